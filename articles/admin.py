@@ -1,0 +1,655 @@
+"""The editors' admin: corrections that survive re-import, the review queue, merging people, history.
+
+Every change an editor saves locks the corrected fields (articles.corrections) so the importer
+leaves them alone; the "Corrections" box of a change form shows the locks and unlocks them.
+Changelists prefetch what their columns show, so their query count does not grow with the rows.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .corrections import change_reason, lock_for_inline, record_corrections, reindex_articles
+from .extraction.names import person_key
+from .images import check_image, refresh_thumbnail
+from .importing import UNCHANGED, UPDATED, reextract_articles
+from .merging import MergeError, merge_people
+from .models import (
+    Article,
+    Meeting,
+    MeetingParticipant,
+    Mention,
+    Office,
+    OfficeHolding,
+    Person,
+    PersonAlias,
+    Photo,
+)
+
+# ----------------------------------------------------------------------------------------------
+# Shared pieces
+
+
+class CorrectableForm(forms.ModelForm):
+    """A model form with an "Unlock" checkbox for each field an editor has locked."""
+
+    unlock = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Unlock",
+        help_text="Tick a locked field to let re-import and re-extraction write it again.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unlock"].choices = [(name, name) for name in self.instance.corrected_fields]
+
+
+def year_filter(field_name: str):
+    """A list filter on the year of `field_name`, offering only the years present."""
+
+    class YearFilter(admin.SimpleListFilter):
+        title = "year"
+        parameter_name = "year"
+
+        def lookups(self, request, model_admin):
+            days = model_admin.model._default_manager.dates(field_name, "year", order="DESC")
+            return [(str(day.year), str(day.year)) for day in days]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit():
+                return queryset.filter(**{f"{field_name}__year": int(value)})
+            return queryset
+
+    return YearFilter
+
+
+class NameKeySearchMixin:
+    """Search that also matches names accent-, case- and spacing-insensitively.
+
+    "Truong Thi Mai" finds "Trương Thị Mai": each word of the query, folded by person_key, must
+    occur in one of `name_key_lookups` (folded key columns). Rows matching the ordinary
+    `search_fields` search are kept too.
+    """
+
+    name_key_lookups: tuple[str, ...] = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        words = [person_key(word) for word in search_term.split()]
+        words = [word for word in words if word]
+        if not words or not self.name_key_lookups:
+            return super().get_search_results(request, queryset, search_term)
+        all_rows = self.model._default_manager.all()
+        plain, _ = super().get_search_results(request, all_rows, search_term)
+        by_key = Q()
+        for word in words:
+            any_column = Q()
+            for lookup in self.name_key_lookups:
+                any_column |= Q(**{f"{lookup}__contains": word})
+            by_key &= any_column
+        # Subqueries keep the outer query free of joins, so no duplicate rows and no DISTINCT.
+        matches = Q(pk__in=plain.values("pk")) | Q(pk__in=all_rows.filter(by_key).values("pk"))
+        return queryset.filter(matches), False
+
+
+def locks_label(obj) -> str:
+    return ", ".join(obj.corrected_fields) if obj and obj.corrected_fields else "—"
+
+
+class CorrectionsAdmin(SimpleHistoryAdmin):
+    """Records every corrected field as a lock, and honours the "Unlock" ticks of the form.
+
+    Subclasses name, for each inline whose editing locks a set of this object, nothing more:
+    articles.corrections.lock_for_inline knows which lock that is.
+    """
+
+    form = CorrectableForm
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "locked_fields")
+
+    @admin.display(description="locked fields")
+    def locked_fields(self, obj):
+        return locks_label(obj)
+
+    def save_model(self, request, obj, form, change):
+        unlocked = set(form.cleaned_data.get("unlock") or ())
+        locked = record_corrections(obj, (name for name in form.changed_data if name != "unlock")) - unlocked
+        obj.unlock(*unlocked)
+        obj._change_reason = change_reason(locked, unlocked) if change else "Added by an editor"
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        unlocked = set(form.cleaned_data.get("unlock") or ())
+        locks = {lock_for_inline(self.model, formset.model) for formset in formsets if formset_saved_changes(formset)}
+        new_locks = locks - {None} - unlocked - set(obj.corrected_fields)
+        if new_locks:
+            obj.lock(*new_locks)
+            obj._change_reason = change_reason(new_locks)
+            obj.save()
+        reindex_articles(self.affected_article_ids(obj))
+
+    def delete_model(self, request, obj):
+        article_ids = self.affected_article_ids(obj)
+        super().delete_model(request, obj)
+        reindex_articles(article_ids)
+
+    def delete_queryset(self, request, queryset):
+        article_ids = set()
+        for obj in queryset:
+            article_ids |= set(self.affected_article_ids(obj))
+        super().delete_queryset(request, queryset)
+        reindex_articles(article_ids)
+
+    def affected_article_ids(self, obj) -> list[int]:
+        """Articles whose search document shows `obj`."""
+        raise NotImplementedError
+
+
+def formset_saved_changes(formset) -> bool:
+    return bool(formset.new_objects or formset.changed_objects or formset.deleted_objects)
+
+
+class ParentLockAdmin(SimpleHistoryAdmin):
+    """Admin of a child row (a mention, a participant): editing it locks its parent's whole set."""
+
+    parent_field: str
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        parent_ids = {getattr(obj, f"{self.parent_field}_id"), form.initial.get(self.parent_field)}
+        self.lock_parents(parent_ids - {None})
+
+    def delete_model(self, request, obj):
+        parent_id = getattr(obj, f"{self.parent_field}_id")
+        super().delete_model(request, obj)
+        self.lock_parents({parent_id})
+
+    def delete_queryset(self, request, queryset):
+        parent_ids = set(queryset.values_list(self.parent_field, flat=True))
+        super().delete_queryset(request, queryset)
+        self.lock_parents(parent_ids)
+
+    def lock_parents(self, parent_ids) -> None:
+        parent_model = self.model._meta.get_field(self.parent_field).related_model
+        lock = lock_for_inline(parent_model, self.model)
+        article_ids = set()
+        for parent in parent_model._default_manager.filter(pk__in=parent_ids):
+            if not parent.is_locked(lock):
+                parent.lock(lock)
+                parent._change_reason = change_reason([lock])
+                parent.save()
+            article_ids |= {parent.pk} if parent_model is Article else set(parent.articles.values_list("pk", flat=True))
+        reindex_articles(article_ids)
+
+
+# ----------------------------------------------------------------------------------------------
+# Photos
+
+
+class PhotoForm(forms.ModelForm):
+    """Checks an uploaded image with Pillow and keeps the thumbnail in step with it."""
+
+    class Meta:
+        model = Photo
+        fields = ("article", "position", "caption", "credit", "image")
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            check_image(image)
+        return image
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        if photo._state.adding:
+            photo.added_by_editor = True
+        if "image" in self.changed_data:
+            refresh_thumbnail(photo, self.cleaned_data.get("image") or None)
+        if commit:
+            photo.save()
+            self._save_m2m()
+        return photo
+
+
+@admin.display(description="thumbnail")
+def thumbnail_preview(photo) -> str:
+    if not photo.thumbnail:
+        return "—"
+    return format_html('<img src="{}" alt="" style="max-height:80px">', photo.thumbnail.url)
+
+
+class PhotoInline(admin.StackedInline):
+    model = Photo
+    form = PhotoForm
+    extra = 0
+    fields = ("position", "caption", "credit", "image", "thumbnail_preview", "added_by_editor")
+    readonly_fields = ("thumbnail_preview", "added_by_editor")
+    thumbnail_preview = staticmethod(thumbnail_preview)
+
+
+@admin.register(Photo)
+class PhotoAdmin(SimpleHistoryAdmin):
+    form = PhotoForm
+    list_display = ("caption_short", "article", "credit", "thumbnail_preview", "added_by_editor")
+    list_select_related = ("article",)
+    list_filter = ("added_by_editor",)
+    search_fields = ("caption", "credit", "article__title")
+    autocomplete_fields = ("article",)
+    readonly_fields = ("thumbnail_preview", "added_by_editor")
+    thumbnail_preview = staticmethod(thumbnail_preview)
+
+    @admin.display(description="caption")
+    def caption_short(self, photo):
+        return str(photo)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        reindex_articles([obj.article_id])
+
+
+# ----------------------------------------------------------------------------------------------
+# Articles
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    fields = ("name_as_written", "person", "count", "country")
+    autocomplete_fields = ("person",)
+
+
+class ArticleMeetingInline(admin.TabularInline):
+    model = Meeting.articles.through
+    extra = 0
+    verbose_name = "meeting"
+    verbose_name_plural = "meetings reported"
+    autocomplete_fields = ("meeting",)
+
+
+class MentionedCountryFilter(admin.SimpleListFilter):
+    title = "country of people named"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Mention.objects.exclude(country="").values_list("country", flat=True).distinct().order_by("country")
+        return [(code, code) for code in codes]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(pk__in=Mention.objects.filter(country=self.value()).values("article"))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
+    list_display = ("title", "date", "date_precision", "credit", "dateline", "needs_review", "people", "locked_fields")
+    list_filter = (
+        "needs_review",
+        year_filter("event_date"),
+        ("credit", admin.AllValuesFieldListFilter),
+        "date_precision",
+        MentionedCountryFilter,
+    )
+    date_hierarchy = "event_date"
+    search_fields = ("title", "standfirst", "credit", "dateline", "source_file")
+    name_key_lookups = ("mentions__person__name_key", "mentions__person__aliases__key")
+    readonly_fields = (
+        "slug",
+        "source_file",
+        "content_hash",
+        "extractor_version",
+        "import_warnings",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+        "raw_text",
+        "boilerplate_removed",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "title_generated", "slug", "standfirst", "body")}),
+        ("Date of the event", {"fields": ("event_date", "date_precision", "date_how", "needs_review", "reviewed_at")}),
+        (
+            "Source",
+            {
+                "fields": (
+                    "credit",
+                    "dateline",
+                    "published",
+                    "canonical_url",
+                    "source_file",
+                    "content_hash",
+                    "extractor_version",
+                    "import_warnings",
+                )
+            },
+        ),
+        (
+            "Corrections",
+            {
+                "fields": ("locked_fields", "unlock"),
+                "description": "Locked fields are never overwritten by re-import or re-extraction.",
+            },
+        ),
+        (
+            "As imported",
+            {"classes": ("collapse",), "fields": ("raw_text", "boilerplate_removed", "created_at", "updated_at")},
+        ),
+    )
+    inlines = (MentionInline, ArticleMeetingInline, PhotoInline)
+    actions = ("mark_reviewed", "reextract")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_people()
+
+    @admin.display(description="date", ordering="event_date")
+    def date(self, article):
+        return article.date_label
+
+    @admin.display(description="people")
+    def people(self, article):
+        return ", ".join(mention.display_name for mention in article.mentions.all())
+
+    def affected_article_ids(self, article):
+        return [article.pk]
+
+    def save_model(self, request, obj, form, change):
+        if "needs_review" in form.changed_data and not obj.needs_review:
+            obj.reviewed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    # The review queue: articles whose date the importer could not settle.
+
+    def get_urls(self):
+        review = path(
+            "review/", self.admin_site.admin_view(self.review_queue_view), name="articles_article_review_queue"
+        )
+        return [review, *super().get_urls()]
+
+    def review_queue_view(self, request):
+        changelist = reverse("admin:articles_article_changelist")
+        return HttpResponseRedirect(f"{changelist}?needs_review__exact=1")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "awaiting_review": Article.objects.needing_review().count()}
+        return super().changelist_view(request, extra_context)
+
+    @admin.action(description="Mark selected articles reviewed (keeps their date on re-import)", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        now = timezone.now()
+        with transaction.atomic():
+            articles = list(queryset)
+            for article in articles:
+                article.needs_review = False
+                article.reviewed_at = now
+                article.lock("date")
+                article._change_reason = "Marked reviewed; date locked"
+                article.save()
+            reindex_articles(article.pk for article in articles)
+        self.message_user(request, f"{len(articles)} article(s) marked reviewed; their date is locked.")
+
+    @admin.action(description="Re-extract selected articles (corrections kept)", permissions=["change"])
+    def reextract(self, request, queryset):
+        report = reextract_articles(queryset)
+        self.message_user(
+            request,
+            f"Re-extracted {len(report.outcomes)} article(s): {report.count(UPDATED)} changed, "
+            f"{report.count(UNCHANGED)} unchanged, {len(report.failed)} failed. Locked fields were kept.",
+        )
+        for outcome in report.failed:
+            self.message_user(request, f"{outcome.name}: {outcome.reason}", messages.ERROR)
+
+
+# ----------------------------------------------------------------------------------------------
+# People and offices
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+    fields = ("name",)
+
+
+class OfficeHoldingInline(admin.TabularInline):
+    model = OfficeHolding
+    extra = 0
+    fields = ("office", "first_seen", "last_seen")
+    autocomplete_fields = ("office",)
+
+
+class MergePeopleForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Keep",
+        help_text="The others' names become aliases of this person; their mentions and meetings move to it.",
+    )
+
+    def __init__(self, people, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = people
+
+
+@admin.register(Person)
+class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
+    list_display = ("name", "country", "party", "alias_names", "article_count", "meeting_count", "locked_fields")
+    list_filter = ("country", "party")
+    search_fields = ("name", "aliases__name")
+    name_key_lookups = ("name_key", "aliases__key")
+    readonly_fields = ("name_key", "slug", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "country", "party", "name_key", "slug")}),
+        ("Corrections", {"fields": ("locked_fields", "unlock")}),
+        ("Record", {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+    )
+    inlines = (PersonAliasInline, OfficeHoldingInline)
+    actions = ("merge_selected_people",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts().prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_names(self, person):
+        return ", ".join(alias.name for alias in person.aliases.all())
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, person):
+        return person.article_count
+
+    @admin.display(description="meetings", ordering="meeting_count")
+    def meeting_count(self, person):
+        return person.meeting_count
+
+    def affected_article_ids(self, person):
+        return list(
+            Article.objects.filter(Q(mentions__person=person) | Q(meetings__participants__person=person))
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+
+    @admin.action(description="Merge selected people", permissions=["change"])
+    def merge_selected_people(self, request, queryset):
+        people = Person.objects.with_counts().filter(pk__in=queryset.values("pk")).prefetch_related("aliases")
+        if people.count() < 2:
+            self.message_user(request, "Select at least two people to merge.", messages.WARNING)
+            return None
+        form = MergePeopleForm(people, request.POST if "merge" in request.POST else None)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            try:
+                report = merge_people(survivor, [p for p in people if p.pk != survivor.pk])
+            except MergeError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(request, report.summary())
+            return HttpResponseRedirect(reverse("admin:articles_person_change", args=[survivor.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge people",
+            "opts": self.model._meta,
+            "people": people,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action_name": "merge_selected_people",
+        }
+        return TemplateResponse(request, "admin/articles/person/merge_people.html", context)
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(NameKeySearchMixin, admin.ModelAdmin):
+    list_display = ("name", "person")
+    list_select_related = ("person",)
+    search_fields = ("name", "person__name")
+    name_key_lookups = ("key", "person__name_key")
+    autocomplete_fields = ("person",)
+    readonly_fields = ("key",)
+
+
+class OfficeHolderInline(admin.TabularInline):
+    model = OfficeHolding
+    extra = 0
+    fields = ("person", "first_seen", "last_seen")
+    autocomplete_fields = ("person",)
+
+
+@admin.register(Office)
+class OfficeAdmin(CorrectionsAdmin):
+    list_display = ("post", "organization", "country", "holder_count", "locked_fields")
+    list_filter = ("country",)
+    search_fields = ("post", "organization")
+    readonly_fields = ("key", "slug")
+    fieldsets = (
+        (None, {"fields": ("post", "organization", "country", "key", "slug")}),
+        ("Corrections", {"fields": ("locked_fields", "unlock")}),
+    )
+    inlines = (OfficeHolderInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(holder_count=Count("holdings", distinct=True))
+
+    @admin.display(description="holders", ordering="holder_count")
+    def holder_count(self, office):
+        return office.holder_count
+
+    def affected_article_ids(self, office):
+        return list(
+            Article.objects.filter(Q(office_holdings__office=office) | Q(meetings__participants__office=office))
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+
+
+@admin.register(OfficeHolding)
+class OfficeHoldingAdmin(admin.ModelAdmin):
+    list_display = ("person", "office", "first_seen", "last_seen")
+    list_select_related = ("person", "office")
+    list_filter = ("person__country",)
+    search_fields = ("person__name", "office__post", "office__organization")
+    autocomplete_fields = ("person", "office", "articles")
+    date_hierarchy = "first_seen"
+
+
+# ----------------------------------------------------------------------------------------------
+# Meetings
+
+
+class MeetingParticipantInline(admin.TabularInline):
+    model = MeetingParticipant
+    extra = 0
+    fields = ("position", "name_as_written", "person", "office", "office_as_written")
+    autocomplete_fields = ("person", "office")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(NameKeySearchMixin, CorrectionsAdmin):
+    list_display = ("__str__", "kind", "date_display", "place", "status", "article_count", "locked_fields")
+    list_filter = (year_filter("date"), "kind", "status", "date_precision", "participants__person__country")
+    date_hierarchy = "date"
+    search_fields = ("place", "evidence", "participants__name_as_written")
+    name_key_lookups = ("participants__person__name_key", "participants__person__aliases__key")
+    autocomplete_fields = ("articles",)
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("kind", "status", "place", "evidence", "articles")}),
+        ("Date", {"fields": ("date", "date_precision", "date_how")}),
+        ("Corrections", {"fields": ("locked_fields", "unlock")}),
+        ("Record", {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+    )
+    inlines = (MeetingParticipantInline,)
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).with_participants().annotate(article_count=Count("articles", distinct=True))
+        )
+
+    @admin.display(description="date", ordering="date")
+    def date_display(self, meeting):
+        return meeting.date_label
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, meeting):
+        return meeting.article_count
+
+    def affected_article_ids(self, meeting):
+        return list(meeting.articles.values_list("pk", flat=True))
+
+    def save_related(self, request, form, formsets, change):
+        before = {article.pk for article in form.initial.get("articles", [])}
+        super().save_related(request, form, formsets, change)
+        after = set(form.instance.articles.values_list("pk", flat=True))
+        # Linking or unlinking a meeting corrects those articles' meetings as a whole.
+        for article in Article.objects.filter(pk__in=before ^ after):
+            if not article.is_locked("meetings"):
+                article.lock("meetings")
+                article._change_reason = change_reason(["meetings"])
+                article.save()
+        reindex_articles(before ^ after)
+
+
+@admin.register(MeetingParticipant)
+class MeetingParticipantAdmin(NameKeySearchMixin, ParentLockAdmin):
+    parent_field = "meeting"
+    list_display = ("name_as_written", "person", "office", "meeting_label")
+    list_select_related = ("person", "office", "meeting")
+    list_filter = ("meeting__kind", "person__country")
+    search_fields = ("name_as_written", "office_as_written")
+    name_key_lookups = ("person__name_key", "person__aliases__key")
+    autocomplete_fields = ("meeting", "person", "office")
+
+    @admin.display(description="meeting", ordering="meeting__date")
+    def meeting_label(self, participant):
+        # The meeting's own __str__ lists its participants: one query per row.
+        meeting = participant.meeting
+        return f"{meeting.get_kind_display()}, {meeting.date_label}"
+
+
+@admin.register(Mention)
+class MentionAdmin(NameKeySearchMixin, ParentLockAdmin):
+    parent_field = "article"
+    list_display = ("name_as_written", "person", "count", "country", "article")
+    list_select_related = ("person", "article")
+    list_filter = ("country",)
+    search_fields = ("name_as_written", "article__title")
+    name_key_lookups = ("person__name_key", "person__aliases__key")
+    autocomplete_fields = ("article", "person")
+
+
+# Keep the index page's wording plain for editors.
+admin.site.site_header = "Bilateral exchanges archive — editors"
+admin.site.site_title = "Archive editors"
+admin.site.index_title = "Correct and review the archive"

@@ -1,0 +1,119 @@
+"""Articles as JSON objects and CSV rows: what was extracted, for researchers and quality checks."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+
+from django.db.models import Prefetch
+
+from .models import Article, Meeting
+
+CSV_COLUMNS = (
+    "source_file",
+    "url",
+    "title",
+    "title_generated",
+    "standfirst",
+    "published",
+    "date",
+    "date_precision",
+    "date_how",
+    "needs_review",
+    "dateline",
+    "credit",
+    "people",
+    "meetings",
+    "photos",
+    "body",
+)
+
+
+def articles_for_export():
+    """Every article with what its export needs, in a fixed number of queries."""
+    return Article.objects.order_by("source_file").prefetch_related(
+        "photos",
+        "mentions__person",
+        Prefetch("meetings", queryset=Meeting.objects.with_participants().order_by("pk")),
+    )
+
+
+def meeting_as_dict(meeting: Meeting) -> dict:
+    return {
+        "participants": [participant.display_name for participant in meeting.participants.all()],
+        "kind": meeting.kind,
+        "date": meeting.date_iso,
+        "place": meeting.place or None,
+        "status": meeting.status,
+    }
+
+
+def article_as_dict(article: Article) -> dict:
+    return {
+        "source_file": article.source_file,
+        "url": article.get_absolute_url(),
+        "title": article.title,
+        "title_generated": article.title_generated,
+        "standfirst": article.standfirst,
+        "published": article.published.isoformat() if article.published else None,
+        "date": {
+            "value": article.date_iso,
+            "precision": article.date_precision,
+            "how": article.date_how,
+            "needs_review": article.needs_review,
+        },
+        "dateline": article.dateline or None,
+        "credit": article.credit or None,
+        "body": article.body,
+        "photos": [{"caption": photo.caption, "credit": photo.credit} for photo in article.photos.all()],
+        "people": [
+            {
+                "name": mention.display_name,
+                "country": (mention.person.country if mention.person_id else "") or mention.country or None,
+                "offices": list(mention.offices_as_written),
+                "aliases_seen": list(mention.aliases_seen),
+                "mentions": mention.count,
+            }
+            for mention in article.mentions.all()
+        ],
+        "meetings": [meeting_as_dict(meeting) for meeting in article.meetings.all()],
+        "boilerplate_removed": [block["text"] for block in article.boilerplate_removed],
+        "boilerplate_rules": [block["rule"] for block in article.boilerplate_removed],
+        "corrected_fields": list(article.corrected_fields),
+        "extractor_version": article.extractor_version,
+    }
+
+
+def write_json(articles: Iterable[Article], stream) -> int:
+    rows = [article_as_dict(article) for article in articles]
+    json.dump(rows, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+    return len(rows)
+
+
+def write_csv(articles: Iterable[Article], stream) -> int:
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for article in articles:
+        row = article_as_dict(article)
+        writer.writerow(
+            {
+                **{
+                    column: row[column] for column in CSV_COLUMNS if column in row and not isinstance(row[column], list)
+                },
+                "date": row["date"]["value"] or "",
+                "date_precision": row["date"]["precision"],
+                "date_how": row["date"]["how"],
+                "needs_review": row["date"]["needs_review"],
+                "people": "; ".join(person["name"] for person in row["people"]),
+                "meetings": " | ".join(
+                    f"{m['kind']}: {' + '.join(m['participants'])} ({m['date'] or 'date unknown'})"
+                    for m in row["meetings"]
+                ),
+                "photos": len(row["photos"]),
+            }
+        )
+        count += 1
+    return count

@@ -1,0 +1,1 @@
+"""Pure-Python extraction: text in, dataclasses out. Nothing here imports Django."""

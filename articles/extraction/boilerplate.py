@@ -1,0 +1,473 @@
+"""Site chrome, sidebars, captions and sign-offs out of an article's text, each removal by a named rule.
+
+Articles arrive as text copied or saved from news sites, with the site around them: banners and
+log-in links above, share widgets and lists of other stories below, photo captions and image
+markers inside. They are recognised by their shape (short title-like lines, a headline repeated
+with its teaser, a paragraph ending "(Photo: VNA)") and by a small vocabulary of generic web-chrome
+words, never by the wording of particular stories.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .dates import HeaderDate, find_dates
+from .names import fold
+from .types import Photo, RemovedBlock
+
+# Blocks that html.py makes of <figcaption> elements start with this, so captions without a
+# "Photo:" credit are still recognised as captions.
+CAPTION_MARK = "[Photo] "
+
+# News agencies and outlets that appear as a dateline's "(VNA)" or a bare "NDO –" lead-in.
+_AGENCY_CODES = frozenset(
+    ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
+     "CGTN", "CNA", "KYODO", "YONHAP", "TASS")
+)  # fmt: skip
+
+# Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
+_CHROME_LINE = re.compile(
+    r"^(?:log ?in|log ?out|sign ?in|sign ?up|register|subscribe|search|menu|home|print(?: this)?(?: article)?"
+    r"|e-?paper|share(?: this)?(?: article| story)?|reactions?|like|tweet|e-?mail|comments?|feedback"
+    r"|comments? \(\d+\)|font size|text size|listen(?: to (?:this )?article)?|bookmark|save|back to top"
+    r"|follow us(?: on .+)?|(?:suggest|send|e-?mail)(?: this)? to a friend|advertisement|close"
+    r"|skip to (?:main )?content|(?:tags?|keywords?|topics?)\b.*"
+    r"|[-–|•·/ ]+)\s*:?$",
+    re.IGNORECASE,
+)
+# Lines that open a list of other stories: everything that follows in the list goes too.
+_LIST_MARKER = re.compile(
+    r"^(?:trending|most (?:viewed|read|popular|shared)|related(?: news| articles| stories| posts)?"
+    r"|read more|more news|more stories|other news|latest news|top news|top stories|today'?s top news"
+    r"|editor'?s picks?|you may (?:also )?(?:like|be interested(?: in)?)|recommended(?: for you)?"
+    r"|see also|popular|in other news|also read)\s*:?$",
+    re.IGNORECASE,
+)
+# Page footers and editorial lines after the story.
+_FOOTER_LINE = re.compile(
+    r"^(?:(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
+    r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$)",
+    re.IGNORECASE,
+)
+_AUTHOR_LINE = re.compile(
+    r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
+)
+_BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*[+-]?\d{0,2})?")
+_DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|utc|ict|am|pm)\b", re.IGNORECASE)
+
+_PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+_DATELINE = re.compile(
+    r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*)?"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^()]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+)(?=[^\W\d_\s]|[\"“‘'(])"
+)
+_CAPTION_CREDIT = re.compile(
+    r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)\s*[:/]\s*"
+    r"(?P<credit>[^()\[\]:]{1,40}?)\s*[)\]]?\s*$"
+)
+# Vietnam News style: "... in Hà Nội. VNA/VNS Photo Nhan Sang".
+_CAPTION_CREDIT_AFTER = re.compile(
+    r"\s+(?P<credit>[A-Z]{2,}(?:/[A-Z]{2,})*)\s+Photos?(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,4}\s*$"
+)
+# "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
+_LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
+_IMAGE_MARKER = re.compile(r"\bảnh\s+\d+\b", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
+# Wire end marks: Vietnamese "./." and Xinhua's "Enditem".
+_END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+
+
+@dataclass
+class CleanText:
+    """An article's text without its site: paragraphs plus what the chrome said about the article."""
+
+    paragraphs: list[str]
+    headings: list[str] = field(default_factory=list)  # title-like lines above the body, in order
+    lead_index: int | None = None  # which paragraph opened with the dateline, when one did
+    published: datetime.date | None = None
+    header_date: HeaderDate | None = None
+    dateline: str | None = None
+    credit: str | None = None
+    agency: str | None = None  # the agency a dateline names: "(Xinhua)", "(VNA)"
+    photos: list[Photo] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+
+def clean(text: str, *, known_title: str | None = None) -> CleanText:
+    """Split the text into the article's paragraphs and everything else, recording each removal."""
+    units = split_units(text)
+    result = CleanText(paragraphs=[])
+    units = _take_published_header(units, result)
+    start = _body_start(units)
+    _read_header_zone(units[:start], result)
+    titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
+    body = _read_body(units[start:], result, titles)
+    body = _drop_story_lists(body, result)
+    body = _take_sign_off(body, result)
+    result.paragraphs = _read_lead_in(body, result)
+    if result.credit is None:
+        result.credit = result.agency
+    return result
+
+
+def split_units(text: str) -> list[str]:
+    """Paragraphs and lines: a block of hard-wrapped prose is one unit, a block of short lines many."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if _is_wrapped_prose(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def is_prose(unit: str) -> bool:
+    """A sentence of the article rather than a label, a headline or a widget."""
+    return len(unit.split()) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
+
+
+def is_headline(unit: str) -> bool:
+    """A title-like line: a few words starting with a capital or digit, no sentence end."""
+    words = unit.split()
+    if not 3 <= len(words) <= 25 or unit[-1] in ".:;,!":
+        return False
+    return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
+
+
+# --- header (above the body) ------------------------------------------------------------------
+
+
+def _take_published_header(units: list[str], result: CleanText) -> list[str]:
+    """The importer's " date YYYY-MM-DD" header, which may share a line with the lead."""
+    if not units:
+        return units
+    match = _PUBLISHED_HEADER.match(units[0])
+    if not match:
+        return units
+    result.published = _safe_date(*map(int, match.groups()))
+    result.removed.append(RemovedBlock(match.group().strip(), "published-date header"))
+    rest = units[0][match.end() :].strip()
+    return ([rest] if rest else []) + units[1:]
+
+
+def _body_start(units: list[str]) -> int:
+    for index, unit in enumerate(units):
+        if _chrome_rule(unit) is None and (is_prose(unit) or (_DATELINE.match(unit) and _dateline_parts(unit))):
+            return index
+    return len(units)
+
+
+def _read_header_zone(units: list[str], result: CleanText) -> None:
+    headings: list[str] = []
+    for unit in units:
+        rule = _chrome_rule(unit) or _date_line_rule(unit, result) or _take_caption(unit, result)
+        if rule is None and _AUTHOR_LINE.match(unit):
+            rule = "author line"
+        if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
+            rule = "breadcrumb"
+        if rule is None and _is_capitals(unit):
+            rule = "banner in capitals"
+        if rule is None and is_headline(unit):
+            if headings and _key(headings[-1]) == _key(unit):
+                rule = "headline repeated"
+            else:
+                headings.append(unit)
+                continue
+        rule = rule or ("section label" if len(unit.split()) <= 3 else "header line")
+        result.removed.append(RemovedBlock(unit, rule))
+    # Only the last title-like line is the headline; earlier ones are kickers or section names.
+    for earlier in headings[:-1]:
+        result.removed.append(RemovedBlock(earlier, "header line"))
+    result.headings = headings[-1:]
+
+
+def _date_line_rule(unit: str, result: CleanText) -> str | None:
+    """A byline or date line ("February 27, 2025 11:39 AM GMT+7"): the published date, when stated."""
+    dated = [m for m in find_dates(unit) if m.kind == "day" and m.year]
+    if not dated:
+        return None
+    leftover = unit
+    for mention in dated:
+        leftover = leftover.replace(mention.text, " ")
+    leftover = _DATE_WORDS.sub(" ", _TIME.sub(" ", leftover))
+    if len(re.findall(r"[^\W\d_]{2,}", leftover)) > 4 and not _AUTHOR_LINE.match(unit):
+        return None
+    if result.published is None:
+        result.published = _safe_date(dated[0].year, dated[0].month, dated[0].day)
+    return "byline with time" if _TIME.search(unit) or _AUTHOR_LINE.match(unit) else "date line"
+
+
+# --- body -------------------------------------------------------------------------------------
+
+
+def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[str]:
+    kept: list[str] = []
+    for unit in units:
+        if kept and _LIST_MARKER.match(unit):
+            kept.append(unit)  # judged with what follows in _drop_story_lists
+            continue
+        rule = _chrome_rule(unit)
+        if rule is None and _FOOTER_LINE.match(unit):
+            rule = "footer line"
+        if rule is None and _AUTHOR_LINE.match(unit) and len(unit.split()) <= 8:
+            rule = "author line"
+        if rule is None and not is_prose(unit):
+            rule = _date_line_rule(unit, result)
+        if rule is None and _key(unit) in titles:
+            rule = "headline repeated in body"
+        if rule is None:
+            rule = _take_caption(unit, result)
+        if rule is None:
+            kept.append(unit)
+        else:
+            result.removed.append(RemovedBlock(unit, rule))
+    return kept
+
+
+def _take_caption(unit: str, result: CleanText) -> str | None:
+    """A photo caption (image marker, caption block, or text ending "(Photo: VNA)") becomes a Photo;
+    a lone "Source: VNA" line credits the article. Returns the rule applied, if any."""
+    caption = unit
+    marked = unit.startswith(CAPTION_MARK)
+    if marked:
+        caption = unit[len(CAPTION_MARK) :]
+    markers = list(_IMAGE_MARKER.finditer(caption))
+    if markers:
+        marked = True
+        caption = caption[markers[-1].end() :]  # before the marker is the image's alt text
+    credit_match = _CAPTION_CREDIT.search(caption) or _CAPTION_CREDIT_AFTER.search(caption)
+    if credit_match is None and not marked:
+        return None
+    credit = credit_match.group("credit").strip() if credit_match else ""
+    caption = (caption[: credit_match.start()] if credit_match else caption).strip(" -–—|")
+    if caption and credit_match and credit_match.groupdict().get("keyword") == "Source" and not marked:
+        return None  # "... (Source: GSO)" ends a sentence of the text; only a lone source line is credit
+    if not marked and len(caption.split()) > 80:
+        return None  # a long paragraph that happens to end on a source is text, not a caption
+    if caption:
+        result.photos.append(Photo(caption=_sentence(caption), credit=credit))
+        return "photo caption"
+    if credit and result.credit is None:
+        result.credit = credit
+    return "source line"
+
+
+def _drop_story_lists(units: list[str], result: CleanText) -> list[str]:
+    """Lists of other stories: after a list marker, or a run of headlines (each repeated or teased)."""
+    for index, unit in enumerate(units):
+        if index and _LIST_MARKER.match(unit):
+            end = _story_list_end(units, index + 1)
+            cut = units[index:end]
+            result.removed.extend(RemovedBlock(u, f"list of other stories after {unit!r}") for u in cut)
+            return _drop_story_lists(units[:index] + units[end:], result)
+    start = _trailing_headline_run(units)
+    if start is not None:
+        result.removed.extend(RemovedBlock(u, "list of other stories (headline run)") for u in units[start:])
+        units = units[:start]
+    kept = []
+    for unit in units:
+        if _LIST_MARKER.match(unit):
+            result.removed.append(RemovedBlock(unit, "site chrome"))
+        else:
+            kept.append(unit)
+    return kept
+
+
+def _story_list_end(units: list[str], index: int) -> int:
+    """Past the headlines (each with its repetition or one-paragraph teaser) that follow a marker."""
+    while index < len(units):
+        unit = units[index]
+        if _LIST_MARKER.match(unit) or _chrome_rule(unit):
+            index += 1
+            continue
+        if not is_headline(unit):
+            break
+        index += 1
+        if index < len(units) and _key(units[index]) == _key(unit):
+            index += 1
+        if index < len(units) and is_prose(units[index]):
+            index += 1
+    return index
+
+
+def _trailing_headline_run(units: list[str]) -> int | None:
+    """Where a run of story groups that ends the text begins, if the run has a list's shape."""
+    index = len(units)
+    groups = repeated = 0
+    bare_run = True
+    while index > 1:
+        cursor = index - 1
+        teased = False
+        if is_prose(units[cursor]) and is_headline(units[cursor - 1]):
+            cursor -= 1
+            teased = True
+        elif not is_headline(units[cursor]):
+            break
+        if cursor > 0 and _key(units[cursor - 1]) == _key(units[cursor]):
+            cursor -= 1
+            repeated += 1
+        bare_run = bare_run and not teased
+        groups += 1
+        index = cursor
+    is_list = repeated >= 2 or (bare_run and groups >= 3) or groups >= 4
+    if not is_list or index == 0 or units[index - 1].endswith(":"):
+        return None  # "The documents signed include:" introduces the article's own list
+    return index
+
+
+def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
+    """The agency credit: a last line of its own ("Vietnamplus") or the end of the last paragraph."""
+    units = list(units)
+    while len(units) > 1 and not is_prose(units[-1]):
+        line = units[-1]
+        if _is_credit_line(line) and result.credit is None:
+            result.credit = line.strip(" ()-–—")
+            result.removed.append(RemovedBlock(line, "credit line"))
+        elif _LABEL_LINE.match(line) and len(line.split()) <= 12:
+            result.removed.append(RemovedBlock(line, "footer line"))
+        else:
+            break
+        units.pop()
+    if not units:
+        return units
+    last = units[-1]
+    end_mark = _END_MARK.search(last)
+    if end_mark:
+        result.removed.append(RemovedBlock(end_mark.group().strip(), "end mark"))
+        last = last[: end_mark.start()].rstrip()
+    sign_off = _SIGN_OFF.search(last)
+    if sign_off and len(sign_off.group("credit").split()) <= 3:
+        result.credit = result.credit or sign_off.group("credit").replace(" ", "")
+        result.removed.append(RemovedBlock(sign_off.group().strip(), "credit sign-off"))
+        last = last[: sign_off.start()].rstrip()
+    units[-1] = last
+    return [u for u in units if u]
+
+
+def _is_credit_line(unit: str) -> bool:
+    bare = unit.strip(" ()-–—")
+    words = bare.split()
+    if not 1 <= len(words) <= 3 or len(bare) > 30 or _SENTENCE_END.search(bare):
+        return False
+    return all(word[0].isupper() for word in re.split(r"[\s/]+", bare) if word)
+
+
+# --- the lead's opening: agency line, dateline ------------------------------------------------
+
+
+def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
+    """Agency line and dateline at the start of the lead (or of the paragraph after a standfirst)."""
+    for index, unit in enumerate(units[:2]):
+        rest, parts = _strip_lead_in(unit)
+        if not parts:
+            continue
+        places = [place for place, _, _ in parts if place]
+        result.dateline = places[-1] if places else None
+        dates = [date for _, date, _ in parts if date]
+        if dates and result.header_date is None:
+            result.header_date = _header_date(dates[0])
+        agencies = [agency for _, _, agency in parts if agency]
+        result.agency = agencies[0] if agencies else None
+        result.removed.append(RemovedBlock(unit[: len(unit) - len(rest)].strip(), "dateline"))
+        result.lead_index = index
+        units = [*units[:index], rest, *units[index + 1 :]]
+        break
+    return units
+
+
+def _strip_lead_in(unit: str) -> tuple[str, list[tuple[str | None, str | None, str | None]]]:
+    parts = []
+    rest = unit
+    for _ in range(2):  # an agency line may precede the dateline: "VIETNAM, September 5 - HÀ NỘI —"
+        match = _DATELINE.match(rest)
+        found = _dateline_parts(rest) if match else None
+        if not found:
+            break
+        parts.append(found)
+        rest = rest[match.end() :]
+    return rest, parts
+
+
+def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | None:
+    """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
+    match = _DATELINE.match(unit)
+    place, date, agency = match.group("place"), match.group("date"), match.group("agency")
+    if place and place.replace(" ", "").upper() in _AGENCY_CODES:
+        place, agency = None, agency or place
+    if agency and not _is_agency(agency):
+        return None
+    if place and not (place.isupper() or date or agency):
+        return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
+    if not (place or agency):
+        return None
+    return place, date, agency
+
+
+def _is_agency(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 3 and all(word[0].isupper() for word in words)
+
+
+def _header_date(text: str) -> HeaderDate | None:
+    mentions = [m for m in find_dates(text) if m.kind == "day"]
+    if not mentions:
+        return None
+    return HeaderDate(mentions[0].month, mentions[0].day, mentions[0].year)
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _chrome_rule(unit: str) -> str | None:
+    if _CHROME_LINE.match(unit):
+        return "site chrome"
+    if _IMAGE_MARKER.fullmatch(unit.strip()):
+        return "image marker"
+    return None
+
+
+def _is_wrapped_prose(lines: list[str]) -> bool:
+    """Hard-wrapped prose: long lines, some broken mid-sentence, and sentences in the joined text
+    (a headline over its date line is two lines of another kind)."""
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    return (
+        all(len(line) >= 50 for line in inner)
+        and any(not _SENTENCE_END.search(line) for line in inner)
+        and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
+    )
+
+
+def _is_capitals(unit: str) -> bool:
+    letters = [c for c in unit if c.isalpha()]
+    return len(unit.split()) >= 2 and len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _is_caption(unit: str) -> bool:
+    return unit.startswith(CAPTION_MARK) or bool(_IMAGE_MARKER.search(unit))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).strip()
+
+
+def _sentence(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

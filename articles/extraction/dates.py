@@ -1,0 +1,406 @@
+"""Event dates with precision and provenance.
+
+A news lead rarely states a full date: it says "on Friday" (resolved against the published date),
+"September 5" (year from the published date, or inferred), or "from October 9-12" (a visit whose
+meetings fall inside the range). Every answer says how it was derived and whether a reviewer should
+confirm it: a date that rests on an inferred year is flagged, and where nothing can be derived the
+precision drops instead of guessing, because a confidently wrong date is worse than none.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from .types import DAY, MONTH, UNKNOWN, PartialDate
+
+# How many paragraphs of the body count as the lead: the event date is stated there, while dates
+# further down usually belong to other events ("phone talks on January 26").
+LEAD_PARAGRAPHS = 3
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RELATIVE_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+# Ordered: the first pattern that claims a stretch of text wins it (ranges before single days).
+_PATTERNS = (
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>{_YEAR})\b")),
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\s*(?:-|–|—|to|and)\s*"
+            rf"(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAYNUM})\b(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<day>{_DAYNUM})\s*(?:-|–|—|to|and)\s*(?P<day2>{_DAYNUM})\s+(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"(?:\b(?P<weekday>{_WEEKDAY}),?\s+(?:\()?)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"(?:\b(?P<weekday>{_WEEKDAY}),?\s+)?\b(?P<day>{_DAYNUM})\s+(?:of\s+)?(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+    ),
+    ("month", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
+    (
+        "month",
+        re.compile(rf"\b(?:in|since|during|early|late|mid-|by|this|last|next)\s+(?P<month>{_MONTH})(?!\s*\d)\b"),
+    ),
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<weekday>{_WEEKDAY})\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<relative>the same day|that day|today|yesterday|the previous day|the day before"
+            r"|the following day|the next day)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_RELATIVE_OFFSETS = {"today": 0, "yesterday": -1}
+_SAME_DAY = ("the same day", "that day")
+_DAY_AFTER = ("the following day", "the next day")
+_DAY_BEFORE = ("the previous day", "the day before")
+
+# A date introduced by these words is a reference to an earlier event, not the event reported.
+_PAST_REFERENCE = re.compile(r"\b(?:since|after|before|until|following|last year|in the past)\s+(?:\S+\s+){0,1}$")
+
+# Year ranges such as "the 2026–2030 tenure" or "by 2030" are plans, not when the article was written.
+_YEAR_MENTION = re.compile(rf"(?<![\d–-])\b({_YEAR})\b(?!\s*[–-]\s*\d)")
+_FUTURE_YEAR_CUE = re.compile(r"\b(?:by|until|till|to|through|towards?|vision|[–-])\s*$")
+_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HeaderDate:
+    """A date from an agency line or dateline ("VIETNAM, September 5 -"): the year may be missing."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def as_date(self) -> datetime.date | None:
+        return _safe_date(self.year, self.month, self.day) if self.year else None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a text, with the fields it states."""
+
+    kind: str  # day, range, month, weekday, relative
+    start: int
+    end: int
+    text: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    which: str = ""  # last / this / next / on, for weekdays; the phrase, for relative dates
+    past_reference: bool = False
+
+
+@dataclass(frozen=True)
+class _YearGuess:
+    year: int
+    how: str
+    needs_review: bool
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in the text, in reading order, none overlapping another."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            mention = _mention_from(kind, match, text)
+            if mention is not None:
+                taken.append((start, end))
+                found.append(mention)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def mentioned_years(text: str) -> set[int]:
+    """Years the text refers to as past or present, leaving out plan horizons ("by 2030", "2026–2030")."""
+    years = set()
+    for match in _YEAR_MENTION.finditer(text):
+        if not _FUTURE_YEAR_CUE.search(text[max(0, match.start() - 12) : match.start()]):
+            years.add(int(match.group(1)))
+    return years
+
+
+class DateContext:
+    """What one article's text and header say about dates; resolves the dates its sentences state."""
+
+    def __init__(
+        self,
+        body: str,
+        *,
+        published: datetime.date | None = None,
+        header: HeaderDate | None = None,
+    ) -> None:
+        self.published = published
+        self.header = header
+        self.years = mentioned_years(body)
+        if published:
+            self.years.add(published.year)
+        if header and header.year:
+            self.years.add(header.year)
+        self.says_last_year = bool(_LAST_YEAR.search(body))
+        self.lead = "\n\n".join(_paragraphs(body)[:LEAD_PARAGRAPHS])
+        self.article_date = self._article_date()
+
+    @property
+    def reference(self) -> tuple[datetime.date, str] | None:
+        """The date the article was written, and where it comes from, if the header says so."""
+        if self.published:
+            return self.published, "published date"
+        if self.header and self.header.as_date():
+            return self.header.as_date(), "date in the header"
+        return None
+
+    def resolve_in(self, sentence: str) -> PartialDate | None:
+        """The date a sentence states (a meeting's date), or None when it states none."""
+        mentions = find_dates(sentence)
+        if not mentions:
+            return None
+        day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        return self.resolve(day_like[0] if day_like else mentions[0])
+
+    def resolve(self, mention: DateMention) -> PartialDate:
+        if mention.kind == "relative":
+            return self._resolve_relative(mention)
+        if mention.kind == "weekday":
+            return self._resolve_weekday(mention)
+        if mention.kind == "month":
+            return self._resolve_month(mention)
+        return self._resolve_day(mention, range_start=mention.kind == "range")
+
+    # --- the article's event date -------------------------------------------------------------
+
+    def _article_date(self) -> PartialDate:
+        mentions = [m for m in find_dates(self.lead) if not m.past_reference]
+        day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        if day_like:
+            first = day_like[0]
+            if first.kind == "range":
+                return self._date_in_range(first, day_like[1:])
+            return self.resolve(first)
+        months = [m for m in mentions if m.kind == "month"]
+        if months:
+            return self.resolve(months[0])
+        if self.header:
+            return self._header_date()
+        if self.published and self.published.day > 2:
+            # The event is usually a day or two before publication: the month is a safe claim.
+            return PartialDate(self.published, MONTH, "no date in the lead; month of the published date", True)
+        return PartialDate(None, UNKNOWN, "no date in the lead", True)
+
+    def _date_in_range(self, span: DateMention, later: list[DateMention]) -> PartialDate:
+        """A visit "from October 9-12": the first single date stated inside it, else its first day."""
+        start = self._resolve_day(span, range_start=True)
+        end = self._resolve_day(
+            DateMention("day", span.start, span.end, span.text, span.month2 or span.month, span.day2, span.year)
+        )
+        if start.precision != DAY or end.precision != DAY:
+            return start
+        for mention in later:
+            if mention.kind != "day":
+                continue
+            inside = self._resolve_day(mention)
+            if inside.precision == DAY and start.value <= inside.value <= end.value:
+                return PartialDate(
+                    inside.value, DAY, f"first date stated within the range {span.text!r}", inside.needs_review
+                )
+        return start
+
+    def _header_date(self) -> PartialDate:
+        header = self.header
+        weekday = self._lead_weekday()
+        if header.year:
+            return _day(_safe_date(header.year, header.month, header.day), "stated in header", False)
+        guess = self._guess_year(header.month, header.day, weekday)
+        if guess is None:
+            return PartialDate(None, UNKNOWN, "day and month in the header, year unknown", True)
+        return _day(_safe_date(guess.year, header.month, header.day), f"header date; {guess.how}", True)
+
+    def _lead_weekday(self) -> int | None:
+        weekdays = [m.weekday for m in find_dates(self.lead) if m.weekday is not None]
+        return weekdays[0] if weekdays else None
+
+    # --- single mentions ----------------------------------------------------------------------
+
+    def _resolve_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
+        suffix = " (start of the stated range)" if range_start else ""
+        if mention.year:
+            value = _safe_date(mention.year, mention.month, mention.day)
+            if value is None:
+                return PartialDate(None, UNKNOWN, f"impossible date {mention.text!r}", True)
+            return _day(value, "stated in text" + suffix, False)
+        reference = self.reference
+        if reference:
+            value = _nearest(mention.month, mention.day, reference[0])
+            return _day(value, f"year from the {reference[1]}" + suffix, False)
+        weekday = mention.weekday if mention.weekday is not None else self._lead_weekday()
+        guess = self._guess_year(mention.month, mention.day, weekday)
+        if guess is None:
+            return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
+        return _day(_safe_date(guess.year, mention.month, mention.day), guess.how + suffix, True)
+
+    def _resolve_month(self, mention: DateMention) -> PartialDate:
+        if mention.year:
+            return PartialDate(datetime.date(mention.year, mention.month, 1), MONTH, "stated in text", False)
+        reference = self.reference
+        if reference:
+            value = _nearest(mention.month, 1, reference[0])
+            return PartialDate(value, MONTH, f"year from the {reference[1]}", False)
+        guess = self._guess_year(mention.month, 1, None)
+        if guess is None:
+            return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
+        return PartialDate(datetime.date(guess.year, mention.month, 1), MONTH, guess.how, True)
+
+    def _resolve_weekday(self, mention: DateMention) -> PartialDate:
+        name = _WEEKDAY_NAMES[mention.weekday]
+        reference = self.reference
+        if reference:
+            value = _weekday_near(reference[0], mention.weekday, mention.which)
+            return _day(value, f"weekday resolved against {reference[1]}", False)
+        header = self.header
+        if header:
+            guess = self._guess_year(header.month, header.day, mention.weekday)
+            header_day = _safe_date(guess.year, header.month, header.day) if guess else None
+            if header_day and header_day.weekday() == mention.weekday:
+                return _day(header_day, f"{name} is the header's date; {guess.how}", True)
+        return PartialDate(None, UNKNOWN, f"weekday {name!r} with no published date to resolve it against", True)
+
+    def _resolve_relative(self, mention: DateMention) -> PartialDate:
+        phrase = mention.which.lower()
+        if phrase in _SAME_DAY:
+            return self.article_date
+        if phrase in _DAY_AFTER or phrase in _DAY_BEFORE:
+            if self.article_date.precision != DAY:
+                return PartialDate(None, UNKNOWN, f"{phrase!r} of an event with no known day", True)
+            step = 1 if phrase in _DAY_AFTER else -1
+            return _day(self.article_date.value + datetime.timedelta(days=step), f"{phrase} of the event",
+                        self.article_date.needs_review)  # fmt: skip
+        reference = self.reference
+        if reference is None:
+            return PartialDate(None, UNKNOWN, f"{phrase!r} with no published date", True)
+        value = reference[0] + datetime.timedelta(days=_RELATIVE_OFFSETS[phrase])
+        return _day(value, f"{phrase!r} resolved against {reference[1]}", False)
+
+    def _guess_year(self, month: int, day: int, weekday: int | None) -> _YearGuess | None:
+        """The year of a day stated without one, from weekday consistency and the years mentioned."""
+        candidates = self.years | {year + 1 for year in self.years}
+        if weekday is not None:
+            fits = [y for y in sorted(candidates) if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+            if len(fits) == 1:
+                return _YearGuess(fits[0], "year inferred from weekday and years mentioned", True)
+        if self.says_last_year and self.years:
+            year = max(self.years) + 1
+            value = _safe_date(year, month, day)
+            if value and (weekday is None or value.weekday() == weekday):
+                return _YearGuess(year, "year inferred from 'last year' and the latest year mentioned", True)
+        return None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
+    groups = match.groupdict()
+    before = text[max(0, match.start() - 30) : match.start()]
+    past = bool(_PAST_REFERENCE.search(before))
+    common = {"start": match.start(), "end": match.end(), "text": match.group(), "past_reference": past}
+    if kind == "relative":
+        return DateMention("relative", which=groups["relative"], **common)
+    weekday = _weekday_number(groups.get("weekday"))
+    if kind == "weekday":
+        return DateMention("weekday", weekday=weekday, which=(groups.get("which") or "").lower(), **common)
+    month = _month_number(groups["month"])
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "month":
+        return DateMention("month", month=month, year=year, **common)
+    day = _day_number(groups["day"])
+    if kind == "range":
+        month2 = _month_number(groups["month2"]) if groups.get("month2") else None
+        day2 = _day_number(groups["day2"])
+        if (month2 or month, day2) <= (month, day):
+            return None
+        return DateMention("range", month=month, day=day, year=year, month2=month2, day2=day2, **common)
+    if month is None or not 1 <= month <= 12 or _safe_date(year or 2000, month, day) is None:
+        return None
+    return DateMention("day", month=month, day=day, year=year, weekday=weekday, **common)
+
+
+def _month_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _MONTH_NUMBERS.get(word.rstrip(".")[:3].lower())
+
+
+def _day_number(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _weekday_number(word: str | None) -> int | None:
+    return _WEEKDAY_NAMES.index(word) if word else None
+
+
+def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+
+
+def _nearest(month: int, day: int, reference: datetime.date) -> datetime.date:
+    """The occurrence of a day and month closest to the reference date (a December event in January)."""
+    options = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe_date(y, month, day))]
+    return min(options, key=lambda d: abs((d - reference).days))
+
+
+def _weekday_near(reference: datetime.date, weekday: int, which: str) -> datetime.date:
+    """The latest such weekday on or before the reference date; the first after it for "next"."""
+    if which == "next":
+        return reference + relativedelta(days=1, weekday=_RELATIVE_WEEKDAYS[weekday](+1))
+    if which == "last":
+        return reference + relativedelta(days=-1, weekday=_RELATIVE_WEEKDAYS[weekday](-1))
+    return reference + relativedelta(weekday=_RELATIVE_WEEKDAYS[weekday](-1))
+
+
+def _day(value: datetime.date | None, how: str, needs_review: bool) -> PartialDate:
+    if value is None:
+        return PartialDate(None, UNKNOWN, "impossible date", True)
+    return PartialDate(value, DAY, how, needs_review)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

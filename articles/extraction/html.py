@@ -1,0 +1,221 @@
+"""Saved web pages to text blocks and page metadata (title, published time, canonical URL).
+
+The page's own metadata (Open Graph, article:published_time, JSON-LD, <time>, rel=canonical) is
+more reliable than anything read from its text, so it is taken first. The story is the <article>
+(or <main>) with the most text; navigation, sidebars, forms, share widgets and link lists go, each
+recorded with the rule that removed it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+from dateutil import parser as date_parser
+
+from .boilerplate import CAPTION_MARK
+from .types import InputError, RemovedBlock
+
+_DROPPED_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "button", "select")
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "input")
+# class/id words of share bars, comment boxes, related-story boxes and ads (whole words only).
+_WIDGET_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|sns|related|comments?|breadcrumbs?|newsletter|advert|ads|banner"
+    r"|promo|sidebar|tags?|toolbar|subscribe|print|author-box)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "dd", "dt")
+_CONTAINER_TAGS = ("div", "section", "article", "main", "figure", "ul", "ol", "table", "body")
+# A block whose text is mostly link text is navigation or a list of other stories.
+LINK_SHARE_LIMIT = 0.6
+_MIN_ARTICLE_WORDS = 20
+
+
+@dataclass
+class Page:
+    text: str  # blocks separated by blank lines; captions start with boilerplate.CAPTION_MARK
+    title: str | None = None
+    published: datetime.date | None = None
+    canonical_url: str = ""
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+
+def page_from_html(html: str) -> Page:
+    soup = BeautifulSoup(html, "html.parser")
+    page = Page(
+        text="",
+        title=_meta_title(soup),
+        published=_meta_published(soup),
+        canonical_url=_canonical_url(soup),
+    )
+    for tag in soup.find_all(_INVISIBLE_TAGS):
+        tag.decompose()
+    _drop_chrome(soup, page)
+    root = _story_root(soup)
+    blocks = [block for block in _blocks(root, page) if block]
+    words = sum(len(block.split()) for block in blocks if not block.startswith(CAPTION_MARK))
+    if words < _MIN_ARTICLE_WORDS:
+        raise InputError("the page has no article text (after removing navigation, sidebars and widgets)")
+    page.text = "\n\n".join(blocks)
+    return page
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+
+def _meta_title(soup: BeautifulSoup) -> str | None:
+    for attrs in ({"property": "og:title"}, {"name": "twitter:title"}):
+        tag = soup.find("meta", attrs=attrs)
+        if tag and tag.get("content", "").strip():
+            return _squash(tag["content"])
+    for item in _json_ld(soup):
+        if item.get("headline"):
+            return _squash(str(item["headline"]))
+    heading = soup.find("h1")
+    if heading and heading.get_text(strip=True):
+        return _squash(heading.get_text(" "))
+    if soup.title and soup.title.get_text(strip=True):
+        # "Headline | Site name": the site's name is not part of the headline.
+        return _squash(re.split(r"\s+[|–—-]\s+", soup.title.get_text())[0])
+    return None
+
+
+def _meta_published(soup: BeautifulSoup) -> datetime.date | None:
+    candidates = [
+        tag.get("content")
+        for attrs in ({"property": "article:published_time"}, {"itemprop": "datePublished"}, {"name": "pubdate"})
+        for tag in soup.find_all("meta", attrs=attrs)
+    ]
+    candidates += [str(item.get("datePublished")) for item in _json_ld(soup) if item.get("datePublished")]
+    candidates += [tag.get("datetime") for tag in soup.find_all("time") if tag.get("datetime")]
+    for value in candidates:
+        parsed = _parse_date(value)
+        if parsed:
+            return parsed
+    return None
+
+
+def _canonical_url(soup: BeautifulSoup) -> str:
+    link = soup.find("link", rel="canonical")
+    if link and link.get("href"):
+        return link["href"].strip()
+    tag = soup.find("meta", attrs={"property": "og:url"})
+    return tag["content"].strip() if tag and tag.get("content") else ""
+
+
+def _json_ld(soup: BeautifulSoup) -> list[dict]:
+    items: list[dict] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue  # a broken JSON-LD block is the site's problem; the rest of the page still reads
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                items.append(item)
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return items
+
+
+def _parse_date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        # The site's own local date: a time of 00:30+07:00 is still that day in Hà Nội.
+        return date_parser.isoparse(value.strip()).date()
+    except (ValueError, OverflowError):
+        try:
+            return date_parser.parse(value.strip(), fuzzy=False).date()
+        except (ValueError, OverflowError):
+            return None
+
+
+# --- the story --------------------------------------------------------------------------------
+
+
+def _story_root(soup: BeautifulSoup) -> Tag:
+    candidates = soup.find_all("article") or soup.find_all("main") or soup.find_all(attrs={"role": "main"})
+    if candidates:
+        return max(candidates, key=lambda tag: len(tag.get_text(" ", strip=True)))
+    return soup.body or soup
+
+
+def _drop_chrome(root: Tag, page: Page) -> None:
+    for tag in root.find_all(_DROPPED_TAGS):
+        if not tag.decomposed:
+            _remove(tag, f"html <{tag.name}>", page)
+    for tag in root.find_all(True):
+        if tag.decomposed or tag.name in ("body", "html", "head", "article", "main"):
+            continue
+        words = " ".join([*tag.get("class", []), tag.get("id", "")])
+        if words and _WIDGET_WORDS.search(words):
+            _remove(tag, "html share/related widget", page)
+    for tag in root.find_all(("ul", "ol", "div", "section")):
+        if not tag.decomposed and _is_link_list(tag):
+            _remove(tag, "html link list", page)
+
+
+def _is_link_list(tag: Tag) -> bool:
+    text = tag.get_text(" ", strip=True)
+    if not text or (tag.find(("p", "figcaption")) and tag.name in ("div", "section")):
+        return False
+    links = " ".join(a.get_text(" ", strip=True) for a in tag.find_all("a"))
+    return len(links) / len(text) >= LINK_SHARE_LIMIT
+
+
+def _remove(tag: Tag, rule: str, page: Page) -> None:
+    text = _squash(tag.get_text(" "))
+    if text:
+        page.removed.append(RemovedBlock(text, rule))
+    tag.decompose()
+
+
+def _blocks(root: Tag, page: Page) -> list[str]:
+    """Text of each innermost block element, in document order; loose text in containers too."""
+    blocks: list[str] = []
+    for tag in root.find_all((*_BLOCK_TAGS, "div", "section")):
+        if tag.find_parent("figcaption") or tag.find_parent(_BLOCK_TAGS):
+            continue
+        if tag.name in ("div", "section"):
+            blocks.extend(_loose_text(tag))
+            continue
+        text = _squash(tag.get_text(" "))
+        if not text:
+            continue
+        if _link_share(tag, text) >= LINK_SHARE_LIMIT and len(text.split()) < 25:
+            page.removed.append(RemovedBlock(text, "html link block"))
+            continue
+        blocks.append(CAPTION_MARK + text if tag.name == "figcaption" else text)
+    return blocks
+
+
+def _loose_text(tag: Tag) -> list[str]:
+    """Text sitting directly in a div (sites that write paragraphs as <div>text<br>text</div>)."""
+    parts, current = [], []
+    for child in tag.children:
+        if isinstance(child, Tag) and child.name in (*_BLOCK_TAGS, *_CONTAINER_TAGS, "br"):
+            parts.append(" ".join(current))
+            current = []
+        else:
+            current.append(child.get_text(" ") if isinstance(child, Tag) else str(child))
+    parts.append(" ".join(current))
+    return [text for part in parts if (text := _squash(part))]
+
+
+def _link_share(tag: Tag, text: str) -> float:
+    links = " ".join(a.get_text(" ", strip=True) for a in tag.find_all("a"))
+    return len(links) / len(text) if text else 0.0
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

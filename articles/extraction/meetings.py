@@ -1,0 +1,452 @@
+"""Who met whom, as one article reports it: kind, date, place and whether it happened or is announced.
+
+    extract_meetings(body, people, dates=DateContext, dateline="HÀ NỘI") -> list[MeetingRecord]
+
+A meeting is read from one sentence that has a meeting phrase and named people on both sides:
+"A held talks with B", "A met (with) B", "A received B", "A was received by B", "At a meeting
+with B, A said", "talks between A and B", "A and B held phone talks", "A will pay a visit to
+Laos at the invitation of B". "The delegation" stands for the person the article says leads it,
+"He"/"She" opening a sentence for the lead of the meeting before. A meeting "with officials" is
+completed by the next sentence's "The officials included A; and B".
+
+The same people meeting again in a later sentence is the same meeting. When a meeting with
+several counterparts is later reported counterpart by counterpart ("The discussions between A
+and B ...", "At talks with C, A said ..."), those are separate meetings and replace it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .names import COUNTRY_WORDS, MONTHS, PLACE_NAMES, WEEKDAYS, dateline_place, fold
+from .people import ORGANISATION_WORDS, Occurrence, Sentence, read_sentences
+from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
+
+_ADJECTIVES = (
+    r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|online|virtual|video|"
+    r"high-level|private|productive|fruitful|cordial|brief|first|second|annual|joint)\s+)*"
+)
+_NOUNS = (
+    r"(?P<noun>(?:phone|telephone)\s+(?:talks|calls?|conversations?)|talks|meetings?|working\s+sessions?"
+    r"|work\s+sessions?|discussions?|conversations?|reception)"
+)
+_HELD_NOUN = re.compile(
+    rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_ADJECTIVES}{_NOUNS}\b",
+    re.I,
+)
+_VERB = re.compile(
+    r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
+    r"spoke|phoned|called\s+on|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b"
+    r"(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?",
+    re.I,
+)
+_RECEPTION_FOR = re.compile(
+    r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?P<verb>received|hosted|welcomed|met)\s+by\b", re.I)
+_AT = re.compile(rf"\b(?:at|during|in)\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_NOUNS}\b", re.I)
+_BETWEEN = re.compile(rf"\b{_NOUNS}\s+between\b", re.I)
+_VISIT = re.compile(r"\b(?P<noun>visit|visiting|visits)\b", re.I)
+_INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
+
+# What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
+_OBJECT_GAP = re.compile(
+    r"\s*(?:(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?)?(?:with\s+)?"
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing)\s+)*",
+    re.I,
+)
+_DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,120}?", re.I)
+_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her)\s+)?", re.I)
+_SUBJECT_GAP = re.compile(
+    r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
+    r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
+    r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*)*"
+    r"(?:,\s*who\b[^,;]*,\s*)?",
+)
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_GROUP = re.compile(r"\s*(?:with\s+)?(?:[\w-]+\s+){0,4}?(?:officials|leaders|representatives|members)\b", re.I)
+_GROUP_LIST = re.compile(
+    r"\s*(?:The\s+(?:[\w-]+\s+){0,3}?(?:officials|leaders|representatives|members)|They|Those|These)\s+"
+    r"(?:included|include|were|are|comprised)\s+",
+)
+_DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated|going)\s+to|(?:is|are)\s+to"
+    r"|plans?\s+to|to\s+be\s+held|upcoming)\b",
+    re.I,
+)
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+same\s+day|later\s+(?:that|the\s+same)\s+day|the\s+same\s+(?:morning|afternoon|evening))\b", re.I
+)
+_PLACE = re.compile(r"\b(?:in|arrived\s+in|arriving\s+in|arrives\s+in|while\s+in)\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
+_TRAVEL = re.compile(
+    r"\b(?:arrived|arriving|arrives|arrive)\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})|\bwhile\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
+)
+_VISIT_TO = re.compile(
+    r"\bvisits?\s+to\s+((?:[^\W\d_][\w'’-]*\s?){1,4})|\bwill\s+visit\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
+)
+
+
+@dataclass
+class _Candidate:
+    participants: list[str]
+    kind: str
+    sentence: int
+    evidence: str
+    status: str = HELD
+    date: PartialDate | None = None  # stated by its own sentence
+    place: str | None = None  # stated by its own sentence
+    travel_place: str | None = None  # where earlier sentences said the visitors were
+    parts: list[_Candidate] = field(default_factory=list)
+
+    @property
+    def people(self) -> frozenset[str]:
+        return frozenset(self.participants)
+
+
+@dataclass
+class _Story:
+    """What earlier sentences established: who leads the delegation, where the visitors are."""
+
+    delegation_leader: str | None = None
+    travel_place: str | None = None
+    last_lead: str | None = None
+    last_date: PartialDate | None = None
+
+
+def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -> list[MeetingRecord]:
+    """Meetings between named people, in the order the article first reports them."""
+    if not isinstance(body, str):
+        raise TypeError(f"extract_meetings: body must be text, got {type(body).__name__}")
+    sentences = read_sentences(body, list(people or []))
+    story = _Story()
+    candidates: list[_Candidate] = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        for candidate in _candidates_in(sentence, index, following, story):
+            _date_candidate(candidate, sentence.text, dates, story)
+            candidate.travel_place = story.travel_place
+            candidates.append(candidate)
+            story.last_lead = candidate.participants[0]
+        _remember(sentence, story)
+    meetings = _consolidate(candidates)
+    return [_record(meeting, position, dates, dateline) for position, meeting in enumerate(meetings)]
+
+
+# --- Reading one sentence -------------------------------------------------------------------------
+
+
+def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, story: _Story) -> list[_Candidate]:
+    text, found, taken = sentence.text, [], []
+    for finder in (_held_noun, _passive, _reception_for, _verb, _at_clause, _between, _visit):
+        for candidate, span in finder(sentence, following, story):
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            taken.append(span)
+            if len(candidate.people) >= 2:
+                candidate.sentence, candidate.evidence = index, text
+                found.append(candidate)
+    return found
+
+
+def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: int) -> _Candidate:
+    unique = list(dict.fromkeys(participants))
+    status = ANNOUNCED if _FUTURE.search(sentence.text[max(0, trigger_start - 60) : trigger_start + 20]) else HELD
+    return _Candidate(unique, kind, -1, "", status=status, place=_place_in(sentence))
+
+
+def _held_noun(sentence, following, story):
+    for match in _HELD_NOUN.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following)
+        if objects and subjects:
+            participants = subjects + objects
+        elif not objects and len(subjects) >= 2:
+            participants = subjects  # "A and B held talks"
+        else:
+            continue
+        yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _verb(sentence, following, story):
+    for match in _VERB.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following)
+        if subjects and objects:
+            yield _new(subjects + objects, _kind(match.group(0)), sentence, match.start()), match.span()
+
+
+def _reception_for(sentence, following, story):
+    for match in _RECEPTION_FOR.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following)
+        if subjects and objects:
+            yield _new(subjects + objects, "reception", sentence, match.start()), match.span()
+
+
+def _passive(sentence, following, story):
+    for match in _PASSIVE.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following)
+        if subjects and objects:
+            yield _new(subjects + objects, _kind(match.group("verb")), sentence, match.start()), match.span()
+
+
+def _at_clause(sentence, following, story):
+    """ "At a meeting on October 11 with B, A said ..." and "At their talks, A and B agreed ..." """
+    for match in _AT.finditer(sentence.text):
+        met = _chain(sentence, match.end(), _OBJECT_GAP)
+        if len(met) >= 2 and _BARE_COMMA.fullmatch(sentence.text[met[-2].extent_end : met[-1].extent_start]):
+            participants = _names(met[-1:] + met[:-1])  # "with B, A said": the comma closes the list
+        elif met:
+            speakers = _chain(sentence, met[-1].extent_end, r"\s*,\s*")
+            participants = _names(speakers + met)
+        else:
+            participants = _names(_chain(sentence, match.end(), r"\s*(?:on\s+[^,]{1,30})?,\s*"))
+        if len(set(participants)) >= 2:
+            yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _between(sentence, following, story):
+    for match in _BETWEEN.finditer(sentence.text):
+        participants = _names(_chain(sentence, match.end(), r"\s*(?:the\s+)?"))
+        if len(set(participants)) >= 2:
+            yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _visit(sentence, following, story):
+    """ "A will pay an official visit to Laos at the invitation of B" (and the visit under way)."""
+    invitation = _INVITATION.search(sentence.text)
+    if invitation is None:
+        return
+    hosts = _names(_chain(sentence, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?"))
+    for match in _VISIT.finditer(sentence.text[: invitation.start()]):
+        visitors = [o.person for o in sentence.occurrences if o.end <= match.start() and not o.possessive][:1]
+        if not visitors and _DELEGATION_SUBJECT.search(sentence.text[: match.start()]) and story.delegation_leader:
+            visitors = [story.delegation_leader]
+        if visitors and hosts:
+            candidate = _new(visitors + hosts, "visit", sentence, match.start())
+            destination = _VISIT_TO.search(sentence.text)
+            if destination and candidate.place is None:
+                candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
+            yield candidate, match.span()
+            return
+
+
+def _kind(word: str) -> str:
+    word = word.lower()
+    if "phone" in word:
+        return "phone call"
+    if "session" in word:
+        return "working session"
+    if word.startswith(("receiv", "recept", "host", "welcom")):
+        return "reception"
+    if word.startswith(("talk", "discuss", "spoke", "conversation")):
+        return "talks"
+    if word.startswith("visit"):
+        return "visit"
+    return "meeting"
+
+
+# --- Who stands where -----------------------------------------------------------------------------
+
+
+def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[str]:
+    """The people doing the meeting: the names just before the phrase, else the delegation's leader."""
+    before = [o for o in sentence.occurrences if o.extent_end <= position and not o.possessive]
+    if before:
+        last = before[-1]
+        gap = sentence.text[last.extent_end : position]
+        if _SUBJECT_GAP.fullmatch(gap) and (not last.led_by or _DELEGATION_SUBJECT.search(sentence.text[:position])):
+            return _chain_back(sentence, last)
+        return []
+    opening = sentence.text[:position]
+    if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
+        return [story.delegation_leader]
+    if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
+        return [story.last_lead]
+    return []
+
+
+def _chain_back(sentence: Sentence, last: Occurrence) -> list[str]:
+    """ "A, B and C held talks": the names joined to the last one, in text order."""
+    occurrences = list(sentence.occurrences)
+    chain = [last]
+    index = occurrences.index(last)
+    while index > 0:
+        previous = occurrences[index - 1]
+        gap = sentence.text[previous.extent_end : chain[0].extent_start]
+        if not gap.strip() or not _LIST_GAP.fullmatch(gap) or previous.possessive:
+            break
+        chain.insert(0, previous)
+        index -= 1
+    return [o.person for o in chain]
+
+
+def _first_after(sentence: Sentence, position: int, gap: re.Pattern | str) -> Occurrence | None:
+    pattern = re.compile(gap, re.I) if isinstance(gap, str) else gap
+    for occurrence in sentence.occurrences:
+        if occurrence.extent_start >= position:
+            between = sentence.text[position : occurrence.extent_start]
+            return occurrence if pattern.fullmatch(between) and not occurrence.possessive else None
+    return None
+
+
+def _chain(sentence: Sentence, position: int, gap: re.Pattern | str) -> list[Occurrence]:
+    """The people listed from `position` on: "A, member of ...; and B"."""
+    first = _first_after(sentence, position, gap)
+    if first is None:
+        return []
+    chain = [first]
+    for occurrence in sentence.occurrences:
+        if occurrence.extent_start < chain[-1].extent_end:
+            continue
+        between = sentence.text[chain[-1].extent_end : occurrence.extent_start]
+        if not between.strip() or not _LIST_GAP.fullmatch(between) or occurrence.possessive:
+            break
+        chain.append(occurrence)
+    return chain
+
+
+def _names(occurrences: list[Occurrence]) -> list[str]:
+    return [o.person for o in occurrences]
+
+
+def _objects_after(sentence: Sentence, position: int, following: Sentence | None) -> list[str]:
+    """The people met: names right after the phrase, a delegation's leader, or "officials" listed next."""
+    objects = _names(_chain(sentence, position, _OBJECT_GAP))
+    if objects:
+        return objects
+    delegation = _first_after(sentence, position, _DELEGATION_GAP)
+    if delegation is not None and delegation.led_by:
+        return [delegation.person]
+    if following is not None and _GROUP.match(sentence.text[position:]):
+        listed = _GROUP_LIST.match(following.text)
+        if listed:
+            return _names(_chain(following, listed.end(), r"\s*"))
+    return []
+
+
+# --- Dates and places -----------------------------------------------------------------------------
+
+
+def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> None:
+    if _SAME_DAY.search(text) and story.last_date is not None:
+        candidate.date = story.last_date
+    elif dates is not None:
+        candidate.date = dates.resolve_in(text)
+    if candidate.date is not None:
+        story.last_date = candidate.date
+
+
+def _remember(sentence: Sentence, story: _Story) -> None:
+    for occurrence in sentence.occurrences:
+        if occurrence.led_by and _DELEGATION_SUBJECT.search(sentence.text[: occurrence.start]):
+            story.delegation_leader = occurrence.person
+    travel = _TRAVEL.search(sentence.text)
+    if travel:
+        story.travel_place = _as_place(travel.group(1) or travel.group(2), sentence) or story.travel_place
+
+
+def _place_in(sentence: Sentence) -> str | None:
+    """A city named in the sentence ("in Beijing", "arrived in Hà Nội"), else a country, else None."""
+    places = [p for p in (_as_place(m.group(1), sentence) for m in _PLACE.finditer(sentence.text)) if p]
+    cities = [p for p in places if fold(p).lower() not in COUNTRY_WORDS]
+    return (cities or places or [None])[0]
+
+
+def _as_place(words: str, sentence: Sentence) -> str | None:
+    """The longest run of capitalised words that is a place, not a month, an office or a person."""
+    names = re.findall(r"[^\W\d_][\w'’-]*", words)
+    taken = []
+    for word in names:
+        if not word[0].isupper():
+            break
+        taken.append(word)
+    while taken:
+        phrase = " ".join(taken)
+        lower = fold(phrase).lower()
+        if lower in PLACE_NAMES:
+            return phrase
+        taken.pop()
+    first = names[0] if names else ""
+    lower = fold(first).lower()
+    if (
+        first[:1].isupper()
+        and lower not in MONTHS
+        and lower not in WEEKDAYS
+        and lower not in ORGANISATION_WORDS
+        and not any(o.person.startswith(first) for o in sentence.occurrences)
+        and not re.search(rf"\b{re.escape(first)}['’]s\b", sentence.text)
+    ):
+        return first
+    return None
+
+
+# --- Putting candidates together ------------------------------------------------------------------
+
+
+def _conflicting_dates(a: _Candidate, b: _Candidate) -> bool:
+    return a.date is not None and b.date is not None and a.date.value != b.date.value
+
+
+def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One meeting per group of people; a meeting reported counterpart by counterpart becomes several."""
+    meetings: list[_Candidate] = []
+    for candidate in candidates:
+        same = next(
+            (m for m in meetings if m.people == candidate.people and not _conflicting_dates(m, candidate)), None
+        )
+        if same is not None:
+            same.date = same.date or candidate.date
+            same.place = same.place or candidate.place
+            continue
+        larger = next(
+            (m for m in meetings if candidate.people < m.people and not _conflicting_dates(m, candidate)), None
+        )
+        if larger is not None:
+            larger.parts.append(candidate)
+            continue
+        meetings.append(candidate)
+    result = []
+    for meeting in meetings:
+        result.extend(_split(meeting))
+    return result
+
+
+def _split(meeting: _Candidate) -> list[_Candidate]:
+    groups: dict[frozenset[str], _Candidate] = {}
+    for part in meeting.parts:
+        groups.setdefault(part.people, part)
+    covered = frozenset().union(*groups) if groups else frozenset()
+    if len(groups) < 2 or covered != meeting.people:
+        return [meeting]
+    return [
+        replace(
+            meeting,
+            participants=[p for p in meeting.participants if p in people],
+            date=part.date or meeting.date,
+            place=part.place or meeting.place,
+            parts=[],
+        )
+        for people, part in groups.items()
+    ]
+
+
+def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> MeetingRecord:
+    date = meeting.date
+    if date is None and position == 0 and meeting.status == HELD and dates is not None:
+        date = dates.article_date  # the lead meeting is what the article's date is about
+    place = meeting.place
+    if place is None and meeting.status == HELD and meeting.kind != "phone call":
+        place = dateline_place(dateline) if dateline else meeting.travel_place
+    return MeetingRecord(
+        participants=meeting.participants,
+        kind=meeting.kind,
+        date=date or PartialDate(),
+        place=place,
+        status=meeting.status,
+        evidence=meeting.evidence,
+    )

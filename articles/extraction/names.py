@@ -1,0 +1,424 @@
+"""Name folding shared by extraction, the models and search, and the naming conventions of the region.
+
+Vietnamese letters fold to their base letter (Đ -> D, ư -> u, ọ -> o); identity keys also drop
+case, spaces and punctuation so "Xie Chun Tao" and "Xie Chuntao" are one person.
+
+Naming conventions decide how an article refers to a person after the first full mention:
+Vietnamese writers use the given name, which comes last ("Lê Hoài Trung" -> "Trung"); Chinese
+names put the family name first and it is the short form ("Xi Jinping" -> "Xi"); Lao usage keeps
+the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Spanish names carry two
+surnames and are shortened to the first ("Díaz-Canel"); other names to their last word.
+"""
+
+import re
+import unicodedata
+
+from text_unidecode import unidecode
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+VIETNAMESE = "vietnamese"
+CHINESE = "chinese"
+GIVEN_NAME_FIRST = "given name first"
+SPANISH = "spanish"
+WESTERN = "western"
+
+# The family names most Vietnamese carry, folded (a few dozen cover nearly everyone).
+VIETNAMESE_SURNAMES = frozenset(
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+        "to",
+        "truong",
+        "luong",
+        "dinh",
+        "mai",
+        "dao",
+        "doan",
+        "vuong",
+        "trinh",
+        "lam",
+        "phung",
+        "thai",
+        "ha",
+        "ta",
+        "chu",
+        "cao",
+        "luu",
+        "quach",
+        "kieu",
+        "lai",
+        "nghiem",
+        "tang",
+        "chau",
+        "giang",
+        "la",
+        "than",
+        "trieu",
+        "tu",
+        "doan",
+        "khuc",
+        "hau",
+        "luc",
+        "mac",
+        "ton",
+        "ong",
+        "lo",
+        "kim",
+        "nong",
+        "hua",
+    ]
+)
+
+# Common Chinese family names in pinyin.
+CHINESE_SURNAMES = frozenset(
+    [
+        "wang",
+        "li",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "zhao",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "gao",
+        "lin",
+        "luo",
+        "zheng",
+        "liang",
+        "xie",
+        "song",
+        "tang",
+        "han",
+        "feng",
+        "deng",
+        "cao",
+        "peng",
+        "zeng",
+        "xiao",
+        "tian",
+        "dong",
+        "yuan",
+        "pan",
+        "yu",
+        "jiang",
+        "cai",
+        "jia",
+        "ding",
+        "wei",
+        "xue",
+        "ye",
+        "yan",
+        "du",
+        "dai",
+        "xia",
+        "zhong",
+        "fu",
+        "shen",
+        "qin",
+        "lu",
+        "su",
+        "hou",
+        "shao",
+        "meng",
+        "long",
+        "wan",
+        "duan",
+        "qian",
+        "tan",
+        "yin",
+        "yao",
+        "liao",
+        "zou",
+        "xiong",
+        "jin",
+        "hao",
+        "kong",
+        "bai",
+        "cui",
+        "kang",
+        "mao",
+        "qiu",
+        "gu",
+        "qiao",
+        "lai",
+        "gong",
+        "wen",
+        "fan",
+        "fang",
+        "shi",
+        "ren",
+        "xi",
+        "ji",
+        "yi",
+        "bi",
+        "chang",
+        "che",
+        "chu",
+        "geng",
+        "hong",
+        "jiao",
+        "lei",
+        "miao",
+        "ning",
+        "ou",
+        "pang",
+        "qi",
+        "qu",
+        "rao",
+        "shan",
+        "tao",
+        "tong",
+        "xing",
+        "yue",
+        "zhan",
+        "zhuo",
+    ]
+)
+
+# Countries whose usage shortens a name to its first word or to the first of two surnames.
+_GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH", "KH"})
+_SPANISH_COUNTRIES = frozenset({"CU", "ES", "MX", "VE", "NI", "AR", "CL", "CO", "PE", "BO", "UY", "EC"})
+
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui"
+    r"|un|ue|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{1,3}}")
+
+
+def fold(text: str) -> str:
+    """ASCII transliteration that keeps case and spacing: "Đỗ Mười" -> "Do Muoi"."""
+    return unidecode(unicodedata.normalize("NFC", text))
+
+
+def person_key(name: str) -> str:
+    """Identity key of a name: accent-, case-, spacing- and punctuation-insensitive."""
+    return _NOT_ALNUM.sub("", fold(name).lower())
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text
+
+
+def word_key(word: str) -> str:
+    """One word folded for comparison: "Trọng’s" and "trong" compare equal."""
+    return person_key(word)
+
+
+def looks_chinese(name: str) -> bool:
+    """A pinyin name: a Chinese family name, then a given name of one to three pinyin syllables."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or has_diacritics(name):
+        return False
+    given = "".join(words[1:]).lower()
+    return words[0].lower() in CHINESE_SURNAMES and _PINYIN_GIVEN_NAME.fullmatch(given) is not None
+
+
+def looks_vietnamese(name: str) -> bool:
+    """A Vietnamese name: a Vietnamese family name, then one to three more words."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and word_key(words[0]) in VIETNAMESE_SURNAMES and not looks_chinese(name)
+
+
+def naming_convention(name: str, country: str | None = None) -> str:
+    """Which convention the name follows, by the person's country when known, else by its shape."""
+    if country == "VN":
+        return VIETNAMESE
+    if country == "CN":
+        return CHINESE
+    if country in _GIVEN_NAME_FIRST_COUNTRIES:
+        return GIVEN_NAME_FIRST
+    if country in _SPANISH_COUNTRIES:
+        return SPANISH
+    if looks_chinese(name):
+        return CHINESE
+    if looks_vietnamese(name):
+        return VIETNAMESE
+    return WESTERN
+
+
+def short_forms(name: str, country: str | None = None) -> set[str]:
+    """Folded words a later, shorter reference to this person may use ("Trung", "Xi")."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    convention = naming_convention(name, country)
+    if convention == VIETNAMESE:
+        picked = [words[-1]]
+    elif convention in (CHINESE, GIVEN_NAME_FIRST):
+        picked = [words[0]]
+    elif convention == SPANISH and len(words) >= 3:
+        picked = [words[-2], words[-1]]
+    else:
+        picked = [words[-1]]
+    return {word_key(word) for word in picked if len(word_key(word)) >= 2}
+
+
+# Countries and their ISO codes, by every name and adjective an English-language article uses.
+COUNTRY_WORDS = {
+    "viet nam": "VN",
+    "vietnam": "VN",
+    "vietnamese": "VN",
+    "china": "CN",
+    "chinese": "CN",
+    "sino": "CN",
+    "prc": "CN",
+    "laos": "LA",
+    "lao": "LA",
+    "laotian": "LA",
+    "lao pdr": "LA",
+    "cambodia": "KH",
+    "cambodian": "KH",
+    "khmer": "KH",
+    "cuba": "CU",
+    "cuban": "CU",
+    "united states": "US",
+    "america": "US",
+    "american": "US",
+    "usa": "US",
+    "thailand": "TH",
+    "thai": "TH",
+    "russia": "RU",
+    "russian": "RU",
+    "japan": "JP",
+    "japanese": "JP",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "korean": "KR",
+    "north korea": "KP",
+    "dprk": "KP",
+    "india": "IN",
+    "indian": "IN",
+    "france": "FR",
+    "french": "FR",
+    "germany": "DE",
+    "german": "DE",
+    "britain": "GB",
+    "british": "GB",
+    "united kingdom": "GB",
+    "australia": "AU",
+    "australian": "AU",
+    "singapore": "SG",
+    "singaporean": "SG",
+    "malaysia": "MY",
+    "malaysian": "MY",
+    "indonesia": "ID",
+    "indonesian": "ID",
+    "philippines": "PH",
+    "philippine": "PH",
+    "filipino": "PH",
+    "myanmar": "MM",
+    "mongolia": "MN",
+    "mongolian": "MN",
+    "venezuela": "VE",
+    "venezuelan": "VE",
+    "nicaragua": "NI",
+    "nicaraguan": "NI",
+    "mexico": "MX",
+    "mexican": "MX",
+    "brazil": "BR",
+    "brazilian": "BR",
+    "brunei": "BN",
+    "timor-leste": "TL",
+    "azerbaijan": "AZ",
+    "kazakhstan": "KZ",
+    "belarus": "BY",
+    "canada": "CA",
+    "canadian": "CA",
+    "new zealand": "NZ",
+    "italy": "IT",
+    "italian": "IT",
+    "spain": "ES",
+    "spanish": "ES",
+    "argentina": "AR",
+    "chile": "CL",
+    "south africa": "ZA",
+}
+
+# Places (cities, provinces, regions) whose names can look like a person's; folded, lower case.
+PLACE_NAMES = frozenset(
+    """ha noi|hanoi|ho chi minh city|hai phong|haiphong|da nang|hue|can tho|ha long|hoi an|sa pa|mong cai|
+    dong dang|huu nghi|an giang|ba ria|vung tau|bac giang|bac kan|bac lieu|bac ninh|ben tre|binh dinh|
+    binh duong|binh phuoc|binh thuan|ca mau|cao bang|dak lak|dak nong|dien bien|dong nai|dong thap|gia lai|
+    ha giang|ha nam|ha tinh|hai duong|hau giang|hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|
+    lam dong|lang son|lao cai|long an|nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen|quang binh|
+    quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh|thai binh|thai nguyen|thanh hoa|
+    thua thien hue|tien giang|tra vinh|tuyen quang|vinh long|vinh phuc|yen bai|
+    beijing|shanghai|guangzhou|nanning|kunming|shenzhen|chongqing|tianjin|hong kong|macau|macao|xiamen|
+    hangzhou|nanjing|wuhan|chengdu|xi'an|taipei|guangxi|yunnan|guangdong|hebei|hainan|zhejiang|jiangsu|
+    fujian|sichuan|hunan|hubei|henan|shandong|shanxi|shaanxi|anhui|jiangxi|guizhou|gansu|qinghai|
+    xinjiang|tibet|inner mongolia|heilongjiang|jilin|liaoning|ningxia|xiong'an|fangchenggang|pingxiang|
+    dongxing|chang'an|zhongnanhai|
+    vientiane|luang prabang|savannakhet|champasak|xieng khouang|phnom penh|siem reap|battambang|
+    sihanoukville|havana|santiago de cuba|washington|new york|moscow|tokyo|seoul|pyongyang|bangkok|
+    jakarta|manila|kuala lumpur|yangon|naypyidaw|ulaanbaatar|paris|london|berlin|brussels|geneva|
+    asia|europe|africa|mekong|lancang|east sea|south china sea|southeast asia|asia-pacific|pacific|
+    great hall of the people|diaoyutai""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+) | frozenset(COUNTRY_WORDS)
+
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def place_phrase_key(words: list[str]) -> str:
+    """How a run of words is looked up in PLACE_NAMES: folded, lower case, single-spaced."""
+    return " ".join(fold(word).lower() for word in words)
+
+
+def dateline_place(dateline: str) -> str:
+    """A dateline as a place name: "HÀ NỘI" -> "Hà Nội", "BEIJING" -> "Beijing"."""
+    return dateline.strip().title() if dateline.isupper() else dateline.strip()

@@ -1,0 +1,1427 @@
+"""People named in an article and the offices the text attaches to them.
+
+    extract_people(body, captions, officials=None) -> list[PersonMention]
+    read_sentences(body, people) -> list[Sentence]     (each reference located, for meetings.py)
+
+A run of capitalised words is a person's name when the text says so: a title before it ("Chinese
+President Xi Jinping", "Party chief Trọng"), an office after it ("Cai Qi, member of the Standing
+Committee ..."), the known-officials list, or, for names shaped like Vietnamese or Chinese names,
+a context only people have ("led by X", "held talks with X", "X said"). Capitalised words that are
+titles, organisations, places or calendar words are never part of a name, and a name followed by
+an organisation word is a namesake ("Ho Chi Minh National Academy", "Hebei Province").
+
+Later short references follow the naming conventions in names.py; a short name two people share
+goes to the one the text mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import (
+    CHINESE_SURNAMES,
+    COUNTRY_WORDS,
+    MONTHS,
+    PLACE_NAMES,
+    VIETNAMESE_SURNAMES,
+    WEEKDAYS,
+    fold,
+    has_diacritics,
+    looks_chinese,
+    looks_vietnamese,
+    person_key,
+    place_phrase_key,
+    short_forms,
+    word_key,
+)
+from .types import OfficeMention, PersonMention
+
+# --- Vocabulary -----------------------------------------------------------------------------------
+
+# The head word of an office.
+POSTS = frozenset(
+    [
+        "president",
+        "minister",
+        "premier",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "head",
+        "member",
+        "members",
+        "director",
+        "chief",
+        "leader",
+        "ambassador",
+        "governor",
+        "mayor",
+        "commander",
+        "speaker",
+        "king",
+        "queen",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "consul",
+        "counsellor",
+        "counselor",
+        "pm",
+        "fm",
+        "secretary-general",
+        "vice-president",
+        "vice-chairman",
+        "vice-chairwoman",
+        "director-general",
+        "vice-premier",
+        "deputy-director",
+        "commissioner",
+        "rector",
+    ]
+)
+# Words that qualify a post ("Deputy Prime Minister", "Standing Vice President").
+POST_MODIFIERS = frozenset(
+    [
+        "deputy",
+        "vice",
+        "first",
+        "standing",
+        "permanent",
+        "executive",
+        "alternate",
+        "acting",
+        "former",
+        "senior",
+        "general",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "assistant",
+        "outgoing",
+        "incumbent",
+        "second",
+        "third",
+    ]
+)
+# Words that mark a person without naming an office.
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "madam", "madame", "dr", "comrade", "samdech", "excellency", "professor", "prof"]
+)
+COUNTERPART = "counterpart"
+# Capitalised words of organisations and of namesakes; never part of a person's name.
+ORGANISATION_WORDS = (
+    frozenset(
+        [
+            "party",
+            "communist",
+            "central",
+            "committee",
+            "commission",
+            "department",
+            "office",
+            "politburo",
+            "political",
+            "bureau",
+            "secretariat",
+            "national",
+            "assembly",
+            "people",
+            "people's",
+            "council",
+            "state",
+            "government",
+            "ministry",
+            "revolutionary",
+            "front",
+            "fatherland",
+            "union",
+            "youth",
+            "federation",
+            "association",
+            "friendship",
+            "academy",
+            "school",
+            "university",
+            "institute",
+            "international",
+            "liaison",
+            "external",
+            "relations",
+            "foreign",
+            "affairs",
+            "organization",
+            "organisation",
+            "propaganda",
+            "education",
+            "inspection",
+            "internal",
+            "economic",
+            "economics",
+            "mass",
+            "mobilisation",
+            "mobilization",
+            "policy",
+            "strategy",
+            "defence",
+            "defense",
+            "security",
+            "public",
+            "home",
+            "justice",
+            "finance",
+            "planning",
+            "investment",
+            "trade",
+            "industry",
+            "commerce",
+            "agriculture",
+            "rural",
+            "development",
+            "natural",
+            "resources",
+            "environment",
+            "transport",
+            "construction",
+            "labour",
+            "labor",
+            "invalids",
+            "social",
+            "culture",
+            "sports",
+            "tourism",
+            "science",
+            "sciences",
+            "technology",
+            "information",
+            "communications",
+            "health",
+            "ethnic",
+            "minority",
+            "minorities",
+            "court",
+            "supreme",
+            "procuracy",
+            "audit",
+            "bank",
+            "military",
+            "army",
+            "police",
+            "embassy",
+            "consulate",
+            "province",
+            "provincial",
+            "city",
+            "municipal",
+            "district",
+            "region",
+            "regional",
+            "autonomous",
+            "special",
+            "administrative",
+            "legal",
+            "law",
+            "legislative",
+            "congress",
+            "senate",
+            "house",
+            "cabinet",
+            "presidential",
+            "presidium",
+            "board",
+            "agency",
+            "administration",
+            "authority",
+            "corps",
+            "forces",
+            "armed",
+            "staff",
+            "logistics",
+            "chamber",
+            "women",
+            "women's",
+            "veterans",
+            "farmers",
+            "workers",
+            "confederation",
+            "theory",
+            "theoretical",
+            "research",
+            "studies",
+            "politics",
+            "centre",
+            "center",
+            "group",
+            "leading",
+            "reform",
+            "discipline",
+            "supervision",
+            "united",
+            "work",
+            "overseas",
+            "delegation",
+            "mission",
+            "representative",
+            "newspaper",
+            "daily",
+            "news",
+            "television",
+            "radio",
+            "voice",
+            "press",
+            "service",
+            "media",
+            "network",
+            "times",
+            "post",
+            "review",
+            "magazine",
+            "journal",
+            "republic",
+            "democratic",
+            "socialist",
+            "kingdom",
+            "royal",
+            "standing",
+            "council's",
+            "committee's",
+            "commission's",
+            "ministry's",
+            "department's",
+            "thought",
+            "street",
+            "road",
+            "avenue",
+            "square",
+            "museum",
+            "mausoleum",
+            "trail",
+            "prize",
+            "award",
+            "border",
+            "gate",
+            "bridge",
+            "airport",
+            "port",
+            "park",
+            "hall",
+            "hospital",
+            "temple",
+            "pagoda",
+            "lake",
+            "river",
+            "mountain",
+            "bay",
+            "ward",
+            "commune",
+            "village",
+            "foundation",
+            "company",
+            "corporation",
+            "stadium",
+            "palace",
+            "theatre",
+            "theater",
+            "building",
+            "tower",
+            "station",
+            "area",
+            "zone",
+            "island",
+            "islands",
+            "sea",
+            "ocean",
+            "memorial",
+            "monument",
+            "relic",
+            "site",
+            "campaign",
+            "movement",
+            "era",
+            "doctrine",
+            "initiative",
+            "declaration",
+            "treaty",
+            "agreement",
+            "convention",
+            "programme",
+            "program",
+            "project",
+            "fund",
+            "cup",
+            "festival",
+            "week",
+            "day",
+            "games",
+            "summit",
+            "forum",
+            "conference",
+            "dialogue",
+            "mechanism",
+            "strategic",
+            "partnership",
+            "community",
+            "comprehensive",
+            "cooperative",
+            "belt",
+            "road",
+            "east",
+            "west",
+            "south",
+            "north",
+            "southeast",
+            "northern",
+            "southern",
+            "western",
+            "eastern",
+            "central",
+            "new",
+            "executive",
+            "general",
+            "affairs",
+            "external",
+            "control",
+            "anti-corruption",
+            "internal",
+        ]
+    )
+    | POSTS
+    | POST_MODIFIERS
+    | HONORIFICS
+)
+# Capitalised words that open a sentence without being part of a name.
+SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "at",
+        "in",
+        "on",
+        "during",
+        "while",
+        "after",
+        "before",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "of",
+        "and",
+        "but",
+        "or",
+        "as",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "later",
+        "earlier",
+        "there",
+        "here",
+        "when",
+        "where",
+        "what",
+        "which",
+        "who",
+        "according",
+        "under",
+        "over",
+        "through",
+        "since",
+        "until",
+        "following",
+        "besides",
+        "moreover",
+        "furthermore",
+        "accordingly",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "speaking",
+        "addressing",
+        "regarding",
+        "upon",
+        "among",
+        "between",
+        "amid",
+        "against",
+        "without",
+        "within",
+        "apart",
+        "like",
+        "unlike",
+        "many",
+        "most",
+        "some",
+        "all",
+        "each",
+        "every",
+        "other",
+        "another",
+        "such",
+        "last",
+        "next",
+        "this",
+        "previously",
+        "recently",
+        "currently",
+        "so",
+        "thus",
+        "yet",
+        "still",
+    ]
+)
+# Small words that may sit inside a title ("Chairman of the Commission for External Relations").
+_TITLE_LINKS = frozenset({"of", "the", "for", "on", "to", "and", "its", "at"})
+# English words that are never short references, even when a name could be shortened to them.
+_NOT_SHORT_NAMES = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "we",
+        "i",
+        "an",
+        "a",
+        "to",
+        "in",
+        "on",
+        "at",
+        "as",
+        "so",
+        "no",
+        "do",
+        "go",
+        "me",
+        "us",
+        "be",
+        "by",
+        "or",
+        "if",
+        "up",
+    ]
+)
+_SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "stressed",
+        "affirmed",
+        "noted",
+        "emphasised",
+        "emphasized",
+        "highlighted",
+        "proposed",
+        "suggested",
+        "expressed",
+        "congratulated",
+        "thanked",
+        "asked",
+        "urged",
+        "added",
+        "told",
+        "briefed",
+        "underlined",
+        "underscored",
+        "pledged",
+        "hailed",
+        "praised",
+        "lauded",
+        "reaffirmed",
+        "welcomed",
+        "spoke",
+        "voiced",
+        "described",
+    ]
+)
+_MEETING_WORDS = re.compile(
+    r"\b(?:talks|met|meet|meets|meeting|received|receives|reception|phone|telephone|session|discussions?)\b",
+    re.IGNORECASE,
+)
+
+# Parties by acronym and by full name (folded, lower case) -> (country, acronym).
+PARTY_ACRONYMS = {
+    "CPC": ("CN", "CPC"),
+    "CCP": ("CN", "CPC"),
+    "CPV": ("VN", "CPV"),
+    "LPRP": ("LA", "LPRP"),
+    "CPP": ("KH", "CPP"),
+    "PCC": ("CU", "PCC"),
+    "WPK": ("KP", "WPK"),
+}
+_PARTY_NAMES = [
+    (re.compile(r"communist party of china|chinese communist party"), ("CN", "CPC")),
+    (re.compile(r"communist party of viet ?nam|vietnamese communist party"), ("VN", "CPV")),
+    (re.compile(r"lao people'?s revolutionary party"), ("LA", "LPRP")),
+    (re.compile(r"cambodian people'?s party"), ("KH", "CPP")),
+    (re.compile(r"communist party of cuba|cuban communist party"), ("CU", "PCC")),
+]
+_COUNTRY_WORD = re.compile(
+    r"\b("
+    + "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS if w not in ("usa",)), key=len, reverse=True))
+    + r")\b"
+)
+_US_MARK = re.compile(r"\b(?:US|U\.S\.|USA)\b")
+
+# Credits are not people of the article: photographers, reporters, editors, agencies.
+_CREDITS = [
+    re.compile(r"\((?:[^()]*\b(?:photo|photos|image|video|source|file)\b[^()]*|[A-Z][\w]+\s*/\s*[^()]+)\)", re.I),
+    re.compile(
+        r"\b(?:photos?|photograph|photographer|image|video|source|credit|reporters?|author|editors?|"
+        r"web editor|translator|correspondent|text|written|reported|edited|translated|story)"
+        r"(?:\s+(?:by|and photos?))?\s*[:：|]\s*[^\n]*$",
+        re.I | re.M,
+    ),
+    re.compile(r"\b(?:photos?|pictures?|story|text|article|reported|written|edited|compiled)\s+by\s+[^.;()\n]*", re.I),
+    re.compile(r"^\s*by\s+[^\n]{1,80}$", re.I | re.M),
+]
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
+    r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th
+    r"|\d+(?:[.,:/]\d+)*"
+    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+    r"|\S"
+)
+_POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+\S|\s*$)|(?<=[a-z]{2}\.)(?=[A-Z][a-z])")
+
+
+# --- Sentences and tokens -------------------------------------------------------------------------
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences; abbreviations (Mr., U.S.) and initials do not end one."""
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        rest = paragraph[end:].lstrip()
+        if rest and not (rest[0].isupper() or rest[0] in "\"“(‘'" or rest[0].isdigit()):
+            continue
+        word = re.search(r"([^\W\d_][\w.]*)\.$", paragraph[start : match.start() + 1])
+        abbreviated = word and (
+            word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
+        )
+        if abbreviated and rest:
+            continue
+        sentences.append(paragraph[start:end].strip())
+        start = end
+    if paragraph[start:].strip():
+        sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def paragraphs_of(body: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def without_credits(text: str) -> str:
+    """The text with photo, byline and editor credits blanked out (offsets kept)."""
+    for pattern in _CREDITS:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return word_key(self.text) if self.is_word else self.text
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.is_word and self.text[0].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return self.is_word and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def lower(self) -> str:
+        return fold(self.text).lower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(0), match.start()
+        possessive = _POSSESSIVE.match(word) if word[0].isalpha() else None
+        if possessive:
+            base = possessive.group(1)
+            tokens.append(_Token(base, start, start + len(base)))
+            tokens.append(_Token(possessive.group(2), start + len(base), match.end()))
+        else:
+            tokens.append(_Token(word, start, match.end()))
+    return tokens
+
+
+# Token labels.
+NAME, TITLE, PLACE, ACRONYM, CALENDAR, OPENER, OTHER = (
+    "name",
+    "title",
+    "place",
+    "acronym",
+    "calendar",
+    "opener",
+    "other",
+)
+
+
+@dataclass
+class _Sentence:
+    text: str
+    tokens: list[_Token]
+    labels: list[str]
+    run_of: list[int]  # index of the capitalised run each token belongs to, -1 if none
+
+    def joined(self, i: int) -> bool:
+        """Whether token i follows token i-1 with a single space, inside one line."""
+        return i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == " "
+
+
+def _read_sentence(text: str) -> _Sentence:
+    tokens = _tokens(text)
+    labels = [_label(token, i == 0 or tokens[i - 1].text in '"“‘(') for i, token in enumerate(tokens)]
+    sentence = _Sentence(text, tokens, labels, [-1] * len(tokens))
+    run = -1
+    for i, token in enumerate(tokens):
+        if not token.capitalised:
+            continue
+        continues_run = i > 0 and sentence.run_of[i - 1] >= 0 and sentence.joined(i)
+        if not continues_run:
+            run += 1
+        sentence.run_of[i] = run
+    _mark_places(sentence)
+    return sentence
+
+
+def _label(token: _Token, opens_sentence: bool) -> str:
+    if not token.capitalised:
+        return OTHER
+    lower = token.lower
+    if opens_sentence and lower in SENTENCE_OPENERS:
+        return OPENER
+    if opens_sentence and lower.endswith(("ing", "ed", "ly")) and not _could_be_surname(lower):
+        return OPENER
+    if has_diacritics(token.text) and not token.acronym:
+        return NAME  # Vietnamese words are never English vocabulary ("Thái" is a surname, not "Thai")
+    if lower in MONTHS or lower in WEEKDAYS:
+        return CALENDAR
+    if token.acronym:
+        return ACRONYM
+    if lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS:
+        return TITLE
+    if "-" in lower and any(part in PLACE_NAMES for part in lower.split("-")):
+        return PLACE
+    return NAME
+
+
+def _could_be_surname(lower: str) -> bool:
+    return lower in CHINESE_SURNAMES or lower in VIETNAMESE_SURNAMES or lower in ORGANISATION_WORDS
+
+
+def _mark_places(sentence: _Sentence) -> None:
+    """Label multi-word place names ("Hà Nội", "Lạng Sơn") inside capitalised runs."""
+    tokens, i = sentence.tokens, 0
+    while i < len(tokens):
+        matched = 0
+        if sentence.run_of[i] >= 0:
+            for size in (4, 3, 2, 1):
+                j = i + size
+                if j > len(tokens) or any(sentence.run_of[k] != sentence.run_of[i] for k in range(i, j)):
+                    continue
+                if place_phrase_key([t.text for t in tokens[i:j]]) in PLACE_NAMES:
+                    matched = size
+                    break
+        for k in range(i, i + matched):
+            if sentence.labels[k] == NAME:
+                sentence.labels[k] = PLACE
+        i += matched or 1
+
+
+# --- Name segments and their titles ----------------------------------------------------------------
+
+
+@dataclass
+class Reference:
+    """One place a sentence names someone: the name, and the title and office phrases around it."""
+
+    sentence: int  # index in the article's sentence list
+    first: int  # token range of the name
+    last: int
+    name: str
+    start: int  # character span of the name in the sentence
+    end: int
+    extent_start: int  # span including the title before it and the office phrase after it
+    extent_end: int
+    offices: list[str] = field(default_factory=list)
+    context_countries: list[str] = field(default_factory=list)
+    titled: bool = False  # a title, office phrase or honorific marks it as a person
+    led_by: bool = False  # "led by" / "headed by" just before
+    in_context: bool = False  # a context only people have (led by, met with, said)
+    possessive: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.name.split())
+
+
+def _segments(sentence: _Sentence) -> list[tuple[int, int]]:
+    """Token ranges [first, last] of capitalised words that can be a name (not titles or places)."""
+    segments, i, tokens = [], 0, sentence.tokens
+    while i < len(tokens):
+        if sentence.labels[i] != NAME:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and sentence.labels[j + 1] == NAME and sentence.run_of[j + 1] == sentence.run_of[i]:
+            j += 1
+        segments.append((i, j))
+        i = j + 1
+    return segments
+
+
+def _is_namesake(sentence: _Sentence, last: int) -> bool:
+    """A name used as an adjective: an organisation or place word follows in the same run."""
+    nxt = last + 1
+    if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
+        return sentence.labels[nxt] in (TITLE, PLACE, ACRONYM)
+    # "Hữu Nghị (Friendship) International Border Gate": a gloss in brackets, then the organisation word.
+    rest = sentence.text[sentence.tokens[last].end :]
+    return re.match(r"\s*\([^()]{1,40}\)\s+[A-Z]", rest) is not None and _starts_with_organisation(rest)
+
+
+def _starts_with_organisation(rest: str) -> bool:
+    after = re.sub(r"^\s*\([^()]*\)\s*", "", rest)
+    first = re.match(r"[^\W\d_]+", after)
+    return bool(first) and fold(first.group(0)).lower() in ORGANISATION_WORDS
+
+
+def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
+    """Whether token i can be part of a title phrase."""
+    token, label = sentence.tokens[i], sentence.labels[i]
+    if token.capitalised:
+        return label in (TITLE, PLACE, ACRONYM) or i in namesakes
+    if token.is_word:
+        return (
+            token.lower in POSTS
+            or token.lower in POST_MODIFIERS
+            or token.lower in _TITLE_LINKS
+            or token.lower == COUNTERPART
+        )
+    return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
+
+
+def _link_ok(sentence: _Sentence, i: int) -> bool:
+    """A linking word inside a title needs a title word after it ("of the CPC", not "of solidarity")."""
+    tokens = sentence.tokens
+    if tokens[i].lower not in ("of", "for", "on", "to", "at"):
+        return True
+    nxt = i + 1
+    while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
+        nxt += 1
+    return nxt < len(tokens) and (tokens[nxt].capitalised or tokens[nxt].lower in POSTS)
+
+
+def _possessive_at(sentence: _Sentence, i: int) -> bool:
+    return sentence.tokens[i].text in ("'s", "’s")
+
+
+def _bracket_group(sentence: _Sentence, close: int) -> int | None:
+    """Start of a bracketed acronym or gloss ending at token `close` ("(CPC)"), scanning back."""
+    for j in range(close - 1, max(close - 5, -1), -1):
+        if sentence.tokens[j].text == "(":
+            inner = sentence.tokens[j + 1 : close]
+            return j if inner and all(t.capitalised for t in inner) else None
+    return None
+
+
+def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
+    """Index of the first token of the title phrase that ends just before token `first`."""
+    tokens, i = sentence.tokens, first - 1
+    start = first
+    if i >= 0 and tokens[i].lower == "and":
+        return first  # "X, Politburo member and Y": the title is X's, the "and" joins two people
+    while i >= 0:
+        token = tokens[i]
+        if token.text == ")":
+            opening = _bracket_group(sentence, i)
+            if opening is None:
+                break
+            start, i = opening, opening - 1
+            continue
+        if token.text == ",":
+            if (
+                i >= 1
+                and _title_token(sentence, i - 1, namesakes)
+                and tokens[i - 1].lower not in _TITLE_LINKS
+                and (tokens[i + 1].lower in POSTS or tokens[i + 1].lower in POST_MODIFIERS)
+            ):
+                i -= 1
+                continue
+            break
+        if _possessive_at(sentence, i):
+            if i >= 1 and (tokens[i - 1].capitalised or tokens[i - 1].acronym):
+                i -= 1
+                continue
+            break
+        if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
+            break
+        if token.lower not in _TITLE_LINKS:
+            start = i
+        i -= 1
+    return start
+
+
+def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
+    """Index one past the office phrase after ", " that follows token `last`; `last + 1` if none."""
+    tokens = sentence.tokens
+    i = last + 1
+    if i >= len(tokens) or tokens[i].text != ",":
+        return last + 1
+    i += 1
+    end = i
+    while i < len(tokens):
+        token = tokens[i]
+        if token.text == "(":
+            close = next((j for j in range(i + 1, min(i + 5, len(tokens))) if tokens[j].text == ")"), None)
+            if close is None or not all(t.capitalised for t in tokens[i + 1 : close]):
+                break
+            i = close + 1
+            end = i
+            continue
+        if token.text == ",":
+            following = i + 2 if i + 2 < len(tokens) and tokens[i + 1].lower == "and" else i + 1
+            if following < len(tokens) and _starts_post_phrase(sentence, following, namesakes):
+                i = following
+                continue
+            break
+        if _possessive_at(sentence, i):
+            i += 1
+            continue
+        if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
+            break
+        i += 1
+        if token.lower not in _TITLE_LINKS:
+            end = i
+    if end < len(tokens) and sentence.labels[end] == NAME and sentence.joined(end):
+        return last + 1  # "X, Politburo member Y said": the title runs into Y and is Y's
+    return end if end > last + 2 else last + 1
+
+
+def _starts_post_phrase(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
+    """Whether an office phrase starts at token i: title words up to a post, before any "of"."""
+    tokens = sentence.tokens
+    while i < len(tokens) and _title_token(sentence, i, namesakes):
+        lower = tokens[i].lower
+        if lower in POSTS:
+            return True
+        if lower in _TITLE_LINKS and lower not in ("the", "its"):
+            return False
+        i += 1
+    return False
+
+
+# --- Office phrases -> OfficeMention --------------------------------------------------------------
+
+
+def _office_parts(phrase: str) -> list[str]:
+    """Split a title phrase where a new office begins: "Deputy Prime Minister and Foreign Minister"."""
+    pieces = re.split(r"(\s*,\s*|\s+and\s+|\s*;\s*)", phrase)
+    parts = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if _has_post_before_link(piece):
+            parts.append(piece)
+        else:
+            parts[-1] += separator + piece
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
+
+
+def _has_post_before_link(piece: str) -> bool:
+    for word in _words(piece):
+        lower = fold(word).lower()
+        if lower in POSTS:
+            return True
+        if lower in ("of", "for", "on", "to", "at"):
+            return False
+    return False
+
+
+def _has_post(part: str) -> bool:
+    return any(fold(word).lower() in POSTS for word in _words(part))
+
+
+def offices_in(phrase: str) -> tuple[list[str], list[str]]:
+    """(office texts, texts without a post) in a title phrase; leading non-offices are dropped."""
+    parts = _office_parts(phrase)
+    offices = [_trim_links(part) for part in parts if _has_post(part)]
+    others = [part for part in parts if not _has_post(part)]
+    return [office for office in offices if office], others
+
+
+def _trim_links(text: str) -> str:
+    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an)\s+)+", "", text.strip(), flags=re.I)
+    text = re.sub(r"(?:\s+(?:the|of|and|for|on|to|its))+$", "", text, flags=re.I)
+    return text.strip(" ,;")
+
+
+def country_and_party(text: str) -> tuple[str | None, str]:
+    """The country an office or organisation belongs to (first one the text names) and its party."""
+    found: list[tuple[int, str | None, str]] = []
+    folded = fold(text).lower()
+    for acronym, (country, party) in PARTY_ACRONYMS.items():
+        for match in re.finditer(rf"\b{acronym}\b", text):
+            found.append((match.start(), country, party))
+    for pattern, (country, party) in _PARTY_NAMES:
+        for match in pattern.finditer(folded):
+            found.append((match.start(), country, party))
+    for match in _COUNTRY_WORD.finditer(folded):
+        found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
+    for match in _US_MARK.finditer(text):
+        found.append((match.start() + 0.5, "US", ""))
+    if not found:
+        return None, ""
+    found.sort(key=lambda item: item[0])
+    party = next((p for _, _, p in found if p), "")
+    return found[0][1], party
+
+
+def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
+    """Post, organisation and country of one office as written ("head of its International Department")."""
+    words = text.split()
+    lowers = [fold(w).lower().strip(",;") for w in words]
+    post_index = next(i for i, w in enumerate(lowers) if w in POSTS)
+    begin = post_index
+    while begin > 0 and lowers[begin - 1] in POST_MODIFIERS:
+        begin -= 1
+    end = post_index + 1
+    while end < len(words) and lowers[end] in POSTS:
+        end += 1
+    post = " ".join(words[begin:end])
+    post = post[:1].upper() + post[1:]
+    organization = ""
+    if end < len(words) and lowers[end] in ("of", "for", "to", "at", "on"):
+        organization = _organization(" ".join(words[end + 1 :]), previous_organization)
+        if lowers[post_index] == "minister" and lowers[end] == "of":
+            organization = "Ministry of " + organization
+    elif begin > 0:
+        organization = _organization(
+            " ".join(w for w in words[:begin] if fold(w).lower() not in COUNTRY_WORDS), previous_organization
+        )
+    country, _ = country_and_party(text)
+    return OfficeMention(text=text, post=post, organization=organization, country=country)
+
+
+def _organization(text: str, previous_organization: str) -> str:
+    text = re.sub(r"^(?:the|his|her|a|an)\s+", "", text.strip(), flags=re.I)
+    if re.match(r"its\s", text) and previous_organization:
+        text = f"{previous_organization}'s {text[4:]}"
+    return collapse_acronyms(text).strip(" ,;")
+
+
+def collapse_acronyms(text: str) -> str:
+    """ "Communist Party of China (CPC) Central Committee" -> "CPC Central Committee"."""
+    for match in reversed(list(re.finditer(r"\s*\(([A-Z]{2,6})\)", text))):
+        acronym = match.group(1)
+        before = text[: match.start()]
+        words = list(re.finditer(r"\S+", before))
+        initials, begin = "", None
+        for word in reversed(words):
+            w = word.group(0)
+            if w.lower() in ("of", "the", "and", "for"):
+                continue
+            if not w[0].isupper():
+                break
+            if fold(w).lower() == "nam" and initials == "" and len(words) > 1:
+                continue  # "Việt Nam" is one V
+            initials = w[0].upper() + initials
+            begin = word.start()
+            if fold(initials) == acronym:
+                break
+        if begin is not None and fold(initials) == acronym:
+            text = text[:begin] + acronym + text[match.end() :]
+    return text
+
+
+# --- The article scan -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Scan:
+    sentences: list[_Sentence]
+    references: list[Reference]
+    body_sentences: int  # the first this many sentences are the body; the rest are captions
+
+
+def _scan(body: str, captions: list[str]) -> _Scan:
+    texts = [(p, True) for p in paragraphs_of(body)] + [(c, False) for c in captions if c and c.strip()]
+    sentences: list[_Sentence] = []
+    body_count = 0
+    for text, is_body in texts:
+        for sentence_text in split_sentences(without_credits(text)):
+            sentences.append(_read_sentence(sentence_text))
+            body_count += is_body
+    references = []
+    for index, sentence in enumerate(sentences):
+        references.extend(_references_in(sentence, index))
+    return _Scan(sentences, references, body_count)
+
+
+def _references_in(sentence: _Sentence, index: int) -> list[Reference]:
+    segments = _segments(sentence)
+    namesakes = {k for first, last in segments if _is_namesake(sentence, last) for k in range(first, last + 1)}
+    references = []
+    for first, last in segments:
+        if first in namesakes:
+            continue
+        references.append(_reference(sentence, index, first, last, namesakes))
+    return references
+
+
+def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
+    tokens = sentence.tokens
+    start, end = tokens[first].start, tokens[last].end
+    title_start = _title_before(sentence, first, namesakes)
+    possessive = last + 1 < len(tokens) and _possessive_at(sentence, last + 1)
+    after_end = last + 1 if possessive else _title_after(sentence, last, namesakes)
+    before = sentence.text[tokens[title_start].start : start] if title_start < first else ""
+    after = sentence.text[tokens[last + 1].end : tokens[after_end - 1].end] if after_end > last + 1 else ""
+    offices, others = offices_in(before)
+    after_offices, after_others = offices_in(after)
+    if after_offices:
+        offices, others = offices + after_offices, others + after_others
+    else:
+        after_end = last + 1
+    honorific = title_start < first and tokens[first - 1].lower in HONORIFICS | {COUNTERPART}
+    extent_start = tokens[title_start].start if offices or honorific else start
+    if before and not offices and not honorific:
+        title_start = first
+    countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
+    reference = Reference(
+        sentence=index,
+        first=first,
+        last=last,
+        name=sentence.text[start:end],
+        start=start,
+        end=end,
+        extent_start=extent_start,
+        extent_end=tokens[after_end - 1].end if after_end > last + 1 else end,
+        offices=offices,
+        context_countries=countries,
+        titled=bool(offices) or honorific,
+        possessive=possessive,
+    )
+    _read_context(sentence, reference, title_start, after_end)
+    return reference
+
+
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s*$", re.I)
+_MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
+_ORGANISATION_LEADING = re.compile(r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by\s*$")
+
+
+def _read_context(sentence: _Sentence, reference: Reference, title_start: int, after_end: int) -> None:
+    """Contexts only people have: "led by X", "held talks with X", "X said"; and whose X is."""
+    text, tokens = sentence.text, sentence.tokens
+    before = text[: tokens[title_start].start]
+    reference.led_by = bool(_LED_BY.search(before))
+    if reference.led_by:
+        leading = _ORGANISATION_LEADING.search(before)
+        if leading and "delegation" not in before[-80:].lower():
+            country = country_and_party(leading.group(1))[0]
+            if country:
+                reference.context_countries.append(country)
+    follows = tokens[after_end].lower if after_end < len(tokens) else ""
+    if after_end < len(tokens) and tokens[after_end].text == "," and after_end + 1 < len(tokens):
+        follows = tokens[after_end + 1].lower
+    reference.in_context = (
+        reference.led_by
+        or (bool(_MEETING_OBJECT.search(before)) and bool(_MEETING_WORDS.search(text)))
+        or follows in _SPEECH_VERBS
+    )
+
+
+# --- People ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Person:
+    key: str
+    spellings: list[str] = field(default_factory=list)
+    official: object = None
+    offices: list[str] = field(default_factory=list)
+    context_countries: list[str] = field(default_factory=list)
+    count: int = 0
+    first_seen: int = 0
+
+    @property
+    def name(self) -> str:
+        if self.official is not None:
+            return self.official.name
+        accented = [s for s in self.spellings if has_diacritics(s)]
+        return (accented or self.spellings)[0]
+
+
+def _is_name_shaped(name: str) -> bool:
+    return looks_vietnamese(name) or looks_chinese(name)
+
+
+def _is_person(reference: Reference, officials) -> bool:
+    if reference.words < 2 or reference.words > 5:
+        return False
+    if officials is not None and officials.lookup(reference.name) is not None:
+        return True
+    if reference.titled:
+        return True
+    return reference.in_context and _is_name_shaped(reference.name)
+
+
+def extract_people(body: str, captions: list[str] | None = None, *, officials=None) -> list[PersonMention]:
+    """Everyone the article's body and photo captions name, with offices, country and reference count."""
+    if not isinstance(body, str):
+        raise TypeError(f"extract_people: body must be text, got {type(body).__name__}")
+    scan = _scan(body, list(captions or []))
+    people = _people_from(scan, officials)
+    for reference, person in _resolve(scan, people):
+        person.count += 1
+        if reference.words == 1:
+            person.offices += reference.offices
+            person.context_countries += reference.context_countries
+    ordered = sorted(people.values(), key=lambda p: p.first_seen)
+    return [_person_mention(person) for person in ordered]
+
+
+def _identity(name: str, officials) -> tuple[str, object]:
+    official = officials.lookup(name) if officials is not None else None
+    return (person_key(official.name) if official else person_key(name)), official
+
+
+def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
+    """Everyone some full reference shows to be a person, with what every full reference says."""
+    people: dict[str, _Person] = {}
+    for order, reference in enumerate(scan.references):
+        if _is_person(reference, officials):
+            key, official = _identity(reference.name, officials)
+            people.setdefault(key, _Person(key=key, official=official, first_seen=order))
+    for reference in scan.references:
+        if reference.words < 2:
+            continue
+        person = people.get(_identity(reference.name, officials)[0])
+        if person is None:
+            continue
+        if reference.name not in person.spellings:
+            person.spellings.append(reference.name)
+        person.offices += reference.offices
+        person.context_countries += reference.context_countries
+    return people
+
+
+def _resolve(scan: _Scan, people: dict[str, _Person]) -> list[tuple[Reference, _Person]]:
+    """Each reference with the person it names: full names by key, short names by the most recent."""
+    by_key = dict(people.items())
+    for person in people.values():
+        for spelling in [*(person.official.aliases if person.official else ()), *person.spellings]:
+            by_key.setdefault(person_key(spelling), person)
+    return resolve_references(scan.references, by_key, lambda p: _short_forms_of(p))
+
+
+def _short_forms_of(person: _Person) -> set[str]:
+    country = _country(person) if person.offices or person.official else None
+    return short_forms(person.name, country) | {
+        form for spelling in person.spellings for form in short_forms(spelling, country)
+    }
+
+
+def resolve_references(references, by_key: dict, shorts_of) -> list:
+    """Pair references with people: a full name by its key, a short name with whoever had it last."""
+    people = list({id(p): p for p in by_key.values()}.values())
+    resolved, last_seen = [], {}
+    full = [(r, by_key.get(person_key(r.name))) for r in references if r.words >= 2]
+    # Persons with a full mention anywhere may be referred to by a short name before it (captions).
+    for order, (_reference, person) in enumerate(full):
+        if person is not None and id(person) not in last_seen:
+            last_seen[id(person)] = -1 - order
+    short_index = {}
+    for person in people:
+        for form in shorts_of(person):
+            if form not in _NOT_SHORT_NAMES:
+                short_index.setdefault(form, []).append(person)
+    for position, reference in enumerate(references):
+        if reference.words >= 2:
+            person = by_key.get(person_key(reference.name))
+        else:
+            candidates = short_index.get(word_key(reference.name), [])
+            person = max(candidates, key=lambda p: last_seen.get(id(p), -(10**9)), default=None)
+        if person is not None:
+            last_seen[id(person)] = position
+            resolved.append((reference, person))
+    return resolved
+
+
+def _country(person: _Person) -> str | None:
+    office_countries = [c for c in (country_and_party(o)[0] for o in person.offices) if c]
+    if office_countries:
+        return Counter(office_countries).most_common(1)[0][0]
+    if person.official is not None and person.official.country:
+        return person.official.country
+    if person.context_countries:
+        return Counter(person.context_countries).most_common(1)[0][0]
+    if looks_vietnamese(person.name) and has_diacritics(person.name):
+        return "VN"
+    if looks_chinese(person.name):
+        return "CN"
+    return None
+
+
+def _party(person: _Person) -> str:
+    for office in person.offices:
+        party = country_and_party(office)[1]
+        if party:
+            return party
+    return person.official.party if person.official is not None else ""
+
+
+def _person_mention(person: _Person) -> PersonMention:
+    country = _country(person)
+    return PersonMention(
+        name=person.name,
+        key=person.key,
+        country=country,
+        party=_party(person),
+        offices=_office_mentions(person.offices, country),
+        aliases_seen=list(person.spellings),
+        count=person.count,
+    )
+
+
+def _office_mentions(texts: list[str], person_country: str | None) -> list[OfficeMention]:
+    offices, seen, previous = [], set(), ""
+    for text in texts:
+        office = office_mention(text, previous)
+        previous = office.organization or previous
+        identity = _office_identity(office)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        if office.country is None and person_country:
+            office = OfficeMention(office.text, office.post, office.organization, person_country)
+        offices.append(office)
+    return offices
+
+
+def _office_identity(office: OfficeMention) -> str:
+    text = fold(f"{office.post} {office.organization}").lower()
+    for pattern, (_, party) in _PARTY_NAMES:
+        text = pattern.sub(party.lower(), text)
+    return re.sub(r"\b(?:the|s)\b|[^a-z0-9]+", "", text)
+
+
+# --- For meetings.py ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A located reference to a person in one sentence."""
+
+    person: str  # PersonMention.name
+    start: int
+    end: int
+    extent_start: int  # with the title before and the office phrase after
+    extent_end: int
+    led_by: bool
+    possessive: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    occurrences: tuple[Occurrence, ...]
+
+
+def read_sentences(body: str, people: list[PersonMention]) -> list[Sentence]:
+    """The body's sentences, each with the references to `people` it contains, in order."""
+    scan = _scan(body, [])
+    by_key: dict[str, PersonMention] = {}
+    for person in people:
+        for spelling in (person.name, *person.aliases_seen):
+            by_key.setdefault(person_key(spelling), person)
+        by_key.setdefault(person.key, person)
+
+    def shorts(person: PersonMention) -> set[str]:
+        forms = short_forms(person.name, person.country)
+        for spelling in person.aliases_seen:
+            forms |= short_forms(spelling, person.country)
+        return forms
+
+    found: dict[int, list[Occurrence]] = {}
+    for reference, person in resolve_references(scan.references, by_key, shorts):
+        found.setdefault(reference.sentence, []).append(
+            Occurrence(
+                person=person.name,
+                start=reference.start,
+                end=reference.end,
+                extent_start=reference.extent_start,
+                extent_end=reference.extent_end,
+                led_by=reference.led_by,
+                possessive=reference.possessive,
+            )
+        )
+    return [Sentence(s.text, tuple(found.get(i, ()))) for i, s in enumerate(scan.sentences)]

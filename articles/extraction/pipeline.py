@@ -1,0 +1,91 @@
+"""One article from raw input: decode, (HTML to text), strip the site, then read dates, people, meetings.
+
+    extract_file(data, name, max_bytes=...)   bytes of a .txt/.html file
+    extract_text(text, page=...)              text already decoded (page: metadata from html.py)
+
+Both return an ExtractedArticle or raise InputError with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+from . import meetings as meetings_module
+from . import people as people_module
+from .boilerplate import clean, is_prose
+from .dates import DateContext
+from .decoding import decode_bytes
+from .html import Page, looks_like_html, page_from_html
+from .titles import generated_title, real_title, split_standfirst
+from .types import HELD, PRECISIONS, ExtractedArticle, InputError, PartialDate
+
+# Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
+EXTRACTOR_VERSION = "2025.1"
+
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> ExtractedArticle:
+    """Decode a file and extract its article; HTML by file name or by content."""
+    decoded = decode_bytes(data, name, max_bytes=max_bytes)
+    page = None
+    text = decoded.text
+    if name.lower().endswith(_HTML_SUFFIXES) or looks_like_html(text):
+        try:
+            page = page_from_html(text)
+        except InputError as exc:
+            raise InputError(f"{name}: {exc}") from exc
+        text = page.text
+    try:
+        article = extract_text(text, officials=officials, page=page)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from exc
+    article.warnings = decoded.warnings + article.warnings
+    return article
+
+
+def extract_text(text: str, *, officials=None, page: Page | None = None) -> ExtractedArticle:
+    """Extract one article from its text; raise InputError when the text holds no article."""
+    cleaned = clean(text, known_title=page.title if page else None)
+    title = real_title(cleaned.headings, page.title if page else None)
+    standfirst, paragraphs = split_standfirst(
+        cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
+    )
+    if not any(is_prose(paragraph) for paragraph in paragraphs):
+        raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
+    body = "\n\n".join(paragraphs)
+    published = cleaned.published or (page.published if page else None)
+    dates = DateContext(body, published=published, header=cleaned.header_date)
+    captions = [photo.caption for photo in cleaned.photos]
+    people = people_module.extract_people(body, captions, officials=officials)
+    meetings = meetings_module.extract_meetings(body, people, dates=dates, dateline=cleaned.dateline)
+    removed = (page.removed if page else []) + cleaned.removed
+    return ExtractedArticle(
+        title=title or generated_title(meetings, people, body),
+        title_generated=title is None,
+        body=body,
+        standfirst=standfirst,
+        published=published,
+        canonical_url=page.canonical_url if page else "",
+        dateline=cleaned.dateline,
+        credit=cleaned.credit,
+        date=main_event_date(meetings, dates.article_date),
+        photos=cleaned.photos,
+        people=people,
+        meetings=meetings,
+        boilerplate_removed=removed,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def main_event_date(meetings, article_date: PartialDate) -> PartialDate:
+    """The first held meeting's date when it is at least as precise as the lead's, else the lead's."""
+    held = next((m for m in meetings if m.status == HELD and m.date is not None), None)
+    if held is None:
+        return article_date
+    if _rank(held.date.precision) >= _rank(article_date.precision) and held.date.value is not None:
+        return held.date
+    return article_date
+
+
+def _rank(precision: str) -> int:
+    # PRECISIONS runs from most precise (day) to unknown.
+    return len(PRECISIONS) - PRECISIONS.index(precision)

@@ -1,0 +1,67 @@
+"""Import article files (plain text or saved web pages) into the archive."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.importing import FAILED, UNCHANGED, import_paths, reextract_articles
+from articles.models import Article
+
+
+class Command(BaseCommand):
+    help = (
+        "Import .txt/.html/.htm articles from files or folders (recursively; default: seeds/). "
+        "Unchanged files are skipped, changed files update their article, editor corrections are kept. "
+        "The search index is brought up to date as the import goes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="files or folders to import (default: the project's seeds/)")
+        parser.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+        parser.add_argument(
+            "--reextract",
+            action="store_true",
+            help="run extraction again on the stored raw text of every imported article (or of those from PATHS)",
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=None,
+            help="refuse files larger than this (default: PORTAL_IMPORT_MAX_BYTES)",
+        )
+
+    def handle(self, *args, paths=(), dry_run=False, reextract=False, max_bytes=None, verbosity=1, **options):
+        if max_bytes is not None and max_bytes <= 0:
+            raise CommandError("--max-bytes must be a positive number of bytes.")
+        progress = verbosity >= 1
+        if reextract:
+            articles = Article.objects.all()
+            if paths:
+                # Articles are known by the name they were imported under: the file name, or a path.
+                names = {Path(path).name for path in paths} | {str(path) for path in paths}
+                articles = articles.filter(source_file__in=names)
+            report = reextract_articles(articles, dry_run=dry_run, progress=progress)
+        else:
+            report = import_paths(
+                paths or [settings.BASE_DIR / "seeds"], dry_run=dry_run, progress=progress, max_bytes=max_bytes
+            )
+        self.report(report, verbosity)
+        if report.failed:
+            raise CommandError(f"{len(report.failed)} of {len(report.outcomes)} files failed; see the messages above.")
+
+    def report(self, report, verbosity):
+        for outcome in report.outcomes:
+            if outcome.status == FAILED:
+                self.stderr.write(self.style.ERROR(f"{outcome.name}: failed: {outcome.reason}"))
+                continue
+            for warning in outcome.warnings:
+                self.stderr.write(self.style.WARNING(f"{outcome.name}: warning: {warning}"))
+            if verbosity >= 2 or (verbosity >= 1 and outcome.status not in (UNCHANGED,)):
+                detail = f" ({outcome.reason})" if outcome.reason else ""
+                if outcome.changed_fields and verbosity >= 2:
+                    detail += f" [{', '.join(outcome.changed_fields)}]"
+                self.stdout.write(f"{outcome.name}: {outcome.status}{detail}")
+        if verbosity >= 1:
+            style = self.style.ERROR if report.failed else self.style.SUCCESS
+            self.stdout.write(style(report.summary()))

@@ -1,0 +1,663 @@
+"""The public pages: home, date archive, articles, people, offices and meetings.
+
+Every page fetches what it shows in a fixed number of queries (select_related / prefetch_related in
+get_queryset), and prepares anything more than a lookup here, so templates only lay out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .extraction.types import UNKNOWN, YEAR
+from .models import (
+    Article,
+    Meeting,
+    MeetingKind,
+    MeetingParticipant,
+    Mention,
+    Office,
+    OfficeHolding,
+    Person,
+    PersonAlias,
+)
+from .templatetags.portal import country_name
+
+# The archive is about Việt Nam's exchanges: its officials form one side, everyone else the other.
+HOME_COUNTRY = "VN"
+ARTICLES_PER_PAGE = 20
+MEETINGS_PER_PAGE = 30
+TOP_OFFICIALS = 8
+RELATED_ARTICLES = 5
+MATRIX_SIZE = 12
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+class PageMixin:
+    """Gives every page its heading, and staff an edit link to the admin page of the object shown."""
+
+    page_title = ""
+
+    def get_page_title(self) -> str:
+        return self.page_title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.get_page_title()
+        shown = getattr(self, "object", None)
+        context["edit_url"] = admin_change_url(shown) if shown is not None and self.request.user.is_staff else None
+        return context
+
+
+def admin_change_url(obj) -> str | None:
+    # A model not (yet) registered in the admin simply has no edit link.
+    try:
+        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return None
+
+
+def article_cards(queryset):
+    """Articles as the article card shows them: with their people, most mentioned first."""
+    return queryset.with_people()
+
+
+def dated_meetings():
+    return Meeting.objects.exclude(date_precision=UNKNOWN).exclude(date=None)
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    articles: int
+    meetings: int
+
+
+def year_counts() -> list[YearCount]:
+    """Articles and meetings per year, oldest first, with empty years in between filled in."""
+    articles = dict(
+        Article.objects.dated()
+        .annotate(year=ExtractYear("event_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
+    )
+    meetings = dict(
+        dated_meetings().annotate(year=ExtractYear("date")).values_list("year").annotate(n=Count("pk")).order_by("year")
+    )
+    years = articles.keys() | meetings.keys()
+    if not years:
+        return []
+    return [YearCount(year, articles.get(year, 0), meetings.get(year, 0)) for year in range(min(years), max(years) + 1)]
+
+
+def officials_met_most(country_filter: Q, limit: int = TOP_OFFICIALS):
+    return (
+        Person.objects.filter(country_filter)
+        .annotate(meeting_count=Count("participations__meeting", distinct=True))
+        .filter(meeting_count__gt=0)
+        .order_by("-meeting_count", "name")[:limit]
+    )
+
+
+HOME_SIDE = Q(country=HOME_COUNTRY)
+OTHER_SIDE = ~Q(country=HOME_COUNTRY) & ~Q(country="")
+
+
+# ---------------------------------------------------------------- home and date archive
+
+
+class HomeView(PageMixin, TemplateView):
+    template_name = "articles/home.html"
+    page_title = "Việt Nam–China exchanges: an archive of news"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        span = Article.objects.dated().aggregate(first=Min("event_date"), last=Max("event_date"))
+        context.update(
+            hide_header_search=True,  # the page has its own, larger search box
+            article_count=Article.objects.count(),
+            meeting_count=Meeting.objects.count(),
+            person_count=Person.objects.count(),
+            first_date=span["first"],
+            last_date=span["last"],
+            undated_count=Article.objects.undated().count(),
+            latest_articles=article_cards(Article.objects.newest_first())[:8],
+            timeline=year_counts(),
+            home_side_officials=officials_met_most(HOME_SIDE),
+            other_side_officials=officials_met_most(OTHER_SIDE),
+        )
+        return context
+
+
+class ArchiveIndexView(PageMixin, TemplateView):
+    template_name = "articles/archive_index.html"
+    page_title = "Articles by date"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = [y for y in year_counts() if y.articles or y.meetings]
+        context["uncertain_count"] = Article.objects.uncertain().count()
+        context["undated_count"] = Article.objects.undated().count()
+        return context
+
+
+def months_with_articles() -> list[tuple[int, int]]:
+    """(year, month) of every month that has an article dated at least to the month, in order."""
+    return list(
+        Article.objects.dated()
+        .exclude(date_precision=YEAR)
+        .annotate(year=ExtractYear("event_date"), month=ExtractMonth("event_date"))
+        .values_list("year", "month")
+        .distinct()
+        .order_by("year", "month")
+    )
+
+
+def neighbours(items: list, current):
+    """The items just before and just after `current` in a sorted list (None at either end)."""
+    before = [item for item in items if item < current]
+    after = [item for item in items if item > current]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+class DateArchiveMixin(PageMixin):
+    """A page of articles for one stretch of time, oldest first, with their people."""
+
+    template_name = "articles/article_archive.html"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def dated_articles(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return article_cards(self.dated_articles().order_by("event_date", "pk"))
+
+
+class YearArchiveView(DateArchiveMixin, ListView):
+    def get_page_title(self) -> str:
+        return f"Articles of {self.kwargs['year']}"
+
+    def dated_articles(self):
+        return Article.objects.in_year(self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        year = self.kwargs["year"]
+        counts = {row.year: row for row in year_counts() if row.articles or row.meetings}
+        if year not in counts:
+            raise Http404(f"Nothing is dated {year}.")
+        context = super().get_context_data(**kwargs)
+        per_month = dict(
+            self.dated_articles()
+            .exclude(date_precision=YEAR)
+            .annotate(month=ExtractMonth("event_date"))
+            .values_list("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+        previous_year, next_year = neighbours(sorted(counts), year)
+        context.update(
+            year=year,
+            article_total=counts[year].articles,
+            meeting_total=counts[year].meetings,
+            year_only_count=self.dated_articles().filter(date_precision=YEAR).count(),
+            months=[
+                {"date": datetime.date(year, month, 1), "count": per_month.get(month, 0)} for month in range(1, 13)
+            ],
+            previous_link=previous_year and {"label": str(previous_year), "url": year_url(previous_year)},
+            next_link=next_year and {"label": str(next_year), "url": year_url(next_year)},
+            meetings_url=f"{reverse('articles:meetings')}?year={year}",
+        )
+        return context
+
+
+def year_url(year: int) -> str:
+    return reverse("articles:year", kwargs={"year": year})
+
+
+def month_url(year: int, month: int) -> str:
+    return reverse("articles:month", kwargs={"year": year, "month": month})
+
+
+class MonthArchiveView(DateArchiveMixin, ListView):
+    allow_empty = False
+
+    def month_start(self) -> datetime.date:
+        return datetime.date(self.kwargs["year"], self.kwargs["month"], 1)
+
+    def get_page_title(self) -> str:
+        return f"Articles of {self.month_start():%B %Y}"
+
+    def dated_articles(self):
+        return Article.objects.in_month(self.kwargs["year"], self.kwargs["month"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, month = self.kwargs["year"], self.kwargs["month"]
+        previous_month, next_month = neighbours(months_with_articles(), (year, month))
+        context.update(
+            year=year,
+            month_start=self.month_start(),
+            article_total=context["paginator"].count,
+            year_url=year_url(year),
+            previous_link=previous_month
+            and {"label": f"{datetime.date(*previous_month, 1):%B %Y}", "url": month_url(*previous_month)},
+            next_link=next_month and {"label": f"{datetime.date(*next_month, 1):%B %Y}", "url": month_url(*next_month)},
+        )
+        return context
+
+
+class UncertainDateListView(PageMixin, ListView):
+    """Articles whose date is unknown, imprecise or flagged for review, so none drop out of browsing."""
+
+    template_name = "articles/uncertain_list.html"
+    page_title = "Articles with an uncertain or unknown date"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return article_cards(Article.objects.uncertain().newest_first())
+
+
+# ---------------------------------------------------------------- article
+
+
+@dataclass
+class PersonInArticle:
+    mention: Mention
+    offices: list[Office] = field(default_factory=list)
+
+
+class ArticleDetailView(PageMixin, DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("person").order_by("-count", "pk")),
+            "photos",
+            Prefetch("meetings", queryset=Meeting.objects.with_participants()),
+            Prefetch("office_holdings", queryset=OfficeHolding.objects.select_related("office")),
+        )
+
+    def get_page_title(self) -> str:
+        return self.object.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        offices_by_person = defaultdict(list)
+        for holding in article.office_holdings.all():
+            offices_by_person[holding.person_id].append(holding.office)
+        context["people"] = [
+            PersonInArticle(mention, offices_by_person.get(mention.person_id, [])) for mention in article.mentions.all()
+        ]
+        context["related_articles"] = related_articles(article)
+        return context
+
+
+def related_articles(article: Article, limit: int = RELATED_ARTICLES):
+    """Articles sharing the most people or meetings with `article`, newest first among equals."""
+    person_ids = [m.person_id for m in article.mentions.all() if m.person_id]
+    meeting_ids = [meeting.pk for meeting in article.meetings.all()]
+    if not person_ids and not meeting_ids:
+        return Article.objects.none()
+    shared = Count("mentions__person", filter=Q(mentions__person__in=person_ids), distinct=True) + Count(
+        "meetings", filter=Q(meetings__in=meeting_ids), distinct=True
+    )
+    return (
+        Article.objects.filter(Q(mentions__person__in=person_ids) | Q(meetings__in=meeting_ids))
+        .exclude(pk=article.pk)
+        .annotate(shared=shared)
+        .order_by("-shared", "-event_date", "-pk")[:limit]
+    )
+
+
+# ---------------------------------------------------------------- people
+
+
+class PersonListView(PageMixin, ListView):
+    template_name = "articles/person_list.html"
+    page_title = "People"
+
+    def get_queryset(self):
+        return Person.objects.with_counts().order_by("country", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["countries"] = [
+            {"code": code, "people": list(people)}
+            for code, people in groupby(context["object_list"], key=lambda person: person.country)
+        ]
+        return context
+
+
+@dataclass
+class MeetingRow:
+    """One meeting of a person, seen from that person's side."""
+
+    meeting: Meeting
+    counterparts: list[MeetingParticipant]
+
+
+def meeting_rows(person: Person, meetings) -> list[MeetingRow]:
+    return [
+        MeetingRow(meeting, [p for p in meeting.participants.all() if p.person_id != person.pk]) for meeting in meetings
+    ]
+
+
+def meetings_of(person: Person):
+    return Meeting.objects.for_person(person).with_participants().prefetch_related("articles")
+
+
+def most_met(rows: list[MeetingRow], limit: int = TOP_OFFICIALS) -> list[tuple[Person, int]]:
+    counts = Counter()
+    people = {}
+    for row in rows:
+        for participant in {p.person_id: p for p in row.counterparts if p.person_id}.values():
+            counts[participant.person_id] += 1
+            people[participant.person_id] = participant.person
+    return [(people[pk], n) for pk, n in sorted(counts.items(), key=lambda item: (-item[1], people[item[0]].name))][
+        :limit
+    ]
+
+
+class PersonDetailView(PageMixin, DetailView):
+    template_name = "articles/person_detail.html"
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related(
+            Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")),
+            Prefetch("holdings", queryset=OfficeHolding.objects.select_related("office")),
+        )
+
+    def get_page_title(self) -> str:
+        return self.object.name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        rows = meeting_rows(person, meetings_of(person))
+        articles = Paginator(article_cards(Article.objects.for_person(person).newest_first()), ARTICLES_PER_PAGE)
+        context.update(
+            aliases=[alias for alias in person.aliases.all() if alias.name != person.name],
+            meeting_rows=rows,
+            most_met=most_met(rows),
+            page_obj=articles.get_page(self.request.GET.get("page")),
+        )
+        return context
+
+
+MEETING_EXPORT_COLUMNS = (
+    "meeting_url",
+    "date",
+    "date_precision",
+    "kind",
+    "status",
+    "place",
+    "counterparts",
+    "counterpart_offices",
+    "article_urls",
+)
+
+
+def meeting_export_row(row: MeetingRow, absolute) -> dict:
+    return {
+        "meeting_url": absolute(row.meeting.get_absolute_url()),
+        "date": row.meeting.date_iso,
+        "date_precision": row.meeting.date_precision,
+        "kind": row.meeting.kind,
+        "status": row.meeting.status,
+        "place": row.meeting.place or None,
+        "counterparts": [p.display_name for p in row.counterparts],
+        "counterpart_offices": [participant_office(p) for p in row.counterparts],
+        "article_urls": [absolute(article.get_absolute_url()) for article in row.meeting.articles.all()],
+    }
+
+
+def participant_office(participant: MeetingParticipant) -> str:
+    return participant.office.title if participant.office_id else participant.office_as_written
+
+
+class PersonMeetingsExportView(View):
+    """A person's meetings as CSV or JSON (the URL says which), for researchers' own analysis."""
+
+    export_format = "json"
+
+    def get(self, request, slug):
+        person = get_object_or_404(Person, slug=slug)
+        absolute = request.build_absolute_uri
+        rows = [meeting_export_row(row, absolute) for row in meeting_rows(person, meetings_of(person))]
+        if self.export_format == "csv":
+            return self.as_csv(person, rows)
+        return JsonResponse(
+            {"person": person.name, "url": request.build_absolute_uri(person.get_absolute_url()), "meetings": rows},
+            json_dumps_params={"ensure_ascii": False, "indent": 1},
+        )
+
+    @staticmethod
+    def as_csv(person: Person, rows: list[dict]) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{person.slug}-meetings.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read the diacritics as UTF-8
+        writer = csv.DictWriter(response, fieldnames=MEETING_EXPORT_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    key: "; ".join(v or "" for v in value) if isinstance(value, list) else value
+                    for key, value in row.items()
+                }
+            )
+        return response
+
+
+# ---------------------------------------------------------------- offices
+
+
+class OfficeListView(PageMixin, ListView):
+    template_name = "articles/office_list.html"
+    page_title = "Offices"
+
+    def get_queryset(self):
+        return Office.objects.annotate(holder_count=Count("holdings", distinct=True)).order_by(
+            "country", "organization", "post"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["countries"] = [
+            {"code": code, "offices": list(offices)}
+            for code, offices in groupby(context["object_list"], key=lambda office: office.country)
+        ]
+        return context
+
+
+class OfficeDetailView(PageMixin, DetailView):
+    template_name = "articles/office_detail.html"
+
+    def get_queryset(self):
+        return Office.objects.prefetch_related(
+            Prefetch(
+                "holdings",
+                queryset=OfficeHolding.objects.select_related("person").order_by(
+                    F("first_seen").asc(nulls_last=True), F("last_seen").asc(nulls_last=True), "person__name"
+                ),
+            )
+        )
+
+    def get_page_title(self) -> str:
+        return self.object.title
+
+
+# ---------------------------------------------------------------- meetings
+
+
+class MeetingFilterForm(forms.Form):
+    """The meeting list's query parameters."""
+
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
+    countries = forms.ChoiceField(required=False, label="Countries")
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *MeetingKind.choices])
+    person = forms.ModelMultipleChoiceField(
+        required=False, queryset=Person.objects.all(), to_field_name="slug", widget=forms.MultipleHiddenInput
+    )
+
+    def __init__(self, *args, country_pairs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        pairs = [(pair, pair_label(pair)) for pair in country_pairs]
+        self.fields["countries"].choices = [("", "Any countries"), *pairs]
+
+    def filter(self, meetings):
+        """`meetings` narrowed by every valid parameter (invalid ones are reported, not applied)."""
+        data = self.cleaned_data if self.is_bound else {}
+        if data.get("year"):
+            meetings = meetings.filter(date__year=data["year"]).exclude(date_precision=UNKNOWN)
+        if data.get("kind"):
+            meetings = meetings.filter(kind=data["kind"])
+        for code in data["countries"].split("-") if data.get("countries") else ():
+            meetings = meetings.filter(pk__in=MeetingParticipant.objects.filter(person__country=code).values("meeting"))
+        for person in data.get("person") or ():
+            meetings = meetings.filter(pk__in=MeetingParticipant.objects.filter(person=person).values("meeting"))
+        return meetings
+
+
+def pair_label(pair: str) -> str:
+    return " – ".join(country_name(code) for code in pair.split("-"))
+
+
+def country_pairs() -> list[str]:
+    """Every pair of countries whose officials met, as "VN-CN" with Việt Nam first."""
+    countries_by_meeting = defaultdict(set)
+    for meeting_id, country in (
+        MeetingParticipant.objects.exclude(person__country="")
+        .exclude(person=None)
+        .values_list("meeting_id", "person__country")
+    ):
+        countries_by_meeting[meeting_id].add(country)
+    pairs = set()
+    for countries in countries_by_meeting.values():
+        ordered = sorted(countries, key=lambda code: (code != HOME_COUNTRY, code))
+        pairs.update(f"{a}-{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    return sorted(pairs)
+
+
+class MeetingListView(PageMixin, ListView):
+    template_name = "articles/meeting_list.html"
+    page_title = "Meetings"
+    paginate_by = MEETINGS_PER_PAGE
+
+    def get_form(self) -> MeetingFilterForm:
+        if not hasattr(self, "_form"):
+            self._form = MeetingFilterForm(self.request.GET or None, country_pairs=country_pairs())
+            if self._form.is_bound:
+                self._form.is_valid()
+        return self._form
+
+    def get_queryset(self):
+        return self.get_form().filter(Meeting.objects.with_participants().prefetch_related("articles"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.get_form()
+        context["form"] = form
+        context["people_filter"] = form.cleaned_data.get("person", []) if form.is_bound else []
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # Parameters that do not validate are reported on the page (and by status) rather than guessed.
+        if self.get_form().errors:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
+class MeetingDetailView(PageMixin, DetailView):
+    template_name = "articles/meeting_detail.html"
+
+    def get_queryset(self):
+        return Meeting.objects.with_participants().prefetch_related(
+            Prefetch("articles", queryset=Article.objects.newest_first())
+        )
+
+    def get_page_title(self) -> str:
+        names = " and ".join(p.display_name for p in self.object.participants.all())
+        return (
+            f"{capfirst(self.object.get_kind_display())}: {names}"
+            if names
+            else capfirst(self.object.get_kind_display())
+        )
+
+
+class WhoMetWhomView(PageMixin, TemplateView):
+    """Officials of Việt Nam against officials of other countries, with how often each pair met."""
+
+    template_name = "articles/who_met_whom.html"
+    page_title = "Who met whom"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(meeting_matrix())
+        return context
+
+
+def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
+    """The most active officials of each side, and for each pair the meetings they had together."""
+    sides = defaultdict(lambda: {"home": set(), "other": set()})
+    people = {}
+    participants = MeetingParticipant.objects.exclude(person=None).exclude(person__country="").select_related("person")
+    for participant in participants:
+        person = participant.person
+        people[person.pk] = person
+        side = "home" if person.country == HOME_COUNTRY else "other"
+        sides[participant.meeting_id][side].add(person.pk)
+    pair_counts = Counter(
+        (home, other) for meeting in sides.values() for home in meeting["home"] for other in meeting["other"]
+    )
+    totals = Counter()
+    for (home, other), n in pair_counts.items():
+        totals[home] += n
+        totals[other] += n
+
+    def leading(ids):
+        return sorted(ids, key=lambda pk: (-totals[pk], people[pk].name))[:size]
+
+    columns = [people[pk] for pk in leading({other for _, other in pair_counts})]
+    meetings_url = reverse("articles:meetings")
+    rows = [
+        {
+            "person": people[home],
+            "cells": [
+                {
+                    "other": other,
+                    "count": pair_counts.get((home, other.pk), 0),
+                    "url": f"{meetings_url}?person={people[home].slug}&person={other.slug}",
+                }
+                for other in columns
+            ],
+        }
+        for home in leading({home for home, _ in pair_counts})
+    ]
+    return {"columns": columns, "rows": rows}
+
+
+# ---------------------------------------------------------------- robots.txt
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

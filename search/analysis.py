@@ -1,0 +1,156 @@
+"""Text analysis shared by indexing, querying and highlighting.
+
+Every field that must match accent-insensitively folds its tokens the same way at index and query
+time, so "Trong" finds "Trọng", "Do Muoi" finds "Đỗ Mười" and "Viet Nam" finds "Việt Nam". Whoosh's
+own accent_map leaves Đ/đ alone (it has no decomposition), hence the explicit table here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+
+# Letters that Unicode does not decompose into base letter + mark.
+_UNDECOMPOSABLE = {
+    "Đ": "D",
+    "đ": "d",
+    "Ð": "D",
+    "ð": "d",
+    "Ø": "O",
+    "ø": "o",
+    "Ł": "L",
+    "ł": "l",
+    "Ħ": "H",
+    "ħ": "h",
+    "Æ": "AE",
+    "æ": "ae",
+    "Œ": "OE",
+    "œ": "oe",
+    "ß": "ss",
+    "ı": "i",
+    "Þ": "Th",
+    "þ": "th",
+}
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Latin-1 supplement, Latin extended A/B and Latin extended additional (all Vietnamese letters).
+    for codepoint in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        char = chr(codepoint)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base and base != char and base.isascii():
+            table[codepoint] = base
+    table.update({ord(k): v for k, v in _UNDECOMPOSABLE.items()})
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+# Place and country names that sources write both as one word and as two ("Viet Nam" / "Vietnam").
+# The folded pair is joined into one token, so every spelling meets the same term.
+JOINED_COMPOUNDS: dict[tuple[str, str], str] = {
+    ("viet", "nam"): "vietnam",
+    ("ha", "noi"): "hanoi",
+    ("da", "nang"): "danang",
+    ("hai", "phong"): "haiphong",
+    ("sai", "gon"): "saigon",
+}
+
+_COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
+
+# Words of one or more letters/digits; "U.S" and "e.g" stay whole.
+WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics but keep everything else: 'Đỗ Mười' -> 'Do Muoi', '习近平' unchanged."""
+    return unicodedata.normalize("NFC", text).translate(FOLD_TABLE)
+
+
+def has_diacritics(word: str) -> bool:
+    return fold(word) != word
+
+
+class FoldFilter(Filter):
+    """Folds each token's text to its accent-free form (see FOLD_TABLE)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = token.text.translate(FOLD_TABLE)
+            yield token
+
+
+class JoinCompoundsFilter(Filter):
+    """Joins known two-word spellings into one token ("viet" "nam" -> "vietnam").
+
+    Positions are renumbered so phrases across a joined compound still match, and the joined
+    token's character span covers both words (the highlighter marks the whole name).
+    """
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        pending = None  # a copy of a token that may start a compound
+        shift = 0  # how many positions joining has removed so far
+        for token in tokens:
+            if pending is not None:
+                joined = JOINED_COMPOUNDS.get((pending.text, token.text))
+                if joined is not None:
+                    pending.text = joined
+                    if token.chars:
+                        pending.endchar = token.endchar
+                    shift += 1
+                    yield pending
+                    pending = None
+                    continue
+                yield pending
+                pending = None
+            if token.positions:
+                token.pos -= shift
+            if token.text in _COMPOUND_FIRST_WORDS:
+                pending = token.copy()
+                continue
+            yield token
+        if pending is not None:
+            yield pending
+
+
+class KeepDiacriticWordsFilter(Filter):
+    """Keeps only tokens that carry diacritics: the unfolded field exists to rank exact spellings."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if has_diacritics(token.text):
+                yield token
+
+
+def text_analyzer():
+    """Folded, stemmed English: the main full-text field."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | FoldFilter()
+        | JoinCompoundsFilter()
+        | StopFilter()
+        | StemFilter()
+    )
+
+
+def name_analyzer():
+    """Folded but never stemmed: people's names match as written, accent-insensitively."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter() | JoinCompoundsFilter()
+
+
+def diacritic_analyzer():
+    """Lower-cased words that carry diacritics, unfolded: a boost for exact Vietnamese spellings."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | KeepDiacriticWordsFilter()

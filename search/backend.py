@@ -1,0 +1,488 @@
+"""The Whoosh engine tuned for this archive: a small subclass of haystack's Whoosh backend.
+
+What it changes, and why (see /work/shared/STACK-NOTES.md for the measurements):
+- Analyzers: accent folding (Đ too) at index and query time, English stemming for the text,
+  unstemmed folded names, and an unfolded field of diacritic words that ranks exact Vietnamese
+  spellings first (search/analysis.py).
+- Facets: whole values kept in a list column, so counting needs no pass over the postings, and
+  matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội").
+- Speed: one searcher per backend (haystack keeps one backend per thread), refreshed only when the
+  index changed; narrow queries become one filter query instead of extra searches; no text field
+  is stored as a sortable column; no django_ct filter (HAYSTACK_LIMIT_TO_REGISTERED_MODELS=False).
+- Sorting: each sort field has its own direction ("-dated", "date_start" works).
+- A missing or unreadable index raises SearchUnavailable (the view answers 503); a busy write lock
+  raises IndexBusy after its timeout instead of Whoosh's LockError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import re
+
+from django.core.exceptions import ImproperlyConfigured
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SearchBackendError
+from haystack.models import SearchResult
+from haystack.utils import get_identifier
+from whoosh import columns, fields, formats, index, qparser, query
+from whoosh.analysis import Filter, IDTokenizer
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
+from whoosh.sorting import Count, FieldFacet
+
+from . import acronyms
+from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
+from .facets import facet_key
+
+# Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
+TITLE = "portal_title"  # analysed like the text, stored, boosts matches in titles
+NAMES = "portal_names"  # people's names and aliases: folded, never stemmed
+DIACRITICS = "portal_diacritics"  # words with diacritics, unfolded: ranks exact spellings first
+FACET = "portal_facet"  # whole values for facet counts and filters
+TERMS = "portal_terms"  # whole values, indexed only (acronym definitions)
+STORED = "portal_stored"  # shown in results, never searched
+
+CONTENT_FIELD = "text"
+ACRONYMS_FIELD = "acronyms"
+# Extra weight of a query word found in these fields, on top of the required match in the text.
+BOOSTS = {"title": 2.0, "names": 1.5, "text_exact": 3.0}
+WRITE_LOCK_TIMEOUT = 60.0  # update_index / rebuild_index wait this long for another writer
+
+
+class SearchUnavailable(SearchBackendError):
+    """The index is missing or cannot be read; `hint` says how to fix it."""
+
+    def __init__(self, message: str, hint: str = "Build it with: python manage.py rebuild_index"):
+        super().__init__(message)
+        self.hint = hint
+
+
+class IndexBusy(SearchBackendError):
+    """Another writer holds the index's write lock."""
+
+
+class FacetKeyFilter(Filter):
+    """A whole value becomes its match key (see facets.facet_key); keyless values vanish."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = facet_key(token.text)
+            if token.text:
+                yield token
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+class FacetValues(fields.FieldType):
+    """Several whole values per document: indexed by key, counted from a column of display values."""
+
+    def __init__(self, stored: bool = True):
+        super().__init__(formats.Existence(), IDTokenizer() | FacetKeyFilter(), stored=stored)
+        self.column_type = columns.VarBytesListColumn()
+
+    def index(self, value, **kwargs):
+        keys = sorted({facet_key(v) for v in _as_list(value)} - {""})
+        return [(key.encode("utf-8"), 1, 1.0, b"") for key in keys]
+
+    def to_column_value(self, value):
+        return [v.encode("utf-8") for v in _as_list(value)]
+
+    def from_column_value(self, value):
+        return [v.decode("utf-8") for v in value]
+
+
+class ValueList(fields.FieldType):
+    """Several whole values per document, indexed verbatim, neither stored nor counted."""
+
+    def __init__(self):
+        super().__init__(formats.Existence(), IDTokenizer())
+
+    def index(self, value, **kwargs):
+        return [(v.encode("utf-8"), 1, 1.0, b"") for v in sorted(set(_as_list(value)))]
+
+
+def user_query_parser(schema) -> qparser.QueryParser:
+    """Words (all must match), phrases, AND/OR/NOT, brackets, prefix*. No field:, ^, ~ or ranges."""
+    plugins = [
+        qparser.WhitespacePlugin(),
+        qparser.WildcardPlugin(),
+        qparser.PhrasePlugin(),
+        qparser.GroupPlugin(),
+        qparser.OperatorsPlugin(),
+    ]
+    return qparser.QueryParser(CONTENT_FIELD, schema, plugins=plugins, group=qparser.AndGroup)
+
+
+class PortalWhooshSearchBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        if not self.use_file_storage:
+            raise ImproperlyConfigured("search.backend.PortalWhooshEngine keeps its index on disk: set PATH.")
+        self.schema = None
+        self._searcher = None
+        self._acronyms = (None, None)  # (index generation, AcronymTable)
+
+    # Schema -----------------------------------------------------------------------------------
+
+    def build_schema(self, search_fields):
+        schema_fields = {
+            ID: fields.ID(stored=True, unique=True),
+            DJANGO_CT: fields.ID(stored=True),
+            DJANGO_ID: fields.ID(stored=True),
+        }
+        content_field_name = ""
+        for field in search_fields.values():
+            name = field.index_fieldname
+            if field.document:
+                content_field_name = name
+                schema_fields[name] = fields.TEXT(analyzer=text_analyzer(), spelling=True)
+            elif field.field_type == TITLE:
+                schema_fields[name] = fields.TEXT(analyzer=text_analyzer(), stored=field.stored)
+            elif field.field_type == NAMES:
+                schema_fields[name] = fields.TEXT(analyzer=name_analyzer())
+            elif field.field_type == DIACRITICS:
+                schema_fields[name] = fields.TEXT(analyzer=diacritic_analyzer(), phrase=False)
+            elif field.field_type == FACET:
+                schema_fields[name] = FacetValues(stored=field.stored)
+            elif field.field_type == TERMS:
+                schema_fields[name] = ValueList()
+            elif field.field_type == STORED:
+                schema_fields[name] = fields.STORED()
+            elif field.field_type == "integer":
+                schema_fields[name] = fields.NUMERIC(int, bits=64, stored=field.stored, sortable=True)
+            elif field.field_type == "boolean":
+                schema_fields[name] = fields.BOOLEAN(stored=field.stored)
+            elif field.field_type in ("date", "datetime"):
+                schema_fields[name] = fields.DATETIME(stored=field.stored, sortable=True)
+            else:
+                schema_fields[name] = fields.TEXT(analyzer=text_analyzer(), stored=field.stored)
+        if not content_field_name:
+            raise SearchBackendError("The search index declares no document=True field.")
+        return content_field_name, fields.Schema(**schema_fields)
+
+    def _prepare_schema(self):
+        if self.schema is None:
+            from haystack import connections
+
+            search_fields = connections[self.connection_alias].get_unified_index().all_searchfields()
+            self.content_field_name, self.schema = self.build_schema(search_fields)
+            self.parser = user_query_parser(self.schema)
+            # Narrow queries come from code (facet and date filters), so they may name fields.
+            self.narrow_parser = qparser.QueryParser(self.content_field_name, self.schema)
+
+    def setup(self):
+        """For writers: create the folder and an empty index when there is none."""
+        self._prepare_schema()
+        try:
+            os.makedirs(self.path, exist_ok=True)
+        except OSError as exc:
+            raise SearchBackendError(f"Cannot create the search index folder {self.path}: {exc}") from exc
+        storage = FileStorage(self.path)
+        if storage.index_exists():
+            self.index = storage.open_index(schema=self.schema)
+        else:
+            self.index = storage.create_index(self.schema)
+        self.setup_complete = True
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def _open_for_reading(self):
+        """The existing index, never a new empty one: a missing index is an error to report."""
+        self._prepare_schema()
+        if not os.path.isdir(self.path) or not index.exists_in(self.path):
+            raise SearchUnavailable(f"There is no search index at {self.path}.")
+        try:
+            ix = FileStorage(self.path, readonly=True).open_index()
+            stored_names = set(ix.schema.names())
+        except Exception as exc:  # any damage: missing segment files, unreadable TOC, permissions
+            raise SearchUnavailable(
+                f"The search index at {self.path} cannot be read ({type(exc).__name__}: {exc})."
+            ) from exc
+        if stored_names != set(self.schema.names()):
+            raise SearchUnavailable(
+                f"The search index at {self.path} was built with other fields than the code declares."
+            )
+        return ix
+
+    def searcher(self):
+        """One searcher, reused until the index changes (opening one copies every segment)."""
+        if self._searcher is not None:
+            try:
+                self._searcher = self._searcher.refresh()
+                return self._searcher
+            except Exception:  # the folder was removed or replaced: open it afresh below
+                self.reset_searcher()
+        ix = self._open_for_reading()
+        try:
+            self._searcher = ix.searcher()
+        except Exception as exc:
+            raise SearchUnavailable(f"The search index at {self.path} cannot be read ({exc}).") from exc
+        return self._searcher
+
+    def reset_searcher(self):
+        if self._searcher is not None:
+            # Closing a searcher over deleted files may fail; it is gone anyway.
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        self._searcher = None
+        self._acronyms = (None, None)
+
+    # Queries ----------------------------------------------------------------------------------
+
+    def parse_user_query(self, query_string: str):
+        """A Whoosh query for a prepared query string; Every() for "*" or nothing, None if only stop words."""
+        self._prepare_schema()
+        text = query_string.strip()
+        if text in ("", "*", "(*)"):
+            return query.Every()
+        try:
+            parsed = self.parser.parse(text)
+        except Exception:  # the parser has corner cases (e.g. nested NOTs): fall back to plain words
+            parsed = self.parser.parse(" ".join(w for w in WORD_PATTERN.findall(text) if w not in ("AND", "OR", "NOT")))
+        if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
+            return None
+        parsed = parsed.accept(self._widen_prefix)
+        if _only_exclusions(parsed):
+            parsed = query.And([query.Every(), parsed])
+        return parsed
+
+    def _widen_prefix(self, q):
+        """A prefix also matches the stems it starts ("negotiat*" meets the stem "negoti")."""
+        if isinstance(q, query.Prefix) and q.fieldname == self.content_field_name:
+            stems = [t.text for t in self.schema[q.fieldname].analyzer(q.text, mode="query")]
+            if len(stems) == 1 and stems[0] != q.text:
+                return query.Or([q, query.Prefix(q.fieldname, stems[0])])
+        return q
+
+    def _boosted(self, required, query_string: str):
+        """Documents must match `required`; those that also match in titles, names or with the exact
+        diacritics score higher, without widening what matches."""
+        optional = []
+        for word in WORD_PATTERN.findall(query_string):
+            if word in ("AND", "OR", "NOT"):
+                continue
+            for fieldname, boost in BOOSTS.items():
+                if fieldname in self.schema:
+                    for token in self.schema[fieldname].analyzer(word, mode="query"):
+                        optional.append(query.Term(fieldname, token.text, boost=boost))
+        if not optional:
+            return required
+        return query.AndMaybe(required, query.Or(optional))
+
+    def highlight_terms(self, query_string: str) -> tuple[set[str], list[str]]:
+        """Analysed terms and prefixes a snippet should mark (words under NOT are left out)."""
+        terms: set[str] = set()
+        prefixes: list[str] = []
+        parsed = self.parse_user_query(query_string)
+
+        def walk(q):
+            if isinstance(q, query.Not):
+                return
+            if isinstance(q, query.Prefix):
+                prefixes.append(q.text)
+            elif isinstance(q, query.Term) and q.fieldname == self.content_field_name:
+                terms.add(q.text)
+            elif isinstance(q, query.Phrase) and q.fieldname == self.content_field_name:
+                terms.update(q.words)
+            for child in q.children():
+                walk(child)
+
+        if parsed is not None:
+            walk(parsed)
+        return terms, prefixes
+
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        if date_facets or query_facets:
+            raise SearchBackendError("Use the year/month facet fields; date and query facets are not supported.")
+        searcher = self.searcher()
+        required = self.parse_user_query(query_string)
+        if required is None:  # only stop words: nothing can match
+            return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        scored = not sort_by and not isinstance(required, query.Every)
+        final = self._boosted(required, query_string) if scored else required
+
+        search_kwargs = {}
+        if narrow_queries:
+            search_kwargs["filter"] = query.And([self.narrow_parser.parse(str(nq)) for nq in narrow_queries])
+        if sort_by:
+            search_kwargs["sortedby"] = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by]
+        if facets:
+            search_kwargs["groupedby"] = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in facets}
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        raw_page = searcher.search_page(final, page_num, pagelen=page_length, **search_kwargs)
+        hits = raw_page.total
+        facet_counts = self._facet_counts(raw_page, facets)
+        if raw_page.pagenum < page_num:  # Whoosh answers a page past the end with the last one
+            return {"results": [], "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
+        results = [self._result(raw_page, i, hit, result_class or SearchResult) for i, hit in enumerate(raw_page)]
+        return {"results": results, "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
+
+    def _facet_counts(self, raw_page, facets):
+        if not facets:
+            return {}
+        counted = {}
+        for name in facets:
+            groups = raw_page.results.groups(name)
+            values = [
+                (key.decode("utf-8") if isinstance(key, bytes) else key, count)
+                for key, count in groups.items()
+                if key is not None
+            ]
+            counted[name] = sorted(values, key=lambda item: (-item[1], item[0]))
+        return {"fields": counted, "dates": {}, "queries": {}}
+
+    def _result(self, raw_page, offset, hit, result_class):
+        stored = hit.fields()
+        app_label, model_name = stored.pop(DJANGO_CT).split(".")
+        pk = stored.pop(DJANGO_ID)
+        return result_class(app_label, model_name, pk, raw_page.score(offset) or 0, **stored)
+
+    def more_like_this(self, *args, **kwargs):
+        raise SearchBackendError("more_like_this is not offered by this archive's search.")
+
+    # Spelling and acronyms --------------------------------------------------------------------
+
+    def create_spelling_suggestion(self, query_string):
+        """The query with each word that is not in the index replaced by its closest indexed word,
+        or None when every word is known or nothing closer exists."""
+        searcher = self.searcher()
+        reader = searcher.reader()
+        corrector = searcher.corrector(self.content_field_name)
+        analyzer = self.schema[self.content_field_name].analyzer
+        changed = False
+
+        def correct(match):
+            nonlocal changed
+            word = match.group(0)
+            if word in ("AND", "OR", "NOT"):
+                return word
+            terms = [t.text for t in analyzer(word, mode="query")]
+            if not terms or all(reader.doc_frequency(self.content_field_name, t) for t in terms):
+                return word
+            suggestions = corrector.suggest(fold(word).lower(), limit=1)
+            if not suggestions:
+                return word
+            changed = True
+            return suggestions[0]
+
+        suggestion = re.sub(r"(?<![\w*])\w+(?![\w*])", correct, query_string)
+        return suggestion if changed else None
+
+    def acronym_table(self) -> acronyms.AcronymTable:
+        """The shipped acronyms plus every definition the indexed articles make, per index version."""
+        searcher = self.searcher()
+        generation = searcher.reader().generation()
+        cached_generation, table = self._acronyms
+        if table is None or cached_generation != generation:
+            learned = []
+            if ACRONYMS_FIELD in self.schema:
+                for term in searcher.reader().lexicon(ACRONYMS_FIELD):
+                    pair = acronyms.decode(term.decode("utf-8"))
+                    if pair:
+                        learned.append(pair)
+            table = acronyms.build_table(learned)
+            self._acronyms = (generation, table)
+        return table
+
+    # Writing ----------------------------------------------------------------------------------
+
+    def document(self, search_index, obj) -> dict:
+        """The Whoosh document for one object: only schema fields, lists kept for list fields."""
+        if not self.setup_complete:
+            self.setup()
+        prepared = search_index.full_prepare(obj)
+        doc = {}
+        for name, value in prepared.items():
+            if name not in self.schema.names() or value in (None, "", [], ()):
+                continue
+            field = self.schema[name]
+            if isinstance(field, fields.TEXT) and isinstance(value, (list, tuple)):
+                value = "\n".join(value)  # a list would bypass the analyzer
+            elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+                value = datetime.datetime(value.year, value.month, value.day)
+            doc[name] = value
+        return doc
+
+    def writer(self, timeout: float):
+        """A writer holding the index's write lock, waiting up to `timeout` seconds for it."""
+        if not self.setup_complete:
+            self.setup()
+        try:
+            return self.index.writer(timeout=timeout, delay=0.05)
+        except LockError as exc:
+            raise IndexBusy(f"Another process is writing the search index at {self.path}.") from exc
+
+    def write(self, search_index, objects, removed_identifiers, *, timeout: float, optimize: bool = False):
+        """Update `objects` and delete documents by identifier in one commit."""
+        documents = [self.document(search_index, obj) for obj in objects]
+        writer = self.writer(timeout)
+        try:
+            for identifier in removed_identifiers:
+                writer.delete_by_term(ID, identifier)
+            for doc in documents:
+                writer.update_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(optimize=optimize)
+
+    def update(self, index, iterable, commit=True):
+        """haystack's update_index / rebuild_index: wait for the lock rather than fail at once."""
+        objects = list(iterable)
+        if objects:
+            self.write(index, objects, [], timeout=WRITE_LOCK_TIMEOUT)
+
+    def remove(self, obj_or_string, commit=True):
+        self.write(None, [], [get_identifier(obj_or_string)], timeout=WRITE_LOCK_TIMEOUT)
+
+    def clear(self, models=None, commit=True):
+        super().clear(models=models, commit=commit)
+        self.reset_searcher()
+
+    def optimize(self):
+        """Merge all segments into one (worth doing after a large import)."""
+        self.writer(WRITE_LOCK_TIMEOUT).commit(optimize=True)
+
+    def segment_count(self) -> int:
+        return len(self._open_for_reading()._segments())
+
+
+def _only_exclusions(q) -> bool:
+    if isinstance(q, query.Not):
+        return True
+    return isinstance(q, query.And) and all(isinstance(child, query.Not) for child in q.subqueries)
+
+
+class PortalWhooshEngine(WhooshEngine):
+    backend = PortalWhooshSearchBackend
+    query = WhooshSearchQuery

@@ -1,0 +1,109 @@
+"""Snippets with the query's matches marked, everything else escaped.
+
+haystack's highlighter analyses the text with a plain stemming analyzer, so a folded match
+("Trong" in "Trọng") comes out empty. Here the text goes through the same analyzer as the index,
+so a word is marked exactly when the index would match it, and its span in the original text
+(diacritics and all) is what gets the <mark>.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import text_analyzer
+
+SNIPPET_LENGTH = 280  # characters of text around the best cluster of matches
+CONTEXT_BEFORE = 70  # characters shown before the first match of the chosen window
+
+_local = threading.local()
+
+
+def _analyzer():
+    # One analyzer per thread: its stemming cache makes the next snippet cheap, and is not thread-safe.
+    if not hasattr(_local, "analyzer"):
+        _local.analyzer = text_analyzer()
+    return _local.analyzer
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: str
+
+
+def find_matches(text: str, terms: set[str], prefixes: list[str]) -> list[Match]:
+    if not text or not (terms or prefixes):
+        return []
+    found = []
+    for token in _analyzer()(text, positions=True, chars=True, mode="index"):
+        if token.text in terms or any(token.text.startswith(p) for p in prefixes):
+            found.append(Match(token.startchar, token.endchar, token.text))
+    return found
+
+
+def _marked(text: str, matches: list[Match], start: int, end: int) -> str:
+    parts, cursor = [], start
+    for match in matches:
+        if match.start < cursor or match.end > end:
+            continue
+        parts.append(escape(text[cursor : match.start]))
+        parts.append(f"<mark>{escape(text[match.start : match.end])}</mark>")
+        cursor = match.end
+    parts.append(escape(text[cursor:end]))
+    return "".join(parts)
+
+
+def highlight(text: str, terms: set[str], prefixes: list[str]) -> SafeString:
+    """The whole text, escaped, with matches marked (for titles)."""
+    return mark_safe(_marked(text, find_matches(text, terms, prefixes), 0, len(text)))
+
+
+def _best_window(matches: list[Match], length: int) -> int:
+    """Start offset of the window holding the most distinct matched terms (then the most matches)."""
+    best_start, best_score = matches[0].start, (-1, -1)
+    for i, first in enumerate(matches):
+        inside = [m for m in matches[i:] if m.end <= first.start + length - CONTEXT_BEFORE]
+        score = (len({m.term for m in inside}), len(inside))
+        if score > best_score:
+            best_start, best_score = first.start, score
+    return best_start
+
+
+def _snap_to_word(text: str, offset: int, *, forward: bool) -> int:
+    """Move a cut off the middle of a word, to the nearest space in the given direction."""
+    if offset <= 0 or offset >= len(text):
+        return max(0, min(offset, len(text)))
+    if forward:
+        space = text.find(" ", offset)
+        return len(text) if space == -1 else space
+    space = text.rfind(" ", 0, offset)
+    return 0 if space == -1 else space + 1
+
+
+def _window(text: str, matches: list[Match], length: int) -> tuple[int, int]:
+    start = _snap_to_word(text, _best_window(matches, length) - CONTEXT_BEFORE, forward=False) if matches else 0
+    return start, _snap_to_word(text, start + length, forward=True)
+
+
+def _ellipses(text: str, start: int, end: int, body: str) -> str:
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def snippet(text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
+    """A window of `text` around its best cluster of matches (or its opening), matches marked."""
+    text = " ".join(text.split())  # paragraphs run on inside a snippet
+    matches = find_matches(text, terms, prefixes)
+    start, end = _window(text, matches, length)
+    return mark_safe(_ellipses(text, start, end, _marked(text, matches, start, end)))
+
+
+def plain_snippet(text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH) -> str:
+    """The same window as snippet(), without markup (for CSV and feeds)."""
+    text = " ".join(text.split())
+    start, end = _window(text, find_matches(text, terms, prefixes), length)
+    return _ellipses(text, start, end, text[start:end])

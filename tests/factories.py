@@ -1,0 +1,197 @@
+"""Small factories for tests: each makes one saved row with sensible defaults; keywords override.
+
+Every article gets its own source file, content hash and slug from a counter, so tests can make as
+many as they like without thinking about uniqueness.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import itertools
+
+from articles.models import (
+    Article,
+    Meeting,
+    MeetingParticipant,
+    Mention,
+    Office,
+    OfficeHolding,
+    Person,
+    PersonAlias,
+    Photo,
+)
+
+_serial = itertools.count(1)
+
+
+def make_article(
+    title: str | None = None,
+    *,
+    people=(),
+    event_date=datetime.date(2024, 3, 22),
+    date_precision: str | None = None,
+    **fields,
+) -> Article:
+    """An article; `people` are Person rows mentioned in it (most-mentioned first)."""
+    n = next(_serial)
+    title = title or f"Test article {n}"
+    body = fields.pop("body", f"First paragraph of article {n}.\n\nSecond paragraph of article {n}.")
+    if date_precision is None:
+        date_precision = "unknown" if event_date is None else "day"
+    article = Article.objects.create(
+        title=title,
+        slug=fields.pop("slug", f"test-article-{n}"),
+        body=body,
+        raw_text=fields.pop("raw_text", f"RAW {title}\n\n{body}"),
+        source_file=f"tests/article-{n}.txt",
+        content_hash=hashlib.sha256(f"article-{n}".encode()).hexdigest(),
+        event_date=event_date,
+        date_precision=date_precision,
+        **fields,
+    )
+    for rank, person in enumerate(people):
+        make_mention(article, person, count=len(people) - rank)
+    return article
+
+
+def make_person(name: str | None = None, *, country: str = "VN", aliases=(), **fields) -> Person:
+    person = Person.objects.create(name=name or f"Test Person {next(_serial)}", country=country, **fields)
+    for alias in aliases:
+        PersonAlias.objects.create(person=person, name=alias)
+    return person
+
+
+def make_office(post: str = "Minister", organization: str | None = None, *, country: str = "VN") -> Office:
+    organization = f"Test Ministry {next(_serial)}" if organization is None else organization
+    return Office.objects.create(post=post, organization=organization, country=country)
+
+
+def make_holding(person: Person, office: Office, *, first_seen=None, last_seen=None, articles=()) -> OfficeHolding:
+    holding = OfficeHolding.objects.create(person=person, office=office, first_seen=first_seen, last_seen=last_seen)
+    holding.articles.set(articles)
+    return holding
+
+
+def make_mention(article: Article, person: Person, *, count: int = 1, offices=()) -> Mention:
+    return Mention.objects.create(
+        article=article,
+        person=person,
+        name_as_written=person.name,
+        count=count,
+        country=person.country,
+        offices_as_written=list(offices),
+    )
+
+
+def make_meeting(
+    *participants,
+    date=datetime.date(2024, 3, 22),
+    date_precision: str | None = None,
+    kind: str = "talks",
+    place: str = "",
+    articles=(),
+    **fields,
+) -> Meeting:
+    """A meeting between `participants`: Person rows, or (Person, Office) pairs for the office held."""
+    if date_precision is None:
+        date_precision = "unknown" if date is None else "day"
+    meeting = Meeting.objects.create(date=date, date_precision=date_precision, kind=kind, place=place, **fields)
+    for position, participant in enumerate(participants):
+        person, office = participant if isinstance(participant, tuple) else (participant, None)
+        MeetingParticipant.objects.create(
+            meeting=meeting,
+            position=position,
+            name_as_written=person.name,
+            person=person,
+            office=office,
+            office_as_written=office.title if office else "",
+        )
+    meeting.articles.set(articles)
+    return meeting
+
+
+def make_photo(article: Article, caption: str = "A photo caption.", **fields) -> Photo:
+    return Photo.objects.create(article=article, caption=caption, **fields)
+
+
+VIETNAMESE_NAMES = (
+    "Nguyễn Văn Anh",
+    "Trần Thị Bình",
+    "Lê Quang Cường",
+    "Phạm Đức Dũng",
+    "Hoàng Thị Hà",
+    "Vũ Minh Khoa",
+    "Đặng Thu Lan",
+    "Bùi Xuân Mạnh",
+    "Đỗ Thị Ngọc",
+    "Ngô Bảo Phúc",
+)
+CHINESE_NAMES = (
+    "Wang Jianguo",
+    "Li Xiaoming",
+    "Zhang Wei",
+    "Liu Fang",
+    "Chen Jie",
+    "Yang Lin",
+    "Zhao Lei",
+    "Huang Min",
+    "Zhou Tao",
+    "Wu Hong",
+)
+
+
+def make_archive(*, articles: int = 30, meetings: int = 15) -> dict:
+    """A small archive big enough to expose N+1 queries: 20 people, `articles` articles, `meetings` meetings.
+
+    The last three articles have an unknown, a year-only and a month-only (needs review) date.
+    Meeting i is between the i-th Vietnamese and i-th Chinese official, reported by article i.
+    """
+    vn_office = make_office("Minister", "Ministry of Foreign Affairs", country="VN")
+    cn_office = make_office("Head", "CPC Central Committee's International Department", country="CN")
+    vn = [make_person(name, country="VN") for name in VIETNAMESE_NAMES]
+    cn = [make_person(name, country="CN") for name in CHINESE_NAMES]
+    start = datetime.date(2022, 1, 10)
+    rows = []
+    for i in range(articles):
+        people = [vn[i % 10], cn[i % 10], vn[(i + 1) % 10]]
+        extra = {}
+        if i == articles - 3:
+            extra = {"event_date": None}
+        elif i == articles - 2:
+            extra = {"event_date": datetime.date(2023, 1, 1), "date_precision": "year", "needs_review": True}
+        elif i == articles - 1:
+            extra = {"event_date": datetime.date(2023, 6, 1), "date_precision": "month", "needs_review": True}
+        else:
+            extra = {"event_date": start + datetime.timedelta(days=40 * i)}
+        article = make_article(f"Archive article {i}", people=people, credit="VNS", dateline="HÀ NỘI", **extra)
+        make_photo(article, f"Photo of archive article {i}", credit="VNA")
+        rows.append(article)
+    holdings = []
+    for index, person in enumerate(vn + cn):
+        office = vn_office if person.country == "VN" else cn_office
+        holdings.append(
+            make_holding(
+                person,
+                office,
+                first_seen=start,
+                last_seen=start + datetime.timedelta(days=index),
+                articles=[rows[index % len(rows)]],
+            )
+        )
+    meeting_rows = []
+    for i in range(meetings):
+        article = rows[i]
+        meeting_rows.append(
+            make_meeting(
+                (vn[i % 10], vn_office),
+                (cn[i % 10], cn_office),
+                (cn[(i + 3) % 10], None),
+                date=article.event_date,
+                date_precision=article.date_precision,
+                kind="talks" if i % 2 else "meeting",
+                place="Hà Nội" if i % 2 else "Beijing",
+                articles=[article],
+            )
+        )
+    return {"articles": rows, "vn": vn, "cn": cn, "meetings": meeting_rows, "offices": [vn_office, cn_office]}

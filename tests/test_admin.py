@@ -1,0 +1,490 @@
+"""The editors' admin: registration, constant-query changelists, folded search, review queue, merge,
+history, photo uploads, and an editor's round trip from review queue to export."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from factories import (
+    make_article,
+    make_holding,
+    make_meeting,
+    make_office,
+    make_person,
+    make_photo,
+)
+from PIL import Image
+
+from articles.models import Article, Meeting, Person, Photo
+
+pytestmark = pytest.mark.django_db
+
+
+# ----------------------------------------------------------------------------------------------
+# Helpers shared with test_corrections.py
+
+
+def change_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def changelist_url(model) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+def _form_values(form) -> dict:
+    """What a browser would send back for `form` untouched."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is None or value is False or value in ("", []) or hasattr(value, "_committed"):
+            continue  # a browser sends nothing for these (an empty file input included)
+        if value is True:
+            value = "on"
+        data[bound.html_name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
+def change_form_data(response) -> dict:
+    """The POST data of an admin change page as rendered: main form, every inline and its management form."""
+    data = _form_values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(_form_values(formset.management_form))
+        for form in formset.forms:
+            data.update(_form_values(form))
+    return data
+
+
+def inline_prefix(data: dict, field: str, value) -> str:
+    """The prefix ("mentions-1") of the inline form whose `field` holds `value`."""
+    for key, current in data.items():
+        if key.endswith(f"-{field}") and current == str(value):
+            return key[: -len(field) - 1]
+    raise AssertionError(f"no inline form has {field}={value!r}")
+
+
+def post_change(client, obj, **changes):
+    """Open `obj`'s change page, apply `changes` (field name -> value, None removes) and save."""
+    page = client.get(change_url(obj))
+    assert page.status_code == 200
+    data = change_form_data(page)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    response = client.post(change_url(obj), data)
+    errors = response.context["errors"] if response.context and "errors" in response.context else None
+    assert response.status_code == 302, f"not saved: {errors}"
+    return response
+
+
+@pytest.fixture
+def editor(db):
+    """A staff editor (not a superuser) who may view and change everything in the archive."""
+    user = User.objects.create_user("editor", password="correct horse battery", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="articles").exclude(codename__startswith="delete_historical")
+    )
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+# ----------------------------------------------------------------------------------------------
+# Registration and changelists
+
+
+def test_every_model_of_the_archive_is_registered():
+    archive_models = {
+        model
+        for model in apps.get_app_config("articles").get_models()
+        if not model._meta.auto_created and not model.__name__.startswith("Historical")
+    }
+    assert archive_models <= set(admin.site._registry)
+
+
+def make_rows(first: int, last: int) -> None:
+    """Articles numbered first..last-1, each with two people (aliases, offices), a photo and a meeting."""
+    for i in range(first, last):
+        host = make_person(f"Host Person {i}", country="VN", aliases=[f"Host P. {i}"])
+        guest = make_person(f"Guest Person {i}", country="CN")
+        office = make_office("Minister", f"Ministry {i}")
+        article = make_article(
+            f"Talks number {i}",
+            people=[host, guest],
+            credit=f"Outlet {i % 3}",
+            event_date=datetime.date(2020 + i % 4, 1 + i % 12, 1),
+        )
+        make_holding(host, office, articles=[article])
+        make_photo(article, caption=f"Caption {i}")
+        make_meeting((host, office), guest, articles=[article])
+
+
+CHANGELIST_MODELS = [
+    "article",
+    "person",
+    "meeting",
+    "office",
+    "officeholding",
+    "personalias",
+    "photo",
+    "mention",
+    "meetingparticipant",
+]
+
+
+@pytest.mark.parametrize("model_name", CHANGELIST_MODELS)
+def test_changelist_query_count_does_not_grow_with_rows(admin_client, django_assert_num_queries, model_name):
+    url = reverse(f"admin:articles_{model_name}_changelist")
+    make_rows(0, 5)
+    with CaptureQueriesContext(connection) as few:
+        assert admin_client.get(url).status_code == 200
+    make_rows(5, 50)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response.context["cl"].result_count >= 50
+
+
+# ----------------------------------------------------------------------------------------------
+# Search, filters, autocomplete
+
+
+@pytest.fixture
+def mai():
+    person = make_person("Trương Thị Mai", aliases=["Madame Mai"])
+    make_person("Trần Thanh Mẫn")
+    return person
+
+
+@pytest.mark.parametrize(
+    "query", ["Truong Thi Mai", "Trương Thị Mai", "truong thi mai", "TruongThi", "Madame Mai", "Mai Truong"]
+)
+def test_people_search_is_accent_and_spelling_insensitive(admin_client, mai, query):
+    response = admin_client.get(changelist_url(Person), {"q": query})
+    assert list(response.context["cl"].result_list) == [mai]
+
+
+def test_people_search_without_a_match_finds_nobody(admin_client, mai):
+    response = admin_client.get(changelist_url(Person), {"q": "Xi Jinping"})
+    assert list(response.context["cl"].result_list) == []
+
+
+def test_article_search_finds_articles_by_a_folded_name_of_their_people(admin_client, mai):
+    about_mai = make_article("Party delegation received", people=[mai])
+    make_article("Trade fair opens in Lào Cai")
+    response = admin_client.get(changelist_url(Article), {"q": "truong thi mai"})
+    assert list(response.context["cl"].result_list) == [about_mai]
+    response = admin_client.get(changelist_url(Article), {"q": "Lào Cai"})
+    assert [a.title for a in response.context["cl"].result_list] == ["Trade fair opens in Lào Cai"]
+
+
+def test_meeting_search_finds_meetings_by_a_folded_participant_name(admin_client, mai):
+    guest = make_person("Li Shulei", country="CN")
+    meeting = make_meeting(mai, guest, place="Hà Nội")
+    make_meeting(guest, make_person("Someone Else"))
+    response = admin_client.get(changelist_url(Meeting), {"q": "Truong Thi Mai"})
+    assert list(response.context["cl"].result_list) == [meeting]
+
+
+def test_person_autocomplete_folds_accents(admin_client, mai):
+    article = make_article()
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "truong thi", "app_label": "articles", "model_name": "mention", "field_name": "person"},
+    )
+    assert response.status_code == 200, response.content
+    assert [row["text"] for row in response.json()["results"]] == ["Trương Thị Mai"]
+    assert article  # the mention admin's article field needs an article admin with search
+
+
+def test_article_filters_year_outlet_precision_review_and_country(admin_client):
+    vn, cn = make_person("Phạm Minh Chính", country="VN"), make_person("Li Qiang", country="CN")
+    a2023 = make_article("In 2023", event_date=datetime.date(2023, 9, 10), credit="VNA", people=[vn])
+    a2024 = make_article(
+        "In 2024", event_date=datetime.date(2024, 4, 1), date_precision="month", credit="Xinhua", people=[cn]
+    )
+    undated = make_article("Undated", event_date=None, needs_review=True, credit="VNA")
+
+    def titles(**params):
+        response = admin_client.get(changelist_url(Article), params)
+        assert response.status_code == 200
+        return sorted(a.title for a in response.context["cl"].result_list)
+
+    assert titles(year="2023") == [a2023.title]
+    assert titles(credit="VNA") == sorted([a2023.title, undated.title])
+    assert titles(date_precision__exact="month") == [a2024.title]
+    assert titles(needs_review__exact="1") == [undated.title]
+    assert titles(country="CN") == [a2024.title]
+    assert titles(year="not-a-year") == sorted([a2023.title, a2024.title, undated.title])
+
+
+def test_person_filters_by_country(admin_client):
+    make_person("Wang Yi", country="CN")
+    make_person("Bùi Thanh Sơn", country="VN")
+    response = admin_client.get(changelist_url(Person), {"country": "CN"})
+    assert [p.name for p in response.context["cl"].result_list] == ["Wang Yi"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Review queue
+
+
+def test_review_queue_lists_only_flagged_articles_and_is_linked_from_the_changelist(editor_client):
+    flagged = make_article("Date unclear", event_date=None, needs_review=True)
+    make_article("Date clear")
+
+    listing = editor_client.get(changelist_url(Article))
+    assert "Review queue (1)" in listing.content.decode()
+
+    response = editor_client.get(reverse("admin:articles_article_review_queue"), follow=True)
+    assert list(response.context["cl"].result_list) == [flagged]
+
+
+def test_mark_reviewed_clears_the_flag_and_locks_the_date(editor_client, editor):
+    flagged = make_article(
+        "Date unclear", event_date=datetime.date(2026, 1, 1), date_precision="year", needs_review=True
+    )
+    untouched = make_article("Another", needs_review=True)
+
+    response = editor_client.post(
+        changelist_url(Article), {"action": "mark_reviewed", "_selected_action": [flagged.pk]}, follow=True
+    )
+
+    assert "1 article(s) marked reviewed" in response.content.decode()
+    flagged.refresh_from_db()
+    assert flagged.needs_review is False
+    assert flagged.reviewed_at is not None
+    assert flagged.corrected_fields == ["date"]
+    assert flagged.history.latest("history_date").history_user == editor
+    untouched.refresh_from_db()
+    assert untouched.needs_review is True and untouched.corrected_fields == []
+
+
+def test_unticking_needs_review_in_the_form_records_when_and_locks_the_date(editor_client):
+    flagged = make_article("Date unclear", needs_review=True)
+
+    post_change(editor_client, flagged, needs_review=None)
+
+    flagged.refresh_from_db()
+    assert flagged.reviewed_at is not None
+    assert flagged.corrected_fields == ["date"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Merge people through the admin
+
+
+def test_merge_action_asks_which_person_to_keep_then_merges(editor_client):
+    keep = make_person("Lương Cường", country="VN")
+    dupe = make_person("Luong Cuong Gen.", country="VN")
+    article = make_article(people=[dupe])
+    selection = {"action": "merge_selected_people", "_selected_action": [keep.pk, dupe.pk]}
+
+    page = editor_client.post(changelist_url(Person), selection)
+    assert page.status_code == 200
+    assert "Choose the person to keep" in page.content.decode()
+    assert Person.objects.count() == 2
+
+    response = editor_client.post(changelist_url(Person), {**selection, "merge": "1", "survivor": keep.pk})
+    assert response.status_code == 302
+    assert response["Location"] == change_url(keep)
+    assert list(Person.objects.all()) == [keep]
+    assert article.mentions.get().person == keep
+    assert list(Person.objects.by_key("Luong Cuong Gen")) == [keep]
+
+
+def test_merge_action_needs_two_people(editor_client):
+    lone = make_person("Tô Lâm")
+    response = editor_client.post(
+        changelist_url(Person), {"action": "merge_selected_people", "_selected_action": [lone.pk]}, follow=True
+    )
+    assert "Select at least two people" in response.content.decode()
+
+
+# ----------------------------------------------------------------------------------------------
+# History
+
+
+def test_history_page_shows_the_editor_the_fields_and_the_change(editor_client):
+    article = make_article("Machine title of the talks")
+
+    post_change(editor_client, article, title="Editor's title of the talks")
+
+    page = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert re.search(r'<a href="/admin/auth/user/\d+/change/">editor</a>', page)
+    assert "Corrected title" in page
+    arrow = r"\s*&nbsp;&rarr;&nbsp;&nbsp;"
+    assert re.search(rf"Machine title of the talks{arrow}Editor&#x27;s title of the talks", page)
+    assert re.search(rf"<strong>corrected fields:</strong>\s*\[\]{arrow}\[title\]", page, re.IGNORECASE)
+
+
+def test_history_of_a_person_records_the_editor(editor_client, editor):
+    person = make_person("Wang Yi", country="")
+
+    post_change(editor_client, person, country="CN")
+
+    record = person.history.latest("history_date")
+    assert (record.history_user, record.history_change_reason, record.country) == (editor, "Corrected country", "CN")
+
+
+# ----------------------------------------------------------------------------------------------
+# Photos
+
+
+def image_bytes(size=(1600, 900), image_format="PNG", mode="RGB") -> bytes:
+    out = io.BytesIO()
+    Image.new(mode, size, "teal").save(out, image_format)
+    return out.getvalue()
+
+
+def truncated_jpeg() -> bytes:
+    """A JPEG cut in half: its header is sound, so only decoding every pixel finds the damage."""
+    out = io.BytesIO()
+    Image.effect_noise((400, 300), 80).convert("RGB").save(out, "JPEG")
+    return out.getvalue()[: out.tell() // 2]
+
+
+def upload_photo(client, article, upload):
+    data = {"article": article.pk, "position": 0, "caption": "Leaders at the talks", "credit": "VNA", "image": upload}
+    return client.post(reverse("admin:articles_photo_add"), data)
+
+
+def test_a_good_upload_gets_a_jpeg_thumbnail_within_480_px(editor_client):
+    article = make_article()
+    response = upload_photo(editor_client, article, SimpleUploadedFile("talks.png", image_bytes(), "image/png"))
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.added_by_editor
+    assert photo.thumbnail.name.endswith("talks-thumb.jpg")
+    with Image.open(photo.thumbnail.path) as thumb:
+        assert thumb.format == "JPEG"
+        assert thumb.size == (480, 270)
+
+
+def test_a_transparent_upload_is_flattened_into_its_thumbnail(editor_client):
+    article = make_article()
+    upload = SimpleUploadedFile("logo.png", image_bytes((200, 100), mode="RGBA"), "image/png")
+    assert upload_photo(editor_client, article, upload).status_code == 302
+    with Image.open(Photo.objects.get().thumbnail.path) as thumb:
+        assert (thumb.format, thumb.mode, thumb.size) == ("JPEG", "RGB", (200, 100))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.png", b"this is not an image at all", "Upload a valid image"),
+        ("broken-header.png", image_bytes()[:400], "Upload a valid image"),
+        ("cut.jpg", truncated_jpeg(), "“cut.jpg” is not a readable image (image file is truncated"),
+        ("scan.bmp", image_bytes((20, 20), "BMP"), "“scan.bmp” is a BMP image"),
+    ],
+)
+def test_a_broken_upload_is_a_form_error(editor_client, name, content, message):
+    article = make_article()
+    response = upload_photo(editor_client, article, SimpleUploadedFile(name, content, "image/png"))
+    assert response.status_code == 200
+    assert message in " ".join(response.context["adminform"].form.errors["image"])
+    assert not Photo.objects.exists()
+
+
+def test_replacing_and_clearing_an_image_keeps_the_thumbnail_in_step(editor_client):
+    article = make_article()
+    upload_photo(editor_client, article, SimpleUploadedFile("first.png", image_bytes(), "image/png"))
+    photo = Photo.objects.get()
+    first_thumb = photo.thumbnail.path
+
+    post_change(editor_client, photo, image=SimpleUploadedFile("second.jpg", image_bytes((300, 600), "JPEG")))
+    photo.refresh_from_db()
+    assert photo.thumbnail.name.endswith("second-thumb.jpg")
+    with Image.open(photo.thumbnail.path) as thumb:
+        assert thumb.size == (240, 480)
+    assert not re.search("first-thumb", photo.thumbnail.name) and first_thumb != photo.thumbnail.path
+
+    post_change(editor_client, photo, **{"image-clear": "on"})
+    photo.refresh_from_db()
+    assert not photo.image and not photo.thumbnail
+
+
+def test_photo_inline_on_the_article_uploads_with_a_thumbnail(editor_client):
+    article = make_article()
+    page = editor_client.get(change_url(article))
+    data = change_form_data(page)
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-position": "0",
+            "photos-0-caption": "Handshake",
+            "photos-0-image": SimpleUploadedFile("handshake.jpg", image_bytes((960, 960), "JPEG")),
+        }
+    )
+    assert editor_client.post(change_url(article), data).status_code == 302
+    photo = article.photos.get()
+    with Image.open(photo.thumbnail.path) as thumb:
+        assert thumb.size == (480, 480)
+
+
+# ----------------------------------------------------------------------------------------------
+# An editor's round trip: review queue -> fix the date -> re-import -> export keeps the fix
+
+
+def export_json() -> list[dict]:
+    out = io.StringIO()
+    call_command("export_articles", "--format", "json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_editor_fixes_an_uncertain_date_from_the_review_queue_and_reimport_keeps_it(client, editor, imported_seeds):
+    from django.conf import settings
+
+    from articles.importing import import_paths
+
+    login = client.post(reverse("admin:login"), {"username": "editor", "password": "correct horse battery"})
+    assert login.status_code == 302
+    queue = client.get(reverse("admin:articles_article_review_queue"), follow=True)
+    flagged = list(queue.context["cl"].result_list)
+    assert flagged, "the seeds hold an article whose date the importer could not settle"
+    article = flagged[0]
+    assert article.title in queue.content.decode()
+
+    post_change(
+        client,
+        article,
+        event_date="2026-01-30",
+        date_precision="day",
+        date_how="confirmed by the editor from the outlet's archive",
+        needs_review=None,
+    )
+
+    queue = client.get(reverse("admin:articles_article_review_queue"), follow=True)
+    assert article not in queue.context["cl"].result_list
+    # A new extractor version makes the importer rewrite every article from the same files.
+    Article.objects.update(extractor_version="older")
+    report = import_paths([settings.BASE_DIR / "seeds"])
+    assert report.count("updated") == len(report.outcomes)
+
+    exported = {row["source_file"]: row for row in export_json()}[article.source_file]
+    assert exported["date"] == {
+        "value": "2026-01-30",
+        "precision": "day",
+        "how": "confirmed by the editor from the outlet's archive",
+        "needs_review": False,
+    }
+    assert "date" in exported["corrected_fields"]

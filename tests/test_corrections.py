@@ -1,0 +1,323 @@
+"""Editors' corrections: what each edit locks, unlocking, and locks surviving re-import and re-extraction."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from factories import make_article, make_meeting, make_mention, make_person
+from test_admin import change_form_data, change_url, changelist_url, inline_prefix, post_change
+
+from articles import corrections
+from articles.corrections import change_reason, lock_for_inline, locks_for_fields
+from articles.extraction import meetings as meetings_extraction
+from articles.extraction import people as people_extraction
+from articles.extraction.names import person_key
+from articles.extraction.types import DAY, MeetingRecord, PartialDate, PersonMention
+from articles.models import Article, Meeting, MeetingParticipant, Mention, Person
+
+pytestmark = pytest.mark.django_db
+
+
+# ----------------------------------------------------------------------------------------------
+# Which lock an edit sets
+
+
+def test_date_fields_of_an_article_share_one_lock():
+    assert locks_for_fields(Article, ["event_date"]) == {"date"}
+    assert locks_for_fields(Article, ["date_precision", "date_how", "needs_review"]) == {"date"}
+    assert locks_for_fields(Article, ["title", "title_generated", "credit"]) == {"title", "credit"}
+
+
+def test_fields_the_importer_does_not_write_are_not_locked():
+    assert locks_for_fields(Article, ["canonical_url", "reviewed_at", "unlock"]) == set()
+    assert locks_for_fields(Meeting, ["evidence", "articles"]) == set()
+
+
+def test_meeting_and_person_locks():
+    assert locks_for_fields(Meeting, ["date_precision", "place"]) == {"date", "place"}
+    assert locks_for_fields(Person, ["name", "country", "party"]) == {"name", "country", "party"}
+
+
+def test_editing_children_locks_the_parents_whole_set():
+    assert lock_for_inline(Article, Mention) == "people"
+    assert lock_for_inline(Article, Meeting.articles.through) == "meetings"
+    assert lock_for_inline(Meeting, MeetingParticipant) == "participants"
+    assert lock_for_inline(Person, MeetingParticipant) is None
+
+
+def test_change_reason_is_short_enough_for_the_history_column():
+    assert change_reason(["title", "date"], ["people"]) == "Corrected date, title; unlocked people"
+    assert len(change_reason([f"field_{n}" for n in range(40)])) == 100
+
+
+def test_reindexing_goes_through_search_indexing(monkeypatch):
+    from search import indexing
+
+    calls = []
+    monkeypatch.setattr(indexing, "articles_changed", lambda ids: calls.append(list(ids)))
+    corrections.reindex_articles([3, None, 1, 3])
+    corrections.reindex_articles([])
+    assert calls == [[1, 3]]
+
+
+# ----------------------------------------------------------------------------------------------
+# Locks set through the admin
+
+
+@pytest.fixture
+def editor_client(admin_client):
+    return admin_client
+
+
+def test_saving_unchanged_locks_nothing(editor_client):
+    article = make_article(people=[make_person("Lê Hoài Trung")])
+    post_change(editor_client, article)
+    article.refresh_from_db()
+    assert article.corrected_fields == []
+
+
+def test_correcting_fields_locks_them_and_nothing_else(editor_client):
+    article = make_article("Machine title", credit="VNS")
+    post_change(editor_client, article, title="Editor title", date_precision="month")
+    article.refresh_from_db()
+    assert (article.title, article.date_precision) == ("Editor title", "month")
+    assert article.corrected_fields == ["date", "title"]
+
+
+def test_the_change_form_shows_the_locks_and_an_unlock_box_for_each(editor_client):
+    article = make_article(corrected_fields=["people", "title"])
+    page = editor_client.get(change_url(article)).content.decode()
+    assert "people, title" in page
+    assert 'name="unlock" value="people"' in page and 'name="unlock" value="title"' in page
+
+
+def test_unlocking_a_field_lets_the_importer_write_it_again(editor_client):
+    article = make_article(corrected_fields=["credit", "date", "title"])
+    post_change(editor_client, article, unlock=["title", "credit"])
+    article.refresh_from_db()
+    assert article.corrected_fields == ["date"]
+    assert article.history.latest("history_date").history_change_reason == "Unlocked credit, title"
+
+
+def test_unlock_wins_over_a_correction_in_the_same_save(editor_client):
+    article = make_article("Old", corrected_fields=["title"])
+    post_change(editor_client, article, title="New", unlock=["title"])
+    article.refresh_from_db()
+    assert (article.title, article.corrected_fields) == ("New", [])
+
+
+def test_changing_a_mentions_person_locks_the_articles_people(editor_client):
+    wrong, right = make_person("Wang Wentao", country="CN"), make_person("Wang Yi", country="CN")
+    article = make_article(people=[wrong])
+    page = editor_client.get(change_url(article))
+    data = change_form_data(page)
+    data[f"{inline_prefix(data, 'person', wrong.pk)}-person"] = str(right.pk)
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.corrected_fields == ["people"]
+    assert article.mentions.get().person == right
+
+
+def test_linking_a_meeting_from_the_article_locks_its_meetings(editor_client):
+    article = make_article()
+    meeting = make_meeting(make_person("Tô Lâm"), make_person("Xi Jinping"))
+    data = change_form_data(editor_client.get(change_url(article)))
+    data.update({"Meeting_articles-TOTAL_FORMS": "1", "Meeting_articles-0-meeting": str(meeting.pk)})
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.corrected_fields == ["meetings"]
+    assert list(article.meetings.all()) == [meeting]
+
+
+def test_changing_a_participant_locks_the_meetings_participants(editor_client):
+    host, wrong, right = make_person("Phan Văn Giang"), make_person("Dong Jun"), make_person("Zhang Youxia")
+    article = make_article()
+    meeting = make_meeting(host, wrong, articles=[article])
+    data = change_form_data(editor_client.get(change_url(meeting)))
+    data[f"{inline_prefix(data, 'person', wrong.pk)}-person"] = str(right.pk)
+    assert editor_client.post(change_url(meeting), data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.corrected_fields == ["participants"]
+    assert [p.person for p in meeting.participants.all()] == [host, right]
+    article.refresh_from_db()
+    assert article.corrected_fields == []
+
+
+def test_linking_an_article_from_the_meeting_locks_that_articles_meetings(editor_client):
+    first, second = make_article(), make_article()
+    meeting = make_meeting(make_person("Tô Lâm"), make_person("Xi Jinping"), articles=[first])
+    post_change(editor_client, meeting, articles=[str(first.pk), str(second.pk)])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.corrected_fields, second.corrected_fields) == ([], ["meetings"])
+
+
+def test_editing_a_mention_on_its_own_page_locks_the_articles_people(editor_client):
+    article = make_article()
+    mention = make_mention(article, make_person("Bùi Thanh Sơn"), count=1)
+    post_change(editor_client, mention, count="4")
+    article.refresh_from_db()
+    assert article.corrected_fields == ["people"]
+
+
+def test_deleting_participants_from_their_changelist_locks_their_meetings(editor_client):
+    meeting = make_meeting(make_person("Trần Lưu Quang"), make_person("Zhang Guoqing"))
+    other = make_meeting(make_person("Nguyễn Hòa Bình"), make_person("Ding Xuexiang"))
+    doomed = meeting.participants.order_by("position").last()
+    response = editor_client.post(
+        changelist_url(MeetingParticipant),
+        {"action": "delete_selected", "_selected_action": [doomed.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    other.refresh_from_db()
+    assert (meeting.corrected_fields, other.corrected_fields) == (["participants"], [])
+
+
+def test_admin_saves_reindex_the_articles_shown(editor_client, monkeypatch):
+    from articles import admin as archive_admin
+
+    calls = []
+    monkeypatch.setattr(archive_admin, "reindex_articles", lambda ids: calls.append(set(ids)))
+    person = make_person("Lâm Thị Phương Thanh")
+    first, second = make_article(people=[person]), make_article(people=[person])
+    post_change(editor_client, person, name="Lâm Thị Phương Thanh (Deputy Chairwoman)")
+    assert calls == [{first.pk, second.pk}]
+
+
+# ----------------------------------------------------------------------------------------------
+# Corrections survive re-import and re-extraction (the lead's importer, people and meetings fixed)
+
+NHAN_DAN_ARTICLE = """HÀ NỘI (Nhân Dân) — Permanent member of the Party Central Committee's Secretariat Trương Thị Mai \
+received a delegation of the Communist Party of China led by Li Shulei, head of the CPC Central Committee's Publicity \
+Department, in Hà Nội on Tuesday, 14 November 2023.
+
+Mai welcomed the delegation and said the Communist Party of Việt Nam valued exchanges of theory with the CPC.
+
+Li said the CPC was ready to share experience in Party building with its Vietnamese counterpart.
+
+Nhân Dân — Cơ quan Trung ương của Đảng Cộng sản Việt Nam
+"""
+
+PEOPLE = {"Trương Thị Mai": "VN", "Li Shulei": "CN"}
+
+
+def fixed_people(body, captions, *, officials=None):
+    """People extraction stand-in: the two leaders, whenever the text names them."""
+    return [
+        PersonMention(name=name, key=person_key(name), country=country)
+        for name, country in PEOPLE.items()
+        if name in body
+    ]
+
+
+def fixed_meetings(body, people, *, dates=None, dateline=None):
+    names = [person.name for person in people]
+    if len(names) < 2:
+        return []
+    date = PartialDate(datetime.date(2023, 11, 14), DAY, "stated in text", needs_review=False)
+    return [MeetingRecord(participants=names, kind="reception", date=date, place="Hà Nội")]
+
+
+@pytest.fixture
+def imported_article(tmp_path, monkeypatch):
+    """NHAN_DAN_ARTICLE imported from a file, with people and meeting extraction held fixed."""
+    from articles.importing import import_paths
+
+    monkeypatch.setattr(people_extraction, "extract_people", fixed_people)
+    monkeypatch.setattr(meetings_extraction, "extract_meetings", fixed_meetings)
+    folder = tmp_path / "nhandan"
+    folder.mkdir()
+    (folder / "reception-2023-11-14.txt").write_text(NHAN_DAN_ARTICLE, encoding="utf-8")
+
+    def reimport():
+        # A new extractor version makes the importer rewrite the article from the same file.
+        Article.objects.update(extractor_version="older")
+        report = import_paths([folder])
+        assert [outcome.status for outcome in report.outcomes] == ["updated"]
+
+    report = import_paths([folder])
+    assert not report.failed
+    article = Article.objects.get()
+    assert {m.person.name for m in article.mentions.all()} == set(PEOPLE)
+    assert article.meetings.get().participants.count() == 2
+    return article, reimport
+
+
+def correct_everything(client, article):
+    """An editor corrects the title, the date, a mention's person and a meeting participant."""
+    li_shulei = Person.objects.get(name="Li Shulei")
+    cai_qi = make_person("Cai Qi", country="CN")
+    data = change_form_data(client.get(change_url(article)))
+    data.update(
+        {
+            "title": "Trương Thị Mai receives CPC publicity delegation",
+            "event_date": "2023-11-13",
+            "date_precision": "day",
+            "date_how": "corrected by the editor",
+            f"{inline_prefix(data, 'person', li_shulei.pk)}-person": str(cai_qi.pk),
+        }
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    meeting = article.meetings.get()
+    data = change_form_data(client.get(change_url(meeting)))
+    data[f"{inline_prefix(data, 'person', li_shulei.pk)}-person"] = str(cai_qi.pk)
+    assert client.post(change_url(meeting), data).status_code == 302
+    return cai_qi
+
+
+def assert_corrections_kept(article, cai_qi):
+    article.refresh_from_db()
+    assert article.title == "Trương Thị Mai receives CPC publicity delegation"
+    assert (article.event_date, article.date_precision, article.date_how) == (
+        datetime.date(2023, 11, 13),
+        "day",
+        "corrected by the editor",
+    )
+    assert {m.person.name for m in article.mentions.all()} == {"Trương Thị Mai", "Cai Qi"}
+    meeting = article.meetings.get()
+    assert [p.person for p in meeting.participants.order_by("position")] == [
+        Person.objects.get(name="Trương Thị Mai"),
+        cai_qi,
+    ]
+    assert sorted(article.corrected_fields) == ["date", "people", "title"]
+    assert meeting.corrected_fields == ["participants"]
+
+
+def test_corrections_survive_reimport_of_the_same_file(editor_client, imported_article):
+    article, reimport = imported_article
+    cai_qi = correct_everything(editor_client, article)
+    Article.objects.filter(pk=article.pk).update(dateline="WRONG")  # not a correction: no lock
+
+    reimport()
+
+    assert_corrections_kept(article, cai_qi)
+    assert article.dateline == "HÀ NỘI"  # the importer did rewrite what nobody locked
+
+
+def test_corrections_survive_the_reextract_action(editor_client, imported_article):
+    article, _ = imported_article
+    cai_qi = correct_everything(editor_client, article)
+    Article.objects.filter(pk=article.pk).update(dateline="WRONG")
+
+    response = editor_client.post(
+        changelist_url(Article), {"action": "reextract", "_selected_action": [article.pk]}, follow=True
+    )
+
+    assert "Re-extracted 1 article(s)" in response.content.decode()
+    assert_corrections_kept(article, cai_qi)
+    assert article.dateline == "HÀ NỘI"
+
+
+def test_without_locks_reimport_restores_the_machine_values(editor_client, imported_article):
+    article, reimport = imported_article
+    li_shulei = Person.objects.get(name="Li Shulei")
+    Article.objects.filter(pk=article.pk).update(title="Edited behind the admin's back")
+    Mention.objects.filter(person=li_shulei).update(person=make_person("Cai Qi"))
+
+    reimport()
+
+    article.refresh_from_db()
+    assert article.title != "Edited behind the admin's back"
+    assert {m.person.name for m in article.mentions.all()} == set(PEOPLE)

@@ -1,0 +1,203 @@
+"""Event dates: precision, provenance and the review flag."""
+
+import datetime
+
+import pytest
+
+from articles.extraction.dates import DateContext, HeaderDate, find_dates, mentioned_years
+
+D = datetime.date
+
+
+def context(*paragraphs, published=None, header=None):
+    return DateContext("\n\n".join(paragraphs), published=published, header=header)
+
+
+def answer(partial):
+    return (partial.precision, partial.value if partial.precision != "unknown" else None, partial.needs_review)
+
+
+# --- finding date expressions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fields"),
+    [
+        ("on October 11", "day", {"month": 10, "day": 11, "year": None}),
+        ("on Oct. 11, 2024", "day", {"month": 10, "day": 11, "year": 2024}),
+        ("on 12 March 2025", "day", {"month": 3, "day": 12, "year": 2025}),
+        ("on the 5th of Sept", "day", {"month": 9, "day": 5}),
+        ("on Tuesday, September 5", "day", {"month": 9, "day": 5, "weekday": 1}),
+        ("dated 2024-03-22", "day", {"month": 3, "day": 22, "year": 2024}),
+        ("ngày 13/5/2025", "day", {"month": 5, "day": 13, "year": 2025}),
+        ("from October 9-12", "range", {"month": 10, "day": 9, "day2": 12}),
+        ("from 9 to 12 October 2024", "range", {"month": 10, "day": 9, "day2": 12, "year": 2024}),
+        ("from March 30 to April 2", "range", {"month": 3, "day": 30, "month2": 4, "day2": 2}),
+        ("in October 2022", "month", {"month": 10, "year": 2022}),
+        ("since May", "month", {"month": 5, "year": None}),
+        ("on Friday", "weekday", {"weekday": 4, "which": "on"}),
+        ("last Sunday", "weekday", {"weekday": 6, "which": "last"}),
+        ("The same day, they met", "relative", {"which": "The same day"}),
+    ],
+)
+def test_date_expressions(text, kind, fields):
+    (mention,) = find_dates(text)
+    assert mention.kind == kind
+    for name, value in fields.items():
+        assert getattr(mention, name) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["February 30 is no date", "the 14th National Congress", "May we continue", "the 2026–2030 tenure", "Fridays"],
+)
+def test_things_that_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_mentioned_years_leave_out_plan_horizons():
+    text = (
+        "Since (June 2008 - June 2023), in October 2022, for the 2026–2030 tenure, goals by 2030, the 1982 Convention"
+    )
+    assert mentioned_years(text) == {2008, 2023, 2022, 1982}
+
+
+# --- the article's event date -----------------------------------------------------------------
+
+
+def test_weekday_resolves_to_the_latest_such_day_on_or_before_publication():
+    assert answer(context("He on Friday held talks.", published=D(2024, 3, 22)).article_date) == (
+        "day",
+        D(2024, 3, 22),
+        False,
+    )
+    assert answer(context("He on Wednesday met them.", published=D(2024, 3, 22)).article_date) == (
+        "day",
+        D(2024, 3, 20),
+        False,
+    )
+
+
+def test_last_weekday_is_strictly_before_publication():
+    date = context("He last Friday met them.", published=D(2024, 3, 22)).article_date
+    assert date.value == D(2024, 3, 15)
+
+
+def test_weekday_without_any_reference_date_is_unknown_and_flagged():
+    date = context("The minister on Friday held talks.", "They recalled their phone talks on January 26.").article_date
+    assert answer(date) == ("unknown", None, True)
+    assert "Friday" in date.how
+
+
+def test_dates_of_other_events_later_in_the_text_are_not_the_event_date():
+    later = "Both recalled the agreements reached during the phone talks on January 26."
+    date = context("The minister held talks.", "He briefed his guest.", "They agreed.", later, published=D(2026, 2, 7))
+    assert date.article_date.value != D(2026, 1, 26)
+    assert answer(date.article_date) == ("month", D(2026, 2, 7), True)
+
+
+def test_day_and_month_take_the_year_of_the_nearest_occurrence_to_publication():
+    assert context("They met on December 30.", published=D(2025, 1, 3)).article_date.value == D(2024, 12, 30)
+    assert context("They met on April 2.", published=D(2025, 4, 3)).article_date.value == D(2025, 4, 2)
+
+
+def test_stated_full_date_needs_no_review():
+    date = context("On 12 March 2025, in Ha Noi, the ministers met.").article_date
+    assert answer(date) == ("day", D(2025, 3, 12), False)
+    assert date.how == "stated in text"
+
+
+def test_range_gives_the_first_date_stated_inside_it():
+    dates = context(
+        "A delegation is on a working visit to China from October 9-12.",
+        "The trip aims to realise common perceptions.",
+        "At a meeting on October 11 with the General Secretary, he said ...",
+        published=D(2024, 10, 12),
+    )
+    assert answer(dates.article_date) == ("day", D(2024, 10, 11), False)
+
+
+def test_range_without_a_date_inside_gives_its_start():
+    date = context("The delegation visits China from October 9-12.", published=D(2024, 10, 12)).article_date
+    assert date.value == D(2024, 10, 9)
+    assert "start of the stated range" in date.how
+
+
+def test_year_from_weekday_consistency_with_the_years_mentioned():
+    dates = context(
+        "The Party chief on Tuesday met the visiting official.",
+        "They are celebrating the 15th anniversary of the partnership (June 2008 - June 2023).",
+        header=HeaderDate(9, 5),
+    )
+    assert answer(dates.article_date) == ("day", D(2023, 9, 5), True)
+    assert "weekday" in dates.article_date.how
+
+
+def test_year_from_last_year_and_the_latest_year_mentioned():
+    dates = context(
+        "A delegation arrived in China for a four-day visit.",
+        "It was received by the President after arriving in Beijing on April 25.",
+        "The visit follows the leader's trip in October 2022, which he recalled as his visit last year.",
+    )
+    assert answer(dates.article_date) == ("day", D(2023, 4, 25), True)
+
+
+def test_ambiguous_year_lowers_precision_instead_of_guessing():
+    # 5 September fell on a Tuesday in 2017 and in 2023: no single year fits.
+    dates = context("The leader on Tuesday met the guest.", "They recalled 2017 and 2023.", header=HeaderDate(9, 5))
+    assert answer(dates.article_date) == ("unknown", None, True)
+
+
+def test_day_without_year_and_no_clue_is_unknown():
+    assert answer(context("They met on April 25.").article_date) == ("unknown", None, True)
+
+
+def test_header_date_with_year_is_stated():
+    date = context("Leaders reviewed ties.", header=HeaderDate(5, 13, 2025)).article_date
+    assert answer(date) == ("day", D(2025, 5, 13), False)
+    assert date.how == "stated in header"
+
+
+def test_month_in_the_lead():
+    assert answer(context("In October 2024 the two sides met twice.").article_date) == ("month", D(2024, 10, 1), False)
+
+
+def test_reference_to_an_earlier_event_is_skipped():
+    dates = context("Relations grew since October 2022; the ministers met on Monday.", published=D(2024, 5, 8))
+    assert answer(dates.article_date) == ("day", D(2024, 5, 6), False)
+
+
+def test_no_date_early_in_the_month_is_unknown():
+    assert answer(context("Leaders met.", published=D(2024, 5, 1)).article_date) == ("unknown", None, True)
+
+
+# --- dates of single sentences (meetings) -----------------------------------------------------
+
+
+def test_resolve_in_a_meeting_sentence():
+    dates = context("A delegation is visiting.", published=D(2024, 10, 12))
+    assert answer(dates.resolve_in("At a meeting on October 11 with the President, he said")) == (
+        "day",
+        D(2024, 10, 11),
+        False,
+    )
+
+
+def test_resolve_in_uses_the_inferred_year_and_flags_it():
+    dates = context("He recalled his visit last year, in October 2022.")
+    assert answer(dates.resolve_in("She was received on April 25.")) == ("day", D(2023, 4, 25), True)
+
+
+def test_resolve_in_returns_none_when_the_sentence_states_no_date():
+    assert context("Leaders met.", published=D(2024, 5, 8)).resolve_in("They agreed to cooperate.") is None
+
+
+def test_the_same_day_is_the_event_date():
+    dates = context("The minister on Friday met the envoy.", published=D(2024, 3, 22))
+    assert dates.resolve_in("The same day, the envoy visited a factory.") == dates.article_date
+
+
+def test_today_and_yesterday_resolve_against_publication():
+    dates = context("Leaders met.", published=D(2024, 3, 22))
+    assert dates.resolve_in("They met yesterday.").value == D(2024, 3, 21)
+    assert dates.resolve_in("They meet today.").value == D(2024, 3, 22)
