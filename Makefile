@@ -20,11 +20,13 @@ $(VENV)/.dev-stamp: requirements.txt requirements-dev.txt $(VENV)/.runtime-stamp
 
 setup: $(VENV)/.runtime-stamp
 
-# Migrate, import seeds/ (unchanged files are skipped) and bring the search index up to date.
+# Migrate, import seeds/ (unchanged files are skipped) and bring the search index up to date
+# (the import indexes as it goes; the sync repairs an index deleted or left behind since).
 data: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py import_articles seeds
+	$(PY) manage.py sync_search_index
 
 run: data
 	@echo ""

@@ -218,10 +218,13 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         """One searcher, reused until the index changes (opening one copies every segment)."""
         if self._searcher is not None:
             try:
-                self._searcher = self._searcher.refresh()
-                return self._searcher
+                if self._searcher.up_to_date():
+                    return self._searcher
             except Exception:  # the folder was removed or replaced: open it afresh below
-                self.reset_searcher()
+                pass
+            # Not Searcher.refresh(): it reuses segment readers by segment id, so documents deleted
+            # from an existing segment would still be found.
+            self.reset_searcher()
         ix = self._open_for_reading()
         try:
             self._searcher = ix.searcher()

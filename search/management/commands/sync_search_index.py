@@ -1,0 +1,45 @@
+"""Bring the search index up to date with the database, cheaply when it already is."""
+
+from django.core.management.base import BaseCommand
+from haystack import connections
+from haystack.constants import DEFAULT_ALIAS, DJANGO_ID
+
+from articles.models import Article
+from search import indexing
+from search.backend import SearchUnavailable
+
+
+class Command(BaseCommand):
+    help = (
+        "Index what the database holds and the index lacks, drop what it no longer holds, and write every "
+        "queued change (an import interrupted, an index folder deleted or restored from an older backup). "
+        "Articles already indexed are not rewritten; use rebuild_index for that."
+    )
+
+    def handle(self, *args, verbosity=1, **options):
+        indexed = indexed_article_ids()
+        stored = set(Article.objects.values_list("pk", flat=True))
+        indexing.queue_articles(stored - indexed)
+        indexing.queue_removal(indexed - stored)
+        report = indexing.process_queue(lock_timeout=60.0)
+        if verbosity >= 1:
+            self.stdout.write(f"Search index: {len(stored)} articles in the database; {report}.")
+        if report.deferred:
+            self.stderr.write(self.style.WARNING("The index stayed locked by another writer; run this again later."))
+
+
+def indexed_article_ids() -> set[int]:
+    """Ids of the articles the index holds; none when there is no index yet."""
+    backend = connections[DEFAULT_ALIAS].get_backend()
+    try:
+        searcher = backend.searcher()
+    except SearchUnavailable:
+        backend.setup()  # create the empty index the queue drain writes into
+        return set()
+    reader = searcher.reader()
+    # The lexicon keeps the terms of deleted documents until their segment merges: check the postings.
+    return {
+        int(term)
+        for term in reader.lexicon(DJANGO_ID)
+        if any(not reader.is_deleted(doc) for doc in reader.postings(DJANGO_ID, term).all_ids())
+    }
