@@ -45,7 +45,7 @@ pytest: $(VENV)/.dev-stamp
 test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

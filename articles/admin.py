@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .corrections import change_reason, lock_for_inline, record_corrections, reindex_articles
+from .corrections import change_reason, fields_under_lock, lock_for_inline, record_corrections, reindex_articles
 from .extraction.names import person_key
 from .images import check_image, refresh_thumbnail
 from .importing import UNCHANGED, UPDATED, reextract_articles
@@ -51,9 +51,16 @@ class CorrectableForm(forms.ModelForm):
         help_text="Tick a locked field to let re-import and re-extraction write it again.",
     )
 
+    LOCKED_NOTE = "Locked by a correction: re-import and re-extraction keep this value."
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unlock"].choices = [(name, name) for name in self.instance.corrected_fields]
+        # Say so at each locked field too, not only in the Corrections box.
+        for lock in self.instance.corrected_fields:
+            for name in fields_under_lock(type(self.instance), lock) & set(self.fields):
+                field = self.fields[name]
+                field.help_text = f"{self.LOCKED_NOTE} {field.help_text}".strip()
 
 
 def year_filter(field_name: str):
@@ -104,6 +111,23 @@ class NameKeySearchMixin:
         return queryset.filter(matches), False
 
 
+class CorrectedFilter(admin.SimpleListFilter):
+    """Rows an editor corrected (with at least one locked field), or rows as the machine left them."""
+
+    title = "corrections"
+    parameter_name = "corrected"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "locked by a correction"), ("no", "as extracted")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(corrected_fields=[])
+        if self.value() == "no":
+            return queryset.filter(corrected_fields=[])
+        return queryset
+
+
 def locks_label(obj) -> str:
     return ", ".join(obj.corrected_fields) if obj and obj.corrected_fields else "—"
 
@@ -116,6 +140,11 @@ class CorrectionsAdmin(SimpleHistoryAdmin):
     """
 
     form = CorrectableForm
+    # Django 6 makes https the default scheme of URL form fields; editors paste full URLs anyway.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), CorrectedFilter)
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "locked_fields")
@@ -165,7 +194,7 @@ def formset_saved_changes(formset) -> bool:
 
 
 class ParentLockAdmin(SimpleHistoryAdmin):
-    """Admin of a child row (a mention, a participant): editing it locks its parent's whole set."""
+    """Admin of a child row (a mention, a participant, a photo): editing it locks its parent's whole set."""
 
     parent_field: str
 
@@ -243,7 +272,8 @@ class PhotoInline(admin.StackedInline):
 
 
 @admin.register(Photo)
-class PhotoAdmin(SimpleHistoryAdmin):
+class PhotoAdmin(ParentLockAdmin):
+    parent_field = "article"
     form = PhotoForm
     list_display = ("caption_short", "article", "credit", "thumbnail_preview", "added_by_editor")
     list_select_related = ("article",)
@@ -256,10 +286,6 @@ class PhotoAdmin(SimpleHistoryAdmin):
     @admin.display(description="caption")
     def caption_short(self, photo):
         return str(photo)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        reindex_articles([obj.article_id])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -424,10 +450,38 @@ class PersonAliasInline(admin.TabularInline):
     fields = ("name",)
 
 
-class OfficeHoldingInline(admin.TabularInline):
-    model = OfficeHolding
+class OfficeHoldingForm(CorrectableForm):
+    """A holding whose seen dates, once an editor sets them, are corrections the importer keeps."""
+
+    class Meta:
+        model = OfficeHolding
+        fields = ("person", "office", "first_seen", "last_seen", "articles")
+
+    def save(self, commit=True):
+        holding = super().save(commit=False)
+        unlocked = set(self.cleaned_data.get("unlock") or ())
+        locked = record_corrections(holding, (name for name in self.changed_data if name != "unlock")) - unlocked
+        holding.unlock(*unlocked)
+        holding._change_reason = change_reason(locked, unlocked) if self.instance.pk else "Added by an editor"
+        if commit:
+            holding.save()
+            self._save_m2m()
+        return holding
+
+
+class HoldingInlineMixin:
+    form = OfficeHoldingForm
     extra = 0
-    fields = ("office", "first_seen", "last_seen")
+    readonly_fields = ("locked_fields",)
+
+    @admin.display(description="locked fields")
+    def locked_fields(self, holding):
+        return locks_label(holding)
+
+
+class OfficeHoldingInline(HoldingInlineMixin, admin.TabularInline):
+    model = OfficeHolding
+    fields = ("office", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("office",)
 
 
@@ -459,6 +513,8 @@ class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
     )
     inlines = (PersonAliasInline, OfficeHoldingInline)
     actions = ("merge_selected_people",)
+    # The counts' GROUP BY drops Meta.ordering, which autocomplete's pagination relies on.
+    ordering = ("name", "pk")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts().prefetch_related("aliases")
@@ -474,6 +530,15 @@ class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
     @admin.display(description="meetings", ordering="meeting_count")
     def meeting_count(self, person):
         return person.meeting_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        old_name = form.initial.get("name")
+        if change and "name" in form.changed_data and old_name and old_name != form.instance.name:
+            # The sources still spell the person the old way: as an alias it keeps finding them on
+            # re-import instead of making a new person under the old spelling. (After the inlines,
+            # so an alias the editor typed in the same save is not created twice.)
+            PersonAlias.objects.get_or_create(person=form.instance, name=old_name)
 
     def affected_article_ids(self, person):
         return list(
@@ -520,10 +585,9 @@ class PersonAliasAdmin(NameKeySearchMixin, admin.ModelAdmin):
     readonly_fields = ("key",)
 
 
-class OfficeHolderInline(admin.TabularInline):
+class OfficeHolderInline(HoldingInlineMixin, admin.TabularInline):
     model = OfficeHolding
-    extra = 0
-    fields = ("person", "first_seen", "last_seen")
+    fields = ("person", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("person",)
 
 
@@ -538,6 +602,7 @@ class OfficeAdmin(CorrectionsAdmin):
         ("Corrections", {"fields": ("locked_fields", "unlock")}),
     )
     inlines = (OfficeHolderInline,)
+    ordering = ("organization", "post", "pk")  # the count's GROUP BY drops Meta.ordering
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(holder_count=Count("holdings", distinct=True))
@@ -555,13 +620,27 @@ class OfficeAdmin(CorrectionsAdmin):
 
 
 @admin.register(OfficeHolding)
-class OfficeHoldingAdmin(admin.ModelAdmin):
-    list_display = ("person", "office", "first_seen", "last_seen")
+class OfficeHoldingAdmin(NameKeySearchMixin, SimpleHistoryAdmin):
+    form = OfficeHoldingForm
+    list_display = ("person", "office", "first_seen", "last_seen", "locked_fields")
     list_select_related = ("person", "office")
-    list_filter = ("person__country",)
+    list_filter = ("person__country", CorrectedFilter)
     search_fields = ("person__name", "office__post", "office__organization")
+    name_key_lookups = ("person__name_key", "person__aliases__key")
     autocomplete_fields = ("person", "office", "articles")
     date_hierarchy = "first_seen"
+    fields = ("person", "office", "first_seen", "last_seen", "articles", "locked_fields", "unlock")
+    readonly_fields = ("locked_fields",)
+
+    @admin.display(description="locked fields")
+    def locked_fields(self, holding):
+        return locks_label(holding)
+
+    def save_related(self, request, form, formsets, change):
+        before = {article.pk for article in form.initial.get("articles", [])}
+        super().save_related(request, form, formsets, change)
+        # Search documents list the offices their people held.
+        reindex_articles(before | set(form.instance.articles.values_list("pk", flat=True)))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -591,6 +670,7 @@ class MeetingAdmin(NameKeySearchMixin, CorrectionsAdmin):
         ("Record", {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
     inlines = (MeetingParticipantInline,)
+    ordering = (models.F("date").desc(nulls_last=True), "-pk")  # the count's GROUP BY drops Meta.ordering
 
     def get_queryset(self, request):
         return (

@@ -1,4 +1,4 @@
-"""Which correction locks an editor's change sets, and telling search about corrected articles.
+"""Which correction locks an editor's change sets, and telling search about corrected articles and people.
 
 A lock names a field in the model's CORRECTABLE vocabulary; the importer never writes a locked
 field. Some locks cover several form fields: an Article's or Meeting's "date" covers the date, its
@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from .models import Article, Meeting, MeetingParticipant, Mention
+from .models import Article, Meeting, MeetingParticipant, Mention, Photo
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ _FIELD_LOCKS = {
 _INLINE_LOCKS = {
     (Article, Mention): "people",
     (Article, Meeting.articles.through): "meetings",
+    (Article, Photo): "photos",
     (Meeting, MeetingParticipant): "participants",
 }
 
@@ -40,6 +41,11 @@ def locks_for_fields(model: type, changed_fields: Iterable[str]) -> set[str]:
     mapping = _FIELD_LOCKS.get(model, {})
     locks = {mapping.get(name, name) for name in changed_fields}
     return locks & correctable
+
+
+def fields_under_lock(model: type, lock: str) -> set[str]:
+    """The form fields a `lock` of `model` covers: its own name and every field mapped onto it."""
+    return {lock} | {name for name, target in _FIELD_LOCKS.get(model, {}).items() if target == lock}
 
 
 def lock_for_inline(parent_model: type, child_model: type) -> str | None:
@@ -67,6 +73,19 @@ def reindex_articles(article_ids: Iterable[int]) -> None:
         logger.warning("search.indexing.articles_changed is missing: %d article(s) not re-indexed", len(ids))
         return
     articles_changed(ids)
+
+
+def reindex_people(person_ids: Iterable[int]) -> None:
+    """Queue every article that mentions these people or reports a meeting with them."""
+    ids = sorted({pk for pk in person_ids if pk is not None})
+    if not ids:
+        return
+    try:
+        from search.indexing import people_changed
+    except ImportError:
+        logger.warning("search.indexing.people_changed is missing: articles of %d person(s) not re-indexed", len(ids))
+        return
+    people_changed(ids)
 
 
 HISTORY_REASON_MAX = 100  # simple-history's change-reason column is a CharField(100)

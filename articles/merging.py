@@ -3,7 +3,9 @@
 Everything that pointed at a merged-away person moves to the survivor: aliases, mentions,
 meeting participations and office holdings. A mention of both people in one article becomes one
 mention whose count is the sum; a holding of the same office by both becomes one whose seen span
-covers both. Every merged-away name becomes an alias, so any spelling still finds the survivor.
+covers both (dates an editor corrected win over machine ones, and their locks move over). Every
+merged-away name becomes an alias, so any spelling still finds the survivor, and every article
+showing the survivor is re-indexed (search.indexing.people_changed).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
-from .corrections import change_reason, reindex_articles
+from .corrections import change_reason, reindex_people
 from .models import Article, Mention, OfficeHolding, Person, PersonAlias
 
 
@@ -40,7 +42,7 @@ class MergeReport:
             f"{self.mentions_moved} mention(s) moved, {self.mentions_combined} combined; "
             f"{self.participations_moved} participation(s) moved; "
             f"{self.holdings_moved} office holding(s) moved, {self.holdings_combined} combined; "
-            f"{self.aliases_added} alias(es) added; {len(self.article_ids)} article(s) re-indexed."
+            f"{self.aliases_added} alias(es) added; {len(self.article_ids)} article(s) queued for re-indexing."
         )
 
 
@@ -52,7 +54,6 @@ def merge_people(survivor: Person, others: Iterable[Person]) -> MergeReport:
     report = MergeReport(survivor=survivor)
     with transaction.atomic():
         for other in others:
-            report.article_ids |= _affected_article_ids(other)
             _move_aliases(other, survivor, report)
             _move_mentions(other, survivor, report)
             report.participations_moved += other.participations.update(person=survivor)
@@ -62,7 +63,10 @@ def merge_people(survivor: Person, others: Iterable[Person]) -> MergeReport:
             other.delete()
         survivor._change_reason = change_reason(prefix="merged " + ", ".join(report.merged_names))
         survivor.save()
-        reindex_articles(report.article_ids)
+        # Every article showing the survivor is re-indexed, not only the moved ones: their search
+        # documents list the survivor's aliases, which now include the merged-away names.
+        report.article_ids = _affected_article_ids(survivor)
+        reindex_people([survivor.pk])
     return report
 
 
@@ -120,6 +124,14 @@ def _latest(*days):
     return max(known) if known else None
 
 
+def _combined_day(into: OfficeHolding, other: OfficeHolding, name: str, pick):
+    """The seen date of two holdings combined: an editor's corrected date wins over a machine one."""
+    into_locked, other_locked = into.is_locked(name), other.is_locked(name)
+    if into_locked != other_locked:
+        return getattr(into if into_locked else other, name)
+    return pick(getattr(into, name), getattr(other, name))
+
+
 def _move_holdings(other: Person, survivor: Person, report: MergeReport) -> None:
     kept = {h.office_id: h for h in OfficeHolding.objects.filter(person=survivor)}
     for holding in OfficeHolding.objects.filter(person=other).prefetch_related("articles"):
@@ -129,8 +141,9 @@ def _move_holdings(other: Person, survivor: Person, report: MergeReport) -> None
             holding.save()
             report.holdings_moved += 1
             continue
-        into.first_seen = _earliest(into.first_seen, holding.first_seen)
-        into.last_seen = _latest(into.last_seen, holding.last_seen)
+        into.first_seen = _combined_day(into, holding, "first_seen", _earliest)
+        into.last_seen = _combined_day(into, holding, "last_seen", _latest)
+        into.lock(*holding.corrected_fields)
         into.save()
         into.articles.add(*holding.articles.all())
         holding.delete()

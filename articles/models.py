@@ -133,8 +133,8 @@ class ArticleQuerySet(models.QuerySet):
 class Article(Correctable):
     """One imported news article: its clean text, provenance and extracted metadata."""
 
-    # Fields an editor can correct (the importer skips them once corrected). "people" and
-    # "meetings" stand for the article's mentions and meetings as a whole.
+    # Fields an editor can correct (the importer skips them once corrected). "people", "meetings"
+    # and "photos" stand for the article's mentions, meetings and photo captions as a whole.
     CORRECTABLE = (
         "title",
         "standfirst",
@@ -145,6 +145,7 @@ class Article(Correctable):
         "date",
         "people",
         "meetings",
+        "photos",
     )
 
     title = models.CharField(max_length=500)
@@ -344,8 +345,10 @@ class OfficeHoldingQuerySet(models.QuerySet):
         return self.filter(first_seen__lte=day, last_seen__gte=day)
 
 
-class OfficeHolding(models.Model):
+class OfficeHolding(Correctable):
     """A person seen holding an office, between the first and last dated article that shows it."""
+
+    CORRECTABLE = ("first_seen", "last_seen")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="holdings")
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="holdings")
@@ -353,6 +356,7 @@ class OfficeHolding(models.Model):
     last_seen = models.DateField(null=True, blank=True)
     articles = models.ManyToManyField(Article, related_name="office_holdings", blank=True)
 
+    history = HistoricalRecords()
     objects = OfficeHoldingQuerySet.as_manager()
 
     class Meta:

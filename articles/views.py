@@ -14,7 +14,7 @@ from itertools import groupby
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Case, Count, F, Max, Min, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -114,6 +114,11 @@ def officials_met_most(country_filter: Q, limit: int = TOP_OFFICIALS):
         .filter(meeting_count__gt=0)
         .order_by("-meeting_count", "name")[:limit]
     )
+
+
+def home_country_first():
+    """An ordering that puts Việt Nam's rows before every other country's."""
+    return Case(When(country=HOME_COUNTRY, then=Value(0)), default=Value(1))
 
 
 HOME_SIDE = Q(country=HOME_COUNTRY)
@@ -335,7 +340,7 @@ class PersonListView(PageMixin, ListView):
     page_title = "People"
 
     def get_queryset(self):
-        return Person.objects.with_counts().order_by("country", "name")
+        return Person.objects.with_counts().order_by(home_country_first(), "country", "name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -352,6 +357,11 @@ class MeetingRow:
 
     meeting: Meeting
     counterparts: list[MeetingParticipant]
+
+    @property
+    def table_lines(self) -> list[MeetingParticipant | None]:
+        """One table line per counterpart; a meeting with none still takes one line."""
+        return self.counterparts or [None]
 
 
 def meeting_rows(person: Person, meetings) -> list[MeetingRow]:
@@ -475,7 +485,7 @@ class OfficeListView(PageMixin, ListView):
 
     def get_queryset(self):
         return Office.objects.annotate(holder_count=Count("holdings", distinct=True)).order_by(
-            "country", "organization", "post"
+            home_country_first(), "country", "organization", "post"
         )
 
     def get_context_data(self, **kwargs):
@@ -594,12 +604,14 @@ class MeetingDetailView(PageMixin, DetailView):
         )
 
     def get_page_title(self) -> str:
-        names = " and ".join(p.display_name for p in self.object.participants.all())
-        return (
-            f"{capfirst(self.object.get_kind_display())}: {names}"
-            if names
-            else capfirst(self.object.get_kind_display())
-        )
+        kind = capfirst(self.object.get_kind_display())
+        names = [p.display_name for p in self.object.participants.all()]
+        return f"{kind}: {english_list(names)}" if names else kind
+
+
+def english_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 class WhoMetWhomView(PageMixin, TemplateView):

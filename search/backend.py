@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import itertools
 import os
 import re
 
@@ -49,7 +50,9 @@ CONTENT_FIELD = "text"
 ACRONYMS_FIELD = "acronyms"
 # Extra weight of a query word found in these fields, on top of the required match in the text.
 BOOSTS = {"title": 2.0, "names": 1.5, "text_exact": 3.0}
+MAX_PREFIX_WORDS = 1000  # indexed words a prefix* expands to, at most
 WRITE_LOCK_TIMEOUT = 60.0  # update_index / rebuild_index wait this long for another writer
+PARSED_QUERIES_KEPT = 512  # parsed query strings a backend remembers (per index version)
 
 
 class SearchUnavailable(SearchBackendError):
@@ -95,7 +98,14 @@ class FacetValues(fields.FieldType):
         return [(key.encode("utf-8"), 1, 1.0, b"") for key in keys]
 
     def to_column_value(self, value):
-        return [v.encode("utf-8") for v in _as_list(value)]
+        # One value per key ("HÀ NỘI" dateline, "Hà Nội" meeting place): a document counts once,
+        # under the spelling that is not all capitals when there is one.
+        by_key = {}
+        for v in _as_list(value):
+            key = facet_key(v)
+            if key not in by_key or (by_key[key].isupper() and not v.isupper()):
+                by_key[key] = v
+        return [v.encode("utf-8") for key, v in by_key.items() if key]
 
     def from_column_value(self, value):
         return [v.decode("utf-8") for v in value]
@@ -131,6 +141,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self.schema = None
         self._searcher = None
         self._acronyms = (None, None)  # (index generation, AcronymTable)
+        self._parsed = {}  # (kind, query string) -> Whoosh query, for the current index version
 
     # Schema -----------------------------------------------------------------------------------
 
@@ -199,7 +210,11 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
     def _open_for_reading(self):
         """The existing index, never a new empty one: a missing index is an error to report."""
         self._prepare_schema()
-        if not os.path.isdir(self.path) or not index.exists_in(self.path):
+        try:
+            exists = os.path.isdir(self.path) and index.exists_in(self.path)
+        except Exception:  # exists_in reads the table of contents: a damaged one is reported below
+            exists = True
+        if not exists:
             raise SearchUnavailable(f"There is no search index at {self.path}.")
         try:
             ix = FileStorage(self.path, readonly=True).open_index()
@@ -239,12 +254,27 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
                 self._searcher.close()
         self._searcher = None
         self._acronyms = (None, None)
+        self._parsed.clear()  # prefix* expansions depend on the index's words
 
     # Queries ----------------------------------------------------------------------------------
+
+    def _remembered(self, kind: str, text: str, parse):
+        """parse(text), remembered: a search page parses its query three times (checking it,
+        searching, highlighting) and paging or narrowing repeats it; parsing costs 1-4 ms each time.
+        Whoosh queries are never changed in place, so one object can serve every caller."""
+        key = (kind, text)
+        if key not in self._parsed:
+            if len(self._parsed) >= PARSED_QUERIES_KEPT:
+                del self._parsed[next(iter(self._parsed))]  # the oldest
+            self._parsed[key] = parse(text)
+        return self._parsed[key]
 
     def parse_user_query(self, query_string: str):
         """A Whoosh query for a prepared query string; Every() for "*" or nothing, None if only stop words."""
         self._prepare_schema()
+        return self._remembered("user", query_string, self._parse_user_query)
+
+    def _parse_user_query(self, query_string: str):
         text = query_string.strip()
         if text in ("", "*", "(*)"):
             return query.Every()
@@ -260,16 +290,30 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         return parsed
 
     def _widen_prefix(self, q):
-        """A prefix also matches the stems it starts ("negotiat*" meets the stem "negoti")."""
-        if isinstance(q, query.Prefix) and q.fieldname == self.content_field_name:
-            stems = [t.text for t in self.schema[q.fieldname].analyzer(q.text, mode="query")]
-            if len(stems) == 1 and stems[0] != q.text:
-                return query.Or([q, query.Prefix(q.fieldname, stems[0])])
-        return q
+        """A prefix matches every indexed word it starts, whatever that word's stem.
 
-    def _boosted(self, required, query_string: str):
+        The text field holds stems, and "negotiations" is indexed as "negoti", which "negotiat*"
+        does not start. The field's spelling lexicon keeps the unstemmed words: the stems of those
+        that start with the prefix are added as terms.
+        """
+        if not (isinstance(q, query.Prefix) and q.fieldname == self.content_field_name):
+            return q
+        field = self.schema[q.fieldname]
+        alternatives = [query.Prefix(q.fieldname, t.text) for t in field.analyzer(q.text, mode="query")]
+        spelling = field.spelling_fieldname(q.fieldname)
+        if spelling != q.fieldname:
+            words = itertools.islice(self.searcher().reader().expand_prefix(spelling, q.text), MAX_PREFIX_WORDS)
+            stems = {t.text for word in words for t in field.analyzer(word.decode("utf-8"), mode="query")}
+            alternatives += [query.Term(q.fieldname, stem) for stem in sorted(stems) if not stem.startswith(q.text)]
+        alternatives = [a for a in alternatives if a != q]
+        return query.Or([q, *alternatives]) if alternatives else q
+
+    def _boosted(self, required, query_string: str, reader):
         """Documents must match `required`; those that also match in titles, names or with the exact
-        diacritics score higher, without widening what matches."""
+        diacritics score higher, without widening what matches.
+
+        Words the index does not hold in a boost field are left out: they could not change a score,
+        yet each one would be stepped through for every matching document."""
         optional = []
         for word in WORD_PATTERN.findall(query_string):
             if word in ("AND", "OR", "NOT"):
@@ -277,7 +321,8 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             for fieldname, boost in BOOSTS.items():
                 if fieldname in self.schema:
                     for token in self.schema[fieldname].analyzer(word, mode="query"):
-                        optional.append(query.Term(fieldname, token.text, boost=boost))
+                        if reader.doc_frequency(fieldname, token.text):
+                            optional.append(query.Term(fieldname, token.text, boost=boost))
         if not optional:
             return required
         return query.AndMaybe(required, query.Or(optional))
@@ -332,11 +377,16 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         if required is None:  # only stop words: nothing can match
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         scored = not sort_by and not isinstance(required, query.Every)
-        final = self._boosted(required, query_string) if scored else required
+        final = (
+            self._remembered("boosted", query_string, lambda text: self._boosted(required, text, searcher.reader()))
+            if scored
+            else required
+        )
 
         search_kwargs = {}
         if narrow_queries:
-            search_kwargs["filter"] = query.And([self.narrow_parser.parse(str(nq)) for nq in narrow_queries])
+            filters = [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
+            search_kwargs["filter"] = query.And(filters)
         if sort_by:
             search_kwargs["sortedby"] = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by]
         if facets:
@@ -368,7 +418,8 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         stored = hit.fields()
         app_label, model_name = stored.pop(DJANGO_CT).split(".")
         pk = stored.pop(DJANGO_ID)
-        return result_class(app_label, model_name, pk, raw_page.score(offset) or 0, **stored)
+        score = raw_page.score(offset)  # a sorted search gives its sort key here, not a score
+        return result_class(app_label, model_name, pk, score if isinstance(score, (int, float)) else 0, **stored)
 
     def more_like_this(self, *args, **kwargs):
         raise SearchBackendError("more_like_this is not offered by this archive's search.")

@@ -29,9 +29,16 @@ FACETS = (
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
-# The date facet: years, and the months of a selected year ("2023-04").
+# The date facet: years, and the months of a selected year ("2023-04"). An article has one date,
+# so several selected years (or months) mean any of them.
 YEAR_FIELD = "year"
 MONTH_FIELD = "month"
+DATE_FACETS = (
+    Facet(YEAR_FIELD, "Year", ANY, shown=12),
+    Facet(MONTH_FIELD, "Month", ANY, shown=12),
+)
+ALL_FACETS = (*FACETS, *DATE_FACETS)
+ALL_FACETS_BY_NAME = {facet.name: facet for facet in ALL_FACETS}
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -42,3 +49,17 @@ def facet_key(value: str) -> str:
     "Hà Nội", "Hanoi" and "HA NOI" share the key "hanoi"; Chinese characters are kept.
     """
     return _NOT_WORD.sub("", fold(value).casefold())
+
+
+def narrow_queries(facet: Facet, values: list[str]) -> list[str]:
+    """Filter queries selecting `values` of `facet`, in the index's query syntax.
+
+    Values are matched by their key, which holds only letters and digits, so nothing a reader
+    typed can change the query's syntax.
+    """
+    terms = [f"{facet.name}:'{facet_key(value)}'" for value in values if facet_key(value)]
+    if not terms:
+        return []
+    if facet.combine == ALL:
+        return terms
+    return ["(" + " OR ".join(terms) + ")"]

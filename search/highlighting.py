@@ -8,18 +8,22 @@ so a word is marked exactly when the index would match it, and its span in the o
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 import threading
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import text_analyzer
+from .analysis import FOLD_TABLE, JOINED_COMPOUNDS, WORD_PATTERN, text_analyzer
 
 SNIPPET_LENGTH = 280  # characters of text around the best cluster of matches
 CONTEXT_BEFORE = 70  # characters shown before the first match of the chosen window
 
 _local = threading.local()
+COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
 
 
 def _analyzer():
@@ -37,13 +41,77 @@ class Match:
 
 
 def find_matches(text: str, terms: set[str], prefixes: list[str]) -> list[Match]:
+    """Every span of `text` whose analysed token is one of `terms` or starts with one of `prefixes`.
+
+    Only the words that can match, with a word either side, go through the analyzer (the whole text
+    would cost milliseconds per result); the tokens come out exactly as from the whole text.
+    """
     if not text or not (terms or prefixes):
         return []
     found = []
-    for token in _analyzer()(text, positions=True, chars=True, mode="index"):
-        if token.text in terms or any(token.text.startswith(p) for p in prefixes):
-            found.append(Match(token.startchar, token.endchar, token.text))
+    for start, end in _regions_worth_analysing(text, _beginnings(terms, prefixes)):
+        for token in _analyzer()(text[start:end], positions=True, chars=True, mode="index"):
+            if token.text in terms or any(token.text.startswith(p) for p in prefixes):
+                found.append(Match(start + token.startchar, start + token.endchar, token.text))
     return found
+
+
+def _folded(word: str) -> str:
+    return word.lower().translate(FOLD_TABLE)
+
+
+def _beginnings(terms: set[str], prefixes: list[str]) -> tuple[str, ...]:
+    """How a word must begin (folded, lower-case) for its token to match.
+
+    The stemmer keeps a word's beginning and changes at most its last two letters ("happy" ->
+    "happi", "nobility" -> "noble"). A joined compound ("vietnam") is written as two words: its
+    first word is the beginning to look for.
+    """
+    beginnings = set()
+    for text in [*terms, *prefixes]:
+        beginning = text[: max(1, len(text) - 2)]
+        beginnings.add(beginning)
+        for (first, _), joined in JOINED_COMPOUNDS.items():
+            if joined.startswith(beginning) or beginning.startswith(first):
+                beginnings.add(first)
+    return tuple(sorted(beginnings))
+
+
+def _regions_worth_analysing(text: str, beginnings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans around each word that may match, widened so that compounds join as in the whole text."""
+    words = [(match.start(), match.end()) for match in WORD_PATTERN.finditer(text)]
+    if not words:
+        return []
+    lowered = text.lower().translate(FOLD_TABLE)
+    if len(lowered) == len(text):  # the usual case: find the candidates with one regular expression
+        starts = [start for start, _ in words]
+        candidates = [
+            i
+            for match in _beginnings_pattern(beginnings).finditer(lowered)
+            if (i := bisect.bisect_left(starts, match.start())) < len(starts) and starts[i] == match.start()
+        ]
+        folded = [lowered[start:end] for start, end in words]
+    else:  # a letter that folds into two ("Æ" -> "AE") moved the offsets: word by word
+        folded = [_folded(text[start:end]) for start, end in words]
+        candidates = [i for i, word in enumerate(folded) if word.startswith(beginnings)]
+    regions: list[list[int]] = []
+    for i in candidates:
+        first = i - 1 if i > 0 and folded[i - 1] in COMPOUND_FIRST_WORDS else i
+        last = min(i + 1, len(words) - 1)
+        if folded[last] in COMPOUND_FIRST_WORDS:  # its partner decides what the last word becomes
+            last = min(last + 1, len(words) - 1)
+        start, end = words[first][0], words[last][1]
+        if regions and start <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], end)
+        else:
+            regions.append([start, end])
+    return [(start, end) for start, end in regions]
+
+
+@functools.lru_cache(maxsize=256)
+def _beginnings_pattern(beginnings: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(b) for b in sorted(beginnings, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
 def _marked(text: str, matches: list[Match], start: int, end: int) -> str:

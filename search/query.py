@@ -43,6 +43,7 @@ _QUOTES = str.maketrans(
 )
 _ITEM = re.compile(r'"(?P<phrase>[^"]*)"|(?P<quote>")|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
 _MIN_PREFIX = 2  # "a*" would expand to half the vocabulary
+MAX_PREFIXES = 5  # prefix* words per query: each expands to up to a thousand indexed words
 
 
 @dataclass
@@ -113,6 +114,7 @@ def _read_items(text: str, notices: list[str]) -> list[Item]:
 def _clean_words(items: list[Item], notices: list[str]) -> list[Item]:
     """Keep * only as a prefix marker after at least two letters; drop words with nothing to find."""
     cleaned = []
+    prefixes = 0
     for item in items:
         if item.kind != "word":
             cleaned.append(item)
@@ -120,7 +122,12 @@ def _clean_words(items: list[Item], notices: list[str]) -> list[Item]:
         word = item.text
         stem = word.rstrip("*").replace("*", "").replace("?", "")
         wildcard = word.endswith("*") and len(WORD_PATTERN.findall(stem)) == 1 and len(stem) >= _MIN_PREFIX
-        if ("*" in word or "?" in word) and not wildcard and word != "*":
+        if wildcard:
+            prefixes += 1
+            if prefixes > MAX_PREFIXES:
+                wildcard = False
+                notices.append(f"“{word}”: at most {MAX_PREFIXES} words can end in * in one search; this one is whole.")
+        elif ("*" in word or "?" in word) and word != "*":
             notices.append(f"“{word}”: only a * ending a word of two or more letters is a wildcard.")
         if word == "*" or not WORD_PATTERN.search(stem):
             continue

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "search"
 urlpatterns = [
-    path("", views.search, name="search"),
+    path("", views.SearchView.as_view(), name="search"),
+    path("feed/", feeds.SearchFeed(), name="feed"),
 ]

@@ -11,12 +11,17 @@ from django.conf import settings
 
 
 def use_search_index_at(path) -> None:
-    """Point haystack's default connection at `path` (settings overrides are ignored once loaded)."""
+    """Point haystack's default connection at `path` (settings overrides are ignored once loaded).
+
+    The handler keeps its own copy of the connections, while each new engine reads its options from
+    settings.HAYSTACK_CONNECTIONS: both must name the path.
+    """
     from haystack import connections
 
     info = copy.deepcopy(settings.HAYSTACK_CONNECTIONS)
     info["default"]["PATH"] = str(path)
-    connections.connections_info = info
+    settings.HAYSTACK_CONNECTIONS = info
+    connections.connections_info = copy.deepcopy(info)
     connections.reload("default")
 
 

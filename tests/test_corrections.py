@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
-from factories import make_article, make_meeting, make_mention, make_person
-from test_admin import change_form_data, change_url, changelist_url, inline_prefix, post_change
+from django.core.management import call_command
+from factories import make_article, make_holding, make_meeting, make_mention, make_office, make_person, make_photo
+from test_admin import (  # noqa: F401 (fast_password_hashing is an autouse fixture)
+    change_form_data,
+    change_url,
+    changelist_url,
+    fast_password_hashing,
+    inline_prefix,
+    post_change,
+)
 
 from articles import corrections
 from articles.corrections import change_reason, lock_for_inline, locks_for_fields
 from articles.extraction import meetings as meetings_extraction
 from articles.extraction import people as people_extraction
 from articles.extraction.names import person_key
-from articles.extraction.types import DAY, MeetingRecord, PartialDate, PersonMention
-from articles.models import Article, Meeting, MeetingParticipant, Mention, Person
+from articles.extraction.types import DAY, MeetingRecord, OfficeMention, PartialDate, PersonMention
+from articles.models import Article, Meeting, MeetingParticipant, Mention, OfficeHolding, Person, Photo
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +52,7 @@ def test_editing_children_locks_the_parents_whole_set():
     assert lock_for_inline(Article, Mention) == "people"
     assert lock_for_inline(Article, Meeting.articles.through) == "meetings"
     assert lock_for_inline(Meeting, MeetingParticipant) == "participants"
+    assert lock_for_inline(Article, Photo) == "photos"
     assert lock_for_inline(Person, MeetingParticipant) is None
 
 
@@ -90,6 +100,17 @@ def test_the_change_form_shows_the_locks_and_an_unlock_box_for_each(editor_clien
     page = editor_client.get(change_url(article)).content.decode()
     assert "people, title" in page
     assert 'name="unlock" value="people"' in page and 'name="unlock" value="title"' in page
+
+
+def test_each_locked_field_of_the_form_says_it_is_locked(editor_client):
+    article = make_article(corrected_fields=["date", "title"])
+    form = editor_client.get(change_url(article)).context["adminform"].form
+    note = "Locked by a correction"
+    locked = {name for name, field in form.fields.items() if note in str(field.help_text)}
+    assert locked == {"title", "title_generated", "event_date", "date_precision", "date_how", "needs_review"}
+    assert (
+        note in str(form.fields["event_date"].help_text) and "only as precise as" in form.fields["event_date"].help_text
+    )
 
 
 def test_unlocking_a_field_lets_the_importer_write_it_again(editor_client):
@@ -161,6 +182,34 @@ def test_editing_a_mention_on_its_own_page_locks_the_articles_people(editor_clie
     assert article.corrected_fields == ["people"]
 
 
+def test_editing_a_photo_on_its_own_page_locks_the_articles_photos(editor_client):
+    article, other = make_article(), make_article()
+    photo = make_photo(article, "Machine caption", credit="VNA")
+    make_photo(other, "Untouched caption")
+    post_change(editor_client, photo, caption="Editor caption")
+    article.refresh_from_db()
+    other.refresh_from_db()
+    assert (article.corrected_fields, other.corrected_fields) == (["photos"], [])
+
+
+def test_a_holdings_corrected_dates_are_shown_locked_and_can_be_unlocked(editor_client):
+    office = make_office("Head", "CPC Central Committee's International Department", country="CN")
+    holding = make_holding(make_person("Liu Jianchao", country="CN"), office, first_seen=datetime.date(2022, 6, 1))
+
+    post_change(editor_client, holding, first_seen="2022-05-30", last_seen="2025-07-30")
+
+    holding.refresh_from_db()
+    assert holding.corrected_fields == ["first_seen", "last_seen"]
+    assert holding.history.latest("history_date").history_change_reason == "Corrected first_seen, last_seen"
+    office_page = editor_client.get(change_url(office)).content.decode()
+    assert "first_seen, last_seen" in office_page and 'name="holdings-0-unlock" value="last_seen"' in office_page
+
+    post_change(editor_client, holding, unlock=["last_seen"])
+
+    holding.refresh_from_db()
+    assert holding.corrected_fields == ["first_seen"]
+
+
 def test_deleting_participants_from_their_changelist_locks_their_meetings(editor_client):
     meeting = make_meeting(make_person("Trần Lưu Quang"), make_person("Zhang Guoqing"))
     other = make_meeting(make_person("Nguyễn Hòa Bình"), make_person("Ding Xuexiang"))
@@ -193,6 +242,8 @@ NHAN_DAN_ARTICLE = """HÀ NỘI (Nhân Dân) — Permanent member of the Party C
 received a delegation of the Communist Party of China led by Li Shulei, head of the CPC Central Committee's Publicity \
 Department, in Hà Nội on Tuesday, 14 November 2023.
 
+Trương Thị Mai and Li Shulei at the reception in Hà Nội. Photo: Nhân Dân
+
 Mai welcomed the delegation and said the Communist Party of Việt Nam valued exchanges of theory with the CPC.
 
 Li said the CPC was ready to share experience in Party building with its Vietnamese counterpart.
@@ -201,12 +252,23 @@ Nhân Dân — Cơ quan Trung ương của Đảng Cộng sản Việt Nam
 """
 
 PEOPLE = {"Trương Thị Mai": "VN", "Li Shulei": "CN"}
+EDITED_PARAGRAPH = "\n\nThe two sides also discussed training of Party officials."
+
+
+PUBLICITY_HEAD = OfficeMention(
+    text="head of the CPC Central Committee's Publicity Department",
+    post="Head",
+    organization="CPC Central Committee's Publicity Department",
+    country="CN",
+)
 
 
 def fixed_people(body, captions, *, officials=None):
-    """People extraction stand-in: the two leaders, whenever the text names them."""
+    """People extraction stand-in: the two leaders, whenever the text names them (Li with his office)."""
     return [
-        PersonMention(name=name, key=person_key(name), country=country)
+        PersonMention(
+            name=name, key=person_key(name), country=country, offices=[PUBLICITY_HEAD] if country == "CN" else []
+        )
         for name, country in PEOPLE.items()
         if name in body
     ]
@@ -231,9 +293,18 @@ def imported_article(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "reception-2023-11-14.txt").write_text(NHAN_DAN_ARTICLE, encoding="utf-8")
 
-    def reimport():
-        # A new extractor version makes the importer rewrite the article from the same file.
-        Article.objects.update(extractor_version="older")
+    path = folder / "reception-2023-11-14.txt"
+
+    def reimport(*, edited: bool = False):
+        """Import the folder again so that the importer rewrites the article.
+
+        Either the file itself was edited at its source (a new paragraph), or the same file meets a
+        new extractor version.
+        """
+        if edited:
+            path.write_text(NHAN_DAN_ARTICLE.replace("\n\nNhân Dân —", EDITED_PARAGRAPH + "\n\nNhân Dân —"), "utf-8")
+        else:
+            Article.objects.update(extractor_version="older")
         report = import_paths([folder])
         assert [outcome.status for outcome in report.outcomes] == ["updated"]
 
@@ -285,15 +356,18 @@ def assert_corrections_kept(article, cai_qi):
     assert meeting.corrected_fields == ["participants"]
 
 
-def test_corrections_survive_reimport_of_the_same_file(editor_client, imported_article):
+@pytest.mark.parametrize("edited", [False, True], ids=["same-file-new-extractor", "file-edited-at-source"])
+def test_corrections_survive_reimport_of_the_same_file(editor_client, imported_article, edited):
     article, reimport = imported_article
     cai_qi = correct_everything(editor_client, article)
     Article.objects.filter(pk=article.pk).update(dateline="WRONG")  # not a correction: no lock
 
-    reimport()
+    reimport(edited=edited)
 
     assert_corrections_kept(article, cai_qi)
     assert article.dateline == "HÀ NỘI"  # the importer did rewrite what nobody locked
+    assert ("training of Party officials" in article.body) is edited
+    assert Article.objects.count() == 1
 
 
 def test_corrections_survive_the_reextract_action(editor_client, imported_article):
@@ -308,6 +382,128 @@ def test_corrections_survive_the_reextract_action(editor_client, imported_articl
     assert "Re-extracted 1 article(s)" in response.content.decode()
     assert_corrections_kept(article, cai_qi)
     assert article.dateline == "HÀ NỘI"
+
+
+def test_a_corrected_photo_caption_survives_reimport(editor_client, imported_article):
+    article, reimport = imported_article
+    photo = article.photos.get()
+    assert photo.caption == "Trương Thị Mai and Li Shulei at the reception in Hà Nội."
+    data = change_form_data(editor_client.get(change_url(article)))
+    prefix = inline_prefix(data, "id", photo.pk, formset="photos-")
+    data[f"{prefix}-caption"] = "Trương Thị Mai welcomes Li Shulei at the Party Central Committee's headquarters."
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.corrected_fields == ["photos"]
+
+    reimport()
+
+    assert [p.caption for p in article.photos.all()] == [
+        "Trương Thị Mai welcomes Li Shulei at the Party Central Committee's headquarters."
+    ]
+
+
+def test_a_renamed_person_keeps_the_old_spelling_so_reimport_finds_them(editor_client, imported_article):
+    article, reimport = imported_article
+    li_shulei = Person.objects.get(name="Li Shulei")
+    post_change(editor_client, li_shulei, name="Lý Thư Lỗi")
+    people_before = Person.objects.count()
+
+    reimport()
+
+    li_shulei.refresh_from_db()
+    assert (li_shulei.name, li_shulei.corrected_fields) == ("Lý Thư Lỗi", ["name"])
+    assert list(li_shulei.aliases.values_list("name", flat=True)) == ["Li Shulei"]
+    assert Person.objects.count() == people_before
+    assert li_shulei in {mention.person for mention in article.mentions.all()}
+    assert li_shulei in {p.person for p in article.meetings.get().participants.all()}
+
+
+def test_renaming_and_typing_the_old_name_as_an_alias_in_one_save(editor_client):
+    person = make_person("Truong T. Mai")
+    data = change_form_data(editor_client.get(change_url(person)))
+    data.update({"name": "Trương Thị Mai", "aliases-TOTAL_FORMS": "1", "aliases-0-name": "Truong T. Mai"})
+    assert editor_client.post(change_url(person), data).status_code == 302
+    assert list(person.aliases.values_list("name", flat=True)) == ["Truong T. Mai"]
+
+
+def test_a_corrected_office_holding_span_survives_reimport(editor_client, imported_article):
+    article, reimport = imported_article
+    li_shulei = Person.objects.get(name="Li Shulei")
+    holding = li_shulei.holdings.get()
+    assert (holding.first_seen, holding.last_seen) == (datetime.date(2023, 11, 14), datetime.date(2023, 11, 14))
+    data = change_form_data(editor_client.get(change_url(li_shulei)))
+    data[f"{inline_prefix(data, 'id', holding.pk, formset='holdings-')}-first_seen"] = "2022-10-23"
+    assert editor_client.post(change_url(li_shulei), data).status_code == 302
+    holding.refresh_from_db()
+    assert holding.corrected_fields == ["first_seen"]
+    OfficeHolding.objects.filter(pk=holding.pk).update(last_seen=datetime.date(2030, 1, 1))  # not a correction
+
+    reimport()
+
+    holding.refresh_from_db()
+    # The editor's start date stays; the end date is still the machine's, from the re-imported article.
+    assert (holding.first_seen, holding.last_seen) == (datetime.date(2022, 10, 23), datetime.date(2023, 11, 14))
+    assert list(holding.articles.all()) == [article]
+
+
+def test_a_corrected_holding_no_article_shows_any_more_is_kept():
+    from articles.importing import refresh_holding_span
+
+    person = make_person("Wang Huning", country="CN")
+    corrected = make_holding(person, make_office("Chairman", "CPPCC National Committee", country="CN"))
+    corrected.lock("first_seen")
+    corrected.save()
+    machine = make_holding(person, make_office("Member", "Politburo Standing Committee", country="CN"))
+
+    refresh_holding_span(corrected)
+    refresh_holding_span(machine)
+
+    assert list(person.holdings.all()) == [corrected]
+
+
+def test_corrections_survive_the_reextract_command(editor_client, imported_article):
+    article, _ = imported_article
+    cai_qi = correct_everything(editor_client, article)
+    Article.objects.filter(pk=article.pk).update(dateline="WRONG")
+    out = io.StringIO()
+
+    call_command("import_articles", "--reextract", stdout=out, stderr=io.StringIO())
+
+    assert "1 updated" in out.getvalue()
+    assert_corrections_kept(article, cai_qi)
+    assert article.dateline == "HÀ NỘI"
+
+
+def test_an_unlocked_field_is_written_again_by_the_next_reimport(editor_client, imported_article):
+    article, reimport = imported_article
+    machine_title = article.title
+    post_change(editor_client, article, title="Editor title")
+    article.refresh_from_db()
+    assert article.corrected_fields == ["title"]
+
+    reimport()
+    article.refresh_from_db()
+    assert article.title == "Editor title"
+
+    post_change(editor_client, article, unlock=["title"])
+    reimport()
+    article.refresh_from_db()
+    assert (article.title, article.corrected_fields) == (machine_title, [])
+
+
+def test_the_same_file_imported_twice_is_one_article(imported_article, tmp_path):
+    from articles.importing import DUPLICATE, UNCHANGED, import_paths
+
+    article, _ = imported_article
+    again = import_paths([tmp_path / "nhandan"])
+    by_file_name = import_paths([tmp_path / "nhandan" / "reception-2023-11-14.txt"])
+    copy = tmp_path / "copy-of-the-reception.txt"
+    copy.write_text(NHAN_DAN_ARTICLE, encoding="utf-8")
+    elsewhere = import_paths([copy])
+
+    assert [o.status for o in again.outcomes + by_file_name.outcomes] == [UNCHANGED, UNCHANGED]
+    assert [(o.status, o.article_id) for o in elsewhere.outcomes] == [(DUPLICATE, article.pk)]
+    assert list(Article.objects.values_list("pk", flat=True)) == [article.pk]
 
 
 def test_without_locks_reimport_restores_the_machine_values(editor_client, imported_article):

@@ -261,6 +261,43 @@ def test_footer_lines_are_removed():
     assert set(rules(result).values()) == {"footer line"}
 
 
+def test_readers_comments_go_and_the_sign_off_before_them_is_the_credit():
+    comments = "Comments\nTran Van Hung: Good news for both countries.\nLe Thi Lan: Agreed."
+    result = extract_text(article(LEAD, MIDDLE, LAST + " — VNS", comments))
+    assert result.body == article(LEAD, MIDDLE, LAST)
+    assert result.credit == "VNS"
+    assert rules(result)["Tran Van Hung: Good news for both countries."] == "readers' comments"
+    assert {person.name for person in result.people} == {"Tran Van Binh", "Zhou Ming"}
+
+
+def test_online_edition_code_is_a_credit_not_a_dateline():
+    result = extract_text(article("SGGPO – " + LEAD, MIDDLE, LAST))
+    assert (result.dateline, result.credit) == (None, "SGGPO")
+
+
+def test_site_address_sign_on_is_a_credit():
+    result = extract_text(article("VOV.VN - " + LEAD, MIDDLE, LAST))
+    assert (result.dateline, result.credit) == (None, "VOV.VN")
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+def test_source_in_brackets_on_the_byline_is_the_credit_and_bracketed_web_editor_goes():
+    text = article(
+        "(People's Daily Online) 09:45, June 26, 2025", LEAD, MIDDLE, LAST, "(Web editor: Zhang Kai, Liang Jun)"
+    )
+    result = extract_text(text)
+    assert (result.credit, result.published) == ("People's Daily Online", datetime.date(2025, 6, 26))
+    assert result.body == article(LEAD, MIDDLE, LAST)
+
+
+def test_photo_by_credit_ends_a_caption():
+    result = extract_text(article(LEAD, "Binh (R) and Zhou at the meeting in Hanoi. Photo by Nhat Bac", MIDDLE, LAST))
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [
+        ("Binh (R) and Zhou at the meeting in Hanoi.", "Nhat Bac")
+    ]
+    assert "Nhat Bac" not in {person.name for person in result.people}
+
+
 def test_hard_wrapped_paragraphs_are_joined_and_short_lines_are_not():
     wrapped = "Deputy Prime Minister Tran Van Binh on Monday received Chinese\nAmbassador Zhou Ming in Hà Nội."
     assert split_units(wrapped) == [LEAD]

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from factories import make_article, make_holding, make_meeting, make_mention, make_office, make_person
 
-from articles import merging
 from articles.merging import MergeError, merge_people
 from articles.models import MeetingParticipant, Mention, OfficeHolding, Person, PersonAlias
 
@@ -14,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reindexed(monkeypatch):
+    """The article ids search.indexing was asked to re-index (through people_changed)."""
+    from search import indexing
+
     calls = []
-    monkeypatch.setattr(merging, "reindex_articles", lambda ids: calls.append(set(ids)))
+    monkeypatch.setattr(indexing, "articles_changed", lambda ids: calls.append(set(ids)))
     return calls
 
 
@@ -104,6 +106,21 @@ def test_merge_combines_holdings_of_one_office_and_moves_the_rest(duplicates, re
     assert OfficeHolding.objects.count() == 2
 
 
+def test_merge_of_holdings_keeps_the_editors_corrected_dates_and_locks(duplicates, reindexed):
+    keep, dupe = duplicates["keep"], duplicates["dupe"]
+    corrected = OfficeHolding.objects.get(person=dupe, office=duplicates["secretariat"])
+    corrected.last_seen = datetime.date(2022, 12, 31)
+    corrected.lock("last_seen")
+    corrected.save()
+
+    merge_people(keep, [dupe])
+
+    secretariat = OfficeHolding.objects.get(person=keep, office=duplicates["secretariat"])
+    # The machine's later last_seen (2023-06-01) gives way to the editor's date; first_seen is still the earliest.
+    assert (secretariat.first_seen, secretariat.last_seen) == (datetime.date(2021, 3, 2), datetime.date(2022, 12, 31))
+    assert secretariat.corrected_fields == ["last_seen"]
+
+
 def test_merged_away_names_become_aliases_and_any_spelling_finds_the_survivor(duplicates, reindexed):
     keep, dupe = duplicates["keep"], duplicates["dupe"]
 
@@ -126,10 +143,52 @@ def test_merge_fills_the_survivors_blanks_only(duplicates, reindexed):
     assert keep.is_locked("party")
 
 
-def test_merge_reindexes_every_affected_article(duplicates, reindexed):
-    merge_people(duplicates["keep"], [duplicates["dupe"]])
+def test_merge_reindexes_every_article_showing_the_survivor(duplicates, reindexed, monkeypatch):
+    from search import indexing
 
-    assert reindexed == [{duplicates["both"].pk, duplicates["only_dupe"].pk}]
+    asked = []
+    real_people_changed = indexing.people_changed
+    monkeypatch.setattr(indexing, "people_changed", lambda ids: asked.append(list(ids)) or real_people_changed(ids))
+    keep = duplicates["keep"]
+    # Shows only the survivor, but its search document lists the survivor's aliases, which grow.
+    only_keep = make_article("Only the survivor", people=[keep])
+    elsewhere = make_article("Nobody of the merge", people=[duplicates["guest"]])
+
+    report = merge_people(keep, [duplicates["dupe"]])
+
+    assert asked == [[keep.pk]]
+    expected = {duplicates["both"].pk, duplicates["only_dupe"].pk, only_keep.pk}
+    assert reindexed == [expected]
+    assert report.article_ids == expected and elsewhere.pk not in report.article_ids
+
+
+def test_after_a_merge_the_search_index_finds_every_article_by_a_merged_away_spelling(
+    django_capture_on_commit_callbacks,
+):
+    """End to end through the real index: the merged-away alias now finds the survivor's own articles."""
+    from haystack.query import SearchQuerySet
+
+    from articles.models import Article
+    from search import indexing
+
+    keep = make_person("Quorvelle Anthasi", country="VN")
+    dupe = make_person("Vantrosi Hemmeld", country="VN", aliases=["Zyxwarn Quellmai"])
+    survivor_only = make_article("Survivor only", people=[keep])
+    dupe_only = make_article("Duplicate only", people=[dupe])
+    indexing.queue_articles([survivor_only.pk, dupe_only.pk])
+    indexing.process_queue()
+
+    def found(spelling):
+        results = SearchQuerySet().models(Article).auto_query(spelling)
+        return {int(result.pk) for result in results} & {survivor_only.pk, dupe_only.pk}
+
+    assert found("Zyxwarn Quellmai") == found("Vantrosi Hemmeld") == {dupe_only.pk}
+
+    with django_capture_on_commit_callbacks(execute=True):  # the index is written once the merge commits
+        merge_people(keep, [dupe])
+
+    assert found("Zyxwarn Quellmai") == {survivor_only.pk, dupe_only.pk}
+    assert found("Vantrosi Hemmeld") == {survivor_only.pk, dupe_only.pk}
 
 
 def test_merge_is_recorded_in_the_survivors_history(duplicates, reindexed):

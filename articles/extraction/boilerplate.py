@@ -24,7 +24,7 @@ CAPTION_MARK = "[Photo] "
 # News agencies and outlets that appear as a dateline's "(VNA)" or a bare "NDO –" lead-in.
 _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
-     "CGTN", "CNA", "KYODO", "YONHAP", "TASS")
+     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
@@ -45,9 +45,11 @@ _LIST_MARKER = re.compile(
     r"|see also|popular|in other news|also read)\s*:?$",
     re.IGNORECASE,
 )
+# A readers' comments section after the story: the heading and everything below it go.
+_COMMENTS_HEADING = re.compile(r"^(?:readers?['’]? |your )?comments\s*(?:\(\d+\))?\s*:?$", re.IGNORECASE)
 # Page footers and editorial lines after the story.
 _FOOTER_LINE = re.compile(
-    r"^(?:(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
+    r"^(?:\(?(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
     r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$)",
     re.IGNORECASE,
@@ -59,14 +61,15 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*[+-]?\d{0,2})?")
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|utc|ict|am|pm)\b", re.IGNORECASE)
 
+_BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
 _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
-    r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*)?"
+    r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+)(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
-    r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)\s*[:/]\s*"
+    r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
     r"(?P<credit>[^()\[\]:]{1,40}?)\s*[)\]]?\s*$"
 )
 # Vietnam News style: "... in Hà Nội. VNA/VNS Photo Nhan Sang".
@@ -204,6 +207,9 @@ def _date_line_rule(unit: str, result: CleanText) -> str | None:
         return None
     if result.published is None:
         result.published = _safe_date(dated[0].year, dated[0].month, dated[0].day)
+    source = _BYLINE_SOURCE.match(unit)
+    if source and _is_agency(source.group(1)) and result.agency is None:
+        result.agency = source.group(1)  # "(People's Daily Online) 09:45, June 26, 2024"
     return "byline with time" if _TIME.search(unit) or _AUTHOR_LINE.match(unit) else "date line"
 
 
@@ -212,7 +218,10 @@ def _date_line_rule(unit: str, result: CleanText) -> str | None:
 
 def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[str]:
     kept: list[str] = []
-    for unit in units:
+    for position, unit in enumerate(units):
+        if kept and _COMMENTS_HEADING.match(unit):
+            result.removed.extend(RemovedBlock(u, "readers' comments") for u in units[position:])
+            break
         if kept and _LIST_MARKER.match(unit):
             kept.append(unit)  # judged with what follows in _drop_story_lists
             continue
@@ -402,7 +411,7 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
     """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
     match = _DATELINE.match(unit)
     place, date, agency = match.group("place"), match.group("date"), match.group("agency")
-    if place and place.replace(" ", "").upper() in _AGENCY_CODES:
+    if place and _is_agency_code(place):
         place, agency = None, agency or place
     if agency and not _is_agency(agency):
         return None
@@ -411,6 +420,12 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
     if not (place or agency):
         return None
     return place, date, agency
+
+
+def _is_agency_code(text: str) -> bool:
+    """ "VGP", "NDO", and an outlet's online edition ("SGGPO", "TTO"): a code with an O for online."""
+    code = re.sub(r"\.(?:VN|COM|NET|CN)$", "", text.replace(" ", "").upper())  # "VOV.VN": the site's address
+    return code in _AGENCY_CODES or (code.endswith("O") and code[:-1] in _AGENCY_CODES)
 
 
 def _is_agency(text: str) -> bool:

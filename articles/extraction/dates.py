@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .types import DAY, MONTH, UNKNOWN, PartialDate
+from .types import DAY, MONTH, UNKNOWN, YEAR, PartialDate
 
 # How many paragraphs of the body count as the lead: the event date is stated there, while dates
 # further down usually belong to other events ("phone talks on January 26").
@@ -65,6 +65,8 @@ _PATTERNS = (
             rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
         ),
     ),
+    # CGTN's "30-Nov-2023"
+    ("day", re.compile(rf"\b(?P<day>{_DAYNUM})-(?P<month>{_MONTH})-(?P<year>{_YEAR})\b")),
     ("month", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
     (
         "month",
@@ -92,6 +94,14 @@ _PAST_REFERENCE = re.compile(r"\b(?:since|after|before|until|following|last year
 _YEAR_MENTION = re.compile(rf"(?<![\d–-])\b({_YEAR})\b(?!\s*[–-]\s*\d)")
 _FUTURE_YEAR_CUE = re.compile(r"\b(?:by|until|till|to|through|towards?|vision|[–-])\s*$")
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+# A date shortly after these words is of an event still to come ("will pay a visit from October 12").
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated|going)\s+to|(?:is|are)\s+to)\b", re.I
+)
+# "..., the ministry announced on Wednesday": what follows a report verb is when it was said, not planned.
+_REPORTED = re.compile(r"\b(?:announced|said|says|reported|stated|told|confirmed|revealed|added)\b", re.I)
+# "in 2023" in a sentence that states no day or month: the year of the event it reports.
+_IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?!\s*[–-]\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -190,7 +200,11 @@ class DateContext:
         """The date a sentence states (a meeting's date), or None when it states none."""
         mentions = find_dates(sentence)
         if not mentions:
-            return None
+            year = _IN_YEAR.search(sentence)
+            if year is None:
+                return None
+            stated = int(year.group(1))
+            return PartialDate(datetime.date(stated, 1, 1), YEAR, f"year {stated} stated in the sentence", False)
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
         return self.resolve(day_like[0] if day_like else mentions[0])
 
@@ -207,6 +221,10 @@ class DateContext:
 
     def _article_date(self) -> PartialDate:
         mentions = [m for m in find_dates(self.lead) if not m.past_reference]
+        # What the article reports happened (an announcement "on Wednesday") comes before what it says is to come.
+        current = [m for m in mentions if not self._announces_future(m)]
+        if any(m.kind in ("day", "range", "weekday", "relative") for m in current):
+            mentions = current
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
         if day_like:
             first = day_like[0]
@@ -222,6 +240,13 @@ class DateContext:
             # The event is usually a day or two before publication: the month is a safe claim.
             return PartialDate(self.published, MONTH, "no date in the lead; month of the published date", True)
         return PartialDate(None, UNKNOWN, "no date in the lead", True)
+
+    def _announces_future(self, mention: DateMention) -> bool:
+        """ "A will hold talks with B on May 16": a future cue earlier in the sentence, no report verb since."""
+        sentence_start = max(self.lead.rfind(". ", 0, mention.start), self.lead.rfind("\n", 0, mention.start)) + 1
+        before = self.lead[sentence_start : mention.start]
+        cues = list(_FUTURE_CUE.finditer(before))
+        return bool(cues) and not _REPORTED.search(before[cues[-1].end() :])
 
     def _date_in_range(self, span: DateMention, later: list[DateMention]) -> PartialDate:
         """A visit "from October 9-12": the first single date stated inside it, else its first day."""

@@ -25,7 +25,8 @@ from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
 
 _ADJECTIVES = (
     r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|online|virtual|video|"
-    r"high-level|private|productive|fruitful|cordial|brief|first|second|annual|joint)\s+)*"
+    r"high-level|private|productive|fruitful|cordial|brief|first|second|annual|joint|trilateral|tripartite|"
+    r"multilateral)\s+)*"
 )
 _NOUNS = (
     r"(?P<noun>(?:phone|telephone)\s+(?:talks|calls?|conversations?)|talks|meetings?|working\s+sessions?"
@@ -49,11 +50,19 @@ _AT = re.compile(rf"\b(?:at|during|in)\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\
 _BETWEEN = re.compile(rf"\b{_NOUNS}\s+between\b", re.I)
 _VISIT = re.compile(r"\b(?P<noun>visit|visiting|visits)\b", re.I)
 _INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
+# "A and B co-chaired the political consultation", "A and B led their delegations at the exchange".
+_JOINT = re.compile(
+    r"\b(?:co-?chaired|co-?chairs|co-?chair|co-?hosted|co-?presided\s+over|led\s+their\s+(?:respective\s+)?"
+    r"delegations\s+(?:at|to|in))\s+(?P<rest>[^.;]{0,80})",
+    re.I,
+)
+_COORDINATED = re.compile(r"\band\s+(?:to\s+|will\s+|would\s+|also\s+|then\s+)?$", re.I)
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+)?$", re.I)
 
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
 _OBJECT_GAP = re.compile(
-    r"\s*(?:(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?)?(?:with\s+)?"
-    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing)\s+)*",
+    r"\s*(?:(?:here|there|today|yesterday)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*",
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,120}?", re.I)
@@ -72,6 +81,16 @@ _GROUP_LIST = re.compile(
 )
 _DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
+# "The two foreign ministers will co-chair ...": the pair of the meeting reported before.
+# "During the visit, the Vietnamese top legislator will hold talks with B": a participant named before.
+_DESCRIBED_SUBJECT = re.compile(
+    r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:leader|legislator|official|guest|visitor|"
+    r"minister|premier|president|chairman|chairwoman|envoy|host)\s+(?:(?:will|would|also|then|is|was|"
+    r"scheduled|expected|due|set|to)\s+)*$"
+)
+_THE_TWO = re.compile(
+    r"^\s*(?:[^.;]*,\s*)?the\s+two\s+(?:[\w-]+\s+){0,2}?(?:leaders|ministers|officials|heads|sides)\b", re.I
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated|going)\s+to|(?:is|are)\s+to"
     r"|plans?\s+to|to\s+be\s+held|upcoming)\b",
@@ -113,6 +132,8 @@ class _Story:
     delegation_leader: str | None = None
     travel_place: str | None = None
     last_lead: str | None = None
+    last_participants: list[str] = field(default_factory=list)
+    countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
 
 
@@ -121,7 +142,7 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
     if not isinstance(body, str):
         raise TypeError(f"extract_meetings: body must be text, got {type(body).__name__}")
     sentences = read_sentences(body, list(people or []))
-    story = _Story()
+    story = _Story(countries={person.name: person.country for person in people or []})
     candidates: list[_Candidate] = []
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -130,6 +151,7 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
             candidate.travel_place = story.travel_place
             candidates.append(candidate)
             story.last_lead = candidate.participants[0]
+            story.last_participants = candidate.participants
         _remember(sentence, story)
     meetings = _consolidate(candidates)
     return [_record(meeting, position, dates, dateline) for position, meeting in enumerate(meetings)]
@@ -140,15 +162,15 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
 
 def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, story: _Story) -> list[_Candidate]:
     text, found, taken = sentence.text, [], []
-    for finder in (_held_noun, _passive, _reception_for, _verb, _at_clause, _between, _visit):
+    for finder in (_held_noun, _passive, _reception_for, _joint, _verb, _at_clause, _between, _visit):
         for candidate, span in finder(sentence, following, story):
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             taken.append(span)
             if len(candidate.people) >= 2:
                 candidate.sentence, candidate.evidence = index, text
-                found.append(candidate)
-    return found
+                found.append((span[0], candidate))
+    return [candidate for _, candidate in sorted(found, key=lambda item: item[0])]  # in reading order
 
 
 def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: int) -> _Candidate:
@@ -168,6 +190,17 @@ def _held_noun(sentence, following, story):
         else:
             continue
         yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _joint(sentence, following, story):
+    for match in _JOINT.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        if len(subjects) >= 2:
+            noun = re.search(
+                r"\b(?:phone|session|consultation|dialogue|talks|meeting|reception)", match.group("rest"), re.I
+            )
+            kind = _kind(noun.group(0)) if noun else "meeting"
+            yield _new(subjects, kind, sentence, match.start()), match.span()
 
 
 def _verb(sentence, following, story):
@@ -237,6 +270,8 @@ def _visit(sentence, following, story):
 
 def _kind(word: str) -> str:
     word = word.lower()
+    if word in ("consultation", "dialogue"):
+        return "talks"
     if "phone" in word:
         return "phone call"
     if "session" in word:
@@ -261,13 +296,30 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
         gap = sentence.text[last.extent_end : position]
         if _SUBJECT_GAP.fullmatch(gap) and (not last.led_by or _DELEGATION_SUBJECT.search(sentence.text[:position])):
             return _chain_back(sentence, last)
+        if _PRONOUN_BEFORE.search(gap):
+            return [before[0].person]  # "Zhao last visited Vietnam in 2023, when he met B": the sentence's subject
+        if _COORDINATED.search(gap):
+            return _coordinated_subjects(sentence, position, story)
         return []
     opening = sentence.text[:position]
     if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
         return [story.delegation_leader]
     if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
         return [story.last_lead]
+    if _THE_TWO.match(opening) and len(story.last_participants) == 2:
+        return list(story.last_participants)
+    described = _DESCRIBED_SUBJECT.search(opening)
+    if described:
+        country = COUNTRY_WORDS.get(fold(described.group("nationality")).lower())
+        same_side = [name for name in story.last_participants if country and story.countries.get(name) == country]
+        return same_side[:1]
     return []
+
+
+def _coordinated_subjects(sentence: Sentence, position: int, story: _Story) -> list[str]:
+    """ "A is to hold talks with B and to meet C": the second phrase has the first one's subjects."""
+    earlier = [m.start() for pattern in (_HELD_NOUN, _VERB) for m in pattern.finditer(sentence.text[:position])]
+    return _subjects_before(sentence, min(earlier), story) if earlier else []
 
 
 def _chain_back(sentence: Sentence, last: Occurrence) -> list[str]:
@@ -397,14 +449,29 @@ def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
     meetings: list[_Candidate] = []
     for candidate in candidates:
         same = next(
-            (m for m in meetings if m.people == candidate.people and not _conflicting_dates(m, candidate)), None
+            (
+                m
+                for m in meetings
+                if m.people == candidate.people
+                and not _conflicting_dates(m, candidate)
+                and _is_visit(m) == _is_visit(candidate)  # talks during a visit are an event of their own
+                and m.status == candidate.status  # what is announced is never what was held
+            ),
+            None,
         )
         if same is not None:
             same.date = same.date or candidate.date
             same.place = same.place or candidate.place
             continue
+        # A smaller group of the same kind is a report of the larger meeting counterpart by counterpart;
+        # of another kind ("On the sidelines, A held a working session with B") it is a meeting of its own.
         larger = next(
-            (m for m in meetings if candidate.people < m.people and not _conflicting_dates(m, candidate)), None
+            (
+                m
+                for m in meetings
+                if candidate.people < m.people and candidate.kind == m.kind and not _conflicting_dates(m, candidate)
+            ),
+            None,
         )
         if larger is not None:
             larger.parts.append(candidate)
@@ -414,6 +481,10 @@ def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
     for meeting in meetings:
         result.extend(_split(meeting))
     return result
+
+
+def _is_visit(candidate: _Candidate) -> bool:
+    return candidate.kind == "visit"
 
 
 def _split(meeting: _Candidate) -> list[_Candidate]:

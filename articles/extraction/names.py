@@ -269,7 +269,8 @@ def short_forms(name: str, country: str | None = None) -> set[str]:
         return set()
     convention = naming_convention(name, country)
     if convention == VIETNAMESE:
-        picked = [words[-1]]
+        # Vietnamese press uses the given name ("Trung"); Chinese and wire copy often the family name ("Bui").
+        picked = [words[-1], words[0]]
     elif convention in (CHINESE, GIVEN_NAME_FIRST):
         picked = [words[0]]
     elif convention == SPANISH and len(words) >= 3:

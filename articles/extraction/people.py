@@ -81,6 +81,9 @@ POSTS = frozenset(
         "deputy-director",
         "commissioner",
         "rector",
+        "councilor",
+        "councillor",
+        "envoy",
     ]
 )
 # Words that qualify a post ("Deputy Prime Minister", "Standing Vice President").
@@ -106,6 +109,7 @@ POST_MODIFIERS = frozenset(
         "incumbent",
         "second",
         "third",
+        "special",
     ]
 )
 # Words that mark a person without naming an office.
@@ -140,6 +144,7 @@ ORGANISATION_WORDS = (
             "front",
             "fatherland",
             "union",
+            "league",
             "youth",
             "federation",
             "association",
@@ -493,6 +498,7 @@ SENTENCE_OPENERS = frozenset(
     ]
 )
 # Small words that may sit inside a title ("Chairman of the Commission for External Relations").
+_MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july"))
 _TITLE_LINKS = frozenset({"of", "the", "for", "on", "to", "and", "its", "at"})
 # English words that are never short references, even when a name could be shortened to them.
 _NOT_SHORT_NAMES = frozenset(
@@ -583,6 +589,16 @@ _COUNTRY_WORD = re.compile(
     + r")\b"
 )
 _US_MARK = re.compile(r"\b(?:US|U\.S\.|USA)\b")
+# Places whose names contain a country word ("Lao Cai", "Thai Nguyen", "South China Sea"): no country.
+_PLACES_WITH_COUNTRY_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(place)
+        for place in sorted(PLACE_NAMES, key=len, reverse=True)
+        if place not in COUNTRY_WORDS and _COUNTRY_WORD.search(place)
+    )
+    + r")\b"
+)
 
 # Credits are not people of the article: photographers, reporters, editors, agencies.
 _CREDITS = [
@@ -746,7 +762,55 @@ def _read_sentence(text: str) -> _Sentence:
             run += 1
         sentence.run_of[i] = run
     _mark_places(sentence)
+    _mark_name_like_months(sentence)
+    _mark_office_words(sentence)
     return sentence
+
+
+def _mark_name_like_months(sentence: _Sentence) -> None:
+    """ "Dong Jun": a month abbreviation right after a name word, with no day number, is a name word."""
+    tokens, labels = sentence.tokens, sentence.labels
+    for i in range(1, len(tokens)):
+        if labels[i] != CALENDAR or tokens[i].lower not in _MONTH_ABBREVIATIONS:
+            continue
+        next_is_number = i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
+        if labels[i - 1] == NAME and sentence.run_of[i - 1] == sentence.run_of[i] and not next_is_number:
+            labels[i] = NAME
+
+
+def _inside_office(sentence: _Sentence, i: int) -> bool:
+    """Whether token i continues an organisation named after "of"/"for" ("Minister of Public Works")."""
+    k = i - 1
+    while k >= 0 and sentence.labels[k] == TITLE and sentence.run_of[k] == sentence.run_of[i]:
+        k -= 1
+    if k >= 1 and sentence.tokens[k].lower == "the":
+        k -= 1
+    return k >= 0 and sentence.tokens[k].lower in ("of", "for")
+
+
+def _mark_office_words(sentence: _Sentence) -> None:
+    """Capitalised words of an organisation the vocabulary lacks are title words, not a name.
+
+    "Vice Minister of Publicity Zhou Haoran": the word before a name-shaped rest belongs to the
+    office. "Minister of Public Works and Transport": a lone word between organisation words does.
+    """
+    tokens, labels = sentence.tokens, sentence.labels
+    for first, last in _segments(sentence):
+        if not _inside_office(sentence, first):
+            continue
+        words = [t.text for t in tokens[first : last + 1]]
+        name_shaped = looks_chinese(" ".join(words)) or looks_vietnamese(" ".join(words))
+        if len(words) >= 3 and not name_shaped:
+            rest = " ".join(words[1:])
+            if looks_chinese(rest) or looks_vietnamese(rest):
+                labels[first] = TITLE
+                continue
+        if len(words) == 1 and not _could_be_surname(tokens[first].lower):
+            following = last + 1
+            if following < len(tokens) and tokens[following].lower in ("and", "of"):
+                following += 1
+            if following < len(tokens) and labels[following] == TITLE:
+                labels[first] = TITLE
 
 
 def _label(token: _Token, opens_sentence: bool) -> str:
@@ -787,10 +851,23 @@ def _mark_places(sentence: _Sentence) -> None:
                 if place_phrase_key([t.text for t in tokens[i:j]]) in PLACE_NAMES:
                     matched = size
                     break
+        if matched and _continues_a_name(sentence, i, i + matched):
+            matched = 0  # "Vương Đình Huệ" is a name, though Huế is a city
         for k in range(i, i + matched):
             if sentence.labels[k] == NAME:
                 sentence.labels[k] = PLACE
         i += matched or 1
+
+
+def _continues_a_name(sentence: _Sentence, start: int, end: int) -> bool:
+    """Whether the place words at [start, end) end a Vietnamese or Chinese name begun just before."""
+    first = start
+    while first > 0 and sentence.labels[first - 1] == NAME and sentence.run_of[first - 1] == sentence.run_of[start]:
+        first -= 1
+    if first == start:
+        return False
+    name = " ".join(token.text for token in sentence.tokens[first:end])
+    return looks_vietnamese(name) or looks_chinese(name)
 
 
 # --- Name segments and their titles ----------------------------------------------------------------
@@ -896,6 +973,8 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
     start = first
     if i >= 0 and tokens[i].lower == "and":
         return first  # "X, Politburo member and Y": the title is X's, the "and" joins two people
+    if i >= 0 and tokens[i].lower in _TITLE_LINKS and not tokens[i].capitalised:
+        return first  # "the congratulations of the CPC leader to Bao": a title never ends in "to"
     while i >= 0:
         token = tokens[i]
         if token.text == ")":
@@ -919,12 +998,42 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
                 i -= 1
                 continue
             break
+        if _post_location(sentence, i, first):
+            i -= 1  # "Consul General of China in HCMC Wei Huaxiang": where the post is, inside the title
+            continue
         if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
             break
         if token.lower not in _TITLE_LINKS:
             start = i
         i -= 1
+    # "the visit to Vietnam of General Secretary X": the country is where the visit went, not the title's.
+    while start + 2 < first and tokens[start].lower in COUNTRY_WORDS and tokens[start + 1].lower == "of":
+        start += 2
+    # "the special envoy of CPC General Secretary X": the envoy is someone else; X's title starts after "of".
+    for k in range(first - 1, start, -1):
+        if tokens[k].lower == "of" and _post_follows(sentence, k + 1, first):
+            return k + 1
     return start
+
+
+def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
+    tokens = sentence.tokens
+    while i < end and (tokens[i].lower in ("the", "its") or tokens[i].acronym or tokens[i].lower in COUNTRY_WORDS):
+        i += 1
+    while i < end and tokens[i].lower in POST_MODIFIERS:
+        i += 1
+    return i < end and tokens[i].lower in POSTS
+
+
+def _post_location(sentence: _Sentence, i: int, first: int) -> bool:
+    labels = sentence.labels
+    return (
+        sentence.tokens[i].lower == "in"
+        and i >= 1
+        and i + 1 < first
+        and labels[i + 1] in (PLACE, ACRONYM)
+        and labels[i - 1] in (TITLE, PLACE, ACRONYM)
+    )
 
 
 def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
@@ -1009,9 +1118,28 @@ def _has_post(part: str) -> bool:
     return any(fold(word).lower() in POSTS for word in _words(part))
 
 
+_RANK_TAIL = re.compile(
+    r"\s+(?P<rank>(?:(?:Senior|Lieutenant|Major|Colonel|Rear|Vice|Brigadier)\s+)*(?:General|Admiral|Colonel))$"
+)
+
+
+def _without_rank(office: str) -> str:
+    """ "Minister of Public Security General" -> the office; the military rank before the name is no office.
+
+    A lone "General" after a post stays: "Secretary General" is an office.
+    """
+    match = _RANK_TAIL.search(office)
+    if match is None:
+        return office
+    before = _words(office[: match.start()])
+    if len(match.group("rank").split()) == 1 and before and fold(before[-1]).lower() in POSTS:
+        return office
+    return office[: match.start()]
+
+
 def offices_in(phrase: str) -> tuple[list[str], list[str]]:
     """(office texts, texts without a post) in a title phrase; leading non-offices are dropped."""
-    parts = _office_parts(phrase)
+    parts = [_without_rank(part) for part in _office_parts(phrase)]
     offices = [_trim_links(part) for part in parts if _has_post(part)]
     others = [part for part in parts if not _has_post(part)]
     return [office for office in offices if office], others
@@ -1026,7 +1154,7 @@ def _trim_links(text: str) -> str:
 def country_and_party(text: str) -> tuple[str | None, str]:
     """The country an office or organisation belongs to (first one the text names) and its party."""
     found: list[tuple[int, str | None, str]] = []
-    folded = fold(text).lower()
+    folded = _PLACES_WITH_COUNTRY_WORDS.sub(lambda m: "_" * len(m.group(0)), fold(text).lower())
     for acronym, (country, party) in PARTY_ACRONYMS.items():
         for match in re.finditer(rf"\b{acronym}\b", text):
             found.append((match.start(), country, party))
@@ -1173,9 +1301,15 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     return reference
 
 
-_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s*$", re.I)
+# "Nguyen Van An received ...": a name-shaped subject of a meeting verb is a person.
+_MEETING_VERBS = frozenset(
+    ["met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "co-chaired", "co-chairs"]
+)
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I)
 _MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
-_ORGANISATION_LEADING = re.compile(r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by\s*$")
+_ORGANISATION_LEADING = re.compile(
+    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
+)
 
 
 def _read_context(sentence: _Sentence, reference: Reference, title_start: int, after_end: int) -> None:
@@ -1196,6 +1330,7 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
         reference.led_by
         or (bool(_MEETING_OBJECT.search(before)) and bool(_MEETING_WORDS.search(text)))
         or follows in _SPEECH_VERBS
+        or follows in _MEETING_VERBS
     )
 
 
@@ -1246,7 +1381,21 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
             person.offices += reference.offices
             person.context_countries += reference.context_countries
     ordered = sorted(people.values(), key=lambda p: p.first_seen)
-    return [_person_mention(person) for person in ordered]
+    mentions = [_person_mention(person) for person in ordered]
+    third_country = _only_third_country(body)
+    for mention in mentions:
+        # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
+        # country of its own, belongs to the one other country the story is about.
+        if mention.country is None and third_country and not _is_name_shaped(mention.name):
+            mention.country = third_country
+    return mentions
+
+
+def _only_third_country(body: str) -> str | None:
+    """The one country other than Việt Nam and China the text names, if it names exactly one."""
+    codes = {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(fold(body).lower())}
+    others = codes - {"VN", "CN"}
+    return others.pop() if len(others) == 1 else None
 
 
 def _identity(name: str, officials) -> tuple[str, object]:
@@ -1324,7 +1473,7 @@ def _country(person: _Person) -> str | None:
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
-    if looks_vietnamese(person.name) and has_diacritics(person.name):
+    if looks_vietnamese(person.name) and (has_diacritics(person.name) or len(person.name.split()) >= 3):
         return "VN"
     if looks_chinese(person.name):
         return "CN"

@@ -1,0 +1,374 @@
+"""Search latency: the portal's search path against raw Whoosh on the same index, with facets.
+
+Run from the project root:
+    .venv/bin/python bench/search_speed.py [--articles 3000] [--rounds 5] [--data-dir DIR] [--json FILE]
+
+The index is the product's own: generated articles imported with `import_articles` into a fresh
+portal (or an already imported portal in DIR). A fixed set of queries (single words, names with and
+without diacritics, phrases, OR, NOT, prefix*, acronyms, sorting, one or two facet selections, the
+empty query) is run along five paths:
+
+- product_search: the search without rendering: SearchForm validates the parameters, ArticleSearch
+  prepares the query (acronyms, compounds) and the filters, and the backend's search() runs it with
+  a facet on every facet field, the page's 20 results built from stored fields;
+- raw: Whoosh alone on the same folder: one searcher opened once and reused, an equivalent
+  hand-written query string parsed by a plain QueryParser (every word required), the same facet
+  fields grouped with `FieldFacet(allow_overlap=True)`, the selections as a filter of Terms, the
+  first 20 hits' stored fields. product_search / raw is the figure the 1.3x target applies to;
+- raw_reopen: raw opening a new searcher for every query (what stock haystack does);
+- product_page: everything /search/ computes for a page: `ArticleSearch(cleaned).page(1, 20)`,
+  i.e. product_search plus facets recounted for OR-combined selections, a highlighted title and
+  snippets for every hit, and a "did you mean" search when a query finds little;
+- raw_with_snippets: raw plus a snippet per hit from Whoosh's own highlighter (the nearest raw
+  equivalent of product_page).
+
+Every path must find the same number of hits, and product_search the same facet counts as raw, for
+every query (checked on every run). Queries are timed in rounds that rotate which path goes first, so a
+busy machine slows all alike; a first round warms caches and is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import folder_size_mb, latency_summary, machine, start_portal, write_json  # noqa: E402
+
+PAGE_LENGTH = 20
+NEWEST_FIRST = ("-dated", "-date_start", "-date_end")  # the index fields the search page sorts "newest" by
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    label: str
+    typed: str  # what a reader types into the search box
+    raw: str  # the equivalent Whoosh query string ("" = every document)
+    selections: tuple[tuple[str, str], ...] = ()  # (facet parameter, value as displayed)
+    newest_first: bool = False  # sorted by date instead of relevance (an empty query always is)
+
+
+QUERIES = (
+    BenchQuery("common word", "cooperation", "cooperation"),
+    BenchQuery("word", "railway", "railway"),
+    BenchQuery("rare word", "durian", "durian"),
+    BenchQuery("stemmed plural", "scholarships", "scholarships"),
+    BenchQuery("name with diacritics", "Phạm Minh Chính", "Phạm Minh Chính"),
+    BenchQuery("name without diacritics", "Pham Minh Chinh", "Pham Minh Chinh"),
+    BenchQuery("one folded word", "Trong", "Trong"),
+    BenchQuery("Chinese name", "Xi Jinping", "Xi Jinping"),
+    BenchQuery(
+        "phrase",
+        '"comprehensive strategic cooperative partnership"',
+        '"comprehensive strategic cooperative partnership"',
+    ),
+    BenchQuery("curly-quoted phrase", "“smart border gates”", '"smart border gates"'),
+    BenchQuery("two-word country", "Viet Nam", '"Viet Nam"'),
+    BenchQuery("OR", "durian OR lychee", "durian OR lychee"),
+    BenchQuery("NOT", "trade NOT rice", "trade NOT rice"),
+    BenchQuery("prefix", "scholar*", "scholar*"),
+    BenchQuery("acronym", "UNCLOS", '(UNCLOS OR "United Nations Convention on the Law of the Sea")'),
+    BenchQuery("words of an expansion", "Law of the Sea", "Law of the Sea"),
+    BenchQuery("acronym learned from articles", "TCOB", '(TCOB OR "Two Corridors One Belt")'),
+    BenchQuery("word + person", "cooperation", "cooperation", (("people", "Xi Jinping"),)),
+    BenchQuery("word + outlet + country", "railway", "railway", (("outlet", "Xinhua"), ("countries", "China"))),
+    BenchQuery("two people", "talks", "talks", (("people", "Xi Jinping"), ("people", "Tô Lâm"))),
+    BenchQuery("name + place, newest first", "Xi Jinping", "Xi Jinping", (("place", "Hà Nội"),), True),
+    BenchQuery("everything in a year", "", "", (("year", "2023"),)),
+    BenchQuery("everything", "", ""),
+)
+
+
+@dataclass
+class Outcome:
+    hits: int
+    facets: dict[str, dict[str, int]] | None  # None where a path reshapes facets (product merges spellings)
+    urls: list[str] = field(default_factory=list)
+
+
+def facet_fields() -> list[str]:
+    from search.facets import ALL_FACETS
+
+    return [facet.name for facet in ALL_FACETS]
+
+
+class ProductPath:
+    """The search page's way: its form's cleaned parameters, then ArticleSearch.
+
+    Each query's parameters are validated by SearchForm once, up front: the form is request
+    handling, like URL routing and template rendering, none of which raw Whoosh has either.
+    """
+
+    def __init__(self):
+        from search.searching import search_backend
+
+        self.backend = search_backend()
+        self.cleaned: dict[BenchQuery, tuple[dict, int]] = {}
+
+    def parameters(self, bench_query: BenchQuery) -> tuple[dict, int]:
+        if bench_query not in self.cleaned:
+            from django.http import QueryDict
+
+            from search.forms import SearchForm
+
+            data = QueryDict(mutable=True)
+            if bench_query.typed:
+                data["q"] = bench_query.typed
+            for name, value in bench_query.selections:
+                data.appendlist(name, value)
+            if bench_query.newest_first:
+                data["sort"] = "newest"
+            form = SearchForm(data)
+            if not form.is_valid():
+                raise AssertionError(f"{bench_query.label!r}: the search form refuses it: {form.error_messages()}")
+            self.cleaned[bench_query] = (form.cleaned_data, form.page_size)
+        return self.cleaned[bench_query]
+
+    def article_search(self, bench_query: BenchQuery):
+        from search.searching import ArticleSearch
+
+        cleaned, page_size = self.parameters(bench_query)
+        return ArticleSearch(cleaned, backend=self.backend), page_size
+
+    def run_page(self, bench_query: BenchQuery) -> Outcome:
+        search, page_size = self.article_search(bench_query)
+        outcome = search.page(1, page_size)
+        return Outcome(outcome.count, None, [hit.url for hit in outcome.hits])
+
+    def run_search(self, bench_query: BenchQuery) -> Outcome:
+        search, page_size = self.article_search(bench_query)
+        found = search.backend.search(
+            search.query_text,
+            sort_by=search.sort_fields,
+            start_offset=0,
+            end_offset=page_size,
+            facets=facet_fields(),
+            narrow_queries=search.narrow_queries() or None,
+        )
+        facets = {name: dict(values) for name, values in (found.get("facets") or {}).get("fields", {}).items()}
+        return Outcome(found["hits"], facets, [result.url for result in found["results"]])
+
+
+class RawWhooshPath:
+    """Whoosh alone on the same index folder, with the same facets."""
+
+    def __init__(self, index_dir: str, reopen: bool = False):
+        from whoosh import highlight, index, qparser
+
+        self.index = index.open_dir(index_dir)
+        self.reopen = reopen
+        self.searcher = None if reopen else self.index.searcher()
+        self.parser = qparser.QueryParser("text", self.index.schema, group=qparser.AndGroup)
+        self.analyzer = self.index.schema["text"].analyzer
+        self.fragmenter = highlight.ContextFragmenter(maxchars=280, surround=70)
+        self.formatter = highlight.HtmlFormatter(tagname="mark")
+        self.facets = facet_fields()
+
+    def run(self, bench_query: BenchQuery, snippets: bool = False) -> Outcome:
+        from whoosh import highlight, query, sorting
+
+        from search.facets import facet_key  # the term a facet value is indexed under
+
+        searcher = self.index.searcher() if self.reopen else self.searcher
+        try:
+            parsed = self.parser.parse(bench_query.raw) if bench_query.raw else query.Every()
+            terms = [query.Term(name, facet_key(value)) for name, value in bench_query.selections]
+            grouped = {
+                name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in self.facets
+            }
+            options = {"groupedby": grouped, "filter": query.And(terms) if terms else None}
+            if bench_query.newest_first or not bench_query.raw:
+                options["sortedby"] = [
+                    sorting.FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in NEWEST_FIRST
+                ]
+            page = searcher.search_page(parsed, 1, pagelen=PAGE_LENGTH, **options)
+            rows = [hit.fields() for hit in page]
+            if snippets:
+                words = {
+                    text.decode("utf-8") if isinstance(text, bytes) else text
+                    for fieldname, text in parsed.existing_terms(searcher.reader(), expand=True)
+                    if fieldname == "text"
+                }
+                for row in rows:
+                    row["snippet"] = highlight.highlight(
+                        row.get("snippet_source", ""), words, self.analyzer, self.fragmenter, self.formatter, top=1
+                    )
+            facets = {}
+            for name in self.facets:
+                groups = page.results.groups(name)
+                facets[name] = {key.decode("utf-8"): count for key, count in groups.items() if key is not None}
+            return Outcome(page.total, facets, [row.get("url", "") for row in rows])
+        finally:
+            if self.reopen:
+                searcher.close()
+
+    def run_with_snippets(self, bench_query: BenchQuery) -> Outcome:
+        return self.run(bench_query, snippets=True)
+
+
+def check_same(bench_query: BenchQuery, product: Outcome, raw: Outcome) -> None:
+    """Both paths must agree on what matched; a benchmark of different work would be meaningless."""
+    if product.hits != raw.hits:
+        raise AssertionError(f"{bench_query.label!r}: the product found {product.hits} hits, raw Whoosh {raw.hits}")
+    if product.facets is not None and product.facets != raw.facets:
+        differing = sorted(name for name in raw.facets if product.facets.get(name) != raw.facets[name])
+        raise AssertionError(f"{bench_query.label!r}: facet counts differ in {differing}")
+    if (bench_query.newest_first or not bench_query.raw) and product.urls != raw.urls:
+        raise AssertionError(f"{bench_query.label!r}: the date-sorted pages differ")
+
+
+def timed(function, *args, **kwargs) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of this process) of one call. Searching is CPU-bound once the
+    index is in the page cache, so CPU time shows the work done even when other processes share
+    the cores; wall-clock time is what a reader waits."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function(*args, **kwargs)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def compare(samples: dict[str, list[float]], summary: dict, product_path: str, raw_path: str) -> dict:
+    return {
+        "p50": round(summary[product_path]["p50_ms"] / summary[raw_path]["p50_ms"], 2),
+        "p95": round(summary[product_path]["p95_ms"] / summary[raw_path]["p95_ms"], 2),
+        "total": round(sum(samples[product_path]) / sum(samples[raw_path]), 2),
+    }
+
+
+def build_portal(data_dir: Path, articles: int, seed: int) -> dict:
+    """Generate and import `articles` into the (empty) portal at data_dir; returns import figures."""
+    from django.core.management import call_command
+
+    from bench.generate import generate
+
+    with tempfile.TemporaryDirectory(prefix="bench-articles-") as folder:
+        generate(folder, articles, seed)
+        started = time.perf_counter()
+        call_command("import_articles", folder, verbosity=0)
+        return {"imported": articles, "import_seconds": round(time.perf_counter() - started, 1)}
+
+
+def measure(data_dir: Path, articles: int, rounds: int, seed: int = 2026) -> dict:
+    start_portal(data_dir)
+    from articles.models import Article
+
+    built = None
+    if not Article.objects.exists():
+        built = build_portal(data_dir, articles, seed)
+    product = ProductPath()
+    index_dir = product.backend.path
+    raw = RawWhooshPath(index_dir)
+    raw_reopen = RawWhooshPath(index_dir, reopen=True)
+
+    paths = {
+        "product_search": product.run_search,
+        "raw": raw.run,
+        "raw_reopen": raw_reopen.run,
+        "product_page": product.run_page,
+        "raw_with_snippets": raw.run_with_snippets,
+    }
+    per_query = []
+    for bench_query in QUERIES:  # the warm-up round, and the check that every path did the same work
+        outcomes = {name: run(bench_query) for name, run in paths.items()}
+        check_same(bench_query, outcomes["product_search"], outcomes["raw"])
+        check_same(bench_query, outcomes["raw"], outcomes["raw_reopen"])
+        check_same(bench_query, outcomes["product_page"], outcomes["raw_with_snippets"])
+        per_query.append(
+            {
+                "label": bench_query.label,
+                "query": bench_query.typed,
+                "selections": [list(pair) for pair in bench_query.selections],
+                "hits": outcomes["product_search"].hits,
+                "raw_hits": outcomes["raw"].hits,
+            }
+        )
+
+    samples: dict[str, list[float]] = {name: [] for name in paths}
+    cpu_samples: dict[str, list[float]] = {name: [] for name in paths}
+    order = list(paths.items())
+    for round_number in range(rounds):
+        for position, bench_query in enumerate(QUERIES):
+            shift = (round_number + position) % len(order)  # rotate who goes first
+            for name, run in order[shift:] + order[:shift]:
+                seconds, cpu_seconds = timed(run, bench_query)
+                samples[name].append(seconds)
+                cpu_samples[name].append(cpu_seconds)
+                per_query[position].setdefault(f"{name}_ms", []).append(round(seconds * 1000, 2))
+
+    summary = {name: latency_summary(values) for name, values in samples.items()}
+    cpu_summary = {name: latency_summary(values) for name, values in cpu_samples.items()}
+    pairs = (("product_search", "raw"), ("product_page", "raw_with_snippets"))
+    ratios = {f"{a}/{b}": compare(samples, summary, a, b) for a, b in pairs}
+    cpu_ratios = {f"{a}/{b}": compare(cpu_samples, cpu_summary, a, b) for a, b in pairs}
+    return {
+        "articles": Article.objects.count(),
+        "built": built,
+        "machine": machine(),
+        "index": {"mb": round(folder_size_mb(Path(index_dir)), 1), "segments": product.backend.segment_count()},
+        "queries": len(QUERIES),
+        "rounds": rounds,
+        "load_average": [round(load, 2) for load in os.getloadavg()],
+        "latency": summary,
+        "ratios": ratios,
+        "cpu_latency": cpu_summary,
+        "cpu_ratios": cpu_ratios,
+        "target_ratio": 1.3,
+        "per_query": per_query,
+    }
+
+
+def summary(result: dict) -> str:
+    lines = [
+        f"Search on {result['articles']} articles (index {result['index']['mb']} MB, "
+        f"{result['index']['segments']} segment(s)), {result['queries']} queries x {result['rounds']} rounds, "
+        f"facets on {len(facet_fields())} fields on every path:"
+    ]
+    lines.append(f"  {'':17}  wall clock: p50      p95   |  CPU time: p50      p95")
+    for name, wall in result["latency"].items():
+        cpu = result["cpu_latency"][name]
+        lines.append(
+            f"  {name:17} {wall['p50_ms']:9.1f} ms {wall['p95_ms']:8.1f} ms | "
+            f"{cpu['p50_ms']:9.1f} ms {cpu['p95_ms']:8.1f} ms"
+        )
+    for clock, ratios in (("wall clock", result["ratios"]), ("CPU time", result["cpu_ratios"])):
+        for pair, ratio in ratios.items():
+            verdict = "within" if max(ratio["p50"], ratio["p95"]) <= result["target_ratio"] else "NOT within"
+            lines.append(
+                f"  {pair} ({clock}): p50 {ratio['p50']}x, p95 {ratio['p95']}x, total {ratio['total']}x "
+                f"({verdict} {result['target_ratio']}x)"
+            )
+    lines.append(f"  load average at the end: {result['load_average']} on {result['machine']['cpus']} CPU(s)")
+    empty = [q["label"] for q in result["per_query"] if not q["hits"]]
+    if empty:
+        lines.append(f"  (no hits at this size: {', '.join(empty)})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Search latency: the portal's search path against raw Whoosh.")
+    parser.add_argument("--articles", type=int, default=3000, help="articles to generate when building (default 3000)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds over the queries (default 5)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="a portal data folder to reuse (already imported) or to build into"
+    )
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--json", type=Path, help="write the result here as JSON")
+    args = parser.parse_args(argv)
+    if args.articles < 1 or args.rounds < 1:
+        parser.error("--articles and --rounds must be at least 1")
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
+        result = measure(args.data_dir or Path(scratch) / "data", args.articles, args.rounds, args.seed)
+    write_json(result, args.json)
+    print(summary(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

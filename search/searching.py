@@ -1,0 +1,281 @@
+"""Running a validated search: results, facet counts, snippets and "did you mean".
+
+The search page, its JSON and CSV, and the search feed all go through ArticleSearch; it reads only
+the index (what a result shows is stored there), so a search page costs no database query.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.safestring import SafeString
+from haystack import connections
+from haystack.constants import DEFAULT_ALIAS
+
+from . import highlighting
+from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key, narrow_queries
+from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
+from .query import normalise, prepare
+
+# "Finds little": below this many results a better-spelled query is looked for.
+SUGGEST_BELOW = 5
+SORT_FIELDS = {
+    # "dated" first: undated articles come last whichever way the dates run.
+    NEWEST: ["-dated", "-date_start", "-date_end"],
+    OLDEST: ["-dated", "date_start", "date_end"],
+}
+PRECISIONS = {10: "day", 7: "month", 4: "year"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result as every output shows it; the marked title and snippets are made when first asked
+    for (a CSV of thousands of rows needs none of them)."""
+
+    title: str
+    url: str
+    source_file: str
+    date_iso: str
+    date_label: str
+    outlets: list[str]
+    people: list[str]
+    score: float
+    text: str = field(default="", repr=False)  # what the snippet is cut from
+    terms: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    @property
+    def date_precision(self) -> str:
+        return PRECISIONS.get(len(self.date_iso), "unknown")
+
+    @cached_property
+    def title_html(self) -> SafeString:
+        return highlighting.highlight(self.title, set(self.terms), list(self.prefixes))
+
+    @cached_property
+    def snippet_html(self) -> SafeString:
+        return highlighting.snippet(self.text, set(self.terms), list(self.prefixes))
+
+    @cached_property
+    def snippet_text(self) -> str:
+        return highlighting.plain_snippet(self.text, set(self.terms), list(self.prefixes))
+
+    @cached_property
+    def opening(self) -> str:
+        """The text's opening words, at the snippet's length (no matching needed)."""
+        return highlighting.plain_snippet(self.text, set(), [])
+
+
+@dataclass
+class Outcome:
+    count: int
+    hits: list[Hit]
+    page: int
+    page_size: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    suggestion: str | None = None  # a better-spelled query that finds more
+    suggestion_count: int = 0
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+
+def search_backend():
+    return connections[DEFAULT_ALIAS].get_backend()
+
+
+class ArticleSearch:
+    """A search for the cleaned parameters of a SearchForm.
+
+    Raises search.backend.SearchUnavailable when the index is missing or unreadable.
+    """
+
+    def __init__(self, cleaned: dict, *, backend=None):
+        self.backend = backend or search_backend()
+        self.raw_query: str = cleaned.get("q") or ""
+        self.selections: dict[str, list[str]] = {
+            facet.name: list(cleaned.get(facet.name) or []) for facet in ALL_FACETS
+        }
+        self.date_from: PartialDate | None = cleaned.get("date_from")
+        self.date_to: PartialDate | None = cleaned.get("date_to")
+        self.sort: str = cleaned.get("sort") or RELEVANCE
+        prepared = prepare(self.raw_query, self.backend.acronym_table())
+        self.query_text = prepared.text
+        self.notices = list(prepared.notices)
+        if self.query_text and self.backend.parse_user_query(self.query_text) is None:
+            self.notices.append("The query holds only words too common to be indexed (such as “the”).")
+        self._highlight_terms = None
+
+    # What to ask the engine -------------------------------------------------------------------
+
+    def narrow_queries(self, without: tuple[str, ...] = ()) -> list[str]:
+        """Filters of the facet selections and date range, leaving out the facets named in `without`."""
+        queries = []
+        for facet in ALL_FACETS:
+            if facet.name not in without:
+                queries += narrow_queries(facet, self.selections[facet.name])
+        # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
+        # ("2023" is not known to be in April 2023).
+        if self.date_from:
+            queries.append(f"date_start:[{_day_number(self.date_from.first_day)} TO]")
+        if self.date_to:
+            queries.append(f"date_end:[TO {_end_number(self.date_to.last_day)}]")
+        return queries
+
+    @property
+    def sort_fields(self) -> list[str] | None:
+        if self.sort == RELEVANCE and self.query_text:
+            return None
+        # An empty query has no relevance: newest first lists the archive like the browse pages.
+        return SORT_FIELDS.get(self.sort, SORT_FIELDS[NEWEST])
+
+    def _search(self, query_text: str, *, start: int, end: int, facets=None, without=(), sort=None) -> dict:
+        return self.backend.search(
+            query_text,
+            sort_by=sort,
+            start_offset=start,
+            end_offset=end,
+            facets=facets or None,
+            narrow_queries=self.narrow_queries(without) or None,
+        )
+
+    # Outputs ----------------------------------------------------------------------------------
+
+    def page(self, number: int, size: int, *, with_facets: bool = True, with_suggestion: bool = True) -> Outcome:
+        """One page of results (the last one if `number` is past it), with facets and a suggestion."""
+        facet_names = [facet.name for facet in ALL_FACETS] if with_facets else None
+        start = (number - 1) * size
+        found = self._search(self.query_text, start=start, end=start + size, facets=facet_names, sort=self.sort_fields)
+        outcome = Outcome(found["hits"], [], number, size, notices=list(self.notices))
+        if number > outcome.num_pages:
+            outcome.notices.append(
+                f"There is no page {number}: the results fill {outcome.num_pages} page(s); this is the last one."
+            )
+            outcome.page = outcome.num_pages
+            start = (outcome.page - 1) * size
+            found = self._search(self.query_text, start=start, end=start + size, sort=self.sort_fields) | {
+                "facets": found["facets"]
+            }
+        outcome.hits = [self._hit(result) for result in found["results"]]
+        if with_facets:
+            outcome.facets = self._facet_counts(found.get("facets") or {})
+        if with_suggestion and self.raw_query and outcome.count < SUGGEST_BELOW:
+            outcome.suggestion, outcome.suggestion_count = self._suggestion(outcome.count)
+        return outcome
+
+    def rows(self, limit: int) -> tuple[int, list[Hit]]:
+        """The first `limit` results in the page's order, and how many there are in all."""
+        found = self._search(self.query_text, start=0, end=limit, sort=self.sort_fields)
+        return found["hits"], [self._hit(result) for result in found["results"]]
+
+    def count(self) -> int:
+        return self._search(self.query_text, start=0, end=1)["hits"]
+
+    # Facets -----------------------------------------------------------------------------------
+
+    def _facet_counts(self, found_facets: dict) -> dict[str, list[tuple[str, int]]]:
+        counts = dict((found_facets.get("fields") or {}).items())
+        # A facet whose selected values combine with OR counts its values without its own filter,
+        # or a reader could never add a second outlet or year. A month's year filter still applies.
+        for facet in ALL_FACETS:
+            if facet.combine == ALL or not self.selections[facet.name]:
+                continue
+            without = (YEAR_FIELD, MONTH_FIELD) if facet.name == YEAR_FIELD else (facet.name,)
+            found = self._search(self.query_text, start=0, end=1, facets=[facet.name], without=without)
+            counts[facet.name] = (found.get("facets") or {}).get("fields", {}).get(facet.name, [])
+        return {facet.name: merge_spellings(counts.get(facet.name, [])) for facet in ALL_FACETS}
+
+    # Results ----------------------------------------------------------------------------------
+
+    def highlight_terms(self) -> tuple[set[str], list[str]]:
+        if self._highlight_terms is None:
+            self._highlight_terms = self.backend.highlight_terms(self.query_text) if self.query_text else (set(), [])
+        return self._highlight_terms
+
+    def _hit(self, result) -> Hit:
+        terms, prefixes = self.highlight_terms()
+        return Hit(
+            title=getattr(result, "title", "") or "",
+            url=getattr(result, "url", "") or "",
+            source_file=getattr(result, "source_file", "") or "",
+            date_iso=getattr(result, "date_iso", "") or "",
+            date_label=getattr(result, "date_label", "") or "date unknown",
+            outlets=_as_list(getattr(result, "outlet", None)),
+            people=_as_list(getattr(result, "people", None)),
+            score=float(result.score or 0),
+            text=getattr(result, "snippet_source", "") or "",
+            terms=frozenset(terms),
+            prefixes=tuple(prefixes),
+        )
+
+    # Did you mean -----------------------------------------------------------------------------
+
+    def _suggestion(self, count: int) -> tuple[str | None, int]:
+        typed = normalise(self.raw_query)
+        if typed.count('"') % 2:  # an unmatched quote was ignored by the search; so it is here
+            typed = " ".join(typed.replace('"', " ").split())
+        suggested = self.backend.create_spelling_suggestion(typed)
+        if not suggested:
+            return None, 0
+        suggested = keep_case(typed, suggested)
+        if suggested.casefold() == typed.casefold():
+            return None, 0
+        prepared = prepare(suggested, self.backend.acronym_table())
+        found = self._search(prepared.text, start=0, end=1)["hits"]
+        return (suggested, found) if found > count else (None, 0)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def merge_spellings(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """One entry per facet key ("HÀ NỘI" and "Hà Nội" select the same articles), most articles first.
+
+    A document holds one value per key, so the counts of the spellings add up exactly. The entry
+    is named by its most frequent spelling, preferring one that is not all capitals.
+    """
+    spellings: dict[str, dict[str, int]] = {}
+    for value, count in counts:
+        spellings.setdefault(facet_key(value), {})[value] = count
+    merged = []
+    for variants in spellings.values():
+        label = max(variants, key=lambda v: (variants[v], not v.isupper()))
+        merged.append((label, sum(variants.values())))
+    return sorted(merged, key=lambda item: (-item[1], item[0]))
+
+
+def keep_case(typed: str, suggested: str) -> str:
+    """The suggestion with each corrected word capitalised as the reader typed it ("Beijng" -> "Beijing")."""
+    typed_words = _WORD.findall(typed)
+    if len(typed_words) != len(_WORD.findall(suggested)):
+        return suggested
+    words = iter(typed_words)
+
+    def recase(match):
+        word, original = match.group(0), next(words)
+        if word == original or not original[:1].isupper():
+            return word
+        return word.upper() if original.isupper() and len(original) > 1 else word[:1].upper() + word[1:]
+
+    return _WORD.sub(recase, suggested)
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def _day_number(day) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _end_number(day) -> int:
+    """The index ends a month-precise date on "day 31" of its month, whatever the month's length."""
+    month_end = (day + datetime.timedelta(days=1)).month != day.month
+    return day.year * 10000 + day.month * 100 + (31 if month_end else day.day)

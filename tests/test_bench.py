@@ -1,0 +1,98 @@
+"""The benchmark scripts still run (on a tiny archive) and still compare like with like.
+
+No timings are asserted here: speed is measured by `make benchmark`, not by tests.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from bench.generate import generate
+from bench.search_speed import QUERIES, BenchQuery, Outcome, check_same
+
+TINY = 20
+
+
+def test_generator_is_deterministic_and_writes_every_outlet_style(tmp_path):
+    first = generate(tmp_path / "a", TINY, seed=7)
+    second = generate(tmp_path / "b", TINY, seed=7)
+    other_seed = generate(tmp_path / "c", TINY, seed=8)
+
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other_seed]
+    texts = [p.read_text("utf-8") for p in generate(tmp_path / "d", 200, seed=7)]
+    for marker in ("— VNA/VNS", "(Xinhua) --", "Enditem", "(VOVWORLD) -", "NDO –", "[Photo/Xinhua]", "Back to top"):
+        assert any(marker in text for text in texts), marker
+    assert any("(UNCLOS)" in text for text in texts)
+    assert any("Nguyễn" in text or "Trần" in text for text in texts)
+    assert all(350 <= len(text.split()) <= 800 for text in texts)
+
+
+def test_generator_refuses_a_count_below_one(tmp_path):
+    with pytest.raises(ValueError, match="count"):
+        generate(tmp_path, 0)
+
+
+def test_hit_count_guard_catches_paths_that_disagree():
+    query = BenchQuery("word", "railway", "railway")
+    same = Outcome(3, {"people": {"Xi Jinping": 2}})
+    check_same(query, same, Outcome(3, {"people": {"Xi Jinping": 2}}))
+    with pytest.raises(AssertionError, match="hits"):
+        check_same(query, same, Outcome(4, {"people": {"Xi Jinping": 2}}))
+    with pytest.raises(AssertionError, match="people"):
+        check_same(query, same, Outcome(3, {"people": {"Xi Jinping": 1}}))
+
+
+@pytest.fixture(scope="module")
+def tiny_benchmark_run(tmp_path_factory):
+    """`bench/run.py` on a tiny archive, in its own process (it sets up Django with its own data folder)."""
+    out = tmp_path_factory.mktemp("bench-out")
+    completed = subprocess.run(
+        [sys.executable, "bench/run.py", "--articles", str(TINY), "--rounds", "1", "--out", str(out)],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return out, completed.stdout
+
+
+def test_import_benchmark_reports_both_imports_and_their_phases(tiny_benchmark_run):
+    out, stdout = tiny_benchmark_run
+    result = json.loads((out / "import.json").read_text("utf-8"))
+
+    assert result["first_import"]["counts"]["created"] == TINY
+    assert result["second_import_unchanged"]["counts"]["unchanged"] == TINY
+    assert result["stored"]["articles_in_database"] == TINY
+    for phase in ("decode", "extract", "database", "index", "other"):
+        assert phase in result["first_import"]["phases_seconds"]
+    for key in ("articles_per_second", "seconds"):
+        assert result["first_import"][key] > 0
+        assert result["second_import_unchanged"][key] > 0
+    assert result["extraction_only"]["articles_per_second"] > 0
+    assert result["peak_rss_mb"]["after_first_import"] > 0
+    assert "articles/s" in stdout
+
+
+def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_benchmark_run):
+    out, stdout = tiny_benchmark_run
+    result = json.loads((out / "search.json").read_text("utf-8"))
+
+    assert result["articles"] == TINY
+    assert [q["label"] for q in result["per_query"]] == [q.label for q in QUERIES]
+    assert all(q["hits"] == q["raw_hits"] for q in result["per_query"])
+    assert sum(q["hits"] > 0 for q in result["per_query"]) >= len(QUERIES) // 2  # not a comparison of nothing
+    for path in ("product_search", "raw", "raw_reopen", "product_page", "raw_with_snippets"):
+        assert result["latency"][path]["samples"] == len(QUERIES)
+        assert result["latency"][path]["p95_ms"] >= result["latency"][path]["p50_ms"] > 0
+    assert set(result["ratios"]["product_search/raw"]) == {"p50", "p95", "total"}
+    assert set(result["cpu_ratios"]) == set(result["ratios"])
+    assert "product_search/raw" in stdout
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["import"]["articles"] == summary["search"]["articles"] == TINY

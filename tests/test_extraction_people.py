@@ -1,0 +1,219 @@
+"""People, offices and meetings from short texts: the rules behind the outlet articles, one at a time."""
+
+import datetime
+
+import pytest
+
+from articles.extraction.dates import DateContext, find_dates
+from articles.extraction.meetings import extract_meetings
+from articles.extraction.names import fold
+from articles.extraction.officials import Officials
+from articles.extraction.people import country_and_party, extract_people
+
+MONDAY = datetime.date(2025, 5, 12)
+
+
+def people_of(body, captions=()):
+    return {person.name: person for person in extract_people(body, list(captions), officials=Officials.empty())}
+
+
+def meetings_of(body, published=MONDAY):
+    people = extract_people(body, [], officials=Officials.empty())
+    return extract_meetings(body, people, dates=DateContext(body, published=published), dateline=None)
+
+
+def who(meeting):
+    return sorted(fold(name) for name in meeting.participants)
+
+
+def test_organisation_word_before_a_name_is_not_part_of_the_name():
+    people = people_of("Nguyen Van An received Chinese Vice Minister of Publicity Zhou Haoran in Hanoi on Monday.")
+    assert set(people) == {"Nguyen Van An", "Zhou Haoran"}
+    assert [office.text for office in people["Zhou Haoran"].offices] == ["Chinese Vice Minister of Publicity"]
+
+
+def test_unlisted_organisation_word_inside_an_office_stays_in_the_office():
+    people = people_of(
+        "Lao Minister of Public Works and Transport Bounchanh Sinthavong met Vietnamese Minister of Transport "
+        "Ha Duy Khanh on Monday."
+    )
+    assert set(people) == {"Bounchanh Sinthavong", "Ha Duy Khanh"}
+    assert people["Bounchanh Sinthavong"].country == "LA"
+
+
+def test_month_abbreviation_inside_a_name_is_a_name_word():
+    people = people_of("Chinese Defense Minister Dong Jun held talks with Phan Van Giang on Jun 5.")
+    assert "Dong Jun" in people and people["Dong Jun"].country == "CN"
+
+
+def test_military_rank_is_not_an_office():
+    people = people_of(
+        "Minister of Public Security General Luong Van Hung met Deputy Minister Lieutenant General Nguyen Duy Hung."
+    )
+    assert [o.text for o in people["Luong Van Hung"].offices] == ["Minister of Public Security"]
+    assert [o.text for o in people["Nguyen Duy Hung"].offices] == ["Deputy Minister"]
+
+
+def test_secretary_general_keeps_its_general():
+    people = people_of("UN Secretary General Ban Kiyoung met Pham Van An on Monday.")
+    assert any(o.text.endswith("Secretary General") for o in people["Ban Kiyoung"].offices)
+
+
+def test_a_title_never_ends_in_a_linking_word():
+    people = people_of(
+        "General Secretary Tran Quoc Bao received Lu Wenhai on Monday. "
+        "Lu conveyed the congratulations of the CPC leader to Bao on his election."
+    )
+    assert [o.text for o in people["Tran Quoc Bao"].offices] == ["General Secretary"]
+
+
+def test_place_containing_a_country_word_gives_no_country():
+    assert country_and_party("Secretary of the Lao Cai Provincial Party Committee")[0] is None
+    assert country_and_party("Lao Minister of Public Works")[0] == "LA"
+
+
+def test_undiacritic_three_word_vietnamese_name_is_vietnamese():
+    assert people_of("Prime Minister Hoang Duc Manh received Wen Jiaxiang on Monday.")["Hoang Duc Manh"].country == "VN"
+
+
+def test_foreign_name_without_office_country_takes_the_one_third_country_named():
+    people = people_of(
+        "President Tran Minh Duc said the friendship with Cuba was built by President Ho Chi Minh "
+        "and leader Fidel Castro."
+    )
+    assert people["Fidel Castro"].country == "CU"
+
+
+def test_same_short_name_two_people_are_kept_apart():
+    people = people_of(
+        "Minister Luong Van Hung held talks with Wang Zhenhua on Monday. "
+        "Deputy Minister Nguyen Duy Hung and Vice Minister Wang Lixin co-chaired a working session."
+    )
+    assert {"Luong Van Hung", "Nguyen Duy Hung", "Wang Zhenhua", "Wang Lixin"} <= set(people)
+
+
+def test_family_name_reference_to_a_vietnamese_official_resolves():
+    meetings = meetings_of(
+        "Vice-President Han Zhenglin met Bui Thi Lan in Beijing on Monday. "
+        "Earlier on Sunday, Bui held talks with Shi Weiqing, vice-chairman of the CPPCC National Committee."
+    )
+    assert [(who(m), m.kind, m.date.iso()) for m in meetings] == [
+        (["Bui Thi Lan", "Han Zhenglin"], "meeting", "2025-05-12"),
+        (["Bui Thi Lan", "Shi Weiqing"], "talks", "2025-05-11"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Deputy Minister Do Van Hieu and Vice Minister Liang Shuming co-chaired the political consultation.", "talks"),
+        (
+            "Deputy Minister Do Van Hieu and Vice Minister Liang Shuming co-chaired a working session.",
+            "working session",
+        ),
+        (
+            "Senior Lieutenant General Nguyen Tan Phuc, Deputy Minister of National Defence, and Colonel General "
+            "Yao Qingshan, Deputy Chairman of the Central Military Commission, led their delegations at the exchange.",
+            "meeting",
+        ),
+    ],
+)
+def test_joint_chairing_and_leading_delegations_are_meetings(sentence, kind):
+    (meeting,) = meetings_of(sentence)
+    assert meeting.kind == kind and len(meeting.participants) == 2
+
+
+def test_delegation_led_by_its_head_names_the_leader():
+    (meeting,) = meetings_of(
+        "President Tran Minh Duc received a delegation of the National Assembly of Cuba led by its Vice President "
+        "Ana Maria Rodriguez in Hanoi on Monday."
+    )
+    assert who(meeting) == ["Ana Maria Rodriguez", "Tran Minh Duc"] and meeting.kind == "reception"
+
+
+def test_three_way_meeting_and_a_bilateral_on_its_sidelines():
+    meetings = meetings_of(
+        "Vietnamese Minister of Transport Ha Duy Khanh, Chinese Minister of Transport Liu Weiguo and Lao Minister "
+        "of Public Works and Transport Bounchanh Sinthavong held a trilateral meeting in Kunming on May 12. "
+        "On the sidelines of the meeting, Khanh held a working session with Liu."
+    )
+    assert [(len(m.participants), m.kind) for m in meetings] == [(3, "meeting"), (2, "working session")]
+
+
+def test_announced_visit_talks_and_meeting_are_never_held():
+    meetings = meetings_of(
+        "Chinese Premier Zhao Lingyun will pay an official visit to Vietnam from May 16 to 18 at the invitation of "
+        "Prime Minister Dang Van Hoa, the ministry announced on Monday. "
+        "During the visit, Zhao is scheduled to hold talks with Hoa and to meet General Secretary Vo Minh Tam. "
+        "Zhao last visited Vietnam in 2023, when he met Deputy Prime Minister Le Minh Khai in Hanoi."
+    )
+    answers = [(who(m), m.kind, m.status) for m in meetings]
+    assert answers == [
+        (["Dang Van Hoa", "Zhao Lingyun"], "visit", "announced"),
+        (["Dang Van Hoa", "Zhao Lingyun"], "talks", "announced"),
+        (["Vo Minh Tam", "Zhao Lingyun"], "meeting", "announced"),
+        (["Le Minh Khai", "Zhao Lingyun"], "meeting", "held"),
+    ]
+    assert (meetings[-1].date.precision, meetings[-1].date.iso()) == ("year", "2023")
+
+
+def test_the_lead_date_is_the_announcement_not_the_announced_event():
+    body = "Bui Quang Huy will hold talks with Ren Jiawei in Lang Son on May 16, the union announced on Monday."
+    date = DateContext(body, published=MONDAY).article_date
+    assert (date.iso(), date.needs_review) == ("2025-05-12", False)
+
+
+def test_a_future_event_alone_in_the_lead_still_dates_the_article():
+    body = "Bui Quang Huy will hold talks with Ren Jiawei in Lang Son on May 16."
+    assert DateContext(body, published=MONDAY).article_date.iso() == "2025-05-16"
+
+
+def test_where_the_post_is_stays_in_the_title():
+    people = people_of("Phan Van Mai on Monday received Consul General of China in HCMC Wei Huaxiang.")
+    assert [o.text for o in people["Wei Huaxiang"].offices] == ["Consul General of China in HCMC"]
+
+
+def test_the_two_ministers_are_the_pair_just_reported_and_announced_stays_apart_from_held():
+    meetings = meetings_of(
+        "Chinese Foreign Minister Wang Yi held phone talks with Vietnamese Foreign Minister Bui Thanh Son on Monday. "
+        "The two foreign ministers will co-chair the 17th meeting of the steering committee in Hanoi in June."
+    )
+    assert [(m.kind, m.status, m.place) for m in meetings] == [
+        ("phone call", "held", None),
+        ("meeting", "announced", "Hanoi"),
+    ]
+
+
+def test_day_month_year_with_hyphens_is_a_date():
+    assert [(m.day, m.month, m.year) for m in find_dates("Updated 20:31, 30-Nov-2023")] == [(30, 11, 2023)]
+
+
+def test_a_city_name_ending_a_vietnamese_name_is_part_of_it():
+    people = people_of("National Assembly Chairman Vuong Dinh Hue met Zhao Leji in Hue on Monday.")
+    assert set(people) == {"Vuong Dinh Hue", "Zhao Leji"}
+
+
+def test_the_country_a_visit_went_to_is_not_part_of_the_visitors_title():
+    people = people_of("It follows the visit to Vietnam of General Secretary and President Xi Jinping in 2023.")
+    assert [office.text for office in people["Xi Jinping"].offices] == ["General Secretary", "President"]
+
+
+def test_a_participant_described_by_nationality_is_the_one_named_before():
+    meetings = meetings_of(
+        "National Assembly Chairman Vuong Dinh Hue will pay an official visit to China at the invitation of "
+        "Chairman Zhao Leji. During the visit, the Vietnamese top legislator will hold talks with Zhao Leji and "
+        "meet Chinese President Xi Jinping."
+    )
+    assert [(who(m), m.kind, m.status) for m in meetings] == [
+        (["Vuong Dinh Hue", "Zhao Leji"], "visit", "announced"),
+        (["Vuong Dinh Hue", "Zhao Leji"], "talks", "announced"),
+        (["Vuong Dinh Hue", "Xi Jinping"], "meeting", "announced"),
+    ]
+
+
+def test_an_envoy_of_a_leader_gives_the_leader_no_envoy_title():
+    people = people_of(
+        "Tran Van An held talks with Liu Haixing, who is visiting as the special envoy of CPC General Secretary "
+        "and President of China Xi Jinping. Liu said the friendship would grow."
+    )
+    assert [office.text for office in people["Xi Jinping"].offices] == ["CPC General Secretary", "President of China"]

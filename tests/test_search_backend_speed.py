@@ -1,0 +1,65 @@
+"""The engine's speed measures must not change what a search finds.
+
+The backend remembers parsed queries (a page parses its query several times) and leaves out boost
+terms the index does not hold; both depend on the index's words, so a change to the index must be
+seen by the next search.
+"""
+
+from __future__ import annotations
+
+import pytest
+from haystack import connections
+
+from search import indexing
+from tests.conftest import use_search_index_at
+from tests.factories import make_article
+
+
+@pytest.fixture
+def fresh_index(tmp_path):
+    previous = connections.connections_info["default"]["PATH"]
+    use_search_index_at(tmp_path / "index")
+    yield connections["default"].get_backend()
+    use_search_index_at(previous)
+
+
+def index(*articles) -> None:
+    indexing.queue_articles(article.pk for article in articles)
+    assert indexing.process_queue().updated == len(articles)
+
+
+def hit_titles(backend, query_string: str, **kwargs) -> list[str]:
+    return [result.title for result in backend.search(query_string, **kwargs)["results"]]
+
+
+@pytest.mark.django_db
+def test_a_prefix_searched_before_finds_words_indexed_after(fresh_index):
+    # "negotiations" is indexed as the stem "negoti": only the index's own words lead "negotiat*" to it.
+    index(make_article("Trade talks", body="The two sides discussed trade and investment."))
+    assert hit_titles(fresh_index, "negotiat*") == []
+
+    index(make_article("Border talks", body="They concluded negotiations on the land border."))
+
+    assert hit_titles(fresh_index, "negotiat*") == ["Border talks"]
+
+
+@pytest.mark.django_db
+def test_a_boost_word_new_to_the_index_still_ranks_its_article_first(fresh_index):
+    # The first search is parsed while no title holds "railway", so that boost term is left out then.
+    index(make_article("Talks on trade", body="Leaders discussed the railway and trade."))
+    assert hit_titles(fresh_index, "railway") == ["Talks on trade"]
+
+    index(make_article("Railway link agreed", body="Leaders discussed the railway and trade."))
+
+    assert hit_titles(fresh_index, "railway") == ["Railway link agreed", "Talks on trade"]
+
+
+@pytest.mark.django_db
+def test_the_same_query_narrowed_differently_is_not_mixed_up(fresh_index):
+    index(
+        make_article("Talks in Hanoi", body="Railway cooperation.", dateline="Hà Nội"),
+        make_article("Talks in Beijing", body="Railway cooperation.", dateline="Beijing"),
+    )
+    assert hit_titles(fresh_index, "railway", narrow_queries=["place:'hanoi'"]) == ["Talks in Hanoi"]
+    assert hit_titles(fresh_index, "railway", narrow_queries=["place:'beijing'"]) == ["Talks in Beijing"]
+    assert len(hit_titles(fresh_index, "railway")) == 2
