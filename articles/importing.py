@@ -394,7 +394,7 @@ def resolve_person(mention: PersonMention) -> Person:
 
 
 def resolve_office(office_mention) -> Office:
-    key = Office.make_key(office_mention.post, office_mention.organization)
+    key = Office.make_key(office_mention.post, office_mention.organization, office_mention.country or "")
     office = Office.objects.filter(key=key).first()
     if office is None:
         office = Office.objects.create(

@@ -322,9 +322,11 @@ class Office(Correctable):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.key = self.make_key(self.post, self.organization)
+        self.key = self.make_key(self.post, self.organization, self.country)
         if not self.slug:
-            self.slug = unique_slug(Office, self.title, max_length=110, exclude_pk=self.pk)
+            # "member-politburo-vn" and "member-politburo-cn": the same words name two offices.
+            source = f"{self.title} {self.country}" if self.country else self.title
+            self.slug = unique_slug(Office, source, max_length=110, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -335,8 +337,10 @@ class Office(Correctable):
         return f"{self.post}, {self.organization}" if self.organization else self.post
 
     @staticmethod
-    def make_key(post: str, organization: str) -> str:
-        return f"{person_key(post)}|{person_key(organization)}"
+    def make_key(post: str, organization: str, country: str = "") -> str:
+        # A post in an organization is one office per country: a Politburo, a Ministry of Foreign
+        # Affairs and a General Secretary exist in each.
+        return f"{person_key(post)}|{person_key(organization)}|{country.upper()}"
 
 
 class OfficeHoldingQuerySet(models.QuerySet):

@@ -134,6 +134,11 @@ def user_query_parser(schema) -> qparser.QueryParser:
 
 
 class PortalWhooshSearchBackend(WhooshSearchBackend):
+    # The search page and the index queue use this backend's extras (acronym_table, parse_user_query,
+    # highlight_terms, create_spelling_suggestion, facet keys, stored results, document/writer) only
+    # where this is true; any other haystack engine gets haystack's common API instead.
+    portal_extras = True
+
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
         if not self.use_file_storage:

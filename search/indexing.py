@@ -12,6 +12,9 @@ they are now, writes them and commits; only then are the queue rows deleted. Loa
 means the last writer always wrote the newest state. When the lock stays busy the rows simply stay
 queued: the writer holding the lock drains again before it stops, and so does every later drain.
 An article that no longer exists is removed from the index.
+
+Engines other than the tuned Whoosh backend have no such writer: their queue is drained through
+haystack's backend.update() / remove(), each engine taking care of concurrent writes itself.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from haystack.utils import get_identifier
 from articles.models import Article
 
 from .backend import IndexBusy
+from .haystack_api import has_portal_extras
 from .models import PendingIndexChange
 
 logger = logging.getLogger(__name__)
@@ -85,6 +89,8 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
     the remaining rows stay queued and the report says `deferred`.
     """
     backend, search_index = _backend(), _search_index()
+    if not has_portal_extras(backend):
+        return _drain_through_haystack(backend, search_index, batch_size)
     report = DrainReport()
     while PendingIndexChange.objects.exists():
         try:
@@ -108,7 +114,8 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
     return report
 
 
-def _write_batch(writer, backend, search_index, batch_size: int) -> tuple[list[int], int, int]:
+def _next_batch(search_index, batch_size: int) -> tuple[list[int], list[Article], list[int]]:
+    """The oldest queued rows' ids, the articles to write as they are now, and the ids to remove."""
     rows = list(PendingIndexChange.objects.order_by("pk").values_list("pk", "article_id", "action")[:batch_size])
     newest_action = {}
     for _, article_id, action in rows:  # ordered by pk, so the last action per article wins
@@ -117,15 +124,38 @@ def _write_batch(writer, backend, search_index, batch_size: int) -> tuple[list[i
     articles = list(search_index.index_queryset().filter(pk__in=wanted))
     present = {article.pk for article in articles}
     gone = [i for i in newest_action if i not in present]
+    return [pk for pk, _, _ in rows], articles, gone
+
+
+def _write_batch(writer, backend, search_index, batch_size: int) -> tuple[list[int], int, int]:
+    done, articles, gone = _next_batch(search_index, batch_size)
     for article_id in gone:
         writer.delete_by_term(ID, get_identifier(Article(pk=article_id)))
     for article in articles:
         writer.update_document(**backend.document(search_index, article))
-    return [pk for pk, _, _ in rows], len(articles), len(gone)
+    return done, len(articles), len(gone)
+
+
+def _drain_through_haystack(backend, search_index, batch_size: int) -> DrainReport:
+    report = DrainReport()
+    while True:
+        done, articles, gone = _next_batch(search_index, batch_size)
+        if not done:
+            return report
+        for article_id in gone:
+            backend.remove(get_identifier(Article(pk=article_id)))
+        if articles:
+            backend.update(search_index, articles)
+        PendingIndexChange.objects.filter(pk__in=done).delete()
+        report.updated += len(articles)
+        report.removed += len(gone)
 
 
 def optimize_index(*, lock_timeout: float = 60.0) -> bool:
-    """Merge the index into one segment (after a large import); False if the lock stayed busy."""
+    """Merge the index into one segment (after a large import); False if the lock stayed busy or
+    the engine is not the tuned Whoosh backend (other engines merge segments themselves)."""
+    if not has_portal_extras(_backend()):
+        return False
     try:
         _backend().writer(lock_timeout).commit(optimize=True)
     except IndexBusy:

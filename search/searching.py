@@ -2,6 +2,8 @@
 
 The search page, its JSON and CSV, and the search feed all go through ArticleSearch; it reads only
 the index (what a result shows is stored there), so a search page costs no database query.
+It uses the tuned Whoosh backend's extras when the configured engine has them, and haystack's
+common API (search/haystack_api.py) with any other engine.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from functools import cached_property
 from django.utils.safestring import SafeString
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
+from haystack.query import SQ
 
-from . import highlighting
+from . import haystack_api, highlighting
 from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key, narrow_queries
 from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
 from .query import normalise, prepare
@@ -97,6 +100,8 @@ class ArticleSearch:
 
     def __init__(self, cleaned: dict, *, backend=None):
         self.backend = backend or search_backend()
+        self.tuned = haystack_api.has_portal_extras(self.backend)
+        self.haystack = None if self.tuned else haystack_api.HaystackSearch(self.backend.connection_alias)
         self.raw_query: str = cleaned.get("q") or ""
         self.selections: dict[str, list[str]] = {
             facet.name: list(cleaned.get(facet.name) or []) for facet in ALL_FACETS
@@ -104,10 +109,13 @@ class ArticleSearch:
         self.date_from: PartialDate | None = cleaned.get("date_from")
         self.date_to: PartialDate | None = cleaned.get("date_to")
         self.sort: str = cleaned.get("sort") or RELEVANCE
-        prepared = prepare(self.raw_query, self.backend.acronym_table())
+        prepared = prepare(self.raw_query, self.backend.acronym_table() if self.tuned else None)
         self.query_text = prepared.text
         self.notices = list(prepared.notices)
-        if self.query_text and self.backend.parse_user_query(self.query_text) is None:
+        if not self.tuned:
+            self.query_text, notices = haystack_api.auto_query_text(prepared.text)
+            self.notices += notices
+        elif self.query_text and self.backend.parse_user_query(self.query_text) is None:
             self.notices.append("The query holds only words too common to be indexed (such as “the”).")
         self._highlight_terms = None
 
@@ -134,7 +142,24 @@ class ArticleSearch:
         # An empty query has no relevance: newest first lists the archive like the browse pages.
         return SORT_FIELDS.get(self.sort, SORT_FIELDS[NEWEST])
 
+    def haystack_filters(self, without: tuple[str, ...] = ()) -> list[SQ]:
+        """narrow_queries() for engines other than the tuned one, through haystack's field lookups."""
+        conditions = []
+        for facet in ALL_FACETS:
+            values = [value for value in self.selections[facet.name] if value] if facet.name not in without else []
+            exact = [SQ(**{f"{facet.name}__exact": value}) for value in values]
+            if exact:
+                conditions += exact if facet.combine == ALL else [haystack_api.any_of(exact)]
+        if self.date_from:
+            conditions.append(SQ(date_start__gte=_day_number(self.date_from.first_day)))
+        if self.date_to:
+            conditions.append(SQ(date_end__lte=_end_number(self.date_to.last_day)))
+        return conditions
+
     def _search(self, query_text: str, *, start: int, end: int, facets=None, without=(), sort=None) -> dict:
+        if not self.tuned:
+            filters = self.haystack_filters(without)
+            return self.haystack.search(query_text, filters, start=start, end=end, facets=facets, sort=sort)
         return self.backend.search(
             query_text,
             sort_by=sort,
@@ -194,7 +219,12 @@ class ArticleSearch:
 
     def highlight_terms(self) -> tuple[set[str], list[str]]:
         if self._highlight_terms is None:
-            self._highlight_terms = self.backend.highlight_terms(self.query_text) if self.query_text else (set(), [])
+            if not self.query_text:
+                self._highlight_terms = (set(), [])
+            elif self.tuned:
+                self._highlight_terms = self.backend.highlight_terms(self.query_text)
+            else:
+                self._highlight_terms = (haystack_api.highlight_terms(self.query_text), [])
         return self._highlight_terms
 
     def _hit(self, result) -> Hit:
@@ -219,14 +249,20 @@ class ArticleSearch:
         typed = normalise(self.raw_query)
         if typed.count('"') % 2:  # an unmatched quote was ignored by the search; so it is here
             typed = " ".join(typed.replace('"', " ").split())
-        suggested = self.backend.create_spelling_suggestion(typed)
+        if self.tuned:
+            suggested = self.backend.create_spelling_suggestion(typed)
+        else:
+            suggested = self.haystack.spelling_suggestion(self.query_text)
         if not suggested:
             return None, 0
         suggested = keep_case(typed, suggested)
         if suggested.casefold() == typed.casefold():
             return None, 0
-        prepared = prepare(suggested, self.backend.acronym_table())
-        found = self._search(prepared.text, start=0, end=1)["hits"]
+        if self.tuned:
+            text = prepare(suggested, self.backend.acronym_table()).text
+        else:
+            text = haystack_api.auto_query_text(prepare(suggested).text)[0]
+        found = self._search(text, start=0, end=1)["hits"]
         return (suggested, found) if found > count else (None, 0)
 
 

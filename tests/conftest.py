@@ -5,6 +5,7 @@ PORTAL_DATA_DIR is already a temp folder under `make test`; these fixtures also 
 """
 
 import copy
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -29,8 +30,16 @@ def use_search_index_at(path) -> None:
 def isolated_data_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("portal-data")
     settings.MEDIA_ROOT = str(data_dir / "media")
+    # WhiteNoise warns on every request when the collected-static folder does not exist.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     use_search_index_at(data_dir / "whoosh_index")
     return data_dir
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Tests that log in make a user; the production hasher spends most of a second on its password.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -92,12 +92,6 @@ def post_change(client, obj, **changes):
     return response
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Each admin test makes a user; the production hasher spends most of a second on its password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(db):
     """A staff editor (not a superuser) who may view and change everything in the archive."""
