@@ -454,6 +454,7 @@ def refresh_holding_span(holding: OfficeHolding) -> None:
     if not seen["count"]:
         if not holding.corrected_fields:
             holding.delete()
+            drop_if_unused(holding.office)
         return
     span = {"first_seen": seen["first"], "last_seen": seen["last"]}
     span = {name: day for name, day in span.items() if not holding.is_locked(name)}
@@ -461,6 +462,13 @@ def refresh_holding_span(holding: OfficeHolding) -> None:
         setattr(holding, name, day)
     if span:
         holding.save(update_fields=list(span))
+
+
+def drop_if_unused(office: Office) -> None:
+    """Delete an office the machine made once nothing shows it any more (a re-extraction renamed it)."""
+    if office.corrected_fields or office.holdings.exists() or office.participations.exists():
+        return
+    office.delete()
 
 
 def meeting_key(record: MeetingRecord) -> str:

@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 SHOWN_FIELDS = ("title", "url", "source_file", "date_iso", "date_label", "outlet", "people", "snippet_source")
 FACET_VALUES_ASKED = 1000  # per facet; engines that count facets stop at their own default otherwise
 _ITEM = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
-NOT_READ = "This search engine reads words, “phrases” and NOT; {ignored} were read as plain words."
+NOT_READ = "This search engine does not read {ignored}: left out of the search."
 
 
 def has_portal_extras(backend) -> bool:
@@ -42,8 +42,9 @@ def has_portal_extras(backend) -> bool:
 def auto_query_text(prepared: str) -> tuple[str, list[str]]:
     """The prepared query (search/query.py syntax) in auto_query's syntax: words, "phrases", -exclusions.
 
-    AND is what auto_query does anyway; NOT becomes "-" on the word, phrase or bracketed words it
-    applies to; OR, brackets and a prefix's * have no equivalent and are dropped (with a notice).
+    AND is what auto_query does anyway; NOT becomes "-" on the word or bracketed words it applies to.
+    OR, brackets, a prefix's * and NOT before a phrase have no equivalent and are left out (with a
+    notice): auto_query reads -"a phrase" as the phrase itself.
     """
     out: list[str] = []
     ignored: list[str] = []
@@ -51,7 +52,7 @@ def auto_query_text(prepared: str) -> tuple[str, list[str]]:
     negated_depth = None  # the bracket depth a NOT (...) applies to
     depth = 0
     for item in _ITEM.findall(prepared):
-        if item in ("AND",):
+        if item == "AND":
             continue
         if item == "OR":
             ignored.append("OR")
@@ -73,14 +74,17 @@ def auto_query_text(prepared: str) -> tuple[str, list[str]]:
             continue
         if not item.startswith('"') and item.endswith("*"):
             item = item.rstrip("*")
-            ignored.append("*")
+            ignored.append("a * ending a word")
         negated = negate_next or negated_depth is not None
-        out.append(("-" if negated else "") + item)
         negate_next = False
+        if negated and item.startswith('"'):
+            ignored.append("NOT before a “phrase”")
+            continue
+        out.append(("-" if negated else "") + item)
     notices = []
     if ignored:
         names = list(dict.fromkeys(ignored))
-        notices.append(NOT_READ.format(ignored=", ".join(f"“{name}”" for name in names)))
+        notices.append(NOT_READ.format(ignored=", ".join(names)))
     return " ".join(out), notices
 
 

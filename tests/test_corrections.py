@@ -16,7 +16,7 @@ from articles.extraction import meetings as meetings_extraction
 from articles.extraction import people as people_extraction
 from articles.extraction.names import person_key
 from articles.extraction.types import DAY, MeetingRecord, OfficeMention, PartialDate, PersonMention
-from articles.models import Article, Meeting, MeetingParticipant, Mention, OfficeHolding, Person, Photo
+from articles.models import Article, Meeting, MeetingParticipant, Mention, Office, OfficeHolding, Person, Photo
 
 pytestmark = pytest.mark.django_db
 
@@ -510,3 +510,21 @@ def test_without_locks_reimport_restores_the_machine_values(editor_client, impor
     article.refresh_from_db()
     assert article.title != "Edited behind the admin's back"
     assert {m.person.name for m in article.mentions.all()} == set(PEOPLE)
+
+
+def test_an_office_nothing_shows_any_more_goes_unless_an_editor_touched_it():
+    from articles.importing import refresh_holding_span
+
+    person = make_person("Wang Huning", country="CN")
+    renamed = make_office("Member", "Politburo Standing Committee", country="CN")
+    edited = make_office("Chairman", "CPPCC National Committee", country="CN")
+    edited.lock("post")
+    edited.save()
+    shared = make_office("Member", "Politburo", country="CN")
+    make_holding(make_person("Cai Qi", country="CN"), shared)
+    holdings = [make_holding(person, office) for office in (renamed, edited, shared)]
+
+    for holding in holdings:
+        refresh_holding_span(holding)
+
+    assert set(Office.objects.values_list("pk", flat=True)) == {edited.pk, shared.pk}

@@ -36,6 +36,7 @@ from .names import (
     short_forms,
     word_key,
 )
+from .organizations import PARTY_ACRONYMS, PARTY_NAMES, canonical_office, complete_fragments, country_named_by
 from .types import OfficeMention, PersonMention
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -566,23 +567,6 @@ _MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# Parties by acronym and by full name (folded, lower case) -> (country, acronym).
-PARTY_ACRONYMS = {
-    "CPC": ("CN", "CPC"),
-    "CCP": ("CN", "CPC"),
-    "CPV": ("VN", "CPV"),
-    "LPRP": ("LA", "LPRP"),
-    "CPP": ("KH", "CPP"),
-    "PCC": ("CU", "PCC"),
-    "WPK": ("KP", "WPK"),
-}
-_PARTY_NAMES = [
-    (re.compile(r"communist party of china|chinese communist party"), ("CN", "CPC")),
-    (re.compile(r"communist party of viet ?nam|vietnamese communist party"), ("VN", "CPV")),
-    (re.compile(r"lao people'?s revolutionary party"), ("LA", "LPRP")),
-    (re.compile(r"cambodian people'?s party"), ("KH", "CPP")),
-    (re.compile(r"communist party of cuba|cuban communist party"), ("CU", "PCC")),
-]
 _COUNTRY_WORD = re.compile(
     r"\b("
     + "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS if w not in ("usa",)), key=len, reverse=True))
@@ -1158,7 +1142,7 @@ def country_and_party(text: str) -> tuple[str | None, str]:
     for acronym, (country, party) in PARTY_ACRONYMS.items():
         for match in re.finditer(rf"\b{acronym}\b", text):
             found.append((match.start(), country, party))
-    for pattern, (country, party) in _PARTY_NAMES:
+    for pattern, (country, party) in PARTY_NAMES:
         for match in pattern.finditer(folded):
             found.append((match.start(), country, party))
     for match in _COUNTRY_WORD.finditer(folded):
@@ -1188,7 +1172,7 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     organization = ""
     if end < len(words) and lowers[end] in ("of", "for", "to", "at", "on"):
         organization = _organization(" ".join(words[end + 1 :]), previous_organization)
-        if lowers[post_index] == "minister" and lowers[end] == "of":
+        if lowers[post_index] == "minister" and lowers[end] == "of" and not country_named_by(organization):
             organization = "Ministry of " + organization
     elif begin > 0:
         organization = _organization(
@@ -1382,6 +1366,7 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
             person.context_countries += reference.context_countries
     ordered = sorted(people.values(), key=lambda p: p.first_seen)
     mentions = [_person_mention(person) for person in ordered]
+    complete_fragments(mentions)
     third_country = _only_third_country(body)
     for mention in mentions:
         # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
@@ -1506,19 +1491,20 @@ def _office_mentions(texts: list[str], person_country: str | None) -> list[Offic
     for text in texts:
         office = office_mention(text, previous)
         previous = office.organization or previous
+        # Duplicates by the words as written, so every wording stays in the offices as written.
         identity = _office_identity(office)
         if identity in seen:
             continue
         seen.add(identity)
         if office.country is None and person_country:
             office = OfficeMention(office.text, office.post, office.organization, person_country)
-        offices.append(office)
+        offices.append(canonical_office(office, [o.organization for o in offices if o.organization]))
     return offices
 
 
 def _office_identity(office: OfficeMention) -> str:
     text = fold(f"{office.post} {office.organization}").lower()
-    for pattern, (_, party) in _PARTY_NAMES:
+    for pattern, (_, party) in PARTY_NAMES:
         text = pattern.sub(party.lower(), text)
     return re.sub(r"\b(?:the|s)\b|[^a-z0-9]+", "", text)
 

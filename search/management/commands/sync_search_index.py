@@ -3,10 +3,12 @@
 from django.core.management.base import BaseCommand
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS, DJANGO_ID
+from haystack.query import SearchQuerySet
 
 from articles.models import Article
 from search import indexing
 from search.backend import SearchUnavailable
+from search.haystack_api import has_portal_extras
 
 
 class Command(BaseCommand):
@@ -31,6 +33,9 @@ class Command(BaseCommand):
 def indexed_article_ids() -> set[int]:
     """Ids of the articles the index holds; none when there is no index yet."""
     backend = connections[DEFAULT_ALIAS].get_backend()
+    if not has_portal_extras(backend):  # another engine: ask it through haystack's common API
+        found = SearchQuerySet(using=DEFAULT_ALIAS).models(Article).values_list("pk", flat=True)
+        return {int(pk) for pk in found}
     try:
         searcher = backend.searcher()
     except SearchUnavailable:

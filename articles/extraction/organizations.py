@@ -1,0 +1,190 @@
+"""One spelling per organization, so the same office read from differently worded texts is one office.
+
+    canonical_office(office, earlier_organizations=(), article_organizations=()) -> OfficeMention
+    complete_fragments(people) -> None   (second pass over an article's people)
+
+Only the post, organization and country change; the office's text stays as written. The rules:
+straight apostrophes; a party's full name becomes its acronym; "Central Committee of the X" and
+"X's Central Committee" become "X Central Committee", and its organs "X Central Committee's Organ"
+("Organ of the CPV Central Committee", "X Central Committee Organ"); a party acronym's or the office's
+own country's possessive is dropped ("CPV's Foreign Affairs Committee", "Vietnam's National Assembly"); a country
+as organization ("President of China") leaves the organization empty; a bare "Party" is the ruling
+party of the office's country; a general secretary of a party's central committee is the party's;
+"the Committee's Office" after "the X Central Committee" is "X Central Committee's Office".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from .names import COUNTRY_WORDS, fold
+from .types import OfficeMention, PersonMention
+
+# Parties by acronym and by full name (folded, lower case) -> (country, acronym).
+PARTY_ACRONYMS = {
+    "CPC": ("CN", "CPC"),
+    "CCP": ("CN", "CPC"),
+    "CPV": ("VN", "CPV"),
+    "LPRP": ("LA", "LPRP"),
+    "CPP": ("KH", "CPP"),
+    "PCC": ("CU", "PCC"),
+    "WPK": ("KP", "WPK"),
+}
+PARTY_NAMES = [
+    (re.compile(r"communist party of china|chinese communist party"), ("CN", "CPC")),
+    (re.compile(r"communist party of viet ?nam|vietnamese communist party"), ("VN", "CPV")),
+    (re.compile(r"lao people'?s revolutionary party"), ("LA", "LPRP")),
+    (re.compile(r"cambodian people'?s party"), ("KH", "CPP")),
+    (re.compile(r"communist party of cuba|cuban communist party"), ("CU", "PCC")),
+]
+# The one party that governs each country, for a bare "Party" ("Party chief", "Party General Secretary").
+RULING_PARTIES = {"VN": "CPV", "CN": "CPC", "LA": "LPRP", "KH": "CPP", "CU": "PCC"}
+
+# Head words that a short back-reference ("the Committee's Office") can stand for.
+_HEAD_WORDS = frozenset(
+    ["committee", "commission", "council", "ministry", "department", "party", "assembly", "bureau", "front", "union"]
+)
+_FRAGMENT = re.compile(r"^(?P<head>[A-Z][a-z]+)'s\s+(?P<rest>\S.*)$")
+_GENERAL_SECRETARY = frozenset(["general secretary", "secretary general", "secretary-general"])
+_CENTRAL_COMMITTEE_OF = re.compile(r"^Central Committee of (?:the )?(?P<owner>[^,;]+)$")
+_OWNER_CENTRAL_COMMITTEE = re.compile(r"^(?P<owner>[^,;]+?)'s Central Committee\b")
+# "Secretariat of the CPC Central Committee" and "CPC Central Committee Secretariat" -> "... Committee's Secretariat".
+_ORGAN_OF_CENTRAL_COMMITTEE = re.compile(
+    r"^(?P<organ>[A-Z](?:(?! of )[^,;])*?) of (?:the )?(?P<owner>(?:[A-Z]{2,6}|Party) Central Committee)$"
+)
+_CENTRAL_COMMITTEE_ORGAN = re.compile(r"\bCentral Committee (?=[A-Z])")
+_ACRONYM_POSSESSIVE = re.compile(r"\b(?P<acronym>[A-Z]{2,6})'s\s+(?=[A-Z])")
+_PARTY_CENTRAL_COMMITTEE = re.compile(r"^Party(?= Central Committee\b)")
+_STATE_FORM = r"(?:(?:socialist |people's |democratic |federal )*republic of |kingdom of )"
+_COUNTRY_ONLY = re.compile(
+    rf"^(?:the )?{_STATE_FORM}?(?:the )?(?P<country>"
+    + "|".join(sorted((re.escape(word) for word in COUNTRY_WORDS), key=len, reverse=True))
+    + r")(?: people's democratic republic)?$"
+)
+_COUNTRY_POSSESSIVE = re.compile(
+    r"^(?P<country>"
+    + "|".join(sorted((re.escape(word) for word in COUNTRY_WORDS), key=len, reverse=True))
+    + r")'s\s+(?=\S)"
+)
+
+
+def canonical_office(
+    office: OfficeMention,
+    earlier_organizations: Sequence[str] = (),
+    article_organizations: Sequence[str] = (),
+) -> OfficeMention:
+    """The office with its organization in canonical form; `text` is kept as written.
+
+    `earlier_organizations`: canonical organizations of the person's offices read before this one,
+    in text order; `article_organizations`: every organization the article names (for fragments).
+    """
+    post = straight_apostrophes(office.post)
+    organization, country = canonical_organization(office.organization, office.country)
+    organization = _resolve_fragment(organization, earlier_organizations, article_organizations)
+    if fold(post).lower() in _GENERAL_SECRETARY:
+        # The general secretary of a party's central committee is the party's general secretary.
+        match = re.fullmatch(r"(?P<acronym>[A-Z]{2,6}) Central Committee", organization)
+        if match and match.group("acronym") in PARTY_ACRONYMS:
+            organization = match.group("acronym")
+    return dataclasses.replace(office, post=post, organization=organization, country=country)
+
+
+def straight_apostrophes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+def canonical_organization(organization: str, country: str | None) -> tuple[str, str | None]:
+    """(organization, country) after the rules that need no context but the office's country."""
+    organization = re.sub(r"\s+", " ", straight_apostrophes(organization)).strip(" ,;")
+    organization = party_acronyms(organization)
+    owner = _OWNER_CENTRAL_COMMITTEE.match(organization)
+    if owner:
+        organization = f"{owner.group('owner')} Central Committee{organization[owner.end() :]}"
+    owner = _CENTRAL_COMMITTEE_OF.match(organization)
+    if owner:
+        organization = f"{owner.group('owner')} Central Committee"
+    organ = _ORGAN_OF_CENTRAL_COMMITTEE.match(organization)
+    if organ:
+        organization = f"{organ.group('owner')}'s {organ.group('organ')}"
+    organization = _CENTRAL_COMMITTEE_ORGAN.sub("Central Committee's ", organization)
+    organization = _ACRONYM_POSSESSIVE.sub(lambda m: f"{m.group('acronym')} ", organization)
+    only_country = country_named_by(organization)
+    if only_country:
+        return "", country or only_country
+    folded = fold(organization).lower()
+    possessive = _COUNTRY_POSSESSIVE.match(folded)
+    lined_up = len(folded) == len(organization)  # spans in the folded text are the text's
+    if possessive and lined_up and country in (None, COUNTRY_WORDS[possessive.group("country")]):
+        # "China's Central Military Commission": the office's country field says whose it is.
+        country = COUNTRY_WORDS[possessive.group("country")]
+        organization = organization[possessive.end() :]
+    ruling = RULING_PARTIES.get(country or "")
+    if ruling and organization == "Party":
+        organization = ruling
+    elif ruling:
+        organization = _PARTY_CENTRAL_COMMITTEE.sub(ruling, organization)
+    return organization, country
+
+
+def country_named_by(organization: str) -> str | None:
+    """The country an organization consists of ("China", "the Kingdom of Cambodia"), else None."""
+    only_country = _COUNTRY_ONLY.match(fold(straight_apostrophes(organization)).lower().strip(" ,;"))
+    return COUNTRY_WORDS[only_country.group("country")] if only_country else None
+
+
+def party_acronyms(text: str) -> str:
+    """ "Communist Party of Việt Nam Central Committee" -> "CPV Central Committee"."""
+    folded = fold(text).lower()
+    if len(folded) != len(text):  # spans in the folded text would not line up with the text
+        return text
+    spans = sorted(
+        (match.start(), match.end(), acronym)
+        for pattern, (_, acronym) in PARTY_NAMES
+        for match in pattern.finditer(folded)
+    )
+    for start, end, acronym in reversed(spans):
+        text = text[:start] + acronym + text[end:]
+    return text
+
+
+def _resolve_fragment(organization: str, earlier: Sequence[str], article: Sequence[str]) -> str:
+    """ "Committee's Office" -> "X Central Committee's Office", from the mention that named X's committee."""
+    fragment = _FRAGMENT.match(organization)
+    if fragment is None or fragment.group("head").lower() not in _HEAD_WORDS:
+        return organization
+    head, rest = fragment.group("head"), fragment.group("rest")
+    for antecedent in reversed(earlier):
+        full = _phrase_ending_in(head, antecedent)
+        if full:
+            return f"{full}'s {rest}"
+    # Someone else's office named the full organization: take it when the article names only one.
+    fuller = {
+        other for other in article if other != organization and other.lower().endswith(" " + organization.lower())
+    }
+    fuller = {other for other in fuller if _FRAGMENT.match(other) is None}
+    if len(fuller) == 1:
+        return fuller.pop()
+    phrases = {phrase for other in article if (phrase := _phrase_ending_in(head, other))}
+    if len(phrases) == 1:
+        return f"{phrases.pop()}'s {rest}"
+    return organization
+
+
+def _phrase_ending_in(head: str, organization: str) -> str:
+    """The last capitalised noun phrase of `organization` ending in `head` with a qualifier before it."""
+    found = ""
+    for match in re.finditer(rf"((?:\b[A-Z][\w'-]*\s+)+){re.escape(head)}\b", organization):
+        found = match.group(0)
+    return found if found.strip() != head else ""
+
+
+def complete_fragments(people: list[PersonMention]) -> None:
+    """Resolve fragments one person's own offices could not from the article's other organizations."""
+    organizations = [office.organization for person in people for office in person.offices if office.organization]
+    for person in people:
+        person.offices = [
+            dataclasses.replace(office, organization=_resolve_fragment(office.organization, (), organizations))
+            for office in person.offices
+        ]
