@@ -629,12 +629,25 @@ class OfficeHoldingAdmin(NameKeySearchMixin, SimpleHistoryAdmin):
     name_key_lookups = ("person__name_key", "person__aliases__key")
     autocomplete_fields = ("person", "office", "articles")
     date_hierarchy = "first_seen"
-    fields = ("person", "office", "first_seen", "last_seen", "articles", "locked_fields", "unlock")
-    readonly_fields = ("locked_fields",)
+    fields = (
+        "person",
+        "office",
+        "wordings_as_written",
+        "first_seen",
+        "last_seen",
+        "articles",
+        "locked_fields",
+        "unlock",
+    )
+    readonly_fields = ("locked_fields", "wordings_as_written")
 
     @admin.display(description="locked fields")
     def locked_fields(self, holding):
         return locks_label(holding)
+
+    @admin.display(description="as written in the articles")
+    def wordings_as_written(self, holding):
+        return "; ".join(holding.wordings) or "—"
 
     def save_related(self, request, form, formsets, change):
         before = {article.pk for article in form.initial.get("articles", [])}

@@ -414,6 +414,7 @@ def apply_people(article: Article, extracted: ExtractedArticle) -> bool:
     article.mentions.all().delete()
     for holding in old_holdings:
         holding.articles.remove(article)
+    wordings: dict[OfficeHolding, list[str]] = {}
 
     mentions, touched = [], set(old_holdings)
     for mention in extracted.people:
@@ -433,11 +434,27 @@ def apply_people(article: Article, extracted: ExtractedArticle) -> bool:
             holding, _ = OfficeHolding.objects.get_or_create(person=person, office=resolve_office(office_mention))
             holding.articles.add(article)
             touched.add(holding)
+            wordings.setdefault(holding, list(holding.wordings)).append(office_mention.text)
     Mention.objects.bulk_create(mentions)
+    for holding, texts in wordings.items():
+        add_wordings(holding, texts)
     for holding in touched:
         refresh_holding_span(holding)
     after = sorted((m.person_id, m.count, tuple(m.offices_as_written), tuple(m.aliases_seen)) for m in mentions)
     return before != after
+
+
+def add_wordings(holding: OfficeHolding, texts: list[str]) -> None:
+    """Keep each new wording once, in the order first seen; compared case- and space-insensitively."""
+    known, wordings = set(), []
+    for text in texts:
+        key = " ".join(text.split()).casefold()
+        if key not in known:
+            known.add(key)
+            wordings.append(" ".join(text.split()))
+    if wordings != holding.wordings:
+        OfficeHolding.objects.filter(pk=holding.pk).update(wordings=wordings)
+        holding.wordings = wordings
 
 
 def refresh_holding_span(holding: OfficeHolding) -> None:

@@ -144,6 +144,7 @@ def _move_holdings(other: Person, survivor: Person, report: MergeReport) -> None
         into.first_seen = _combined_day(into, holding, "first_seen", _earliest)
         into.last_seen = _combined_day(into, holding, "last_seen", _latest)
         into.lock(*holding.corrected_fields)
+        into.wordings += [text for text in holding.wordings if text not in into.wordings]
         into.save()
         into.articles.add(*holding.articles.all())
         holding.delete()

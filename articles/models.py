@@ -359,6 +359,9 @@ class OfficeHolding(Correctable):
     first_seen = models.DateField(null=True, blank=True)
     last_seen = models.DateField(null=True, blank=True)
     articles = models.ManyToManyField(Article, related_name="office_holdings", blank=True)
+    # Every wording of the office in the articles ("Party chief" for "General Secretary, CPV"), so a
+    # reader can check the office's one name against what was written.
+    wordings = models.JSONField(default=list, blank=True)
 
     history = HistoricalRecords()
     objects = OfficeHoldingQuerySet.as_manager()

@@ -67,8 +67,12 @@ def make_office(post: str = "Minister", organization: str | None = None, *, coun
     return Office.objects.create(post=post, organization=organization, country=country)
 
 
-def make_holding(person: Person, office: Office, *, first_seen=None, last_seen=None, articles=()) -> OfficeHolding:
-    holding = OfficeHolding.objects.create(person=person, office=office, first_seen=first_seen, last_seen=last_seen)
+def make_holding(
+    person: Person, office: Office, *, first_seen=None, last_seen=None, articles=(), wordings=()
+) -> OfficeHolding:
+    holding = OfficeHolding.objects.create(
+        person=person, office=office, first_seen=first_seen, last_seen=last_seen, wordings=list(wordings)
+    )
     holding.articles.set(articles)
     return holding
 

@@ -775,3 +775,14 @@ def test_editor_fixes_an_uncertain_date_from_the_review_queue_and_reimport_keeps
     assert article.title not in client.get(reverse("articles:uncertain")).content.decode()
     detail = client.get(article.get_absolute_url()).content.decode()
     assert '<time datetime="2026-01-30">30 January 2026</time>' in detail
+
+
+def test_holding_change_page_shows_the_wordings_read_only(admin_client):
+    holding = make_holding(
+        make_person("Lý Văn Hòa", country="VN"),
+        make_office("General Secretary", "CPV"),
+        wordings=["Party chief", "General Secretary of the CPV Central Committee"],
+    )
+    page = admin_client.get(change_url(holding)).content.decode()
+    assert "Party chief; General Secretary of the CPV Central Committee" in page
+    assert 'name="wordings"' not in page  # the machine's record of the text, not an editable field

@@ -179,3 +179,126 @@ def test_a_prime_minister_of_a_country_heads_no_ministry():
     people = people_of("PHNOM PENH - Hun Manet, Prime Minister of the Kingdom of Cambodia, met Wang Wentao on Monday.")
     (office,) = people["Hun Manet"].offices
     assert (office.post, office.organization, office.country) == ("Prime Minister", "", "KH")
+
+
+def office_names(body):
+    """{person: {(post, organization, country)}} after the article's last pass."""
+    return {
+        name: {(office.post, office.organization, office.country) for office in person.offices}
+        for name, person in people_of(body).items()
+    }
+
+
+def test_a_partys_chief_leader_and_general_secretary_are_one_office():
+    offices = office_names(
+        "VIENTIANE (KPL) - Lao Party chief Thongsavanh Phomvihane received Chinese Ambassador Jiang Zaidong on "
+        "Tuesday. Later, Party leader Thongsavanh Phomvihane, who is also Secretary-General of the Lao People's "
+        "Revolutionary Party Central Committee, thanked him. General Secretary Thongsavanh Phomvihane said Laos "
+        "valued the visit."
+    )
+    assert offices["Thongsavanh Phomvihane"] == {("General Secretary", "LPRP", "LA")}
+
+
+def test_a_bare_general_secretary_without_a_ruling_party_keeps_no_organization():
+    offices = office_names(
+        "NEW YORK - UN Secretary-General Antonio Ferreira met Chinese Ambassador Fu Cong on Monday. "
+        "Ferreira, Secretary-General of the United Nations, thanked him."
+    )
+    assert ("General Secretary", "LPRP", "LA") not in offices["Antonio Ferreira"]
+    assert all(organization != "CPC" for _, organization, _ in offices["Antonio Ferreira"])
+
+
+def test_the_political_bureau_and_its_standing_organ_have_one_name_each():
+    offices = office_names(
+        "BEIJING (Xinhua) - Zhao Minghe, a member of the Standing Committee of the Political Bureau of the CPC "
+        "Central Committee and Chief of the Committee's Office, met Hoang Van Tien, member of the Political Bureau "
+        "of the Communist Party of Vietnam Central Committee, on Wednesday. Politburo member Hoang Van Tien and "
+        "Politburo Standing Committee member Zhao Minghe agreed to meet again."
+    )
+    assert offices["Zhao Minghe"] == {
+        ("Member", "Politburo Standing Committee", "CN"),
+        # "the Committee's Office" is still the Central Committee's, not the standing committee's.
+        ("Head", "CPC Central Committee's Office", "CN"),
+    }
+    assert offices["Hoang Van Tien"] == {("Member", "Politburo", "VN")}
+
+
+def test_a_ministers_post_that_names_the_ministry_is_that_ministrys_minister():
+    offices = office_names(
+        "HÀ NỘI - Vietnamese Foreign Minister Bui Quang Huy held talks with Chinese Vice Foreign Minister Ma Zhaoxu "
+        "on Monday. Bui Quang Huy, Minister of Foreign Affairs, and Ma Zhaoxu, Vice Minister of Foreign Affairs of "
+        "the People's Republic of China, signed a memorandum. Deputy Prime Minister Ho Duc Phoc attended."
+    )
+    assert offices["Bui Quang Huy"] == {("Minister", "Ministry of Foreign Affairs", "VN")}
+    assert offices["Ma Zhaoxu"] == {("Vice Minister", "Ministry of Foreign Affairs", "CN")}
+    # Prime ministers head governments, not a "Ministry of Prime".
+    assert offices["Ho Duc Phoc"] == {("Deputy Prime Minister", "", "VN")}
+
+
+def test_other_names_of_well_known_organizations_become_the_shipped_name():
+    offices = office_names(
+        "BEIJING - Sun Haiyan, head of the International Liaison Department, met Nguyen Trung Kien on Friday. "
+        "Wei Lixin, director of the Office of the Central Foreign Affairs Commission, also met him. Nguyen Trung "
+        "Kien, Vice Chairman of the NA of Vietnam, thanked them."
+    )
+    assert offices["Sun Haiyan"] == {("Head", "CPC Central Committee's International Department", "CN")}
+    assert offices["Wei Lixin"] == {
+        ("Director", "Office of the CPC Central Committee's Commission for Foreign Affairs", "CN")
+    }
+    assert offices["Nguyen Trung Kien"] == {("Vice Chair", "National Assembly", "VN")}
+
+
+def test_an_alias_counts_only_in_its_own_country():
+    offices = office_names(
+        "CANBERRA - Penelope Wong, head of the International Department of the Australian Labor Party, met "
+        "Chinese Ambassador Xiao Qian on Friday."
+    )
+    assert all("CPC" not in organization for _, organization, _ in offices["Penelope Wong"])
+
+
+def test_a_post_cut_short_is_made_whole_and_posts_are_title_cased():
+    offices = office_names(
+        "HÀ NỘI - Nguyen Van Quang, Chief Justice of the Supreme People's Court, received Chinese State Councillor "
+        "Shen Yiqin and vice-chairman of the National Assembly Tran Quang Phuong on Tuesday. Chinese State "
+        "Councilor Shen Yiqin praised the courts."
+    )
+    assert offices["Nguyen Van Quang"] == {("Chief Justice", "Supreme People's Court", "VN")}
+    assert offices["Shen Yiqin"] == {("State Councilor", "", "CN")}
+    assert ("Vice Chair", "National Assembly", "VN") in offices["Tran Quang Phuong"]
+
+
+def test_wordings_of_one_office_import_as_one_office(tmp_path, db):
+    from articles.importing import import_paths
+    from articles.models import Office
+
+    folder = tmp_path / "kpl"
+    folder.mkdir()
+    (folder / "first.txt").write_text(
+        "Lao Party chief meets Chinese envoy\n\nVIENTIANE, March 3 (KPL) - Lao Party chief Thongsavanh Phomvihane "
+        "received Chinese Ambassador Jiang Zaidong in Vientiane on March 3, 2025.\n",
+        "utf-8",
+    )
+    (folder / "second.txt").write_text(
+        "Lao leader receives Vietnamese minister\n\nVIENTIANE, April 9 (KPL) - Thongsavanh Phomvihane, General "
+        "Secretary of the Lao People's Revolutionary Party Central Committee, received Vietnamese Foreign Minister "
+        "Bui Quang Huy in Vientiane on April 9, 2025.\n",
+        "utf-8",
+    )
+    import_paths([folder])
+    general_secretaries = Office.objects.filter(country="LA", post="General Secretary")
+    assert [(office.organization, office.holdings.count()) for office in general_secretaries] == [("LPRP", 1)]
+    (holding,) = general_secretaries[0].holdings.all()
+    assert (holding.first_seen.isoformat(), holding.last_seen.isoformat()) == ("2025-03-03", "2025-04-09")
+
+
+def test_a_chairman_and_a_chairwoman_hold_one_chair_and_a_party_commissions_chair_is_its_head():
+    offices = office_names(
+        "HÀ NỘI - Vice Chairwoman of the National Assembly Nguyen Thi Lan received Chinese guests on Monday with "
+        "Le Van Tam, Vice Chairman of the National Assembly. Pham Quoc Hung, Chairman of the CPV Central "
+        "Committee's Commission for Information and Education, and Do Thi Ha, Deputy Head of the Commission for "
+        "Information and Education of the CPV Central Committee, attended."
+    )
+    assert offices["Nguyen Thi Lan"] == offices["Le Van Tam"] == {("Vice Chair", "National Assembly", "VN")}
+    commission = "CPV Central Committee's Commission for Information and Education"
+    assert offices["Pham Quoc Hung"] == {("Head", commission, "VN")}
+    assert offices["Do Thi Ha"] == {("Deputy Head", commission, "VN")}

@@ -40,7 +40,12 @@ def duplicates():
     secretariat = make_office("Standing member", "Secretariat")
     commission = make_office("Head", "Organisation Commission")
     make_holding(
-        keep, secretariat, first_seen=datetime.date(2022, 1, 5), last_seen=datetime.date(2023, 6, 1), articles=[both]
+        keep,
+        secretariat,
+        first_seen=datetime.date(2022, 1, 5),
+        last_seen=datetime.date(2023, 6, 1),
+        articles=[both],
+        wordings=["Standing member of the Secretariat"],
     )
     make_holding(
         dupe,
@@ -48,6 +53,7 @@ def duplicates():
         first_seen=datetime.date(2021, 3, 2),
         last_seen=datetime.date(2022, 2, 1),
         articles=[only_dupe],
+        wordings=["permanent member of the Secretariat", "Standing member of the Secretariat"],
     )
     make_holding(dupe, commission, first_seen=datetime.date(2020, 1, 1), last_seen=None, articles=[only_dupe])
     return {
@@ -101,6 +107,7 @@ def test_merge_combines_holdings_of_one_office_and_moves_the_rest(duplicates, re
     secretariat = OfficeHolding.objects.get(person=keep, office=duplicates["secretariat"])
     assert (secretariat.first_seen, secretariat.last_seen) == (datetime.date(2021, 3, 2), datetime.date(2023, 6, 1))
     assert set(secretariat.articles.all()) == {duplicates["both"], duplicates["only_dupe"]}
+    assert secretariat.wordings == ["Standing member of the Secretariat", "permanent member of the Secretariat"]
     commission = OfficeHolding.objects.get(person=keep, office=duplicates["commission"])
     assert commission.first_seen == datetime.date(2020, 1, 1)
     assert OfficeHolding.objects.count() == 2

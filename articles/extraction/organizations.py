@@ -1,7 +1,7 @@
 """One spelling per organization, so the same office read from differently worded texts is one office.
 
     canonical_office(office, earlier_organizations=(), article_organizations=()) -> OfficeMention
-    complete_fragments(people) -> None   (second pass over an article's people)
+    complete_fragments(people) -> None   (second pass over an article's people; ends in one_name_for_office)
 
 Only the post, organization and country change; the office's text stays as written. The rules:
 straight apostrophes; a party's full name becomes its acronym; "Central Committee of the X" and
@@ -11,15 +11,28 @@ own country's possessive is dropped ("CPV's Foreign Affairs Committee", "Vietnam
 as organization ("President of China") leaves the organization empty; a bare "Party" is the ruling
 party of the office's country; a general secretary of a party's central committee is the party's;
 "the Committee's Office" after "the X Central Committee" is "X Central Committee's Office".
+
+Then, once fragments are resolved, the post and organization together (`one_name_for_office`): a post
+cut short is made whole ("Chief Justice of the Supreme People's Court"), posts are title-cased, an
+organization's trailing "of <its own country>" is dropped; a party's "chief", "leader" or
+"Secretary-General" is its General Secretary, and a bare General Secretary of a country with a ruling
+party is that party's; the Political Bureau is the Politburo and its standing organ the Politburo
+Standing Committee (or Board); "Foreign Minister" is the Minister of the Ministry of Foreign Affairs;
+"PM" is the Prime Minister; a Chairman or Chairwoman is a Chair, and the Chair, Chief or Director of a
+party central committee's commission or department is its Head. Last, other names of well-known organizations
+(articles/data/organizations.json) become the name that file gives.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
-from .names import COUNTRY_WORDS, fold
+from .names import COUNTRY_WORDS, fold, person_key
 from .types import OfficeMention, PersonMention
 
 # Parties by acronym and by full name (folded, lower case) -> (country, acronym).
@@ -89,6 +102,143 @@ def canonical_office(
         if match and match.group("acronym") in PARTY_ACRONYMS:
             organization = match.group("acronym")
     return dataclasses.replace(office, post=post, organization=organization, country=country)
+
+
+def one_name_for_office(office: OfficeMention) -> OfficeMention:
+    """The office under the one post and organization name every wording of it shares.
+
+    Runs after fragments are resolved: "the Committee's Office" must still find the Central
+    Committee in "Standing Committee of the Political Bureau of the CPC Central Committee".
+    """
+    post, organization = _whole_post(office.text, office.post, office.organization)
+    organization = _without_own_country(organization, office.country)
+    post, organization = canonical_post(title_case(post), organization, office.country)
+    organization = known_organization(organization, office.country)
+    return dataclasses.replace(office, post=post, organization=organization)
+
+
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "to"])
+
+
+def title_case(post: str) -> str:
+    """ "Vice-chairman" and "vice president" -> "Vice Chairman", "Vice President"."""
+    words = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", post).split()
+    return " ".join(
+        word if word.lower() in _SMALL_WORDS and index else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+# Posts whose first word reads like an organization: "State Councilor" is one post, not a Councilor of "State".
+_JOINED_POSTS = {("state", "councilor"): "State Councilor", ("state", "councillor"): "State Councilor"}
+
+
+def _whole_post(text: str, post: str, organization: str) -> tuple[str, str]:
+    """ "Chief Justice of the Supreme People's Court" read as post "Chief": the post is "Chief Justice"."""
+    joined = _JOINED_POSTS.get((organization.lower(), post.lower()))
+    if joined:
+        return joined, ""
+    if organization or not post:
+        return post, organization
+    match = re.search(rf"\b{re.escape(post)}(?P<more>(?: [A-Z][a-z]+)+?)(?: of (?:the )?(?P<owner>[A-Z].*))?$", text)
+    if match is None:
+        return post, organization
+    owner = match.group("owner") or ""
+    if owner and country_named_by(owner.split(" in ")[0]):  # "Consul General of China in HCMC"
+        owner = ""
+    return post + match.group("more"), owner
+
+
+def _without_own_country(organization: str, country: str | None) -> str:
+    """ "Ministry of Foreign Affairs of the People's Republic of China" -> "Ministry of Foreign Affairs"."""
+    if not country:
+        return organization
+    for match in re.finditer(r" of (?=(?:the )?[A-Z])", organization):
+        if country_named_by(organization[match.end() :]) == country:
+            return organization[: match.start()]
+    return organization
+
+
+# Words for a party's top post ("Party chief", "Party leader") besides "General Secretary".
+_PARTY_TOP_POSTS = _GENERAL_SECRETARY | {"chief", "leader", "top leader", "secretary-general"}
+_POLITBURO = r"(?:Politburo|Political Bureau)"
+_OF_PARTY_CENTRAL_COMMITTEE = r"(?: of (?:the )?[A-Z]{2,6} Central Committee)?"
+_POLITBURO_ONLY = re.compile(
+    rf"^(?:[A-Z]{{2,6}} Central Committee's )?{_POLITBURO}{_OF_PARTY_CENTRAL_COMMITTEE}$", re.I
+)
+_POLITBURO_STANDING = re.compile(
+    rf"^(?:Standing (?P<organ>Committee|Board) of (?:the )?{_POLITBURO}{_OF_PARTY_CENTRAL_COMMITTEE}"
+    rf"|(?:[A-Z]{{2,6}} Central Committee's )?{_POLITBURO} Standing (?P<organ2>Committee|Board))$",
+    re.I,
+)
+# "Foreign Minister", "Vice Foreign Minister": a post whose words name its ministry.
+_AREA_MINISTER = re.compile(
+    r"^(?P<rank>(?:(?:First|Standing) )?(?:Deputy|Vice)[ -])?(?P<area>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*) Minister$"
+)
+_NOT_AN_AREA = frozenset(["prime", "chief", "senior", "state", "cabinet", "acting", "former", "deputy", "vice"])
+_MINISTRY_OF_AREA = {"foreign": "Foreign Affairs", "defence": "National Defence", "defense": "National Defense"}
+
+
+# "Chairman", "Chairwoman", "Chairperson": one post, whoever holds it.
+_CHAIR_WORDS = re.compile(r"\bChair(?:man|woman|person)\b")
+_PARTY_ORGAN = re.compile(r"^[A-Z]{2,6} Central Committee's \S")
+
+
+def canonical_post(post: str, organization: str, country: str | None) -> tuple[str, str]:
+    """(post, organization) with the other words for the same office made one."""
+    folded_post = fold(post).lower()
+    if folded_post in _PARTY_TOP_POSTS and organization in RULING_PARTIES.values():
+        return "General Secretary", organization
+    if folded_post in _GENERAL_SECRETARY and not organization and country in RULING_PARTIES:
+        # Where one party rules, a General Secretary without an organization is that party's.
+        return "General Secretary", RULING_PARTIES[country]
+    if folded_post == "pm":
+        return "Prime Minister", organization
+    post = _CHAIR_WORDS.sub("Chair", post)
+    if _PARTY_ORGAN.match(organization):
+        # A party commission's or department's "Chairman", "Chief" or "Director" is its Head.
+        rank, _, role = post.rpartition(" ")
+        if role in ("Chair", "Chief", "Director", "Head"):
+            post = " ".join([*(re.sub(r"\bVice\b", "Deputy", rank).split()), "Head"])
+    standing = _POLITBURO_STANDING.match(organization)
+    if standing:
+        return post, f"Politburo Standing {(standing.group('organ') or standing.group('organ2')).title()}"
+    if _POLITBURO_ONLY.match(organization):
+        return post, "Politburo"
+    minister = _AREA_MINISTER.match(post)
+    if minister and not organization and minister.group("area").split()[0].lower() not in _NOT_AN_AREA:
+        area = minister.group("area")
+        rank = (minister.group("rank") or "").replace("-", " ")
+        return f"{rank}Minister", f"Ministry of {_MINISTRY_OF_AREA.get(area.lower(), area)}"
+    return post, organization
+
+
+@functools.cache
+def _known_organizations() -> dict[tuple[str, str], str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
+    entries = json.loads(path.read_text("utf-8"))["organizations"]
+    names = {}
+    for entry in entries:
+        for spelling in (entry["name"], *entry.get("aliases", ())):
+            names[(entry["country"], person_key(spelling))] = entry["name"]
+    return names
+
+
+_ORGAN_OF = re.compile(r"^(?P<organ>[A-Z][\w' ]*?) of (?:the )?(?P<owner>\S.*)$")
+
+
+def known_organization(organization: str, country: str | None) -> str:
+    """The name articles/data/organizations.json gives an organization, or the organization as it is."""
+    if not organization or not country:
+        return organization
+    known = _known_organizations()
+    name = known.get((country, person_key(organization)))
+    if name:
+        return name
+    organ = _ORGAN_OF.match(organization)  # "Office of the Central Foreign Affairs Commission"
+    if organ and (owner := known.get((country, person_key(organ.group("owner"))))):
+        return f"{organ.group('organ')} of the {owner}"
+    return organization
 
 
 def straight_apostrophes(text: str) -> str:
@@ -181,10 +331,13 @@ def _phrase_ending_in(head: str, organization: str) -> str:
 
 
 def complete_fragments(people: list[PersonMention]) -> None:
-    """Resolve fragments one person's own offices could not from the article's other organizations."""
+    """Resolve fragments one person's own offices could not from the article's other organizations,
+    then give each office its one name."""
     organizations = [office.organization for person in people for office in person.offices if office.organization]
     for person in people:
         person.offices = [
-            dataclasses.replace(office, organization=_resolve_fragment(office.organization, (), organizations))
+            one_name_for_office(
+                dataclasses.replace(office, organization=_resolve_fragment(office.organization, (), organizations))
+            )
             for office in person.offices
         ]
