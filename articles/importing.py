@@ -474,7 +474,8 @@ def refresh_holding_span(holding: OfficeHolding) -> None:
             drop_if_unused(holding.office)
         return
     span = {"first_seen": seen["first"], "last_seen": seen["last"]}
-    span = {name: day for name, day in span.items() if not holding.is_locked(name)}
+    # Only what moved: an unchanged span costs no write and no history row.
+    span = {name: day for name, day in span.items() if not holding.is_locked(name) and getattr(holding, name) != day}
     for name, day in span.items():
         setattr(holding, name, day)
     if span:
