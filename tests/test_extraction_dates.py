@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.extraction.dates import DateContext, HeaderDate, find_dates, mentioned_years
+from articles.extraction.dates import DateContext, HeaderDate, find_dates, is_future, mentioned_years
 
 D = datetime.date
 
@@ -201,3 +201,67 @@ def test_today_and_yesterday_resolve_against_publication():
     dates = context("Leaders met.", published=D(2024, 3, 22))
     assert dates.resolve_in("They met yesterday.").value == D(2024, 3, 21)
     assert dates.resolve_in("They meet today.").value == D(2024, 3, 22)
+
+
+# --- things still to come, and one year for the header's day ----------------------------------
+
+
+def test_slashed_year_first_date_is_a_full_date():
+    (mention,) = find_dates("2024/11/07 16:05")
+    assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2024, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future"),
+    [
+        ("On Thursday, the minister is scheduled to meet the governor.", True),
+        ("Thursday, the delegation will visit a port.", True),
+        ("The minister will meet the governor on Thursday.", True),
+        ("On Thursday, the minister met the governor.", False),
+        ("The ministry announced on Thursday that the minister will visit Laos.", False),
+        ("On Thursday, the ministry said the minister will visit Laos.", False),
+        ("On Thursday, the two sides agreed that they will open a new border gate.", False),
+    ],
+)
+def test_whether_a_date_is_of_something_still_to_come(sentence, future):
+    (mention,) = [m for m in find_dates(sentence) if m.kind == "weekday"]
+    assert is_future(sentence, mention) is future
+
+
+def test_weekday_of_a_scheduled_meeting_is_the_next_such_day_after_publication():
+    dates = context("The ministers on Wednesday held talks in Vientiane.", published=D(2024, 11, 6))
+    assert answer(dates.resolve_in("On Thursday, the minister is scheduled to meet the governor.")) == (
+        "day",
+        D(2024, 11, 7),
+        False,
+    )
+    assert answer(dates.resolve_in("He will visit the port on Wednesday.")) == ("day", D(2024, 11, 13), False)
+    assert answer(dates.resolve_in("On Monday, the minister met the governor.")) == ("day", D(2024, 11, 4), False)
+
+
+def test_a_scheduled_weekday_with_only_the_header_day_keeps_the_header_year():
+    # The lead's Wednesday makes 6 November 2024 the header's day (not 2030, where it also falls on a
+    # Wednesday, because no year near 2030 is mentioned). Thursday, to come, is 7 November 2024: never
+    # 6 November of a year in which that day happens to be a Thursday (2025).
+    dates = context(
+        "The ministers on Wednesday held talks in Vientiane.",
+        "Trade grew by 20 percent in 2024.",
+        header=HeaderDate(11, 6),
+    )
+    assert answer(dates.article_date) == ("day", D(2024, 11, 6), True)
+    scheduled = dates.resolve_in("On Thursday, the minister is scheduled to meet the governor.")
+    assert answer(scheduled) == ("day", D(2024, 11, 7), True)
+    earlier = dates.resolve_in("On Monday, the minister arrived and met the governor.")
+    assert answer(earlier) == ("day", D(2024, 11, 4), True)
+
+
+def test_a_scheduled_weekday_with_no_year_for_the_header_day_is_unknown():
+    dates = context("The ministers held talks in Vientiane.", "Trade grew in 2024.", header=HeaderDate(11, 6))
+    scheduled = dates.resolve_in("On Thursday, the minister is scheduled to meet the governor.")
+    assert answer(scheduled) == ("unknown", None, True)
+
+
+def test_earlier_and_later_in_the_day_are_the_event_date():
+    dates = context("The minister on Friday met the envoy.", published=D(2024, 3, 22))
+    assert dates.resolve_in("Earlier in the day, the envoy met the governor.") == dates.article_date
+    assert dates.resolve_in("Later in the day, the envoy visited a factory.") == dates.article_date

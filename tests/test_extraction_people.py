@@ -217,3 +217,108 @@ def test_an_envoy_of_a_leader_gives_the_leader_no_envoy_title():
         "and President of China Xi Jinping. Liu said the friendship would grow."
     )
     assert [office.text for office in people["Xi Jinping"].offices] == ["CPC General Secretary", "President of China"]
+
+
+def offices_of(person):
+    return [office.text for office in person.offices]
+
+
+def test_an_abbreviated_rank_marks_a_person_and_is_no_office():
+    people = people_of(
+        "Lao Minister of Public Works Gen. Bounkham Vorachit met Chinese Vice Minister Qiu Hanmin on Monday. "
+        "Gen. Bounkham said the road would open next year."
+    )
+    assert offices_of(people["Bounkham Vorachit"]) == ["Lao Minister of Public Works"]
+    assert people["Bounkham Vorachit"].count == 2
+
+
+def test_a_written_out_rank_before_a_short_name_marks_a_person():
+    meetings = meetings_of(
+        "Chinese Defence Minister Admiral Liu Qingsong received Vietnamese Deputy Minister Sr. Lt. Gen. Vo Minh "
+        "Luong on Monday. Later, Admiral Liu and Sr. Lt. Gen. Luong met the commander of the Southern Theatre."
+    )
+    assert [(who(m), m.kind) for m in meetings] == [(["Liu Qingsong", "Vo Minh Luong"], "reception")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "office"),
+    [
+        (
+            "Tran Duc Tai met Secretary of the municipal Party Committee Do Thanh Binh on Monday.",
+            "Do Thanh Binh",
+            "Secretary of the municipal Party Committee",
+        ),
+        (
+            "The delegation met Governor of Attapeu province Leklai Sivilay on Monday.",
+            "Leklai Sivilay",
+            "Governor of Attapeu province",
+        ),
+        (
+            "Zhou Wenli held talks with Minister of Labour, Invalids and Social Affairs Dao Ngoc Tuan on Monday.",
+            "Dao Ngoc Tuan",
+            "Minister of Labour, Invalids and Social Affairs",
+        ),
+    ],
+)
+def test_lower_case_places_and_listed_fields_stay_inside_an_office(sentence, name, office):
+    assert offices_of(people_of(sentence)[name]) == [office]
+
+
+def test_an_office_phrase_may_open_with_an_article():
+    people = people_of(
+        "On Tuesday, Guo Xiaodong is scheduled to meet Ha Van Tuan, a member of the Party Central Committee and "
+        "secretary of the Hai Phong Party Committee."
+    )
+    assert offices_of(people["Ha Van Tuan"]) == [
+        "member of the Party Central Committee",
+        "secretary of the Hai Phong Party Committee",
+    ]
+
+
+def test_an_office_ends_before_the_comma_that_opens_the_next_persons_title():
+    people = people_of(
+        "Zhang Wenming, Vice Minister of Commerce, and Vietnamese Ambassador to China Pham Sao Mai were present."
+    )
+    assert offices_of(people["Zhang Wenming"]) == ["Vice Minister of Commerce"]
+    assert offices_of(people["Pham Sao Mai"]) == ["Vietnamese Ambassador to China"]
+
+
+def test_people_quoted_without_an_office_are_people():
+    people = people_of(
+        "Tan Wenjun, a researcher at the Institute of Vietnamese Studies in Nanning, welcomed the talks. "
+        "Vietnamese student Ngo Thi Lan Anh, who studies in Kunming, hoped for more scholarships. "
+        "Chinese scholar Li Ruoxi was also upbeat."
+    )
+    assert set(people) == {"Tan Wenjun", "Ngo Thi Lan Anh", "Li Ruoxi"}
+    assert offices_of(people["Tan Wenjun"]) == ["researcher at the Institute of Vietnamese Studies"]
+    # What an institute studies is not whose it is: the researcher's country comes from the name.
+    assert [people[name].country for name in ("Tan Wenjun", "Ngo Thi Lan Anh", "Li Ruoxi")] == ["CN", "VN", "CN"]
+    assert people["Ngo Thi Lan Anh"].offices == [] and people["Li Ruoxi"].offices == []
+
+
+def test_a_two_word_name_with_no_chinese_reading_is_vietnamese_and_hua_is_a_chinese_surname():
+    people = people_of(
+        "The message was signed by General Secretary Dinh Khoa and Premier Gao Lin. "
+        "Foreign Ministry spokeswoman Hua Yiling read it out on Monday."
+    )
+    assert [people[name].country for name in ("Dinh Khoa", "Gao Lin", "Hua Yiling")] == ["VN", "CN", "CN"]
+
+
+def test_names_listed_as_delegation_members_are_people_but_listed_places_are_not():
+    people = people_of(
+        "Members of the delegation included Ngo Thanh Tung, Pham Thi Lan and Do Duc Minh. "
+        "Also attending the talks were Chinese Ambassador Ma Rongsheng and Luu Van Khai. "
+        "The route includes Ta Lung, Tra Linh and Ha Quang districts."
+    )
+    assert set(people) == {"Ngo Thanh Tung", "Pham Thi Lan", "Do Duc Minh", "Ma Rongsheng", "Luu Van Khai"}
+
+
+def test_people_marked_by_an_abbreviated_honorific_a_capitalised_role_or_a_quote_are_people():
+    people = people_of(
+        "Ms. Dinh Thi Cuc, who grows dragon fruit in Binh Thuan, expects more orders. "
+        "Analyst Vo Tri Thanh at the Central Institute for Economic Management expects more investment. "
+        '"Orders have doubled," said Hoang Trung Kien, vice president of the Vietnam Fruit and Vegetables '
+        "Association. According to Vietnam Customs, exports rose."
+    )
+    assert set(people) == {"Dinh Thi Cuc", "Vo Tri Thanh", "Hoang Trung Kien"}
+    assert offices_of(people["Hoang Trung Kien"]) == ["vice president of the Vietnam Fruit and Vegetables Association"]

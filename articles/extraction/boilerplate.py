@@ -37,6 +37,22 @@ _CHROME_LINE = re.compile(
     r"|[-–|•·/ ]+)\s*:?$",
     re.IGNORECASE,
 )
+# Share bars copied as text ("Share - WeChat", "Facebook Twitter", "Share: Facebook | X | Email"): lines made
+# only of these words, at least one of them a social network's name.
+_SOCIAL_NETWORKS = frozenset(
+    ("facebook", "twitter", "wechat", "weibo", "linkedin", "whatsapp", "telegram", "zalo", "messenger", "reddit",
+     "pinterest", "qq", "qzone", "douban", "viber", "tumblr", "youtube", "instagram", "tiktok", "vk", "flipboard")
+)  # fmt: skip
+_SHARE_BAR_WORDS = _SOCIAL_NETWORKS | {"share", "sharing", "x", "email", "e-mail", "mail", "print", "copy", "link",
+                                       "copy link", "sms", "line", "on", "via", "this", "article", "story"}  # fmt: skip
+_SHARE_BAR_SEPARATOR = re.compile(r"[\s|•·/,:]+|\s[-–—]\s")
+# "Contact the writer at name@outlet.com", "Email: name@outlet.com": a reporter's address under the story.
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_CONTACT_LINE = re.compile(
+    rf"^(?:(?:contact|e-?mail|write to|reach|send (?:your )?(?:comments|feedback|tips)(?: to)?)\b.{{0,60}}?)?"
+    rf"{_EMAIL}(?:\s*(?:,|and)\s*{_EMAIL})*\s*\.?$",
+    re.IGNORECASE,
+)
 # Lines that open a list of other stories: everything that follows in the list goes too.
 _LIST_MARKER = re.compile(
     r"^(?:trending|most (?:viewed|read|popular|shared)|related(?: news| articles| stories| posts)?"
@@ -71,6 +87,13 @@ _DATELINE = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
     r"(?P<credit>[^()\[\]:]{1,40}?)\s*[)\]]?\s*$"
+)
+# Xinhua style: "... in Hanoi, Vietnam, Aug. 25, 2025. (Xinhua/Hu Jingchen)": agency and photographer in
+# parentheses after the caption's last sentence; the photographer's name is in ordinary case, so a
+# "(VNA/VNS)" sign-off is not taken for one.
+_CAPTION_CREDIT_SLASH = re.compile(
+    r"(?<=[.!?\"”])\s*\((?P<credit>[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
+    r"/[A-ZÀ-ỸĐ][a-zà-ỹđ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){0,3})\)\s*$"
 )
 # Vietnam News style: "... in Hà Nội. VNA/VNS Photo Nhan Sang".
 _CAPTION_CREDIT_AFTER = re.compile(
@@ -172,6 +195,8 @@ def _body_start(units: list[str]) -> int:
 
 def _read_header_zone(units: list[str], result: CleanText) -> None:
     headings: list[str] = []
+    headings_before_byline: int | None = None
+    previous_was_heading = False
     for unit in units:
         rule = _chrome_rule(unit) or _date_line_rule(unit, result) or _take_caption(unit, result)
         if rule is None and _AUTHOR_LINE.match(unit):
@@ -185,13 +210,28 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
                 rule = "headline repeated"
             else:
                 headings.append(unit)
+                previous_was_heading = True
                 continue
+        under_headline = previous_was_heading and len(headings[-1].split()) >= _HEADLINE_MIN_WORDS
+        if rule in _BYLINE_RULES and under_headline and headings_before_byline is None:
+            headings_before_byline = len(headings)
+        previous_was_heading = False
         rule = rule or ("section label" if len(unit.split()) <= 3 else "header line")
         result.removed.append(RemovedBlock(unit, rule))
-    # Only the last title-like line is the headline; earlier ones are kickers or section names.
-    for earlier in headings[:-1]:
-        result.removed.append(RemovedBlock(earlier, "header line"))
-    result.headings = headings[-1:]
+    # The headline is the title-like line right above the byline (a news page puts the byline under it),
+    # else the last one above the text; the others are kickers, section names or widgets. A short line
+    # over a date line ("Politics and Society") is a section name, and the headline comes after it.
+    chosen = (headings_before_byline or len(headings)) - 1
+    for index, other in enumerate(headings):
+        if index != chosen:
+            result.removed.append(RemovedBlock(other, "header line"))
+    result.headings = headings[chosen : chosen + 1] if headings else []
+
+
+_BYLINE_RULES = ("author line", "byline with time", "date line")
+_HEADLINE_MIN_WORDS = 5
+# Each field of a bar-separated metadata line ("From: Chinese Embassy in Viet Nam") is a label and a short value.
+_FIELD_MAX_WORDS = 6
 
 
 def _date_line_rule(unit: str, result: CleanText) -> str | None:
@@ -203,7 +243,7 @@ def _date_line_rule(unit: str, result: CleanText) -> str | None:
     for mention in dated:
         leftover = leftover.replace(mention.text, " ")
     leftover = _DATE_WORDS.sub(" ", _TIME.sub(" ", leftover))
-    if len(re.findall(r"[^\W\d_]{2,}", leftover)) > 4 and not _AUTHOR_LINE.match(unit):
+    if _word_count(leftover) > 4 and not _AUTHOR_LINE.match(unit) and not _is_field_line(leftover):
         return None
     if result.published is None:
         result.published = _safe_date(dated[0].year, dated[0].month, dated[0].day)
@@ -211,6 +251,16 @@ def _date_line_rule(unit: str, result: CleanText) -> str | None:
     if source and _is_agency(source.group(1)) and result.agency is None:
         result.agency = source.group(1)  # "(People's Daily Online) 09:45, June 26, 2024"
     return "byline with time" if _TIME.search(unit) or _AUTHOR_LINE.match(unit) else "date line"
+
+
+def _is_field_line(text: str) -> bool:
+    """Short fields separated by bars ("Source: Xinhua | <date> | Editor: Wang Jian"): an article's metadata."""
+    fields = [part for part in text.split("|") if part.strip()]
+    return len(fields) >= 2 and all(_word_count(part) <= _FIELD_MAX_WORDS for part in fields)
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]{2,}", text))
 
 
 # --- body -------------------------------------------------------------------------------------
@@ -228,6 +278,8 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
         rule = _chrome_rule(unit)
         if rule is None and _FOOTER_LINE.match(unit):
             rule = "footer line"
+        if rule is None and _CONTACT_LINE.match(unit):
+            rule = "contact line"
         if rule is None and _AUTHOR_LINE.match(unit) and len(unit.split()) <= 8:
             rule = "author line"
         if rule is None and not is_prose(unit):
@@ -254,7 +306,11 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
     if markers:
         marked = True
         caption = caption[markers[-1].end() :]  # before the marker is the image's alt text
-    credit_match = _CAPTION_CREDIT.search(caption) or _CAPTION_CREDIT_AFTER.search(caption)
+    credit_match = (
+        _CAPTION_CREDIT.search(caption)
+        or _CAPTION_CREDIT_AFTER.search(caption)
+        or _CAPTION_CREDIT_SLASH.search(caption)
+    )
     if credit_match is None and not marked:
         return None
     credit = credit_match.group("credit").strip() if credit_match else ""
@@ -344,6 +400,8 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
             result.removed.append(RemovedBlock(line, "credit line"))
         elif _LABEL_LINE.match(line) and len(line.split()) <= 12:
             result.removed.append(RemovedBlock(line, "footer line"))
+        elif _CONTACT_LINE.match(line):
+            result.removed.append(RemovedBlock(line, "contact line"))
         else:
             break
         units.pop()
@@ -446,9 +504,20 @@ def _header_date(text: str) -> HeaderDate | None:
 def _chrome_rule(unit: str) -> str | None:
     if _CHROME_LINE.match(unit):
         return "site chrome"
+    if _is_share_bar(unit):
+        return "share bar"
     if _IMAGE_MARKER.fullmatch(unit.strip()):
         return "image marker"
     return None
+
+
+def _is_share_bar(unit: str) -> bool:
+    words = [word for word in _SHARE_BAR_SEPARATOR.split(unit.lower()) if word.strip(" -–—")]
+    return (
+        0 < len(words) <= 12
+        and all(word in _SHARE_BAR_WORDS for word in words)
+        and any(word in _SOCIAL_NETWORKS for word in words)
+    )
 
 
 def _is_wrapped_prose(lines: list[str]) -> bool:

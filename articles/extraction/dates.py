@@ -35,7 +35,8 @@ _YEAR = r"(?:19|20)\d\d"
 
 # Ordered: the first pattern that claims a stretch of text wins it (ranges before single days).
 _PATTERNS = (
-    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # 2025-10-15, and the 2025/10/15 of Chinese sites' date lines
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>{_YEAR})\b")),
     (
         "range",
@@ -76,14 +77,14 @@ _PATTERNS = (
     (
         "relative",
         re.compile(
-            r"\b(?P<relative>the same day|that day|today|yesterday|the previous day|the day before"
-            r"|the following day|the next day)\b",
+            r"\b(?P<relative>the same day|that day|(?:earlier|later) in the day|today|yesterday|the previous day"
+            r"|the day before|the following day|the next day)\b",
             re.IGNORECASE,
         ),
     ),
 )
 _RELATIVE_OFFSETS = {"today": 0, "yesterday": -1}
-_SAME_DAY = ("the same day", "that day")
+_SAME_DAY = ("the same day", "that day", "earlier in the day", "later in the day")
 _DAY_AFTER = ("the following day", "the next day")
 _DAY_BEFORE = ("the previous day", "the day before")
 
@@ -98,6 +99,11 @@ _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated|going)\s+to|(?:is|are)\s+to)\b", re.I
 )
+# "On Tuesday, the minister is scheduled to meet ...": a date opening its sentence, before the future cue.
+_SENTENCE_OPENING = re.compile(r"^\W*(?:on|from|by|next|this|coming)?\s*(?:the\s+)?$", re.I)
+_SUBJECT_MAX_WORDS = 8
+_CLAUSE = re.compile(r"\b(?:that|who|which|when|while|after|before|as|but)\b", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?=\S)")
 # "..., the ministry announced on Wednesday": what follows a report verb is when it was said, not planned.
 _REPORTED = re.compile(r"\b(?:announced|said|says|reported|stated|told|confirmed|revealed|added)\b", re.I)
 # "in 2023" in a sentence that states no day or month: the year of the event it reports.
@@ -206,13 +212,16 @@ class DateContext:
             stated = int(year.group(1))
             return PartialDate(datetime.date(stated, 1, 1), YEAR, f"year {stated} stated in the sentence", False)
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
-        return self.resolve(day_like[0] if day_like else mentions[0])
+        mention = day_like[0] if day_like else mentions[0]
+        return self.resolve(mention, future=is_future(sentence, mention))
 
-    def resolve(self, mention: DateMention) -> PartialDate:
+    def resolve(self, mention: DateMention, *, future: bool = False) -> PartialDate:
+        """The date a mention stands for; a weekday of something still to come ("will meet on Tuesday") lies
+        after the reference date, any other before it."""
         if mention.kind == "relative":
             return self._resolve_relative(mention)
         if mention.kind == "weekday":
-            return self._resolve_weekday(mention)
+            return self._resolve_weekday(mention, future=future)
         if mention.kind == "month":
             return self._resolve_month(mention)
         return self._resolve_day(mention, range_start=mention.kind == "range")
@@ -222,7 +231,7 @@ class DateContext:
     def _article_date(self) -> PartialDate:
         mentions = [m for m in find_dates(self.lead) if not m.past_reference]
         # What the article reports happened (an announcement "on Wednesday") comes before what it says is to come.
-        current = [m for m in mentions if not self._announces_future(m)]
+        current = [m for m in mentions if not is_future(self.lead, m)]
         if any(m.kind in ("day", "range", "weekday", "relative") for m in current):
             mentions = current
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
@@ -230,7 +239,7 @@ class DateContext:
             first = day_like[0]
             if first.kind == "range":
                 return self._date_in_range(first, day_like[1:])
-            return self.resolve(first)
+            return self.resolve(first, future=is_future(self.lead, first))
         months = [m for m in mentions if m.kind == "month"]
         if months:
             return self.resolve(months[0])
@@ -240,13 +249,6 @@ class DateContext:
             # The event is usually a day or two before publication: the month is a safe claim.
             return PartialDate(self.published, MONTH, "no date in the lead; month of the published date", True)
         return PartialDate(None, UNKNOWN, "no date in the lead", True)
-
-    def _announces_future(self, mention: DateMention) -> bool:
-        """ "A will hold talks with B on May 16": a future cue earlier in the sentence, no report verb since."""
-        sentence_start = max(self.lead.rfind(". ", 0, mention.start), self.lead.rfind("\n", 0, mention.start)) + 1
-        before = self.lead[sentence_start : mention.start]
-        cues = list(_FUTURE_CUE.finditer(before))
-        return bool(cues) and not _REPORTED.search(before[cues[-1].end() :])
 
     def _date_in_range(self, span: DateMention, later: list[DateMention]) -> PartialDate:
         """A visit "from October 9-12": the first single date stated inside it, else its first day."""
@@ -311,18 +313,25 @@ class DateContext:
             return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
         return PartialDate(datetime.date(guess.year, mention.month, 1), MONTH, guess.how, True)
 
-    def _resolve_weekday(self, mention: DateMention) -> PartialDate:
+    def _resolve_weekday(self, mention: DateMention, *, future: bool = False) -> PartialDate:
         name = _WEEKDAY_NAMES[mention.weekday]
+        which = "next" if future and mention.which in ("", "on", "this") else mention.which
         reference = self.reference
         if reference:
-            value = _weekday_near(reference[0], mention.weekday, mention.which)
+            value = _weekday_near(reference[0], mention.weekday, which)
             return _day(value, f"weekday resolved against {reference[1]}", False)
-        header = self.header
-        if header:
-            guess = self._guess_year(header.month, header.day, mention.weekday)
-            header_day = _safe_date(guess.year, header.month, header.day) if guess else None
-            if header_day and header_day.weekday() == mention.weekday:
+        if self.header:
+            # The header's day gets one year for the whole article, from the lead's weekday: another weekday
+            # later in the text is another day near it, never the header's day in some other year.
+            lead_weekday = self._lead_weekday()
+            anchor_weekday = lead_weekday if lead_weekday is not None else (None if future else mention.weekday)
+            guess = self._guess_year(self.header.month, self.header.day, anchor_weekday)
+            header_day = _safe_date(guess.year, self.header.month, self.header.day) if guess else None
+            if header_day and header_day.weekday() == mention.weekday and which not in ("next", "last"):
                 return _day(header_day, f"{name} is the header's date; {guess.how}", True)
+            if header_day:
+                value = _weekday_near(header_day, mention.weekday, which)
+                return _day(value, f"weekday resolved against the header's date; {guess.how}", True)
         return PartialDate(None, UNKNOWN, f"weekday {name!r} with no published date to resolve it against", True)
 
     def _resolve_relative(self, mention: DateMention) -> PartialDate:
@@ -357,6 +366,27 @@ class DateContext:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def is_future(text: str, mention: DateMention) -> bool:
+    """Whether the date is of something still to come: "A will hold talks with B on May 16" (a future cue
+    earlier in its sentence, no report verb since) or "On Tuesday, A is scheduled to meet B" (the date
+    opens the sentence and its clause goes on to a future cue)."""
+    starts = [match.end() for match in _SENTENCE_START.finditer(text, 0, mention.start + 1)]
+    sentence_start = max((start for start in starts if start <= mention.start), default=0)
+    before = text[sentence_start : mention.start]
+    cues = list(_FUTURE_CUE.finditer(before))
+    if cues:
+        return not _REPORTED.search(before[cues[-1].end() :])
+    if not _SENTENCE_OPENING.match(before):
+        return False
+    sentence_end = re.search(r"[.!?;](?:\s|$)", text[mention.end :])
+    after = text[mention.end : mention.end + sentence_end.start() if sentence_end else len(text)]
+    cue = _FUTURE_CUE.search(after)
+    if cue is None:
+        return False
+    subject = after[: cue.start()]  # ", the visiting minister": a short subject, no clause of its own
+    return len(subject.split()) <= _SUBJECT_MAX_WORDS and not _REPORTED.search(subject) and not _CLAUSE.search(subject)
 
 
 def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:

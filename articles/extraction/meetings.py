@@ -38,15 +38,18 @@ _HELD_NOUN = re.compile(
 )
 _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
-    r"spoke|phoned|called\s+on|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b"
+    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+a\s+courtesy\s+(?:call|visit)\s+"
+    r"(?:on|to))\b"
     r"(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?",
     re.I,
 )
 _RECEPTION_FOR = re.compile(
     r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
 )
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?P<verb>received|hosted|welcomed|met)\s+by\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?P<verb>received|hosted|welcomed|met)\s+by\b", re.I)
 _AT = re.compile(rf"\b(?:at|during|in)\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_NOUNS}\b", re.I)
+# "Receiving B in Hà Nội on Monday, A said ...": a sentence opened by the meeting, the host after the comma.
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?:(?:While|When)\s+)?(?P<noun>Meeting|Receiving|Hosting|Welcoming)\b")
 _BETWEEN = re.compile(rf"\b{_NOUNS}\s+between\b", re.I)
 _VISIT = re.compile(r"\b(?P<noun>visit|visiting|visits)\b", re.I)
 _INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
@@ -56,21 +59,47 @@ _JOINT = re.compile(
     r"delegations\s+(?:at|to|in))\s+(?P<rest>[^.;]{0,80})",
     re.I,
 )
+# "The meeting was co-chaired by A, B and C": everyone named after "by" took part.
+_JOINT_PASSIVE = re.compile(
+    r"\b(?P<noun>meeting|talks|session|consultation|dialogue|conference)\b[^.;]{0,40}?\b(?:was|were|is|are|will\s+be)\s+"
+    r"(?:co-?chaired|co-?hosted|jointly\s+(?:chaired|hosted)|co-?presided\s+over)\s+by\b",
+    re.I,
+)
+_THE_MEETING = re.compile(r"^\s*The\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|session|consultation|dialogue|conference)$")
+# "A will travel to Hà Nội next week for a working session with B": the trip is for a meeting.
+_TRIP = re.compile(
+    r"\b(?:travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing)|c[ao]me|comes|coming|go|goes|went|fly|flies|flew|"
+    r"head(?:ed|ing))\b(?P<trip>[^.;]{0,60}?)\bfor\s+"
+    rf"{_ADJECTIVES}{_NOUNS}\b",
+    re.I,
+)
+_TRIP_DESTINATION = re.compile(r"^\s*to\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
+# "A and B met on Monday": a meeting verb with both sides before it and no object after it.
+_NO_OBJECT = re.compile(r"\s*(?:$|[,.;]|(?:on|in|at|here|there|today|yesterday|earlier|later|for|and|to)\b)", re.I)
+_SEPARATELY = re.compile(r"\bseparately\b", re.I)
+# A name after a bare comma that a reporting verb follows is who reports the meeting, not one of its people.
+_REPORTING = re.compile(r"\s*(?:said|says|announced|announces|told|added|noted|stated|reported)\b", re.I)
 _COORDINATED = re.compile(r"\band\s+(?:to\s+|will\s+|would\s+|also\s+|then\s+)?$", re.I)
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+)?$", re.I)
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?P<pronoun>he|she|they)\s+(?:(?:also|then|later|will|would|is|are|was|were|to|be|scheduled|expected|"
+    r"due|set|going)\s+)*$",
+    re.I,
+)
 
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
 _OBJECT_GAP = re.compile(
-    r"\s*(?:(?:here|there|today|yesterday)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
+    r"\s*(?:(?:here|there|today|yesterday|separately)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
     r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*",
     re.I,
 )
-_DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,120}?", re.I)
+_DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
 _LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her)\s+)?", re.I)
 _SUBJECT_GAP = re.compile(
     r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
-    r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*)*"
+    r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*"
+    r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|entourage)\b)*"
     r"(?:,\s*who\b[^,;]*,\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
@@ -80,6 +109,7 @@ _GROUP_LIST = re.compile(
     r"(?:included|include|were|are|comprised)\s+",
 )
 _DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
+_NATIONAL_DELEGATION = re.compile(r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+delegation\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
 # "The two foreign ministers will co-chair ...": the pair of the meeting reported before.
 # "During the visit, the Vietnamese top legislator will hold talks with B": a participant named before.
@@ -96,10 +126,14 @@ _FUTURE = re.compile(
     r"|plans?\s+to|to\s+be\s+held|upcoming)\b",
     re.I,
 )
+_LOCALITIES = ("province", "city", "district", "county", "prefecture")
 _SAME_DAY = re.compile(
-    r"\b(?:the\s+same\s+day|later\s+(?:that|the\s+same)\s+day|the\s+same\s+(?:morning|afternoon|evening))\b", re.I
+    r"\b(?:the\s+same\s+day|on\s+the\s+(?:sidelines|margins?)\s+of\s+the\s+(?:meeting|talks|conference|session)|(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:later|earlier)\s+in\s+the\s+day"
+    r"|the\s+same\s+(?:morning|afternoon|evening))\b",
+    re.I,
 )
 _PLACE = re.compile(r"\b(?:in|arrived\s+in|arriving\s+in|arrives\s+in|while\s+in)\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
+_WHERE = re.compile(r"\b(?:to|for|visited|visiting|visits)\s+((?:[^\W\d_][\w'’-]*\s?){1,4}),\s+where\b")
 _TRAVEL = re.compile(
     r"\b(?:arrived|arriving|arrives|arrive)\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})|\bwhile\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
 )
@@ -135,6 +169,7 @@ class _Story:
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
+    previous_place: str | None = None  # the place the sentence before named
 
 
 def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -> list[MeetingRecord]:
@@ -148,6 +183,9 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         for candidate in _candidates_in(sentence, index, following, story):
             _date_candidate(candidate, sentence.text, dates, story)
+            if not candidates and candidate.date is None and candidate.status == HELD and dates is not None:
+                # The lead meeting is what the article's date is about; later "the same day" refers to it.
+                candidate.date = story.last_date = dates.article_date
             candidate.travel_place = story.travel_place
             candidates.append(candidate)
             story.last_lead = candidate.participants[0]
@@ -162,9 +200,23 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
 
 def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, story: _Story) -> list[_Candidate]:
     text, found, taken = sentence.text, [], []
-    for finder in (_held_noun, _passive, _reception_for, _joint, _verb, _at_clause, _between, _visit):
+    finders = (
+        _held_noun,
+        _passive,
+        _reception_for,
+        _joint_passive,
+        _joint,
+        _trip,
+        _opening_participle,
+        _verb,
+        _at_clause,
+        _between,
+        _visit,
+    )
+    for finder in finders:
         for candidate, span in finder(sentence, following, story):
-            if any(span[0] < end and start < span[1] for start, end in taken):
+            # The same phrase may give one meeting per host ("A and B will meet C separately").
+            if any(span[0] < end and start < span[1] and span != (start, end) for start, end in taken):
                 continue
             taken.append(span)
             if len(candidate.people) >= 2:
@@ -179,17 +231,52 @@ def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: 
     return _Candidate(unique, kind, -1, "", status=status, place=_place_in(sentence))
 
 
+def _each_separately(sentence: Sentence, match: re.Match, subjects: list[str], objects: list[str]) -> list[list[str]]:
+    """ "A and B will meet C separately": one meeting per host; otherwise one meeting of everyone."""
+    clause_end = sentence.text.find(";", match.end())
+    clause = sentence.text[max(0, match.start() - 20) : clause_end if clause_end >= 0 else len(sentence.text)]
+    if _SEPARATELY.search(clause) and objects:
+        if len(subjects) >= 2 and len(objects) == 1:
+            return [[subject, *objects] for subject in subjects]
+        if len(subjects) == 1 and len(objects) >= 2:
+            return [[*subjects, obj] for obj in objects]
+    return [subjects + objects]
+
+
 def _held_noun(sentence, following, story):
     for match in _HELD_NOUN.finditer(sentence.text):
         subjects = _subjects_before(sentence, match.start(), story)
         objects = _objects_after(sentence, match.end(), following)
         if objects and subjects:
-            participants = subjects + objects
+            groups = _each_separately(sentence, match, subjects, objects)
         elif not objects and len(subjects) >= 2:
-            participants = subjects  # "A and B held talks"
+            groups = [subjects]  # "A and B held talks"
         else:
             continue
-        yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+        for participants in groups:
+            yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _joint_passive(sentence, following, story):
+    for match in _JOINT_PASSIVE.finditer(sentence.text):
+        chairs = _names(_chain(sentence, match.end(), r"\s*(?:the\s+)?"))
+        if len(set(chairs)) >= 2:
+            candidate = _new(chairs, _kind(match.group("noun")), sentence, match.start())
+            if _THE_MEETING.match(sentence.text[: match.end("noun")]) and candidate.place is None:
+                candidate.place = story.previous_place  # "The meeting was co-chaired": the one just reported
+            yield candidate, match.span()
+
+
+def _trip(sentence, following, story):
+    for match in _TRIP.finditer(sentence.text):
+        subjects = _subjects_before(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following)
+        if subjects and objects:
+            candidate = _new(subjects + objects, _kind(match.group("noun")), sentence, match.start())
+            destination = _TRIP_DESTINATION.match(match.group("trip"))
+            if destination:
+                candidate.place = _as_place(destination.group(1), sentence) or candidate.place
+            yield candidate, match.span()
 
 
 def _joint(sentence, following, story):
@@ -208,7 +295,14 @@ def _verb(sentence, following, story):
         subjects = _subjects_before(sentence, match.start(), story)
         objects = _objects_after(sentence, match.end(), following)
         if subjects and objects:
-            yield _new(subjects + objects, _kind(match.group(0)), sentence, match.start()), match.span()
+            for participants in _each_separately(sentence, match, subjects, objects):
+                yield _new(participants, _kind(match.group(0)), sentence, match.start()), match.span()
+        elif (
+            len(subjects) >= 2
+            and match.group("verb").lower() in ("met", "meet", "meets")
+            and _NO_OBJECT.match(sentence.text, match.end())
+        ):
+            yield _new(subjects, "meeting", sentence, match.start()), match.span()  # "A and B met on Monday"
 
 
 def _reception_for(sentence, following, story):
@@ -234,12 +328,25 @@ def _at_clause(sentence, following, story):
         if len(met) >= 2 and _BARE_COMMA.fullmatch(sentence.text[met[-2].extent_end : met[-1].extent_start]):
             participants = _names(met[-1:] + met[:-1])  # "with B, A said": the comma closes the list
         elif met:
-            speakers = _chain(sentence, met[-1].extent_end, r"\s*,\s*")
+            speakers = _chain(sentence, met[-1].extent_end, r"\s*(?:(?:in|on|at)\s+[^,]{1,30})?,\s*")
             participants = _names(speakers + met)
         else:
             participants = _names(_chain(sentence, match.end(), r"\s*(?:on\s+[^,]{1,30})?,\s*"))
         if len(set(participants)) >= 2:
             yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _opening_participle(sentence, following, story):
+    match = _OPENING_PARTICIPLE.match(sentence.text)
+    if match is None:
+        return
+    met = _chain(sentence, match.end(), _OBJECT_GAP)
+    if not met:
+        return
+    hosts = _chain(sentence, met[-1].extent_end, r"\s*(?:(?:in|on|at)\s+[^,]{1,30})?,\s*")
+    if hosts:
+        kind = "meeting" if match.group("noun").lower() == "meeting" else "reception"
+        yield _new(_names(hosts[:1] + met), kind, sentence, match.start()), match.span()
 
 
 def _between(sentence, following, story):
@@ -272,6 +379,8 @@ def _kind(word: str) -> str:
     word = word.lower()
     if word in ("consultation", "dialogue"):
         return "talks"
+    if "courtesy" in word:
+        return "reception"  # a courtesy call on B is B receiving the caller
     if "phone" in word:
         return "phone call"
     if "session" in word:
@@ -296,12 +405,23 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
         gap = sentence.text[last.extent_end : position]
         if _SUBJECT_GAP.fullmatch(gap) and (not last.led_by or _DELEGATION_SUBJECT.search(sentence.text[:position])):
             return _chain_back(sentence, last)
-        if _PRONOUN_BEFORE.search(gap):
-            return [before[0].person]  # "Zhao last visited Vietnam in 2023, when he met B": the sentence's subject
+        pronoun = _PRONOUN_BEFORE.search(gap)
+        if pronoun:
+            # "Zhao last visited Vietnam in 2023, when he met B": the sentence's subject;
+            # "A and his delegation will leave for X, where they will meet B": the same, with whoever is listed.
+            if pronoun.group("pronoun").lower() == "they":
+                return _names(_chain(sentence, before[0].extent_start, r"\s*"))
+            return [before[0].person]
         if _COORDINATED.search(gap):
             return _coordinated_subjects(sentence, position, story)
         return []
     opening = sentence.text[:position]
+    national = _NATIONAL_DELEGATION.search(opening)
+    if national:
+        # "the Vietnamese delegation": the Vietnamese side of the meeting reported just before.
+        side = _same_side(national.group("nationality"), story)
+        if side:
+            return side
     if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
         return [story.delegation_leader]
     if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
@@ -310,10 +430,15 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
         return list(story.last_participants)
     described = _DESCRIBED_SUBJECT.search(opening)
     if described:
-        country = COUNTRY_WORDS.get(fold(described.group("nationality")).lower())
-        same_side = [name for name in story.last_participants if country and story.countries.get(name) == country]
-        return same_side[:1]
+        return _same_side(described.group("nationality"), story)
     return []
+
+
+def _same_side(nationality: str, story: _Story) -> list[str]:
+    """The one participant of the meeting reported before who is of this nationality."""
+    country = COUNTRY_WORDS.get(fold(nationality).lower())
+    same_side = [name for name in story.last_participants if country and story.countries.get(name) == country]
+    return same_side[:1]
 
 
 def _coordinated_subjects(sentence: Sentence, position: int, story: _Story) -> list[str]:
@@ -358,6 +483,8 @@ def _chain(sentence: Sentence, position: int, gap: re.Pattern | str) -> list[Occ
         between = sentence.text[chain[-1].extent_end : occurrence.extent_start]
         if not between.strip() or not _LIST_GAP.fullmatch(between) or occurrence.possessive:
             break
+        if _BARE_COMMA.fullmatch(between) and _REPORTING.match(sentence.text, occurrence.extent_end):
+            break  # "at the invitation of B, spokesman C announced": C reports, he is not invited
         chain.append(occurrence)
     return chain
 
@@ -397,6 +524,7 @@ def _remember(sentence: Sentence, story: _Story) -> None:
     for occurrence in sentence.occurrences:
         if occurrence.led_by and _DELEGATION_SUBJECT.search(sentence.text[: occurrence.start]):
             story.delegation_leader = occurrence.person
+    story.previous_place = _place_in(sentence)
     travel = _TRAVEL.search(sentence.text)
     if travel:
         story.travel_place = _as_place(travel.group(1) or travel.group(2), sentence) or story.travel_place
@@ -404,9 +532,11 @@ def _remember(sentence: Sentence, story: _Story) -> None:
 
 def _place_in(sentence: Sentence) -> str | None:
     """A city named in the sentence ("in Beijing", "arrived in Hà Nội"), else a country, else None."""
+    # "will travel to Lạng Sơn, where they will meet B": the place the meeting clause hangs on comes first.
+    where = [p for p in (_as_place(m.group(1), sentence) for m in _WHERE.finditer(sentence.text)) if p]
     places = [p for p in (_as_place(m.group(1), sentence) for m in _PLACE.finditer(sentence.text)) if p]
     cities = [p for p in places if fold(p).lower() not in COUNTRY_WORDS]
-    return (cities or places or [None])[0]
+    return (where or cities or places or [None])[0]
 
 
 def _as_place(words: str, sentence: Sentence) -> str | None:
@@ -417,6 +547,8 @@ def _as_place(words: str, sentence: Sentence) -> str | None:
         if not word[0].isupper():
             break
         taken.append(word)
+    if taken and len(names) > len(taken) and names[len(taken)].lower() in _LOCALITIES:
+        return " ".join(taken)  # "in Luang Namtha province": the text says it is a place
     while taken:
         phrase = " ".join(taken)
         lower = fold(phrase).lower()
@@ -462,6 +594,8 @@ def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
         if same is not None:
             same.date = same.date or candidate.date
             same.place = same.place or candidate.place
+            if same.kind == "meeting" and candidate.kind in _SPECIFIC_KINDS:
+                same.kind = candidate.kind  # "A and B co-chaired the meeting ... The two held talks"
             continue
         # A smaller group of the same kind is a report of the larger meeting counterpart by counterpart;
         # of another kind ("On the sidelines, A held a working session with B") it is a meeting of its own.
@@ -481,6 +615,9 @@ def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
     for meeting in meetings:
         result.extend(_split(meeting))
     return result
+
+
+_SPECIFIC_KINDS = ("talks", "working session", "reception")
 
 
 def _is_visit(candidate: _Candidate) -> bool:

@@ -89,6 +89,8 @@ CHINESE_SURNAMES = frozenset(
     [
         "wang",
         "li",
+        "bao",
+        "hua",
         "zhang",
         "liu",
         "chen",

@@ -85,6 +85,8 @@ POSTS = frozenset(
         "councilor",
         "councillor",
         "envoy",
+        "researcher",
+        "lecturer",
     ]
 )
 # Words that qualify a post ("Deputy Prime Minister", "Standing Vice President").
@@ -116,6 +118,43 @@ POST_MODIFIERS = frozenset(
 # Words that mark a person without naming an office.
 HONORIFICS = frozenset(
     ["mr", "mrs", "ms", "madam", "madame", "dr", "comrade", "samdech", "excellency", "professor", "prof"]
+)
+# Military ranks written out ("Admiral Tang", "Colonel General X"): never part of a name.
+RANK_WORDS = frozenset(["general", "admiral", "colonel", "lieutenant", "brigadier", "marshal"])
+# Military ranks abbreviated with a full stop ("Gen. Khamphet"): they mark a person, like an honorific.
+RANK_ABBREVIATIONS = frozenset(["gen.", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sr."])
+# Honorifics abbreviated with a full stop ("Ms. Pham Thi Cuc").
+HONORIFIC_ABBREVIATIONS = frozenset(["mr.", "mrs.", "ms.", "dr.", "prof."])
+# What a person quoted without an office is ("Vietnamese student X", "economist X"): a person, no office.
+PERSON_NOUNS = frozenset(
+    [
+        "student",
+        "economist",
+        "analyst",
+        "scholar",
+        "expert",
+        "historian",
+        "journalist",
+        "lawyer",
+        "entrepreneur",
+        "businessman",
+        "businesswoman",
+        "teacher",
+        "farmer",
+        "engineer",
+        "writer",
+        "artist",
+        "doctor",
+        "veteran",
+        "trader",
+        "tourist",
+        "resident",
+    ]
+)
+# Lower-case words of a local organisation inside an office ("Secretary of the provincial Party Committee",
+# "Governor of Luang Prabang province").
+_LOCALITY_WORDS = frozenset(
+    ["province", "provincial", "city", "municipal", "district", "county", "autonomous", "region"]
 )
 COUNTERPART = "counterpart"
 # Capitalised words of organisations and of namesakes; never part of a person's name.
@@ -370,6 +409,7 @@ ORGANISATION_WORDS = (
             "mechanism",
             "strategic",
             "partnership",
+            "cooperation",
             "community",
             "comprehensive",
             "cooperative",
@@ -398,6 +438,7 @@ ORGANISATION_WORDS = (
     | POSTS
     | POST_MODIFIERS
     | HONORIFICS
+    | RANK_WORDS
 )
 # Capitalised words that open a sentence without being part of a name.
 SENTENCE_OPENERS = frozenset(
@@ -599,6 +640,7 @@ _CREDITS = [
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
+    r"|\b(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
     r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th
     r"|\d+(?:[.,:/]\d+)*"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -793,8 +835,25 @@ def _mark_office_words(sentence: _Sentence) -> None:
             following = last + 1
             if following < len(tokens) and tokens[following].lower in ("and", "of"):
                 following += 1
+            # "Association of Fruit and Vegetables Producers": a second unknown word before the organisation word.
+            partner = following if _unknown_word_of_organisation(sentence, following) else None
+            if partner is not None:
+                following += 1
             if following < len(tokens) and labels[following] == TITLE:
                 labels[first] = TITLE
+                if partner is not None:
+                    labels[partner] = TITLE
+
+
+def _unknown_word_of_organisation(sentence: _Sentence, i: int) -> bool:
+    tokens, labels = sentence.tokens, sentence.labels
+    return (
+        i + 1 < len(tokens)
+        and labels[i] == NAME
+        and not _could_be_surname(tokens[i].lower)
+        and labels[i + 1] == TITLE
+        and sentence.run_of[i + 1] == sentence.run_of[i]
+    )
 
 
 def _label(token: _Token, opens_sentence: bool) -> str:
@@ -809,6 +868,8 @@ def _label(token: _Token, opens_sentence: bool) -> str:
         return NAME  # Vietnamese words are never English vocabulary ("Thái" is a surname, not "Thai")
     if lower in MONTHS or lower in WEEKDAYS:
         return CALENDAR
+    if lower in RANK_ABBREVIATIONS or lower in HONORIFIC_ABBREVIATIONS or lower in PERSON_NOUNS:
+        return TITLE  # "Analyst Do Thien Tuan": what the person is, never part of the name
     if token.acronym:
         return ACRONYM
     if lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS:
@@ -916,15 +977,23 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
     """Whether token i can be part of a title phrase."""
     token, label = sentence.tokens[i], sentence.labels[i]
     if token.capitalised:
-        return label in (TITLE, PLACE, ACRONYM) or i in namesakes
+        return label in (TITLE, PLACE, ACRONYM) or i in namesakes or _names_a_locality(sentence, i)
     if token.is_word:
         return (
             token.lower in POSTS
             or token.lower in POST_MODIFIERS
             or token.lower in _TITLE_LINKS
             or token.lower == COUNTERPART
+            or token.lower in PERSON_NOUNS
+            or token.lower in _LOCALITY_WORDS
         )
     return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
+
+
+def _names_a_locality(sentence: _Sentence, i: int) -> bool:
+    """ "Governor of Oudomxay province X": a word the vocabulary lacks, named as a province, is a place."""
+    tokens = sentence.tokens
+    return i + 1 < len(tokens) and tokens[i + 1].lower in _LOCALITY_WORDS and sentence.joined(i + 1)
 
 
 def _link_ok(sentence: _Sentence, i: int) -> bool:
@@ -935,7 +1004,9 @@ def _link_ok(sentence: _Sentence, i: int) -> bool:
     nxt = i + 1
     while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
         nxt += 1
-    return nxt < len(tokens) and (tokens[nxt].capitalised or tokens[nxt].lower in POSTS)
+    return nxt < len(tokens) and (
+        tokens[nxt].capitalised or tokens[nxt].lower in POSTS or tokens[nxt].lower in _LOCALITY_WORDS
+    )
 
 
 def _possessive_at(sentence: _Sentence, i: int) -> bool:
@@ -976,6 +1047,9 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
             ):
                 i -= 1
                 continue
+            if _listing_comma(sentence, i, first):
+                i -= 1
+                continue
             break
         if _possessive_at(sentence, i):
             if i >= 1 and (tokens[i - 1].capitalised or tokens[i - 1].acronym):
@@ -998,6 +1072,19 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
         if tokens[k].lower == "of" and _post_follows(sentence, k + 1, first):
             return k + 1
     return start
+
+
+def _listing_comma(sentence: _Sentence, i: int, first: int) -> bool:
+    """A comma inside an organisation's list of fields: "Minister of Culture, Sports and Tourism X"."""
+    tokens, labels = sentence.tokens, sentence.labels
+    if i < 1 or not (tokens[i - 1].capitalised and labels[i - 1] == TITLE):
+        return False
+    if not (tokens[i + 1].capitalised and labels[i + 1] == TITLE):
+        return False
+    rest = tokens[i + 1 : first]
+    if any(t.lower in POSTS or t.lower in POST_MODIFIERS for t in rest) or not any(t.lower == "and" for t in rest):
+        return False  # "Minister of Japan, Chinese Premier X": a new office starts after the comma
+    return any(t.lower == "of" for t in tokens[max(0, i - 6) : i])
 
 
 def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
@@ -1027,7 +1114,10 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
     if i >= len(tokens) or tokens[i].text != ",":
         return last + 1
     i += 1
+    if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
+        i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
     end = i
+    end_before_continuation = None
     while i < len(tokens):
         token = tokens[i]
         if token.text == "(":
@@ -1040,6 +1130,8 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
         if token.text == ",":
             following = i + 2 if i + 2 < len(tokens) and tokens[i + 1].lower == "and" else i + 1
             if following < len(tokens) and _starts_post_phrase(sentence, following, namesakes):
+                if end_before_continuation is None:
+                    end_before_continuation = end
                 i = following
                 continue
             break
@@ -1052,7 +1144,11 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
         if token.lower not in _TITLE_LINKS:
             end = i
     if end < len(tokens) and sentence.labels[end] == NAME and sentence.joined(end):
-        return last + 1  # "X, Politburo member Y said": the title runs into Y and is Y's
+        # "X, Politburo member Y said": the title runs into Y and is Y's; "X, head of ..., and Ambassador Y":
+        # X's office ends before the comma that starts Y's.
+        if end_before_continuation is None:
+            return last + 1
+        end = end_before_continuation
     return end if end > last + 2 else last + 1
 
 
@@ -1103,7 +1199,8 @@ def _has_post(part: str) -> bool:
 
 
 _RANK_TAIL = re.compile(
-    r"\s+(?P<rank>(?:(?:Senior|Lieutenant|Major|Colonel|Rear|Vice|Brigadier)\s+)*(?:General|Admiral|Colonel))$"
+    r"\s+(?P<rank>(?:(?:Senior|Lieutenant|Major|Colonel|Rear|Vice|Brigadier|Sr\.|Lt\.|Maj\.|Brig\.)\s+)*"
+    r"(?:General|Admiral|Colonel|Gen\.|Adm\.|Col\.|Capt\.))$"
 )
 
 
@@ -1116,7 +1213,8 @@ def _without_rank(office: str) -> str:
     if match is None:
         return office
     before = _words(office[: match.start()])
-    if len(match.group("rank").split()) == 1 and before and fold(before[-1]).lower() in POSTS:
+    rank = match.group("rank")
+    if len(rank.split()) == 1 and not rank.endswith(".") and before and fold(before[-1]).lower() in POSTS:
         return office
     return office[: match.start()]
 
@@ -1135,6 +1233,9 @@ def _trim_links(text: str) -> str:
     return text.strip(" ,;")
 
 
+_SUBJECT_OF_STUDY = re.compile(r"\s+(?:studies|language|languages|literature|medicine|history)\b")
+
+
 def country_and_party(text: str) -> tuple[str | None, str]:
     """The country an office or organisation belongs to (first one the text names) and its party."""
     found: list[tuple[int, str | None, str]] = []
@@ -1146,6 +1247,8 @@ def country_and_party(text: str) -> tuple[str | None, str]:
         for match in pattern.finditer(folded):
             found.append((match.start(), country, party))
     for match in _COUNTRY_WORD.finditer(folded):
+        if _SUBJECT_OF_STUDY.match(folded, match.end()):
+            continue  # "Institute of Chinese Studies": what it studies, not whose it is
         found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
     for match in _US_MARK.finditer(text):
         found.append((match.start() + 0.5, "US", ""))
@@ -1245,7 +1348,44 @@ def _references_in(sentence: _Sentence, index: int) -> list[Reference]:
         if first in namesakes:
             continue
         references.append(_reference(sentence, index, first, last, namesakes))
+    _mark_listed(sentence, references)
     return references
+
+
+# What opens a list of people: "The delegation included A, B and C", "Also present were A and B".
+_LIST_OPENING = re.compile(
+    r"\b(?:included|includes|include|including|comprised|comprising|(?:accompanied|joined|attended)\s+by|"
+    r"(?:present|attending|members|participants)\b[^.;:]{0,40}?\b(?:were|are|was|included))\s*:?\s*",
+    re.I,
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?")
+
+
+# "... Tra Linh and Ha Quang districts": the list was of places.
+_PLACES_LISTED = re.compile(
+    r"\s*(?:,|;)?\s*(?:and\s+)?(?:[A-Z][\w'’-]*\s+)*(?:districts?|provinces?|communes?|cities|towns?|villages?|"
+    r"wards?|counties|border|gates?|areas?|regions?|islands?|rivers?|streets?|roads?|markets?|ports?|companies)\b"
+)
+
+
+def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
+    """Names in a list of people are people: each item follows the opening or another listed person."""
+    for opening in _LIST_OPENING.finditer(sentence.text):
+        position, listed = opening.end(), []
+        for reference in references:
+            if reference.extent_start < position:
+                continue
+            if not _LIST_SEPARATOR.fullmatch(sentence.text[position : reference.extent_start]):
+                break
+            listed.append(reference)
+            position = reference.extent_end
+        if listed and not _PLACES_LISTED.match(sentence.text, position):
+            for reference in listed:
+                reference.in_context = True
+
+
+# A word right before a name that shows it is a person's even without an office.
+_PERSON_MARKS = HONORIFICS | HONORIFIC_ABBREVIATIONS | RANK_WORDS | RANK_ABBREVIATIONS | PERSON_NOUNS | {COUNTERPART}
 
 
 def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
@@ -1262,7 +1402,7 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         offices, others = offices + after_offices, others + after_others
     else:
         after_end = last + 1
-    honorific = title_start < first and tokens[first - 1].lower in HONORIFICS | {COUNTERPART}
+    honorific = title_start < first and tokens[first - 1].lower in _PERSON_MARKS
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
@@ -1291,6 +1431,8 @@ _MEETING_VERBS = frozenset(
 )
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I)
 _MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
+# "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
+_SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|noted|according\s+to)|[,.]\s*[\"”’'])\s*$", re.I)
 _ORGANISATION_LEADING = re.compile(
     r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
 )
@@ -1314,6 +1456,7 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
         reference.led_by
         or (bool(_MEETING_OBJECT.search(before)) and bool(_MEETING_WORDS.search(text)))
         or follows in _SPEECH_VERBS
+        or bool(_SPEAKER_BEFORE.search(before))
         or follows in _MEETING_VERBS
     )
 
@@ -1458,7 +1601,11 @@ def _country(person: _Person) -> str | None:
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
-    if looks_vietnamese(person.name) and (has_diacritics(person.name) or len(person.name.split()) >= 3):
+    if looks_vietnamese(person.name) and (
+        has_diacritics(person.name)
+        or len(person.name.split()) >= 3
+        or word_key(person.name.split()[0]) not in CHINESE_SURNAMES  # "To Lam": no Chinese reading of it
+    ):
         return "VN"
     if looks_chinese(person.name):
         return "CN"

@@ -18,7 +18,7 @@ from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, PRECISIONS, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
-EXTRACTOR_VERSION = "2025.3"
+EXTRACTOR_VERSION = "2025.4"
 
 _HTML_SUFFIXES = (".html", ".htm")
 
