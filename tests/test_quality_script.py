@@ -1,4 +1,4 @@
-"""bench/quality_articles.py runs on the held-out articles and prints every figure.
+"""bench/quality_articles.py runs on each held-out set of articles and prints every figure.
 
 No quality thresholds here: the held-out articles measure the extractor and must not be tuned for,
 so only the script's running and its report format are pinned.
@@ -14,11 +14,11 @@ import sys
 import pytest
 from django.conf import settings
 
-HELDOUT = settings.BASE_DIR / "tests" / "articles" / "heldout"
+ARTICLES = settings.BASE_DIR / "tests" / "articles"
+HELDOUT_SETS = {"heldout": 8, "heldout2": 10}  # set name (also its folder) -> number of articles
 
 RATIO = r"\d+/\d+ = \d+%"
 ARTICLE_FIGURES = [
-    r"^extractor \S+: 8 own articles in tests/articles/heldout \(each extracted twice\) in [\d.]+ s, \d+ failed$",
     rf"^boilerplate lines removed: {RATIO}$",
     rf"^titles right: +{RATIO}$",
     rf"^dates right: +{RATIO}$",
@@ -45,29 +45,37 @@ def run_script(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def heldout_report() -> list[str]:
-    completed = run_script("--set", "heldout", "-v")
+@pytest.fixture(scope="module", params=sorted(HELDOUT_SETS))
+def heldout_report(request) -> tuple[str, list[str]]:
+    completed = run_script("--set", request.param, "-v")
     assert completed.returncode == 0, completed.stderr
-    return completed.stdout.splitlines()
+    return request.param, completed.stdout.splitlines()
 
 
 def test_heldout_report_prints_every_figure_once_per_officials_setting(heldout_report):
-    for pattern in ARTICLE_FIGURES:
-        assert sum(bool(re.match(pattern, line)) for line in heldout_report) == 1, pattern
+    article_set, report = heldout_report
+    headline = (
+        rf"^extractor \S+: {HELDOUT_SETS[article_set]} own articles in tests/articles/{article_set} "
+        r"\(each extracted twice\) in [\d.]+ s, \d+ failed$"
+    )
+    for pattern in [headline, *ARTICLE_FIGURES]:
+        assert sum(bool(re.match(pattern, line)) for line in report) == 1, pattern
     for label in ("with the officials list:", "officials list empty:"):
-        section = heldout_report[heldout_report.index(label) + 1 :][: len(PER_LIST_FIGURES)]
+        section = report[report.index(label) + 1 :][: len(PER_LIST_FIGURES)]
         for pattern, line in zip(PER_LIST_FIGURES, section, strict=True):
             assert re.match(pattern, line), (label, pattern, line)
 
 
 def test_heldout_report_leaves_out_the_seeds(heldout_report):
-    assert not any(line.startswith("seeds (") for line in heldout_report)
+    _, report = heldout_report
+    assert not any(line.startswith("seeds (") for line in report)
 
 
-def test_every_heldout_article_has_hand_written_expectations():
-    expected = json.loads((HELDOUT / "expected.json").read_text("utf-8"))["articles"]
-    files = sorted(path.name for path in HELDOUT.iterdir() if path.name != "expected.json")
+@pytest.mark.parametrize("article_set", sorted(HELDOUT_SETS))
+def test_every_heldout_article_has_hand_written_expectations(article_set):
+    folder = ARTICLES / article_set
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))["articles"]
+    files = sorted(path.name for path in folder.iterdir() if path.name != "expected.json")
     assert sorted(entry["file"] for entry in expected) == files
     for entry in expected:
         assert entry["people"], entry["file"]
