@@ -5,6 +5,8 @@ import datetime
 import pytest
 
 from articles.extraction.dates import DateContext, HeaderDate, find_dates, is_future, mentioned_years
+from articles.extraction.pipeline import extract_text, not_after_publication
+from articles.extraction.types import PartialDate
 
 D = datetime.date
 
@@ -265,3 +267,36 @@ def test_earlier_and_later_in_the_day_are_the_event_date():
     dates = context("The minister on Friday met the envoy.", published=D(2024, 3, 22))
     assert dates.resolve_in("Earlier in the day, the envoy met the governor.") == dates.article_date
     assert dates.resolve_in("Later in the day, the envoy visited a factory.") == dates.article_date
+
+
+YOUTH_UNIONS = """Vietnam, China youth unions deepen exchanges
+
+Thursday, March 5, 2026 - 09:40
+
+HÀ NỘI — Secretary of the Ho Chi Minh Communist Youth Union Central Committee Bui Van Tam received First \
+Secretary of the Communist Youth League of China Central Committee Ma Lihong in Hà Nội on March 4.
+
+Tam said youth exchanges were a pillar of the friendship between the two countries.
+
+Earlier, Ma held talks with Vice Chairman of the Vietnam Youth Federation Le Thi Thu. At those talks, Ma and Thu \
+agreed to hold a youth festival in Guangxi in 2028 and to exchange student delegations.
+"""
+
+
+def test_a_held_meeting_is_never_dated_after_the_article_that_reports_it():
+    article = extract_text(YOUTH_UNIONS)
+    talks = next(meeting for meeting in article.meetings if meeting.kind == "talks")
+    assert talks.status == "held"
+    # "in 2028" is the festival's year, not the talks': unknown and flagged beats confidently wrong.
+    assert (talks.date.iso(), talks.date.needs_review) == (None, True)
+    assert "2028" in talks.date.how
+    reception = next(meeting for meeting in article.meetings if meeting.kind == "reception")
+    assert reception.date.iso() == "2026-03-04"
+
+
+def test_an_announced_meeting_may_follow_the_article():
+    planned = PartialDate(datetime.date(2027, 1, 1), "year", "year 2027 stated in the sentence", False)
+    assert not_after_publication(planned, "announced", datetime.date(2026, 3, 5)) == planned
+    assert not_after_publication(planned, "held", datetime.date(2026, 3, 5)).iso() is None
+    same_month = PartialDate(datetime.date(2026, 3, 1), "month", "March", False)
+    assert not_after_publication(same_month, "held", datetime.date(2026, 3, 5)) == same_month

@@ -15,7 +15,7 @@ from .dates import DateContext
 from .decoding import decode_bytes
 from .html import Page, looks_like_html, page_from_html
 from .titles import generated_title, real_title, split_standfirst
-from .types import HELD, PRECISIONS, ExtractedArticle, InputError, PartialDate
+from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
 EXTRACTOR_VERSION = "2025.4"
@@ -57,6 +57,8 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     captions = [photo.caption for photo in cleaned.photos]
     people = people_module.extract_people(body, captions, officials=officials)
     meetings = meetings_module.extract_meetings(body, people, dates=dates, dateline=cleaned.dateline)
+    for meeting in meetings:
+        meeting.date = not_after_publication(meeting.date, meeting.status, published)
     removed = (page.removed if page else []) + cleaned.removed
     return ExtractedArticle(
         title=title or generated_title(meetings, people, body),
@@ -74,6 +76,19 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
         boilerplate_removed=removed,
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def not_after_publication(date: PartialDate | None, status: str, published) -> PartialDate | None:
+    """A held meeting cannot come after the article reporting it: such a date was read from another
+    sentence ("a seminar in 2027"), so it is unknown and flagged rather than confidently wrong."""
+    if date is None or date.value is None or published is None or status != HELD:
+        return date
+    earliest = {YEAR: date.value.replace(month=1, day=1), MONTH: date.value.replace(day=1)}.get(
+        date.precision, date.value
+    )
+    if earliest <= published:
+        return date
+    return PartialDate(how=f"{date.iso()} found, but a held meeting cannot follow the article's {published}")
 
 
 def main_event_date(meetings, article_date: PartialDate) -> PartialDate:
