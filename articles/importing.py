@@ -415,6 +415,14 @@ def apply_people(article: Article, extracted: ExtractedArticle) -> bool:
     for holding in old_holdings:
         holding.articles.remove(article)
     wordings: dict[OfficeHolding, list[str]] = {}
+    # An office an editor corrected stays the office of the wordings it was read from: the machine's
+    # reading of them must not come back beside it.
+    corrected_offices = {
+        (holding.person_id, _wording_key(text)): holding
+        for holding in old_holdings
+        if holding.is_locked("office")
+        for text in holding.wordings
+    }
 
     mentions, touched = [], set(old_holdings)
     for mention in extracted.people:
@@ -431,7 +439,9 @@ def apply_people(article: Article, extracted: ExtractedArticle) -> bool:
             )
         )
         for office_mention in mention.offices:
-            holding, _ = OfficeHolding.objects.get_or_create(person=person, office=resolve_office(office_mention))
+            holding = corrected_offices.get((person.pk, _wording_key(office_mention.text)))
+            if holding is None:
+                holding, _ = OfficeHolding.objects.get_or_create(person=person, office=resolve_office(office_mention))
             holding.articles.add(article)
             touched.add(holding)
             wordings.setdefault(holding, list(holding.wordings)).append(office_mention.text)
@@ -448,13 +458,17 @@ def add_wordings(holding: OfficeHolding, texts: list[str]) -> None:
     """Keep each new wording once, in the order first seen; compared case- and space-insensitively."""
     known, wordings = set(), []
     for text in texts:
-        key = " ".join(text.split()).casefold()
+        key = _wording_key(text)
         if key not in known:
             known.add(key)
             wordings.append(" ".join(text.split()))
     if wordings != holding.wordings:
         OfficeHolding.objects.filter(pk=holding.pk).update(wordings=wordings)
         holding.wordings = wordings
+
+
+def _wording_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def refresh_holding_span(holding: OfficeHolding) -> None:

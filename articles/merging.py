@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from .corrections import change_reason, reindex_people
+from .importing import add_wordings
 from .models import Article, Mention, OfficeHolding, Person, PersonAlias
 
 
@@ -144,8 +145,8 @@ def _move_holdings(other: Person, survivor: Person, report: MergeReport) -> None
         into.first_seen = _combined_day(into, holding, "first_seen", _earliest)
         into.last_seen = _combined_day(into, holding, "last_seen", _latest)
         into.lock(*holding.corrected_fields)
-        into.wordings += [text for text in holding.wordings if text not in into.wordings]
         into.save()
+        add_wordings(into, into.wordings + holding.wordings)
         into.articles.add(*holding.articles.all())
         holding.delete()
         report.holdings_combined += 1

@@ -352,7 +352,8 @@ class OfficeHoldingQuerySet(models.QuerySet):
 class OfficeHolding(Correctable):
     """A person seen holding an office, between the first and last dated article that shows it."""
 
-    CORRECTABLE = ("first_seen", "last_seen")
+    # A corrected office keeps the wordings that read as it (see importing.apply_people).
+    CORRECTABLE = ("office", "first_seen", "last_seen")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="holdings")
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="holdings")

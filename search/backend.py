@@ -86,12 +86,19 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else [v for v in value if v]
 
 
+class ValuesColumn(columns.VarBytesListColumn):
+    """Whoosh's list column has no default, which a segment holding no value of the field falls back
+    to (AttributeError on every search once such a segment exists): a document there has no values."""
+
+    _default = ()
+
+
 class FacetValues(fields.FieldType):
     """Several whole values per document: indexed by key, counted from a column of display values."""
 
     def __init__(self, stored: bool = True):
         super().__init__(formats.Existence(), IDTokenizer() | FacetKeyFilter(), stored=stored)
-        self.column_type = columns.VarBytesListColumn()
+        self.column_type = ValuesColumn()
 
     def index(self, value, **kwargs):
         keys = sorted({facet_key(v) for v in _as_list(value)} - {""})

@@ -439,6 +439,28 @@ def test_a_corrected_office_holding_span_survives_reimport(editor_client, import
     assert list(holding.articles.all()) == [article]
 
 
+def test_a_holdings_corrected_office_survives_reimport(editor_client, imported_article):
+    article, reimport = imported_article
+    li_shulei = Person.objects.get(name="Li Shulei")
+    holding = li_shulei.holdings.get()
+    machine_office = holding.office
+    editors_office = make_office(
+        "Head", "CPC Central Committee's Publicity Department (editor's wording)", country="CN"
+    )
+    data = change_form_data(editor_client.get(change_url(li_shulei)))
+    data[f"{inline_prefix(data, 'id', holding.pk, formset='holdings-')}-office"] = str(editors_office.pk)
+    assert editor_client.post(change_url(li_shulei), data).status_code == 302
+    holding.refresh_from_db()
+    assert (holding.office, holding.corrected_fields) == (editors_office, ["office"])
+
+    reimport()
+
+    # The article that showed the holding still shows the editor's office, and the machine's office the
+    # editor replaced does not come back for the same wording.
+    assert [(h.office, list(h.articles.all())) for h in li_shulei.holdings.all()] == [(editors_office, [article])]
+    assert not machine_office.holdings.exists()
+
+
 def test_a_corrected_holding_no_article_shows_any_more_is_kept():
     from articles.importing import refresh_holding_span
 

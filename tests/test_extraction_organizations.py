@@ -3,7 +3,7 @@
 import pytest
 
 from articles.extraction.officials import Officials
-from articles.extraction.organizations import canonical_office, country_named_by
+from articles.extraction.organizations import canonical_office, canonical_post, country_named_by, title_case
 from articles.extraction.people import extract_people
 from articles.extraction.types import OfficeMention
 
@@ -302,3 +302,60 @@ def test_a_chairman_and_a_chairwoman_hold_one_chair_and_a_party_commissions_chai
     commission = "CPV Central Committee's Commission for Information and Education"
     assert offices["Pham Quoc Hung"] == {("Head", commission, "VN")}
     assert offices["Do Thi Ha"] == {("Deputy Head", commission, "VN")}
+
+
+def test_a_ranked_ministers_post_keeps_its_rank():
+    offices = office_names(
+        "BEIJING (Xinhua) - Chinese Executive Vice Foreign Minister Ma Zhaoxu held talks with Vietnamese Permanent "
+        "Deputy Foreign Minister Nguyen Minh Vu on Monday. Assistant Foreign Minister Hua Chunying attended."
+    )
+    assert offices["Ma Zhaoxu"] == {("Executive Vice Minister", "Ministry of Foreign Affairs", "CN")}
+    assert offices["Nguyen Minh Vu"] == {("Permanent Deputy Minister", "Ministry of Foreign Affairs", "VN")}
+    assert offices["Hua Chunying"] == {("Assistant Minister", "Ministry of Foreign Affairs", "CN")}
+
+
+def test_a_bare_secretary_general_is_the_one_the_person_holds_in_the_article():
+    offices = office_names(
+        "HÀ NỘI - NA Secretary-General Le Quang Manh received Chinese Ambassador He Wei on Monday. "
+        "Secretary-General Le Quang Manh said the legislature valued the visit."
+    )
+    # Never the Party's General Secretary: the article says whose secretary-general he is.
+    assert offices["Le Quang Manh"] == {("Secretary General", "National Assembly", "VN")}
+
+
+def test_a_party_leader_holds_the_top_post_that_party_has():
+    offices = office_names(
+        "HAVANA - Cuban Party leader Miguel Diaz-Canel met Vietnamese Party chief To Lam on Monday. "
+        "Cambodian Prime Minister Hun Manet and CPP leader Hun Sen sent messages."
+    )
+    assert offices["Miguel Diaz-Canel"] == {("First Secretary", "PCC", "CU")}
+    assert offices["To Lam"] == {("General Secretary", "CPV", "VN")}
+    assert ("President", "CPP", "KH") in offices["Hun Sen"]
+
+
+@pytest.mark.parametrize(
+    ("post", "expected"),
+    [
+        ("Deputy Director", "Deputy Head"),
+        ("Standing Vice Chairman", "Standing Deputy Head"),
+        ("Chief", "Head"),
+        # A post that merely ends in "Chief" is another post of the organ.
+        ("Editor-in-Chief", "Editor in Chief"),
+    ],
+)
+def test_only_ranks_before_chief_chair_or_director_make_a_party_organs_head(post, expected):
+    organ = "CPV Central Committee's Communist Review"
+    assert canonical_post(title_case(post), organ, "VN") == (expected, organ)
+
+
+def test_one_alias_names_each_countrys_own_organization_and_its_head():
+    offices = office_names(
+        "VIENTIANE (KPL) - Thongsavanh Phomvihane, head of the Commission for External Relations of Laos, met "
+        "Le Hoai Trung, Chairman of the Commission for External Relations, and Chinese Ambassador Fang Hong on Monday. "
+        "Le Hoai Trung, Chairman of the CPV Central Committee's Commission for External Relations, thanked him."
+    )
+    assert offices["Thongsavanh Phomvihane"] == {
+        ("Head", "LPRP Central Committee's External Relations Commission", "LA")
+    }
+    # The alias's Chairman is the Head of the commission, as under its full name: one office.
+    assert offices["Le Hoai Trung"] == {("Head", "CPV Central Committee's Commission for External Relations", "VN")}

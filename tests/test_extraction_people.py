@@ -322,3 +322,10 @@ def test_people_marked_by_an_abbreviated_honorific_a_capitalised_role_or_a_quote
     )
     assert set(people) == {"Dinh Thi Cuc", "Vo Tri Thanh", "Hoang Trung Kien"}
     assert offices_of(people["Hoang Trung Kien"]) == ["vice president of the Vietnam Fruit and Vegetables Association"]
+
+
+def test_a_coordinators_post_is_not_part_of_the_name():
+    # "Coordinator" is a post word, so it never starts the name that follows it.
+    people = people_of("HÀ NỘI - UN Resident Coordinator Pauline Tamesis met Chinese Ambassador He Wei on Monday.")
+    assert "Pauline Tamesis" in people
+    assert not any("Coordinator" in name for name in people)

@@ -44,7 +44,7 @@ _SOCIAL_NETWORKS = frozenset(
      "pinterest", "qq", "qzone", "douban", "viber", "tumblr", "youtube", "instagram", "tiktok", "vk", "flipboard")
 )  # fmt: skip
 _SHARE_BAR_WORDS = _SOCIAL_NETWORKS | {"share", "sharing", "x", "email", "e-mail", "mail", "print", "copy", "link",
-                                       "copy link", "sms", "line", "on", "via", "this", "article", "story"}  # fmt: skip
+                                       "sms", "line", "on", "via", "this", "article", "story"}  # fmt: skip
 _SHARE_BAR_SEPARATOR = re.compile(r"[\s|•·/,:]+|\s[-–—]\s")
 # "Contact the writer at name@outlet.com", "Email: name@outlet.com": a reporter's address under the story.
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"

@@ -14,13 +14,15 @@ party of the office's country; a general secretary of a party's central committe
 
 Then, once fragments are resolved, the post and organization together (`one_name_for_office`): a post
 cut short is made whole ("Chief Justice of the Supreme People's Court"), posts are title-cased, an
-organization's trailing "of <its own country>" is dropped; a party's "chief", "leader" or
-"Secretary-General" is its General Secretary, and a bare General Secretary of a country with a ruling
-party is that party's; the Political Bureau is the Politburo and its standing organ the Politburo
-Standing Committee (or Board); "Foreign Minister" is the Minister of the Ministry of Foreign Affairs;
-"PM" is the Prime Minister; a Chairman or Chairwoman is a Chair, and the Chair, Chief or Director of a
-party central committee's commission or department is its Head. Last, other names of well-known organizations
-(articles/data/organizations.json) become the name that file gives.
+organization's trailing "of <its own country>" is dropped, and other names of well-known organizations
+(articles/data/organizations.json) become the name that file gives. Then the posts: a ruling party's
+"chief" or "leader" holds the party's top post (General Secretary; the CPP's President, the PCC's First
+Secretary), and a bare General Secretary is the one the person holds with an organization in the same
+article, else the ruling party's where its leader is a General Secretary; the Political Bureau is the
+Politburo and its standing organ the Politburo Standing Committee (or Board); "Foreign Minister" is the
+Minister of the Ministry of Foreign Affairs; "PM" is the Prime Minister; a Chairman or Chairwoman is a
+Chair, and the Chair, Chief or Director of a party central committee's commission or department is its
+Head.
 """
 
 from __future__ import annotations
@@ -112,8 +114,10 @@ def one_name_for_office(office: OfficeMention) -> OfficeMention:
     """
     post, organization = _whole_post(office.text, office.post, office.organization)
     organization = _without_own_country(organization, office.country)
-    post, organization = canonical_post(title_case(post), organization, office.country)
+    # The shipped name first: a Chairman of the "Commission for External Relations" is then the Head of the
+    # party commission that name stands for, as he is under its full name.
     organization = known_organization(organization, office.country)
+    post, organization = canonical_post(title_case(post), organization, office.country)
     return dataclasses.replace(office, post=post, organization=organization)
 
 
@@ -159,8 +163,16 @@ def _without_own_country(organization: str, country: str | None) -> str:
     return organization
 
 
-# Words for a party's top post ("Party chief", "Party leader") besides "General Secretary".
-_PARTY_TOP_POSTS = _GENERAL_SECRETARY | {"chief", "leader", "top leader", "secretary-general"}
+# Words for a party's leader ("Party chief", "Party leader"), and what each ruling party calls that post:
+# the Cambodian People's Party has a President, the Communist Party of Cuba a First Secretary.
+_PARTY_LEADER_WORDS = frozenset(["chief", "leader", "top leader"])
+_PARTY_TOP_POST = {
+    "CPV": "General Secretary",
+    "CPC": "General Secretary",
+    "LPRP": "General Secretary",
+    "CPP": "President",
+    "PCC": "First Secretary",
+}
 _POLITBURO = r"(?:Politburo|Political Bureau)"
 _OF_PARTY_CENTRAL_COMMITTEE = r"(?: of (?:the )?[A-Z]{2,6} Central Committee)?"
 _POLITBURO_ONLY = re.compile(
@@ -172,10 +184,14 @@ _POLITBURO_STANDING = re.compile(
     re.I,
 )
 # "Foreign Minister", "Vice Foreign Minister": a post whose words name its ministry.
+# Words that rank a post within its office ("Permanent Deputy Foreign Minister", "Executive Vice Chair").
+_RANKS = frozenset(["First", "Standing", "Permanent", "Executive", "Assistant", "Deputy", "Vice"])
 _AREA_MINISTER = re.compile(
-    r"^(?P<rank>(?:(?:First|Standing) )?(?:Deputy|Vice)[ -])?(?P<area>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*) Minister$"
+    rf"^(?P<rank>(?:(?:{'|'.join(sorted(_RANKS))})[ -])+)?(?P<area>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*) Minister$"
 )
-_NOT_AN_AREA = frozenset(["prime", "chief", "senior", "state", "cabinet", "acting", "former", "deputy", "vice"])
+_NOT_AN_AREA = frozenset(["prime", "chief", "senior", "state", "cabinet", "acting", "former"]) | {
+    rank.lower() for rank in _RANKS
+}
 _MINISTRY_OF_AREA = {"foreign": "Foreign Affairs", "defence": "National Defence", "defense": "National Defense"}
 
 
@@ -187,18 +203,21 @@ _PARTY_ORGAN = re.compile(r"^[A-Z]{2,6} Central Committee's \S")
 def canonical_post(post: str, organization: str, country: str | None) -> tuple[str, str]:
     """(post, organization) with the other words for the same office made one."""
     folded_post = fold(post).lower()
-    if folded_post in _PARTY_TOP_POSTS and organization in RULING_PARTIES.values():
+    if folded_post in _PARTY_LEADER_WORDS and organization in _PARTY_TOP_POST:
+        return _PARTY_TOP_POST[organization], organization
+    if folded_post in _GENERAL_SECRETARY and organization in _PARTY_TOP_POST:
         return "General Secretary", organization
-    if folded_post in _GENERAL_SECRETARY and not organization and country in RULING_PARTIES:
-        # Where one party rules, a General Secretary without an organization is that party's.
-        return "General Secretary", RULING_PARTIES[country]
+    ruling = RULING_PARTIES.get(country or "")
+    if folded_post in _GENERAL_SECRETARY and not organization and _PARTY_TOP_POST.get(ruling) == "General Secretary":
+        # Where one party rules and its leader is a General Secretary, a bare General Secretary is that party's.
+        return "General Secretary", ruling
     if folded_post == "pm":
         return "Prime Minister", organization
     post = _CHAIR_WORDS.sub("Chair", post)
     if _PARTY_ORGAN.match(organization):
         # A party commission's or department's "Chairman", "Chief" or "Director" is its Head.
         rank, _, role = post.rpartition(" ")
-        if role in ("Chair", "Chief", "Director", "Head"):
+        if role in ("Chair", "Chief", "Director", "Head") and all(word in _RANKS for word in rank.split()):
             post = " ".join([*(re.sub(r"\bVice\b", "Deputy", rank).split()), "Head"])
     standing = _POLITBURO_STANDING.match(organization)
     if standing:
@@ -206,7 +225,11 @@ def canonical_post(post: str, organization: str, country: str | None) -> tuple[s
     if _POLITBURO_ONLY.match(organization):
         return post, "Politburo"
     minister = _AREA_MINISTER.match(post)
-    if minister and not organization and minister.group("area").split()[0].lower() not in _NOT_AN_AREA:
+    if (
+        minister
+        and not organization
+        and not any(word.lower() in _NOT_AN_AREA for word in minister.group("area").split())
+    ):
         area = minister.group("area")
         rank = (minister.group("rank") or "").replace("-", " ")
         return f"{rank}Minister", f"Ministry of {_MINISTRY_OF_AREA.get(area.lower(), area)}"
@@ -335,9 +358,27 @@ def complete_fragments(people: list[PersonMention]) -> None:
     then give each office its one name."""
     organizations = [office.organization for person in people for office in person.offices if office.organization]
     for person in people:
-        person.offices = [
-            one_name_for_office(
-                dataclasses.replace(office, organization=_resolve_fragment(office.organization, (), organizations))
-            )
+        offices = [
+            dataclasses.replace(office, organization=_resolve_fragment(office.organization, (), organizations))
             for office in person.offices
         ]
+        person.offices = [one_name_for_office(office) for office in _own_secretariat(offices)]
+
+
+def _own_secretariat(offices: list[OfficeMention]) -> list[OfficeMention]:
+    """ "NA Secretary-General X ... Secretary-General X said": a bare General Secretary is the one the
+    person holds with an organization in the same article, before any ruling party is assumed."""
+    named = {
+        office.organization
+        for office in offices
+        if office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+    }
+    if len(named) != 1:
+        return offices
+    (organization,) = named
+    return [
+        dataclasses.replace(office, organization=organization)
+        if not office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+        else office
+        for office in offices
+    ]

@@ -87,6 +87,7 @@ POSTS = frozenset(
         "envoy",
         "researcher",
         "lecturer",
+        "coordinator",
     ]
 )
 # Words that qualify a post ("Deputy Prime Minister", "Standing Vice President").
