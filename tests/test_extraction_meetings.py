@@ -7,6 +7,7 @@ from articles.extraction.meetings import extract_meetings
 from articles.extraction.names import fold
 from articles.extraction.officials import Officials
 from articles.extraction.people import extract_people
+from articles.extraction.pipeline import extract_text
 
 WEDNESDAY = datetime.date(2026, 1, 14)
 
@@ -178,3 +179,23 @@ def test_one_host_meeting_guests_separately_is_one_meeting_each_and_a_future_pas
         (["Bui Thanh Son", "Khamphao Ernthavanh"], "meeting", "held"),
         (["Luong Cuong", "Ma Rongsheng"], "reception", "announced"),
     ]
+
+
+BORDER_GATE = """Vietnam, China open new border gate
+
+Tuesday, June 10, 2025 - 10:00
+
+LẠNG SƠN — The new border gate was agreed when Party General Secretary Nguyễn Phú Trọng met Chinese President \
+Xi Jinping in Beijing. Deputy Prime Minister Tran Luu Quang and Chinese Vice Premier Ding Xuexiang on Tuesday \
+attended the opening ceremony.
+
+Quang had met Chinese Premier Li Qiang in Tianjin.
+"""
+
+
+def test_a_meeting_the_story_looks_back_on_does_not_take_the_articles_date():
+    article = extract_text(BORDER_GATE)
+    assert article.date.iso() == "2025-06-10"
+    dates = {frozenset(meeting.participants): meeting.date for meeting in article.meetings}
+    for pair in (frozenset({"Nguyễn Phú Trọng", "Xi Jinping"}), frozenset({"Tran Luu Quang", "Li Qiang"})):
+        assert (dates[pair].iso(), dates[pair].needs_review) == (None, True)

@@ -319,6 +319,9 @@ class DateContext:
         reference = self.reference
         if reference:
             value = _weekday_near(reference[0], mention.weekday, which)
+            if which == "next" and mention.which != "next" and mention.weekday == reference[0].weekday():
+                # "will meet on Monday" in Monday's paper: later that day or a week on; the text cannot say.
+                return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)
             return _day(value, f"weekday resolved against {reference[1]}", False)
         if self.header:
             # The header's day gets one year for the whole article, from the lead's weekday: another weekday

@@ -183,7 +183,13 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         for candidate in _candidates_in(sentence, index, following, story):
             _date_candidate(candidate, sentence.text, dates, story)
-            if not candidates and candidate.date is None and candidate.status == HELD and dates is not None:
+            if (
+                not candidates
+                and candidate.date is None
+                and candidate.status == HELD
+                and dates is not None
+                and not _looks_back(candidate)
+            ):
                 # The lead meeting is what the article's date is about; later "the same day" refers to it.
                 candidate.date = story.last_date = dates.article_date
             candidate.travel_place = story.travel_place
@@ -643,9 +649,27 @@ def _split(meeting: _Candidate) -> list[_Candidate]:
     ]
 
 
+# "The gate was agreed when A met B", "A had met B": a meeting the story looks back on, not the one it
+# reports, so it never takes the article's date.
+_LOOKING_BACK = re.compile(r"\b(?:when|since|after|before)\b", re.I)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:met|held|received|hosted|visited|paid|talked|spoken|had)\b", re.I)
+
+
+def _looks_back(candidate: _Candidate) -> bool:
+    text = candidate.evidence
+    if _PLUPERFECT.search(text):
+        return True
+    words = {word for name in candidate.participants for word in name.split() if len(word) > 2}
+    named_at = min(
+        (found.start() for word in words if (found := re.search(rf"\b{re.escape(word)}\b", text))), default=-1
+    )
+    clause = _LOOKING_BACK.search(text, 0, named_at) if named_at > 0 else None
+    return clause is not None
+
+
 def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> MeetingRecord:
     date = meeting.date
-    if date is None and position == 0 and meeting.status == HELD and dates is not None:
+    if date is None and position == 0 and meeting.status == HELD and dates is not None and not _looks_back(meeting):
         date = dates.article_date  # the lead meeting is what the article's date is about
     place = meeting.place
     if place is None and meeting.status == HELD and meeting.kind != "phone call":
