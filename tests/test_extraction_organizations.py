@@ -359,3 +359,12 @@ def test_one_alias_names_each_countrys_own_organization_and_its_head():
     }
     # The alias's Chairman is the Head of the commission, as under its full name: one office.
     assert offices["Le Hoai Trung"] == {("Head", "CPV Central Committee's Commission for External Relations", "VN")}
+
+
+def test_a_party_organ_named_after_its_party_is_the_central_committees_organ():
+    offices = office_names(
+        "BEIJING - Wu Hanzhang, Director of the General Office of the CPC Central Committee, met Nguyen Van Hung "
+        "on Monday. Le Van Binh, head of the Commission for External Relations of the CPV, also met Wu Hanzhang."
+    )
+    assert offices["Wu Hanzhang"] == {("Head", "CPC Central Committee's Office", "CN")}
+    assert offices["Le Van Binh"] == {("Head", "CPV Central Committee's Commission for External Relations", "VN")}
