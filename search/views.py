@@ -275,6 +275,7 @@ class SearchView(View):
         # How many results there are and how many this file holds, for scripts that need to know.
         response["X-Total-Count"] = str(total)
         response["X-Rows"] = str(len(hits))
+        response.write("\ufeff")  # so spreadsheet programs read the diacritics as UTF-8 (as the person export does)
         writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for hit in hits:

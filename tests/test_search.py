@@ -203,7 +203,7 @@ def test_json_has_results_with_their_facts_and_page_info(client):
 def test_csv_has_a_row_per_result(client):
     response = client.get("/search/", {"q": "Trong", "format": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert {row["source_file"] for row in rows} == found_files(client, q="Trong")
     assert response["X-Total-Count"] == str(len(rows))
     assert all(row["title"] and row["url"] and row["opening"] for row in rows)
@@ -225,7 +225,7 @@ def test_csv_holds_every_result_up_to_its_limit(client, monkeypatch):
 
     monkeypatch.setattr(views, "CSV_MAX_ROWS", 3)
     response = client.get("/search/", {"format": "csv"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 3 and response["X-Total-Count"] == "5" and response["X-Rows"] == "3"
     page = client.get("/search/").content.decode()
     assert "(the first 3 of 5)" in page

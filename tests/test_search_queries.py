@@ -139,7 +139,7 @@ def ranked(client, **params) -> list[str]:
 def all_rows(client, **params) -> list[dict]:
     response = client.get("/search/", {**params, "format": "csv"})
     assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 # ---------------------------------------------------------------- query syntax

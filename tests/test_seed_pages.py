@@ -144,7 +144,8 @@ def test_article_page_of_a_seed_with_photos(spec, client):
         assert name in text_of_html(re.search(r"<h1.*?</h1>", page, flags=re.S).group(0))
     assert f"Outlet and credit {entry['credit']}" in text
     assert any(day_label(day) in text for day in acceptable_days(entry))
-    assert "derived from" in text
+    how = entry["article"].date_how
+    assert how and f"(how this date was found: {how})" in text
     body = text_of_html(re.search(r'<div class="article-body">.*?</div>', page, flags=re.S).group(0))
     assert body.endswith(entry["body_ends_with"])
     assert "UNCLOS" in body

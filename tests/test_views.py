@@ -209,7 +209,7 @@ def test_article_page_shows_text_and_honest_date(reported_article, client):
     text = text_of(response)
     assert "Vietnamese minister holds talks with CPC envoy" in text
     assert "January 2026 date uncertain" in text
-    assert "derived from the phone call of January 26" in text
+    assert "how this date was found: the phone call of January 26" in text
     assert "An editor has yet to confirm this date." in text
     assert "Dateline HÀ NỘI" in text and "Outlet and credit VNA/VNS" in text
     assert "The two sides reviewed cooperation." in text
