@@ -86,6 +86,13 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else [v for v in value if v]
 
 
+# The corrector's work grows with a word's length and each unknown word costs a lookup: a
+# 1,000-character word or 150 invented ones kept a worker busy for seconds. No real word is longer,
+# and a query with more unknown words than this is not a misspelling.
+SUGGEST_MAX_WORD_LENGTH = 30
+SUGGEST_MAX_UNKNOWN_WORDS = 5
+
+
 class ValuesColumn(columns.VarBytesListColumn):
     """Whoosh's list column has no default, which a segment holding no value of the field falls back
     to (AttributeError on every search once such a segment exists): a document there has no values."""
@@ -446,20 +453,26 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         corrector = searcher.corrector(self.content_field_name)
         analyzer = self.schema[self.content_field_name].analyzer
         changed = False
+        corrected: dict[str, str | None] = {}  # each distinct unknown word is looked up once
 
         def correct(match):
             nonlocal changed
             word = match.group(0)
-            if word in ("AND", "OR", "NOT"):
+            if word in ("AND", "OR", "NOT") or len(word) > SUGGEST_MAX_WORD_LENGTH:
                 return word
-            terms = [t.text for t in analyzer(word, mode="query")]
-            if not terms or all(reader.doc_frequency(self.content_field_name, t) for t in terms):
-                return word
-            suggestions = corrector.suggest(fold(word).lower(), limit=1)
-            if not suggestions:
+            key = fold(word).lower()
+            if key not in corrected:
+                if len(corrected) >= SUGGEST_MAX_UNKNOWN_WORDS:
+                    return word
+                terms = [t.text for t in analyzer(word, mode="query")]
+                if not terms or all(reader.doc_frequency(self.content_field_name, t) for t in terms):
+                    return word
+                suggestions = corrector.suggest(key, limit=1)
+                corrected[key] = suggestions[0] if suggestions else None
+            if corrected[key] is None:
                 return word
             changed = True
-            return suggestions[0]
+            return corrected[key]
 
         suggestion = re.sub(r"(?<![\w*])\w+(?![\w*])", correct, query_string)
         return suggestion if changed else None

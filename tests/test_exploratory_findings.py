@@ -79,3 +79,35 @@ def test_search_csv_opens_with_its_diacritics_in_a_spreadsheet(imported_seeds, c
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows and all(row["url"] for row in rows)
     assert any("Nguyễn Phú Trọng" in row["people"] for row in rows)
+
+
+@pytest.fixture
+def suggest_calls(monkeypatch):
+    """The words the spelling corrector was asked about."""
+    from whoosh.spelling import Corrector
+
+    asked = []
+    original = Corrector.suggest
+
+    def counting(self, text, *args, **kwargs):
+        asked.append(text)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Corrector, "suggest", counting)
+    return asked
+
+
+def test_did_you_mean_looks_up_few_words_however_long_the_query(client, imported_seeds, suggest_calls):
+    # 150 invented words, or one of 1,000 characters, kept a worker busy for seconds.
+    invented = " ".join(f"qzx{index}" for index in range(150))
+    assert client.get("/search/", {"q": invented}).status_code == 200
+    assert len(suggest_calls) == 5
+    suggest_calls.clear()
+    assert client.get("/search/", {"q": "q" * 1000}).status_code == 200
+    assert suggest_calls == []
+
+
+def test_did_you_mean_corrects_a_repeated_misspelling_once(client, imported_seeds, suggest_calls):
+    response = client.get("/search/", {"q": "Beijng Beijng", "format": "json"})
+    assert response.json()["did_you_mean"]["query"] == "Beijing Beijing"
+    assert suggest_calls == ["beijng"]
