@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from articles.models import Article
+
 from .backend import SearchUnavailable
 from .forms import CSV, NEWEST, SearchForm
 from .searching import ArticleSearch, Hit
@@ -24,6 +26,13 @@ class FeedSearch:
     state: SearchState
     query: str
     hits: list[Hit]
+    updated: dict[str, datetime.datetime]  # source file -> when the article last changed
+
+
+@dataclass
+class FeedEntry:
+    hit: Hit
+    updated: datetime.datetime | None
 
 
 class SearchFeed(Feed):
@@ -43,7 +52,13 @@ class SearchFeed(Feed):
     def get_object(self, request, *args, **kwargs) -> FeedSearch:
         cleaned = {**request.search_form.cleaned_data, "sort": NEWEST}  # a feed is about what is new
         outcome = ArticleSearch(cleaned).page(1, FEED_SIZE, with_facets=False, with_suggestion=False)
-        return FeedSearch(SearchState(cleaned), cleaned["q"], outcome.hits)
+        # Atom requires each entry's last change, which the index does not hold: one query for the page.
+        updated = dict(
+            Article.objects.filter(source_file__in=[hit.source_file for hit in outcome.hits]).values_list(
+                "source_file", "updated_at"
+            )
+        )
+        return FeedSearch(SearchState(cleaned), cleaned["q"], outcome.hits, updated)
 
     def title(self, search: FeedSearch) -> str:
         filters = "; ".join(
@@ -61,24 +76,27 @@ class SearchFeed(Feed):
     def subtitle(self, search: FeedSearch) -> str:
         return "The newest articles of the Việt Nam–China exchanges archive matching this search."
 
-    def items(self, search: FeedSearch) -> list[Hit]:
-        return search.hits
+    def items(self, search: FeedSearch) -> list[FeedEntry]:
+        return [FeedEntry(hit, search.updated.get(hit.source_file)) for hit in search.hits]
 
-    def item_title(self, hit: Hit) -> str:
-        return hit.title
+    def item_title(self, entry: FeedEntry) -> str:
+        return entry.hit.title
 
-    def item_link(self, hit: Hit) -> str:
-        return hit.url
+    def item_link(self, entry: FeedEntry) -> str:
+        return entry.hit.url
 
-    def item_description(self, hit: Hit) -> str:
-        return hit.snippet_text
+    def item_description(self, entry: FeedEntry) -> str:
+        return entry.hit.snippet_text
 
-    def item_pubdate(self, hit: Hit) -> datetime.datetime | None:
+    def item_pubdate(self, entry: FeedEntry) -> datetime.datetime | None:
         # The first day the article's date covers; an undated article carries no date.
-        if not hit.date_iso:
+        if not entry.hit.date_iso:
             return None
-        parts = [int(part) for part in hit.date_iso.split("-")] + [1, 1]
+        parts = [int(part) for part in entry.hit.date_iso.split("-")] + [1, 1]
         return timezone.make_aware(datetime.datetime(parts[0], parts[1], parts[2]))
 
-    def item_categories(self, hit: Hit) -> list[str]:
-        return hit.people
+    def item_updateddate(self, entry: FeedEntry) -> datetime.datetime:
+        return entry.updated or self.item_pubdate(entry) or timezone.now()
+
+    def item_categories(self, entry: FeedEntry) -> list[str]:
+        return entry.hit.people

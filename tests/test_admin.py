@@ -786,3 +786,17 @@ def test_holding_change_page_shows_the_wordings_read_only(admin_client):
     page = admin_client.get(change_url(holding)).content.decode()
     assert "Party chief; General Secretary of the CPV Central Committee" in page
     assert 'name="wordings"' not in page  # the machine's record of the text, not an editable field
+
+
+def test_an_uploaded_photo_is_served_on_the_article_page(editor_client, client):
+    article = make_article()
+    upload_photo(editor_client, article, SimpleUploadedFile("talks.png", image_bytes(), "image/png"))
+    page = client.get(article.get_absolute_url()).content.decode()
+    (thumbnail_url,) = re.findall(r'<img src="(/media/[^"]+)"', page)
+    served = client.get(thumbnail_url)
+    assert served.status_code == 200
+    with Image.open(io.BytesIO(b"".join(served.streaming_content))) as thumb:
+        assert thumb.format == "JPEG"
+    # Only what is inside the media folder is served.
+    assert client.get("/media/../portal/settings.py").status_code in (400, 404)
+    assert client.get("/media/%2e%2e/portal/settings.py").status_code in (400, 404)

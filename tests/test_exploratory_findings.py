@@ -111,3 +111,14 @@ def test_did_you_mean_corrects_a_repeated_misspelling_once(client, imported_seed
     response = client.get("/search/", {"q": "Beijng Beijng", "format": "json"})
     assert response.json()["did_you_mean"]["query"] == "Beijing Beijing"
     assert suggest_calls == ["beijng"]
+
+
+def test_every_search_feed_entry_says_when_its_article_last_changed(client, imported_seeds):
+    # Atom requires <updated> in each entry; the index does not hold it, so the feed asks the database.
+    from articles.models import Article
+
+    feed = client.get("/search/feed/", {"q": "UNCLOS"}).content.decode()
+    updated = re.findall(r"<entry>.*?<updated>([^<]+)</updated>.*?</entry>", feed, flags=re.S)
+    unclos = Article.objects.filter(source_file__regex=r"^00[24]_")
+    assert len(updated) == 2
+    assert {datetime.datetime.fromisoformat(stamp) for stamp in updated} == {a.updated_at for a in unclos}
