@@ -1,8 +1,9 @@
 """From what a reader typed to a query string the engine's parser can always read.
 
-Syntax kept: words (every one must match), "phrases" (curly quotes too), AND / OR / NOT, brackets
-and a trailing * for prefixes. Anything else is repaired rather than refused: a stray quote or
-bracket, a lone operator, a * or ? elsewhere in a word. Two expansions are added here:
+Syntax kept: words (every one must match), "phrases" (curly quotes too), AND / OR / NOT (and a
+leading - for NOT, as web search engines read it), brackets and a trailing * for prefixes. Anything
+else is repaired rather than refused: a stray quote or bracket, a lone operator, a * or ? elsewhere
+in a word. Two expansions are added here:
 - known two-word spellings become phrases ("Viet Nam" -> "Viet Nam" as one term, like "Vietnam");
 - an acronym and its expansion find each other: UNCLOS -> (UNCLOS OR "United Nations ... Sea").
 """
@@ -42,6 +43,7 @@ _QUOTES = str.maketrans(
     }
 )
 _ITEM = re.compile(r'"(?P<phrase>[^"]*)"|(?P<quote>")|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
+_EXCLUDED = re.compile(r"^-(?=\w)")
 _MIN_PREFIX = 2  # "a*" would expand to half the vocabulary
 MAX_PREFIXES = 5  # prefix* words per query: each expands to up to a thousand indexed words
 
@@ -91,8 +93,16 @@ def prepare(raw: str, acronyms: AcronymTable | None = None) -> PreparedQuery:
 
 def _read_items(text: str, notices: list[str]) -> list[Item]:
     items = []
+    excluding = False  # a lone "-" just before a phrase or group: -"South China Sea", -(talks OR visit)
     for match in _ITEM.finditer(text):
-        if match["phrase"] is not None:
+        if excluding and (match["phrase"] is not None or match["open"]):
+            items.append(Item("op", "NOT"))
+        excluding = match["word"] == "-"
+        if match["word"] and _EXCLUDED.match(match["word"]):
+            # "-fisheries", as in web search engines: the word must not be there.
+            items.append(Item("op", "NOT"))
+            items.append(Item("word", match["word"][1:]))
+        elif match["phrase"] is not None:
             words = match["phrase"].replace("*", " ").replace("?", " ").strip()
             if WORD_PATTERN.search(words):
                 items.append(Item("phrase", " ".join(words.split())))

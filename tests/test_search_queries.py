@@ -152,6 +152,10 @@ def all_rows(client, **params) -> list[dict]:
         ("UNCLOS AND talks", ["defined"]),
         ("Xiamen OR Kunming", ["markup", "undated"]),
         ("UNCLOS NOT talks", ["acronym", "expansion"]),
+        ("UNCLOS -talks", ["acronym", "expansion"]),  # a leading minus excludes, as in web search
+        ('-"Law of the Sea" UNCLOS', ["acronym"]),
+        ("(Xiamen OR Kunming) -(reception OR talks)", ["markup"]),  # "A talk about Kunming": stemmed
+        ("well-known UNCLOS", []),  # a hyphen inside a word is no minus
         ("NOT UNCLOS Convention", []),
         ("(Xiamen OR Kunming) NOT reception", ["markup", "undated"]),
         ('"Law of the Sea"', ["defined", "expansion"]),
