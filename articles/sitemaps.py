@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Meeting, Office, Person
+from .models import YEAR, Article, Meeting, Office, Person
 
 
 class ArticleSitemap(Sitemap):
@@ -50,14 +50,40 @@ class SectionSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["articles:home", "articles:archive", "articles:people", "articles:offices", "articles:meetings"]
+        return [
+            "articles:home",
+            "articles:archive",
+            "articles:uncertain",
+            "articles:people",
+            "articles:offices",
+            "articles:meetings",
+            "articles:who_met_whom",
+        ]
 
     def location(self, name):
         return reverse(name)
 
 
+class ArchiveMonthSitemap(Sitemap):
+    """Each year and month page that has articles; an article dated only to its year is on no month page."""
+
+    priority = 0.5
+
+    def items(self):
+        years = [day.year for day in Article.objects.dated().dates("event_date", "year")]
+        months = Article.objects.dated().exclude(date_precision=YEAR).dates("event_date", "month")
+        return [(year, None) for year in years] + [(month.year, month.month) for month in months]
+
+    def location(self, item):
+        year, month = item
+        if month is None:
+            return reverse("articles:year", kwargs={"year": year})
+        return reverse("articles:month", kwargs={"year": year, "month": month})
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
+    "archive": ArchiveMonthSitemap,
     "articles": ArticleSitemap,
     "people": PersonSitemap,
     "offices": OfficeSitemap,

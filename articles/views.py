@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Max, Min, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.views import View
@@ -386,8 +386,24 @@ def most_met(rows: list[MeetingRow], limit: int = TOP_OFFICIALS) -> list[tuple[P
     ]
 
 
+def merged_person(slug: str) -> Person | None:
+    """The person a merged-away name now belongs to: its spelling stays an alias, its slug its letters."""
+    alias = PersonAlias.objects.select_related("person").filter(key=slug.replace("-", "")).first()
+    return alias.person if alias and alias.person.slug != slug else None
+
+
 class PersonDetailView(PageMixin, DetailView):
     template_name = "articles/person_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # Links and bookmarks to a person merged into another lead to the one kept.
+            survivor = merged_person(kwargs["slug"])
+            if survivor is None:
+                raise
+            return redirect(survivor, permanent=True)
 
     def get_queryset(self):
         return Person.objects.prefetch_related(

@@ -52,22 +52,33 @@ def test_person_feed_has_only_articles_naming_them(client):
 
 def test_sitemap_lists_every_public_page(client):
     lam, xi = make_person("Tô Lâm"), make_person("Xi Jinping", country="CN")
-    article = make_article("Talks", people=[lam, xi])
+    article = make_article("Talks", people=[lam, xi], event_date=datetime.date(2024, 8, 19))
+    make_article("Plenum", event_date=datetime.date(2021, 1, 1), date_precision="year")
     meeting = make_meeting(lam, xi, articles=[article])
     response = client.get("/sitemap.xml")
     locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
     expected = {
         "/",
         "/articles/",
+        "/articles/uncertain-date/",
+        "/articles/2024/",
+        "/articles/2024/08/",
+        "/articles/2021/",
         "/people/",
         "/offices/",
         "/meetings/",
+        "/meetings/who-met-whom/",
         article.get_absolute_url(),
         lam.get_absolute_url(),
         xi.get_absolute_url(),
         meeting.get_absolute_url(),
     }
     assert {f"http://testserver{path}" for path in expected} <= locations
+    # An article dated only to 2021 is on the year's page, on no month's.
+    assert not any(
+        location.startswith("http://testserver/articles/2021/")
+        for location in locations - {"http://testserver/articles/2021/"}
+    )
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -238,3 +238,13 @@ def test_an_alias_spelled_like_the_survivor_is_not_duplicated(reindexed):
         "Luong  Cuong General",
         "Luong Cuong",
     ]
+
+
+def test_the_page_of_a_merged_away_person_leads_to_the_one_kept(client, reindexed):
+    keep = make_person("Trần Cẩm Tú", country="VN")
+    dupe = make_person("Tran Cam Tu Jr", country="VN")
+    old_address = dupe.get_absolute_url()
+    merge_people(keep, [dupe])
+    response = client.get(old_address)
+    assert response.status_code == 301 and response["Location"] == keep.get_absolute_url()
+    assert client.get("/people/nobody-of-that-name/").status_code == 404

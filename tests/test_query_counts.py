@@ -47,7 +47,7 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "latest articles feed": ("/feeds/articles/", 2),
         "person feed": (f"/feeds/people/{person.slug}/", 3),
         # a count and a page of rows for each of its four model sections
-        "sitemap.xml": ("/sitemap.xml", 8),
+        "sitemap.xml": ("/sitemap.xml", 10),
         "robots.txt": ("/robots.txt", 0),
     }
 
