@@ -467,7 +467,8 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
                 terms = [t.text for t in analyzer(word, mode="query")]
                 if not terms or all(reader.doc_frequency(self.content_field_name, t) for t in terms):
                     return word
-                suggestions = corrector.suggest(key, limit=1)
+                # Two edits turn most four-letter words into some other word ("Kinh" -> "wish").
+                suggestions = corrector.suggest(key, limit=1, maxdist=1 if len(key) <= 4 else 2)
                 corrected[key] = suggestions[0] if suggestions else None
             if corrected[key] is None:
                 return word
