@@ -4,6 +4,7 @@ lines, agency/photographer caption credits and agency sign-offs above a share ba
 import datetime
 
 import pytest
+from test_extraction_text import article, rules
 
 from articles.extraction.pipeline import extract_text
 
@@ -11,14 +12,6 @@ LEAD = "Vice Minister Ma Jianguo on Monday received Vietnamese Ambassador Dinh Q
 MIDDLE = "The two sides discussed cooperation in agriculture, logistics and the upgrading of railway links."
 LAST = "Ma said China was ready to import more tropical fruit from Vietnam in the coming months."
 TITLE = "Chinese vice minister receives Vietnamese ambassador"
-
-
-def article(*parts):
-    return "\n\n".join(parts)
-
-
-def rules(result):
-    return {block.text: block.rule for block in result.boilerplate_removed}
 
 
 # --- bar-separated metadata lines give the published date -------------------------------------
