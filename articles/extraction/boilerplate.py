@@ -88,7 +88,7 @@ _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
     r"(?P<credit>[^()\[\]:]{1,40}?)\s*[)\]]?\s*$"
 )
-# Xinhua style: "... in Hanoi, Vietnam, Aug. 25, 2025. (Xinhua/Hu Jingchen)": agency and photographer in
+# Xinhua style: "... in Hanoi, Vietnam, May 2, 2024. (Xinhua/Li Ming)": agency and photographer in
 # parentheses after the caption's last sentence; the photographer's name is in ordinary case, so a
 # "(VNA/VNS)" sign-off is not taken for one.
 _CAPTION_CREDIT_SLASH = re.compile(
@@ -254,7 +254,7 @@ def _date_line_rule(unit: str, result: CleanText) -> str | None:
 
 
 def _is_field_line(text: str) -> bool:
-    """Short fields separated by bars ("Source: Xinhua | <date> | Editor: Wang Jian"): an article's metadata."""
+    """Short fields separated by bars ("Source: Xinhua | <date> | Editor: Zhang Wei"): an article's metadata."""
     fields = [part for part in text.split("|") if part.strip()]
     return len(fields) >= 2 and all(_word_count(part) <= _FIELD_MAX_WORDS for part in fields)
 

@@ -122,7 +122,7 @@ HONORIFICS = frozenset(
 )
 # Military ranks written out ("Admiral Tang", "Colonel General X"): never part of a name.
 RANK_WORDS = frozenset(["general", "admiral", "colonel", "lieutenant", "brigadier", "marshal"])
-# Military ranks abbreviated with a full stop ("Gen. Khamphet"): they mark a person, like an honorific.
+# Military ranks abbreviated with a full stop ("Lt. Gen. Nguyen Van Nghia"): they mark a person, like an honorific.
 RANK_ABBREVIATIONS = frozenset(["gen.", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sr."])
 # Honorifics abbreviated with a full stop ("Ms. Pham Thi Cuc").
 HONORIFIC_ABBREVIATIONS = frozenset(["mr.", "mrs.", "ms.", "dr.", "prof."])
@@ -1076,7 +1076,7 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
 
 
 def _listing_comma(sentence: _Sentence, i: int, first: int) -> bool:
-    """A comma inside an organisation's list of fields: "Minister of Culture, Sports and Tourism X"."""
+    """A comma inside an organisation's list of fields: "Minister of Agriculture, Forestry and Fisheries X"."""
     tokens, labels = sentence.tokens, sentence.labels
     if i < 1 or not (tokens[i - 1].capitalised and labels[i - 1] == TITLE):
         return False
@@ -1249,7 +1249,7 @@ def country_and_party(text: str) -> tuple[str | None, str]:
             found.append((match.start(), country, party))
     for match in _COUNTRY_WORD.finditer(folded):
         if _SUBJECT_OF_STUDY.match(folded, match.end()):
-            continue  # "Institute of Chinese Studies": what it studies, not whose it is
+            continue  # "Institute of Vietnamese Studies": what it studies, not whose it is
         found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
     for match in _US_MARK.finditer(text):
         found.append((match.start() + 0.5, "US", ""))
