@@ -155,26 +155,16 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
         "average_words": round(words / articles),
         "machine": machine(),
         "first_import": {
-            "seconds": rounded(first_seconds),
-            "articles_per_second": round(articles / first_seconds, 1),
-            "cpu_seconds": rounded(first_cpu),
-            "articles_per_cpu_second": round(articles / first_cpu, 1),
+            **speed(articles, first_seconds, first_cpu),
             "counts": counts(first_report),
             "phases_seconds": phases,
             "index_commits": timer.calls["index.load_and_write"],
         },
         "second_import_unchanged": {
-            "seconds": rounded(second_seconds),
-            "articles_per_second": round(articles / second_seconds, 1),
-            "cpu_seconds": rounded(second_cpu),
-            "articles_per_cpu_second": round(articles / second_cpu, 1),
+            **speed(articles, second_seconds, second_cpu),
             "counts": counts(second_report),
         },
-        "extraction_only": {
-            "seconds": rounded(extract_seconds),
-            "articles_per_second": round(articles / extract_seconds, 1),
-            "articles_per_cpu_second": round(articles / extract_cpu, 1),
-        },
+        "extraction_only": speed(articles, extract_seconds, extract_cpu),
         "load_average": [round(load, 2) for load in os.getloadavg()],
         "peak_rss_mb": {"after_setup": round(rss_before, 1), "after_first_import": round(rss_after_first, 1)},
         "stored": {
@@ -182,6 +172,15 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
             "index_mb": round(folder_size_mb(index_dir), 1),
             "index_segments": indexing._backend().segment_count(),
         },
+    }
+
+
+def speed(articles: int, seconds: float, cpu_seconds: float) -> dict:
+    return {
+        "seconds": rounded(seconds),
+        "articles_per_second": round(articles / seconds, 1),
+        "cpu_seconds": rounded(cpu_seconds),
+        "articles_per_cpu_second": round(articles / cpu_seconds, 1),
     }
 
 

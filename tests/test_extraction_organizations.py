@@ -368,3 +368,13 @@ def test_a_party_organ_named_after_its_party_is_the_central_committees_organ():
     )
     assert offices["Wu Hanzhang"] == {("Head", "CPC Central Committee's Office", "CN")}
     assert offices["Le Van Binh"] == {("Head", "CPV Central Committee's Commission for External Relations", "VN")}
+
+
+def test_an_organization_read_after_a_whole_post_is_in_canonical_form():
+    curly = office_names(
+        "HÀ NỘI - Nguyen Van Quang, Chief Justice of the Supreme People’s Court, met He Wei on Monday."
+    )
+    straight = office_names("HÀ NỘI - Nguyen Van Quang, Chief Justice of the Supreme People's Court, met He Wei.")
+    assert (
+        curly["Nguyen Van Quang"] == straight["Nguyen Van Quang"] == {("Chief Justice", "Supreme People's Court", "VN")}
+    )

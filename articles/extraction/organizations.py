@@ -113,6 +113,8 @@ def one_name_for_office(office: OfficeMention) -> OfficeMention:
     Committee in "Standing Committee of the Political Bureau of the CPC Central Committee".
     """
     post, organization = _whole_post(office.text, office.post, office.organization)
+    if organization and not office.organization:  # read from the text just now: not yet in canonical form
+        organization, _ = canonical_organization(organization, office.country)
     organization = _without_own_country(organization, office.country)
     # The shipped name first: a Chairman of the "Commission for External Relations" is then the Head of the
     # party commission that name stands for, as he is under its full name.
