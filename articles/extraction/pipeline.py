@@ -52,16 +52,19 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     if not any(is_prose(paragraph) for paragraph in paragraphs):
         raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
     body = "\n\n".join(paragraphs)
+    # Everything the article says is read for dates, people and meetings: the standfirst too (a
+    # wire story's only sentence about the meeting may be the one taken as its standfirst).
+    said = "\n\n".join(part for part in (standfirst, body) if part)
     published = cleaned.published or (page.published if page else None)
-    dates = DateContext(body, published=published, header=cleaned.header_date)
+    dates = DateContext(said, published=published, header=cleaned.header_date)
     captions = [photo.caption for photo in cleaned.photos]
-    people = people_module.extract_people(body, captions, officials=officials)
-    meetings = meetings_module.extract_meetings(body, people, dates=dates, dateline=cleaned.dateline)
+    people = people_module.extract_people(said, captions, officials=officials)
+    meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
     for meeting in meetings:
         meeting.date = not_after_publication(meeting.date, meeting.status, published)
     removed = (page.removed if page else []) + cleaned.removed
     return ExtractedArticle(
-        title=title or generated_title(meetings, people, body),
+        title=title or generated_title(meetings, people, said),
         title_generated=title is None,
         body=body,
         standfirst=standfirst,
