@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .dates import HeaderDate, find_dates
+from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .names import fold
 from .types import Photo, RemovedBlock
 
@@ -70,6 +70,14 @@ _FOOTER_LINE = re.compile(
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$)",
     re.IGNORECASE,
 )
+# Metadata lines name an editor ("Editor: huaxia", "Edited by Ana Ruiz") as often as an author.
+_EDITOR_LINE = re.compile(r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s)\s*\S", re.IGNORECASE)
+# Labels of a page's metadata fields, glued or not ("Font size+Author:...Source:...").
+_METADATA_LABEL = re.compile(
+    r"(?:author|source|editor|font size|updated|posted|published|written|views?|comments?)\s*[:+]", re.IGNORECASE
+)
+# A section label in a non-Latin script glued to the headline it heads ("国内英语新闻:").
+_SCRIPT_LABEL = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\u0400-\u04ff\u0e00-\u0e7f\s]{2,20}[:：]\s*")
 _AUTHOR_LINE = re.compile(
     r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
 )
@@ -122,6 +130,8 @@ class CleanText:
     agency: str | None = None  # the agency a dateline names: "(Xinhua)", "(VNA)"
     photos: list[Photo] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
+    # Header dates written in numbers that read both ways ("03-06-2017"), for the dateline to settle.
+    ambiguous_dates: list[DateMention] = field(default_factory=list)
 
 
 def clean(text: str, *, known_title: str | None = None) -> CleanText:
@@ -129,6 +139,7 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     units = split_units(text)
     result = CleanText(paragraphs=[])
     units = _take_published_header(units, result)
+    units = _drop_repeats(units, result)
     start = _body_start(units)
     _read_header_zone(units[:start], result)
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
@@ -138,7 +149,19 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     result.paragraphs = _read_lead_in(body, result)
     if result.credit is None:
         result.credit = result.agency
+    if result.published is None and result.ambiguous_dates:
+        result.published = _settled_by_dateline(result.ambiguous_dates[0], result.header_date)
     return result
+
+
+def _settled_by_dateline(mention: DateMention, dateline: HeaderDate | None) -> datetime.date | None:
+    """The reading of "03-06-2017" that the dateline's "March 6" confirms; none when nothing does."""
+    if dateline is None:
+        return None
+    for month, day in ((mention.month, mention.day), mention.alternative):
+        if (month, day) == (dateline.month, dateline.day):
+            return _safe_date(mention.year, month, day)
+    return None
 
 
 def split_units(text: str) -> list[str]:
@@ -162,12 +185,58 @@ def is_prose(unit: str) -> bool:
     return len(unit.split()) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
 
 
+def is_sentence(unit: str) -> bool:
+    """A complete sentence, however short ("The talks end on Friday."), unlike a label or widget."""
+    words = unit.split()
+    return len(words) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+
+
 def is_headline(unit: str) -> bool:
     """A title-like line: a few words starting with a capital or digit, no sentence end."""
     words = unit.split()
     if not 3 <= len(words) <= 25 or unit[-1] in ".:;,!":
         return False
     return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
+
+
+# --- repeats: widgets that repeat a line, teasers cut from the text, doubled captions ---------------
+
+# A line that is not a sentence and comes back this often is a widget ("Loading...", "Advertisement").
+_REPEATED_FURNITURE_MIN = 3
+# A unit this long that another unit merely continues is a teaser cut from it ("... exchange f").
+_TEASER_PREFIX_MIN_CHARS = 40
+
+
+def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit] = counts.get(unit, 0) + 1
+    kept = []
+    for index, unit in enumerate(units):
+        unit = _undoubled(unit)
+        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and not is_prose(unit):
+            result.removed.append(RemovedBlock(unit, "repeated page furniture"))
+        elif any(_is_teaser_of(unit, other) for other in units[index + 1 : index + 4]):
+            result.removed.append(RemovedBlock(unit, "teaser cut from the text"))
+        else:
+            kept.append(unit)
+    return kept
+
+
+def _is_teaser_of(unit: str, other: str) -> bool:
+    """A teaser is the text's first characters, cut at a fixed length: mid-word, or long enough that it
+    is no headline glued to its photo's caption ("Headline ảnh 1 Caption")."""
+    if len(unit) < _TEASER_PREFIX_MIN_CHARS or len(other) <= len(unit) or not other.startswith(unit):
+        return False
+    return other[len(unit)].isalnum() and unit[-1].isalnum() or len(unit) >= 2 * _TEASER_PREFIX_MIN_CHARS
+
+
+def _undoubled(unit: str) -> str:
+    """ "X. Photo: APX. Photo: AP": a caption saved twice with nothing between the copies."""
+    half, odd = divmod(len(unit), 2)
+    if len(unit) >= 20 and unit[:half] == unit[half + odd :] and unit[half : half + odd].strip() == "":
+        return unit[:half].strip()
+    return unit
 
 
 # --- header (above the body) ------------------------------------------------------------------
@@ -194,63 +263,134 @@ def _body_start(units: list[str]) -> int:
 
 
 def _read_header_zone(units: list[str], result: CleanText) -> None:
-    headings: list[str] = []
-    headings_before_byline: int | None = None
-    previous_was_heading = False
-    for unit in units:
-        rule = _chrome_rule(unit) or _date_line_rule(unit, result) or _take_caption(unit, result)
-        if rule is None and _AUTHOR_LINE.match(unit):
+    """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
+    is kept, and the date line next to it gives the published date."""
+    units = [_without_script_label(unit, result) for unit in units]
+    rules: list[str | None] = []
+    dated: list[tuple[int, datetime.date]] = []
+    for index, unit in enumerate(units):
+        rule = _chrome_rule(unit)
+        if rule is None:
+            rule, published = _date_line(unit, result)
+            if published:
+                dated.append((index, published))
+        rule = rule or _take_caption(unit, result)
+        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit)):
             rule = "author line"
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
             rule = "breadcrumb"
         if rule is None and _is_capitals(unit):
             rule = "banner in capitals"
-        if rule is None and is_headline(unit):
-            if headings and _key(headings[-1]) == _key(unit):
-                rule = "headline repeated"
-            else:
-                headings.append(unit)
-                previous_was_heading = True
-                continue
-        under_headline = previous_was_heading and len(headings[-1].split()) >= _HEADLINE_MIN_WORDS
-        if rule in _BYLINE_RULES and under_headline and headings_before_byline is None:
-            headings_before_byline = len(headings)
-        previous_was_heading = False
+        rules.append(rule)
+    chosen = _choose_headline(units, rules)
+    for index, (unit, rule) in enumerate(zip(units, rules, strict=True)):
+        if index == chosen:
+            continue
+        if rule is None and chosen is not None and _key(unit) == _key(units[chosen]):
+            rule = "headline repeated"
         rule = rule or ("section label" if len(unit.split()) <= 3 else "header line")
         result.removed.append(RemovedBlock(unit, rule))
-    # The headline is the title-like line right above the byline (a news page puts the byline under it),
-    # else the last one above the text; the others are kickers, section names or widgets. A short line
-    # over a date line ("Politics and Society") is a section name, and the headline comes after it.
-    chosen = (headings_before_byline or len(headings)) - 1
-    for index, other in enumerate(headings):
-        if index != chosen:
-            result.removed.append(RemovedBlock(other, "header line"))
-    result.headings = headings[chosen : chosen + 1] if headings else []
+    result.headings = [units[chosen]] if chosen is not None else []
+    # A date far above the headline is the site's "today" widget, not the article's: only a date line
+    # next to the headline (or to the text, when there is no headline) is the published date.
+    anchor = chosen if chosen is not None else len(units)
+    near = [(abs(index - anchor), date) for index, date in dated if abs(index - anchor) <= _DATE_LINE_REACH]
+    if near and result.published is None:
+        result.published = min(near, key=lambda item: item[0])[1]
+    if result.published is None and result.header_date is None:
+        result.header_date = _printed_date_near(units, anchor)
+
+
+def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
+    """The headline among the title-like lines above the text: the one the page repeats ("Site - Headline",
+    the headline twice), the one with the byline or date line right under it, a real headline's length
+    rather than a section name's; when those say nothing, the last one above the text."""
+    candidates = [index for index, rule in enumerate(rules) if rule is None and is_headline(units[index])]
+    if not candidates:
+        return None
+    keys = [_key(unit) for unit in units]
+
+    def score(index: int) -> tuple[int, int]:
+        key = keys[index]
+        repeated = any(other == key or other.endswith(" " + key) for i, other in enumerate(keys) if i != index)
+        under_byline = index + 1 < len(units) and rules[index + 1] in _BYLINE_RULES
+        long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
+        return 4 * repeated + 2 * under_byline + 3 * long_enough, index
+
+    return max(candidates, key=score)
+
+
+def _printed_date_near(units: list[str], anchor: int) -> HeaderDate | None:
+    """A whole date printed next to the headline in a line of another kind (a video's shot-list
+    heading "Nanning, south China - Sept 11, 2018"): the date the page gives for its story."""
+    for distance in range(_DATE_LINE_REACH + 1):
+        for index in (anchor - distance, anchor + distance):
+            if 0 <= index < len(units):
+                days = [m for m in find_dates(unglue_stamps(units[index])) if m.kind == "day" and m.year]
+                if days and not days[0].alternative:
+                    return HeaderDate(days[0].month, days[0].day, days[0].year)
+    return None
+
+
+def _without_script_label(unit: str, result: CleanText) -> str:
+    """ "国内英语新闻:Headline": a section label in another script glued before a Latin headline."""
+    match = _SCRIPT_LABEL.match(unit)
+    if match and re.search(r"[A-Za-z]", unit[match.end() :]):
+        result.removed.append(RemovedBlock(match.group().strip(), "section label"))
+        return unit[match.end() :].strip()
+    return unit
 
 
 _BYLINE_RULES = ("author line", "byline with time", "date line")
 _HEADLINE_MIN_WORDS = 5
+# How far (in lines) from the headline a date line may sit and still be the article's.
+_DATE_LINE_REACH = 4
 # Each field of a bar-separated metadata line ("From: Chinese Embassy in Viet Nam") is a label and a short value.
 _FIELD_MAX_WORDS = 6
 
 
 def _date_line_rule(unit: str, result: CleanText) -> str | None:
-    """A byline or date line ("February 27, 2025 11:39 AM GMT+7"): the published date, when stated."""
-    dated = [m for m in find_dates(unit) if m.kind == "day" and m.year]
+    """A byline or date line inside the text: removed, and the published date when none is known yet."""
+    rule, published = _date_line(unit, result)
+    if published and result.published is None:
+        result.published = published
+    return rule
+
+
+def _date_line(unit: str, result: CleanText) -> tuple[str | None, datetime.date | None]:
+    """(rule, date) of a byline or date line ("February 27, 2025 11:39 AM GMT+7"), or (None, None).
+
+    A date written in numbers that reads both ways ("03-06-2017") gives no date here: the article's
+    dateline settles it later (CleanText.ambiguous_dates), or it stays unknown rather than wrong."""
+    text = unglue_stamps(unit)
+    dated = [m for m in find_dates(text) if m.kind == "day" and m.year]
     if not dated:
-        return None
-    leftover = unit
+        return None, None
+    leftover = text
     for mention in dated:
         leftover = leftover.replace(mention.text, " ")
     leftover = _DATE_WORDS.sub(" ", _TIME.sub(" ", leftover))
-    if _word_count(leftover) > 4 and not _AUTHOR_LINE.match(unit) and not _is_field_line(leftover):
-        return None
-    if result.published is None:
-        result.published = _safe_date(dated[0].year, dated[0].month, dated[0].day)
+    is_metadata = _is_field_line(leftover) or len(_METADATA_LABEL.findall(unit)) >= 2
+    if _word_count(leftover) > 4 and not _AUTHOR_LINE.match(unit) and not is_metadata:
+        return None, None
     source = _BYLINE_SOURCE.match(unit)
     if source and _is_agency(source.group(1)) and result.agency is None:
         result.agency = source.group(1)  # "(People's Daily Online) 09:45, June 26, 2024"
-    return "byline with time" if _TIME.search(unit) or _AUTHOR_LINE.match(unit) else "date line"
+    first = dated[0]
+    rule = "byline with time" if _TIME.search(text) or _AUTHOR_LINE.match(unit) or is_metadata else "date line"
+    if not first.alternative:
+        return rule, _safe_date(first.year, first.month, first.day)
+    # "Wednesday, 03/04/2024": the weekday printed beside it says which reading is meant.
+    weekdays = {m.weekday for m in find_dates(text) if m.kind == "weekday"}
+    readings = [
+        value
+        for month, day in ((first.month, first.day), first.alternative)
+        if (value := _safe_date(first.year, month, day)) and value.weekday() in weekdays
+    ]
+    if len(readings) == 1:
+        return rule, readings[0]
+    result.ambiguous_dates.append(first)
+    return rule, None
 
 
 def _is_field_line(text: str) -> bool:
@@ -391,11 +531,12 @@ def _trailing_headline_run(units: list[str]) -> int | None:
 
 
 def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
-    """The agency credit: a last line of its own ("Vietnamplus") or the end of the last paragraph."""
-    units = list(units)
-    while len(units) > 1 and not is_prose(units[-1]):
-        line = units[-1]
-        if _is_credit_line(line) and result.credit is None:
+    """The end of the article, then its agency credit: a line of its own ("Vietnamplus") right after
+    the text, or the end of the last paragraph. What the page shows below the article goes."""
+    end = _end_of_article(units)
+    furniture_seen = False
+    for line in units[end:]:
+        if _is_credit_line(line) and result.credit is None and not furniture_seen:
             result.credit = line.strip(" ()-–—")
             result.removed.append(RemovedBlock(line, "credit line"))
         elif _LABEL_LINE.match(line) and len(line.split()) <= 12:
@@ -403,8 +544,9 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
         elif _CONTACT_LINE.match(line):
             result.removed.append(RemovedBlock(line, "contact line"))
         else:
-            break
-        units.pop()
+            furniture_seen = True
+            result.removed.append(RemovedBlock(line, "page furniture after the article"))
+    units = list(units[:end])
     if not units:
         return units
     last = units[-1]
@@ -419,6 +561,45 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
         last = last[: sign_off.start()].rstrip()
     units[-1] = last
     return [u for u in units if u]
+
+
+# A paragraph the saved copy cut mid-sentence is still the article's when it is this long and reads
+# as running text (mostly lower-case words), which a headline of another story does not.
+_CUT_PARAGRAPH_MIN_WORDS = 15
+
+
+def _end_of_article(units: list[str]) -> int:
+    """Where the article ends: after its last paragraph of prose, the short sentences that follow
+    it, and a list it introduces ("The documents signed include:"). Widgets, tags, comment forms
+    and single headlines of other stories come after that."""
+    last = max((index for index, unit in enumerate(units) if is_prose(_without_sign_off(unit))), default=None)
+    if last is None:
+        return len(units)
+    end = last + 1
+    while end < len(units) and is_sentence(units[end]) and not _LABEL_LINE.match(units[end]):
+        end += 1
+    if _introduces_list(units[end - 1]) or (end < len(units) and _introduces_list(units[end])):
+        return len(units)
+    if end == len(units) - 1 and _is_cut_paragraph(units[end]):
+        return len(units)
+    return end
+
+
+def _without_sign_off(unit: str) -> str:
+    """The paragraph without an agency sign-off or end mark ("... he said. — VNS", "... ./.")."""
+    unit = _END_MARK.sub("", unit).rstrip()
+    sign_off = _SIGN_OFF.search(unit)
+    return unit[: sign_off.start()].rstrip() if sign_off else unit
+
+
+def _introduces_list(unit: str) -> bool:
+    return unit.endswith(":") and len(unit.split()) >= 3 and not _LIST_MARKER.match(unit) and not _chrome_rule(unit)
+
+
+def _is_cut_paragraph(unit: str) -> bool:
+    words = unit.split()
+    capitalised = sum(word[:1].isupper() for word in words)
+    return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words)
 
 
 def _is_credit_line(unit: str) -> bool:
@@ -441,8 +622,12 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
         places = [place for place, _, _ in parts if place]
         result.dateline = places[-1] if places else None
         dates = [date for _, date, _ in parts if date]
-        if dates and result.header_date is None:
-            result.header_date = _header_date(dates[0])
+        if dates:
+            # The dateline's date is the article's own; a date printed near the headline only lends
+            # it a year it lacks.
+            printed, result.header_date = result.header_date, _header_date(dates[0])
+            if result.header_date and not result.header_date.year and printed and printed.month == result.header_date.month:
+                result.header_date = HeaderDate(result.header_date.month, result.header_date.day, printed.year)
         agencies = [agency for _, _, agency in parts if agency]
         result.agency = agencies[0] if agencies else None
         result.removed.append(RemovedBlock(unit[: len(unit) - len(rest)].strip(), "dateline"))

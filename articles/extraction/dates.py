@@ -32,12 +32,15 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+# The years a date may have, wherever it was read (the pattern above, page metadata).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2099
 
 # Ordered: the first pattern that claims a stretch of text wins it (ranges before single days).
 _PATTERNS = (
     # 2025-10-15, and the 2025/10/15 of Chinese sites' date lines
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)\b")),
-    ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>{_YEAR})\b")),
+    # 29/09/2021, 9/29/2021, 03-06-2017, 06.03.2017: day or month first, as the numbers allow
+    ("numeric", re.compile(rf"\b(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>{_YEAR})\b")),
     (
         "range",
         re.compile(
@@ -138,6 +141,8 @@ class DateMention:
     weekday: int | None = None  # 0 = Monday
     which: str = ""  # last / this / next / on, for weekdays; the phrase, for relative dates
     past_reference: bool = False
+    # (month, day) of the other reading of a date in numbers that reads both ways ("03-06-2017")
+    alternative: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -399,6 +404,8 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     common = {"start": match.start(), "end": match.end(), "text": match.group(), "past_reference": past}
     if kind == "relative":
         return DateMention("relative", which=groups["relative"], **common)
+    if kind == "numeric":
+        return _numeric_mention(groups, common)
     weekday = _weekday_number(groups.get("weekday"))
     if kind == "weekday":
         return DateMention("weekday", weekday=weekday, which=(groups.get("which") or "").lower(), **common)
@@ -416,6 +423,38 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     if month is None or not 1 <= month <= 12 or _safe_date(year or 2000, month, day) is None:
         return None
     return DateMention("day", month=month, day=day, year=year, weekday=weekday, **common)
+
+
+def _numeric_mention(groups: dict, common: dict) -> DateMention | None:
+    """Day first (as most of the world and Vietnamese sites write it) unless only month first is
+    possible (9/29/2021); both readings kept when both are possible and differ."""
+    first, second, year = int(groups["first"]), int(groups["second"]), int(groups["year"])
+    readings = [(month, day) for month, day in ((second, first), (first, second)) if _safe_date(year, month, day)]
+    if not readings:
+        return None
+    (month, day), *others = readings
+    alternative = others[0] if others and others[0] != (month, day) else None
+    return DateMention("day", month=month, day=day, year=year, alternative=alternative, **common)
+
+
+_GLUED_TO_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=(?!(?:st|nd|rd|th)\b)[^\W\d_]{2})")
+_DIGITS_BEFORE_MONTH = re.compile(rf"\b(\d{{3,}})(?=\s+{_MONTH}(?:\W|$))")
+
+
+def unglue_stamps(text: str) -> str:
+    """Metadata lines glue words to numbers ("business2024-05-21", "10:55:40Xinhua", "by VTV418 July
+    2015"): space them apart, and read a number too long for a day before a month name as a code
+    with the day glued to its end."""
+    text = _GLUED_TO_DIGITS.sub(" ", text)
+
+    def split_day(match: re.Match) -> str:
+        digits = match.group(1)
+        if re.fullmatch(_YEAR, digits):
+            return digits
+        width = 2 if 1 <= int(digits[-2:]) <= 31 else 1
+        return f"{digits[:-width]} {digits[-width:]}"
+
+    return _DIGITS_BEFORE_MONTH.sub(split_day, text)
 
 
 def _month_number(word: str) -> int | None:

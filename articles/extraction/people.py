@@ -1264,7 +1264,9 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     """Post, organisation and country of one office as written ("head of its International Department")."""
     words = text.split()
     lowers = [fold(w).lower().strip(",;") for w in words]
-    post_index = next(i for i, w in enumerate(lowers) if w in POSTS)
+    post_index = next((i for i, w in enumerate(lowers) if w in POSTS), None)
+    if post_index is None:  # an office named without a post word ("Prime Minister's Office" folded away)
+        return OfficeMention(text=text, post=text, country=country_and_party(text)[0])
     begin = post_index
     while begin > 0 and lowers[begin - 1] in POST_MODIFIERS:
         begin -= 1
