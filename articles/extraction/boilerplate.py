@@ -62,7 +62,12 @@ _LIST_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A readers' comments section after the story: the heading and everything below it go.
-_COMMENTS_HEADING = re.compile(r"^(?:readers?['’]? |your )?comments\s*(?:\(\d+\))?\s*:?$", re.IGNORECASE)
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:readers?['’]? |your |selected |\d+ )?(?:comments|commentaries|responses)\s*(?:\(\d+\))?\s*:?"
+    r"|(?:leave|make|post|add|write) (?:a |your )?(?:comment|reply)\b.*|join the (?:discussion|conversation)"
+    r"|\d+ (?:comments?|responses?|replies) to\b.*)$",
+    re.IGNORECASE,
+)
 # Page footers and editorial lines after the story.
 _FOOTER_LINE = re.compile(
     r"^(?:\(?(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
@@ -90,7 +95,7 @@ _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^()]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+)(?=[^\W\d_\s]|[\"“‘'(])"
+    r"\s*(?:\((?P<agency>[^():]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ]))(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
@@ -107,6 +112,17 @@ _CAPTION_CREDIT_SLASH = re.compile(
 _CAPTION_CREDIT_AFTER = re.compile(
     r"\s+(?P<credit>[A-Z]{2,}(?:/[A-Z]{2,})*)\s+Photos?(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,4}\s*$"
 )
+# Wire photo credits after a caption's last sentence: "... in Jakarta. Mast Irham/Pool via REUTERS",
+# "REUTERS/Willy Kurniawan", "Kham/Reuters": names and agencies joined by slashes.
+_CAPTION_CREDIT_WIRE = re.compile(
+    r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
+)
+# A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
+_PHOTO_CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I)
+# Where a saved page had an image: "![]()", "[image]", "Content image - Site".
+_IMAGE_PLACEHOLDER = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I)
+# A caption is a sentence or two, never a whole article.
+_CAPTION_MAX_WORDS = 60
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
 _IMAGE_MARKER = re.compile(r"\bảnh\s+\d+\b", re.IGNORECASE)
@@ -132,6 +148,8 @@ class CleanText:
     removed: list[RemovedBlock] = field(default_factory=list)
     # Header dates written in numbers that read both ways ("03-06-2017"), for the dateline to settle.
     ambiguous_dates: list[DateMention] = field(default_factory=list)
+    # Why an editor should look at this article ("no paragraph of running text: ...").
+    review_reasons: list[str] = field(default_factory=list)
 
 
 def clean(text: str, *, known_title: str | None = None) -> CleanText:
@@ -140,8 +158,14 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     result = CleanText(paragraphs=[])
     units = _take_published_header(units, result)
     units = _drop_repeats(units, result)
+    units = _mark_captions_by_position(units, result)
     start = _body_start(units)
     _read_header_zone(units[:start], result)
+    if start == len(units):
+        # No paragraph of running text: a teaser, or a page saved in part. What reads as text
+        # (a summary's bullets, a cut paragraph) is the article, and the reader is told to check it.
+        units = units + _take_back_text(result)
+        result.review_reasons.append(_TEASER_REASON)
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
     body = _read_body(units[start:], result, titles)
     body = _drop_story_lists(body, result)
@@ -169,7 +193,8 @@ def split_units(text: str) -> list[str]:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n")]
+        # " |" and "| " around a line are the cells of a layout table the page was saved from.
+        lines = [re.sub(r"[ \t]+", " ", line).strip().removesuffix(" |").removeprefix("| ") for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
@@ -221,6 +246,35 @@ def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
         else:
             kept.append(unit)
     return kept
+
+
+def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]:
+    """Captions that say so only by where they stand: under a line crediting the photo ("Photo by: X"),
+    under an image placeholder, or saved twice in a row. They are marked as captions (CAPTION_MARK),
+    the photo credit line joining its caption."""
+    marked: list[str] = []
+    for index, unit in enumerate(units):
+        previous = units[index - 1] if index else ""
+        credit_line = _PHOTO_CREDIT_LINE.match(previous)
+        doubled = index + 1 < len(units) and units[index + 1] == unit
+        by_position = credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit))
+        if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
+            if index and unit == previous and is_prose(unit):
+                result.removed.append(RemovedBlock(unit, "caption repeated"))
+                continue
+            marked.append(unit)
+            continue
+        if credit_line:
+            marked.pop()
+            result.removed.append(RemovedBlock(previous, "photo credit"))
+            unit = f"{unit} (Photo: {credit_line.group('credit')})"
+        marked.append(CAPTION_MARK + unit)
+    return marked
+
+
+def _could_be_caption(unit: str) -> bool:
+    words = unit.split()
+    return 3 <= len(words) <= _CAPTION_MAX_WORDS and not _DATELINE.match(unit) and _chrome_rule(unit) is None
 
 
 def _is_teaser_of(unit: str, other: str) -> bool:
@@ -283,6 +337,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule = "banner in capitals"
         rules.append(rule)
     chosen = _choose_headline(units, rules)
+    undated = [rule in _CAPTION_RULES for rule in rules]  # a photo's date is not the page's
     for index, (unit, rule) in enumerate(zip(units, rules, strict=True)):
         if index == chosen:
             continue
@@ -298,7 +353,23 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
     if near and result.published is None:
         result.published = min(near, key=lambda item: item[0])[1]
     if result.published is None and result.header_date is None:
-        result.header_date = _printed_date_near(units, anchor)
+        result.header_date = _printed_date_near(units, anchor, skip=undated)
+
+
+_TEASER_REASON = "no paragraph of running text: a teaser, or a page saved in part; check it against the source"
+
+
+def _take_back_text(result: CleanText) -> list[str]:
+    """Header lines that read as running text (mostly lower-case words, a sentence's length)."""
+    taken = [block for block in result.removed if block.rule == "header line" and _reads_as_text(block.text)]
+    result.removed = [block for block in result.removed if block not in taken]
+    return [block.text.lstrip("•·*-–— ") for block in taken]
+
+
+def _reads_as_text(unit: str) -> bool:
+    words = unit.split()
+    lower = sum(word[:1].islower() for word in words)
+    return len(words) >= 6 and lower * 2 >= len(words)
 
 
 def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
@@ -320,12 +391,12 @@ def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
     return max(candidates, key=score)
 
 
-def _printed_date_near(units: list[str], anchor: int) -> HeaderDate | None:
+def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> HeaderDate | None:
     """A whole date printed next to the headline in a line of another kind (a video's shot-list
     heading "Nanning, south China - Sept 11, 2018"): the date the page gives for its story."""
     for distance in range(_DATE_LINE_REACH + 1):
         for index in (anchor - distance, anchor + distance):
-            if 0 <= index < len(units):
+            if 0 <= index < len(units) and not skip[index]:
                 days = [m for m in find_dates(unglue_stamps(units[index])) if m.kind == "day" and m.year]
                 if days and not days[0].alternative:
                     return HeaderDate(days[0].month, days[0].day, days[0].year)
@@ -342,9 +413,10 @@ def _without_script_label(unit: str, result: CleanText) -> str:
 
 
 _BYLINE_RULES = ("author line", "byline with time", "date line")
+_CAPTION_RULES = ("photo caption", "source line")
 _HEADLINE_MIN_WORDS = 5
 # How far (in lines) from the headline a date line may sit and still be the article's.
-_DATE_LINE_REACH = 4
+_DATE_LINE_REACH = 6
 # Each field of a bar-separated metadata line ("From: Chinese Embassy in Viet Nam") is a label and a short value.
 _FIELD_MAX_WORDS = 6
 
@@ -450,6 +522,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         _CAPTION_CREDIT.search(caption)
         or _CAPTION_CREDIT_AFTER.search(caption)
         or _CAPTION_CREDIT_SLASH.search(caption)
+        or _CAPTION_CREDIT_WIRE.search(caption)
     )
     if credit_match is None and not marked:
         return None
@@ -564,7 +637,7 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
 
 
 # A paragraph the saved copy cut mid-sentence is still the article's when it is this long and reads
-# as running text (mostly lower-case words), which a headline of another story does not.
+# as running text (mostly lower-case words), which a headline of another story rarely does.
 _CUT_PARAGRAPH_MIN_WORDS = 15
 
 
@@ -576,11 +649,11 @@ def _end_of_article(units: list[str]) -> int:
     if last is None:
         return len(units)
     end = last + 1
-    while end < len(units) and is_sentence(units[end]) and not _LABEL_LINE.match(units[end]):
+    while end < len(units) and (
+        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end])) or _is_cut_paragraph(units[end])
+    ):
         end += 1
     if _introduces_list(units[end - 1]) or (end < len(units) and _introduces_list(units[end])):
-        return len(units)
-    if end == len(units) - 1 and _is_cut_paragraph(units[end]):
         return len(units)
     return end
 
@@ -691,7 +764,7 @@ def _chrome_rule(unit: str) -> str | None:
         return "site chrome"
     if _is_share_bar(unit):
         return "share bar"
-    if _IMAGE_MARKER.fullmatch(unit.strip()):
+    if _IMAGE_MARKER.fullmatch(unit.strip()) or _IMAGE_PLACEHOLDER.match(unit):
         return "image marker"
     return None
 
@@ -705,6 +778,11 @@ def _is_share_bar(unit: str) -> bool:
     )
 
 
+# Text wrapped by a mail or news system has lines of a column's width; longer lines are paragraphs
+# written one per line (captions over a lead, a page saved without blank lines).
+_WRAP_MIN_CHARS, _WRAP_MAX_CHARS = 50, 120
+
+
 def _is_wrapped_prose(lines: list[str]) -> bool:
     """Hard-wrapped prose: long lines, some broken mid-sentence, and sentences in the joined text
     (a headline over its date line is two lines of another kind)."""
@@ -712,7 +790,7 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
         return False
     inner = lines[:-1]
     return (
-        all(len(line) >= 50 for line in inner)
+        all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in inner)
         and any(not _SENTENCE_END.search(line) for line in inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
     )

@@ -109,6 +109,8 @@ _CLAUSE = re.compile(r"\b(?:that|who|which|when|while|after|before|as|but)\b", r
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?=\S)")
 # "..., the ministry announced on Wednesday": what follows a report verb is when it was said, not planned.
 _REPORTED = re.compile(r"\b(?:announced|said|says|reported|stated|told|confirmed|revealed|added)\b", re.I)
+_DAY_LIKE = ("day", "range", "weekday", "relative")
+_REPORTED_ON = re.compile(r"\b(?:announced|said|says|reported|stated|told reporters|confirmed)\s+(?:on\s+)?$", re.I)
 # "in 2023" in a sentence that states no day or month: the year of the event it reports.
 _IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?!\s*[–-]\s*\d)")
 
@@ -186,10 +188,21 @@ class DateContext:
         *,
         published: datetime.date | None = None,
         header: HeaderDate | None = None,
+        captions: list[str] = (),
     ) -> None:
         self.published = published
         self.header = header
+        self.body = body
         self.years = mentioned_years(body)
+        # The article's own photos are dated too ("... in Vientiane, June 16, 2010."): what they print
+        # counts as a date printed on the page.
+        self.caption_dates = sorted(
+            value
+            for caption in captions
+            for mention in find_dates(caption)
+            if mention.kind == "day" and mention.year and (value := _safe_date(mention.year, mention.month, mention.day))
+        )
+        self.years |= {value.year for value in self.caption_dates}
         if published:
             self.years.add(published.year)
         if header and header.year:
@@ -200,11 +213,19 @@ class DateContext:
 
     @property
     def reference(self) -> tuple[datetime.date, str] | None:
-        """The date the article was written, and where it comes from, if the header says so."""
-        if self.published:
-            return self.published, "published date"
+        """The date the article was written, and where it comes from, if the page says so: its
+        dateline's date first (a copy republished weeks later keeps the dateline of the original),
+        then the published date, then the latest date its photos' captions print."""
         if self.header and self.header.as_date():
             return self.header.as_date(), "date in the header"
+        if self.header and self.published:
+            filed = _nearest(self.header.month, self.header.day, self.published)
+            if filed <= self.published:
+                return filed, "dateline's date"
+        if self.published:
+            return self.published, "published date"
+        if self.caption_dates:
+            return self.caption_dates[-1], _CAPTION_REFERENCE
         return None
 
     def resolve_in(self, sentence: str) -> PartialDate | None:
@@ -217,6 +238,9 @@ class DateContext:
             stated = int(year.group(1))
             return PartialDate(datetime.date(stated, 1, 1), YEAR, f"year {stated} stated in the sentence", False)
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        if day_like and all(_reported_on(sentence, m) for m in day_like) and len(day_like) == len(mentions):
+            return None  # "A met B, the ministry said on Thursday": when it was said, not when they met
+        day_like = [m for m in day_like if not _reported_on(sentence, m)]
         mention = day_like[0] if day_like else mentions[0]
         return self.resolve(mention, future=is_future(sentence, mention))
 
@@ -235,11 +259,16 @@ class DateContext:
 
     def _article_date(self) -> PartialDate:
         mentions = [m for m in find_dates(self.lead) if not m.past_reference]
-        # What the article reports happened (an announcement "on Wednesday") comes before what it says is to come.
+        # "..., the ministry announced on Thursday": when the lead also says when the event happens or
+        # happened, the day a statement was made is not the event's.
+        events = [m for m in mentions if not _reported_on(self.lead, m)]
+        if any(m.kind in _DAY_LIKE for m in events):
+            mentions = events
+        # What the article reports happened comes before what it says is to come.
         current = [m for m in mentions if not is_future(self.lead, m)]
-        if any(m.kind in ("day", "range", "weekday", "relative") for m in current):
+        if any(m.kind in _DAY_LIKE for m in current):
             mentions = current
-        day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        day_like = [m for m in mentions if m.kind in _DAY_LIKE]
         if day_like:
             first = day_like[0]
             if first.kind == "range":
@@ -290,6 +319,13 @@ class DateContext:
     # --- single mentions ----------------------------------------------------------------------
 
     def _resolve_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
+        resolved = self._resolve_single_day(mention, range_start=range_start)
+        if range_start and resolved.precision == DAY and _span_days(mention) > _LONGEST_DAY_PRECISE_RANGE:
+            # "between April 18 and 28": a tour, not a day; the month is what the text settles.
+            return PartialDate(resolved.value.replace(day=1), MONTH, f"month of the range {mention.text!r}", False)
+        return resolved
+
+    def _resolve_single_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
         suffix = " (start of the stated range)" if range_start else ""
         if mention.year:
             value = _safe_date(mention.year, mention.month, mention.day)
@@ -301,10 +337,21 @@ class DateContext:
             value = _nearest(mention.month, mention.day, reference[0])
             return _day(value, f"year from the {reference[1]}" + suffix, False)
         weekday = mention.weekday if mention.weekday is not None else self._lead_weekday()
-        guess = self._guess_year(mention.month, mention.day, weekday)
+        guess = self._guess_year(mention.month, mention.day, weekday) or self._year_of_same_day(mention)
         if guess is None:
             return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
         return _day(_safe_date(guess.year, mention.month, mention.day), guess.how + suffix, True)
+
+    def _year_of_same_day(self, mention: DateMention) -> _YearGuess | None:
+        """ "On October 1" in a text that also writes "October 1, 2024": the latest such year."""
+        years = {
+            other.year
+            for other in find_dates(self.body)
+            if other.kind == "day" and other.year and (other.month, other.day) == (mention.month, mention.day)
+        }
+        if not years:
+            return None
+        return _YearGuess(max(years), "year of the same day written in full elsewhere in the text", True)
 
     def _resolve_month(self, mention: DateMention) -> PartialDate:
         if mention.year:
@@ -327,7 +374,8 @@ class DateContext:
             if which == "next" and mention.which != "next" and mention.weekday == reference[0].weekday():
                 # "will meet on Monday" in Monday's paper: later that day or a week on; the text cannot say.
                 return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)
-            return _day(value, f"weekday resolved against {reference[1]}", False)
+            # A photo's date is not the day the story was written: the weekday before it is a guess.
+            return _day(value, f"weekday resolved against {reference[1]}", reference[1] == _CAPTION_REFERENCE)
         if self.header:
             # The header's day gets one year for the whole article, from the lead's weekday: another weekday
             # later in the text is another day near it, never the header's day in some other year.
@@ -425,6 +473,10 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     return DateMention("day", month=month, day=day, year=year, weekday=weekday, **common)
 
 
+def _reported_on(text: str, mention: DateMention) -> bool:
+    return bool(_REPORTED_ON.search(text[max(0, mention.start - 25) : mention.start]))
+
+
 def _numeric_mention(groups: dict, common: dict) -> DateMention | None:
     """Day first (as most of the world and Vietnamese sites write it) unless only month first is
     possible (9/29/2021); both readings kept when both are possible and differ."""
@@ -476,6 +528,19 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime
         return datetime.date(year, month, day)
     except (TypeError, ValueError):
         return None
+
+
+_CAPTION_REFERENCE = "date in a photo caption"
+# A stated range longer than this (in days) is a tour or a season, dated to its month only.
+_LONGEST_DAY_PRECISE_RANGE = 7
+
+
+def _span_days(mention: DateMention) -> int:
+    if mention.kind != "range" or mention.day2 is None:
+        return 0
+    start = _safe_date(2000, mention.month, mention.day)
+    end = _safe_date(2000 if (mention.month2 or mention.month) >= mention.month else 2001, mention.month2 or mention.month, mention.day2)
+    return (end - start).days if start and end else 0
 
 
 def _nearest(month: int, day: int, reference: datetime.date) -> datetime.date:

@@ -64,7 +64,13 @@ def page_from_html(html: str) -> Page:
     if _article_words(blocks) < _MIN_ARTICLE_WORDS:
         blocks = _structural_blocks(soup, page)
     else:
-        page.removed += _left_out(soup, blocks)
+        scratch = Page(text="")
+        _drop_chrome(soup, scratch)  # names what the chrome was (navigation, share bar, link list ...)
+        page_blocks = _blocks(soup.body or soup, scratch)
+        blocks = _with_story_header(blocks, page_blocks, page.title)
+        kept_text = _squash(" ".join(blocks))
+        left_out = [*scratch.removed, *(RemovedBlock(block, "html: outside the article") for block in page_blocks)]
+        page.removed += [block for block in left_out if _squash(block.text) not in kept_text]
     if _article_words(blocks) < _MIN_ARTICLE_WORDS:
         raise InputError("the page has no article text (after removing navigation, sidebars and widgets)")
     page.text = "\n\n".join(blocks)
@@ -77,6 +83,9 @@ def _article_words(blocks: list[str]) -> int:
 
 # --- the story, as trafilatura finds it ---------------------------------------------------------
 
+# Blocks between a headline and the story trafilatura found that may still be the story's header.
+_STORY_HEADER_MAX_BLOCKS = 6
+_STANDFIRST_MAX_WORDS = 120
 # Reader comments are never the article; precision first, because the portal's own rules then take
 # captions, bylines and sign-offs out of what trafilatura keeps.
 _TRAFILATURA_OPTIONS = {"include_comments": False, "favor_precision": True, "include_tables": True}
@@ -127,13 +136,30 @@ def _element_text(element) -> str:
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
-def _left_out(soup: BeautifulSoup, kept: list[str]) -> list[RemovedBlock]:
-    """The page's text blocks that are not part of the story trafilatura found."""
-    kept_text = _squash(" ".join(kept))
-    scratch = Page(text="")
-    _drop_chrome(soup, scratch)  # names what the chrome was (navigation, share bar, link list ...)
-    rest = [RemovedBlock(block, "html: outside the article") for block in _blocks(soup.body or soup, scratch)]
-    return [block for block in [*scratch.removed, *rest] if _squash(block.text) not in kept_text]
+def _with_story_header(story: list[str], page_blocks: list[str], title: str | None) -> list[str]:
+    """The story with what stands between its headline and its first paragraph: the date line, the
+    byline and the standfirst ("sapo"), which trafilatura often leaves out as page furniture. The
+    text rules then read the date and keep the standfirst as the article's."""
+    if not title:
+        return story
+    title_key = _squash(title).lower()
+    leading_titles = 0
+    while leading_titles < len(story) and _squash(story[leading_titles]).lower() == title_key:
+        leading_titles += 1
+    if leading_titles == len(story):
+        return story
+    squashed = [_squash(block) for block in page_blocks]
+    first = _squash(story[leading_titles])
+    start = next((index for index, block in enumerate(squashed) if first in block or block in first), None)
+    if start is None:
+        return story
+    for headline in range(start - 1, max(-1, start - 1 - _STORY_HEADER_MAX_BLOCKS), -1):
+        if squashed[headline].lower() == title_key:
+            between = page_blocks[headline + 1 : start]
+            if all(len(block.split()) <= _STANDFIRST_MAX_WORDS for block in between):
+                return [*story[:leading_titles], *between, *story[leading_titles:]]
+            break
+    return story
 
 
 # --- the story, by the page's structure (fallback) ----------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import meetings as meetings_module
 from . import people as people_module
-from .boilerplate import clean, is_prose
+from .boilerplate import clean
 from .dates import DateContext
 from .decoding import decode_bytes
 from .html import Page, looks_like_html, page_from_html
@@ -49,17 +49,20 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     standfirst, paragraphs = split_standfirst(
         cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
     )
-    if not any(is_prose(paragraph) for paragraph in paragraphs):
+    if not paragraphs:
         raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
     body = "\n\n".join(paragraphs)
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
     said = "\n\n".join(part for part in (standfirst, body) if part)
     published = cleaned.published or (page.published if page else None)
-    dates = DateContext(said, published=published, header=cleaned.header_date)
     captions = [photo.caption for photo in cleaned.photos]
+    dates = DateContext(said, published=published, header=cleaned.header_date, captions=captions)
     people = people_module.extract_people(said, captions, officials=officials)
     meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
+    if not meetings and captions:
+        # A teaser may report its meeting only under its photo ("X and Y spoke on the phone on Tuesday").
+        meetings = meetings_module.extract_meetings("\n\n".join(captions), people, dates=dates, dateline=cleaned.dateline)
     for meeting in meetings:
         meeting.date = not_after_publication(meeting.date, meeting.status, published)
     removed = (page.removed if page else []) + cleaned.removed
@@ -77,6 +80,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
         people=people,
         meetings=meetings,
         boilerplate_removed=removed,
+        review_reasons=cleaned.review_reasons,
         extractor_version=EXTRACTOR_VERSION,
     )
 
