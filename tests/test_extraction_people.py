@@ -157,10 +157,21 @@ def test_announced_visit_talks_and_meeting_are_never_held():
     assert (meetings[-1].date.precision, meetings[-1].date.iso()) == ("year", "2023")
 
 
-def test_the_lead_date_is_the_announcement_not_the_announced_event():
+def test_the_lead_date_is_the_announced_event_not_the_day_it_was_announced():
+    # An article announcing talks is about the talks: it is listed on their day (as announced), not
+    # on the day of the press release.
     body = "Bui Quang Huy will hold talks with Ren Jiawei in Lang Son on May 16, the union announced on Monday."
     date = DateContext(body, published=MONDAY).article_date
-    assert (date.iso(), date.needs_review) == ("2025-05-12", False)
+    assert (date.iso(), date.needs_review) == ("2025-05-16", False)
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_day_of_the_meeting():
+    body = (
+        "Premier Lin met Prime Minister Tran Van Binh at the summit, the foreign ministry said on Thursday.\n\n"
+        "The government in Hanoi said the two met on Wednesday on the sidelines of the talks."
+    )
+    date = DateContext(body, published=datetime.date(2025, 10, 10)).article_date  # a Friday
+    assert date.iso() == "2025-10-08"
 
 
 def test_a_future_event_alone_in_the_lead_still_dates_the_article():

@@ -129,7 +129,9 @@ _IMAGE_MARKER = re.compile(r"\bảnh\s+\d+\b", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
 # Wire end marks: Vietnamese "./." and Xinhua's "Enditem".
 _END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
+# Chinese and Japanese write no spaces between words: two characters count as one word.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -174,18 +176,18 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     if result.credit is None:
         result.credit = result.agency
     if result.published is None and result.ambiguous_dates:
-        result.published = _settled_by_dateline(result.ambiguous_dates[0], result.header_date)
+        result.published = _settled_by_text(result.ambiguous_dates[0], result)
     return result
 
 
-def _settled_by_dateline(mention: DateMention, dateline: HeaderDate | None) -> datetime.date | None:
-    """The reading of "03-06-2017" that the dateline's "March 6" confirms; none when nothing does."""
-    if dateline is None:
-        return None
-    for month, day in ((mention.month, mention.day), mention.alternative):
-        if (month, day) == (dateline.month, dateline.day):
-            return _safe_date(mention.year, month, day)
-    return None
+def _settled_by_text(mention: DateMention, result: CleanText) -> datetime.date | None:
+    """The reading of "03-06-2017" that the dateline's "March 6", or a day the lead names, confirms;
+    none when nothing does."""
+    stated = {(m.month, m.day) for m in find_dates(" ".join(result.paragraphs[:2])) if m.kind == "day"}
+    if result.header_date:
+        stated.add((result.header_date.month, result.header_date.day))
+    readings = [reading for reading in ((mention.month, mention.day), mention.alternative) if reading in stated]
+    return _safe_date(mention.year, *readings[0]) if len(readings) == 1 else None
 
 
 def split_units(text: str) -> list[str]:
@@ -207,19 +209,23 @@ def split_units(text: str) -> list[str]:
 
 def is_prose(unit: str) -> bool:
     """A sentence of the article rather than a label, a headline or a widget."""
-    return len(unit.split()) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
+    return word_count(unit) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
 
 
 def is_sentence(unit: str) -> bool:
     """A complete sentence, however short ("The talks end on Friday."), unlike a label or widget."""
-    words = unit.split()
-    return len(words) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+    return word_count(unit) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+
+
+def word_count(unit: str) -> int:
+    """Words as a reader counts them, in spaced and unspaced scripts alike."""
+    unspaced = len(_UNSPACED_SCRIPT.findall(unit))
+    return len(_UNSPACED_SCRIPT.sub(" ", unit).split()) + unspaced // 2
 
 
 def is_headline(unit: str) -> bool:
     """A title-like line: a few words starting with a capital or digit, no sentence end."""
-    words = unit.split()
-    if not 3 <= len(words) <= 25 or unit[-1] in ".:;,!":
+    if not 3 <= word_count(unit) <= 25 or unit[-1] in ".:;,!。":
         return False
     return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
 
@@ -343,7 +349,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             continue
         if rule is None and chosen is not None and _key(unit) == _key(units[chosen]):
             rule = "headline repeated"
-        rule = rule or ("section label" if len(unit.split()) <= 3 else "header line")
+        rule = rule or ("section label" if word_count(unit) <= 3 else "header line")
         result.removed.append(RemovedBlock(unit, rule))
     result.headings = [units[chosen]] if chosen is not None else []
     # A date far above the headline is the site's "today" widget, not the article's: only a date line
