@@ -162,6 +162,10 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     units = _drop_repeats(units, result)
     units = _mark_captions_by_position(units, result)
     start = _body_start(units)
+    if not known_title:
+        # Text saved from a whole page: the article starts where its densest run of running text
+        # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
+        start = _main_text(units, start)[0]
     _read_header_zone(units[:start], result)
     if start == len(units):
         # No paragraph of running text: a teaser, or a page saved in part. What reads as text
@@ -481,6 +485,34 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]{2,}", text))
 
 
+# --- the main text: where running text is densest ------------------------------------------------
+
+# What a line that is not running text costs the block it sits in, in words of running text: a
+# subheading or a list item inside an article costs little, a run of widgets, bylines and ratings
+# between the article and readers' comments costs more than the comments' sentences bring.
+_NON_TEXT_LINE_COST = 4
+
+
+def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
+    """(start, end) of the stretch of units holding the most running text for the lines of other
+    kinds it has to take in (body text extraction: the article is the densest run of prose on the
+    page). It starts no earlier than the first paragraph of prose."""
+    best, best_span = 0, (first_prose, len(units))
+    total, start = 0, first_prose
+    for index in range(first_prose, len(units)):
+        unit = units[index]
+        words = word_count(unit)
+        if is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit):
+            total += words
+        else:
+            total -= _NON_TEXT_LINE_COST + min(words, 10)
+        if total <= 0:
+            total, start = 0, index + 1
+        elif total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
 # --- body -------------------------------------------------------------------------------------
 
 
@@ -651,7 +683,8 @@ def _end_of_article(units: list[str]) -> int:
     """Where the article ends: after its last paragraph of prose, the short sentences that follow
     it, and a list it introduces ("The documents signed include:"). Widgets, tags, comment forms
     and single headlines of other stories come after that."""
-    last = max((index for index, unit in enumerate(units) if is_prose(_without_sign_off(unit))), default=None)
+    main_end = _main_text(units, 0)[1]  # readers' comments and teasers past the densest run are not the article's
+    last = max((index for index, unit in enumerate(units[:main_end]) if is_prose(_without_sign_off(unit))), default=None)
     if last is None:
         return len(units)
     end = last + 1
