@@ -117,6 +117,9 @@ _CAPTION_CREDIT_AFTER = re.compile(
 _CAPTION_CREDIT_WIRE = re.compile(
     r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
 )
+# "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
+_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+Photos?(?:\s*/\s*[^()]{2,30})?)\)\s*$")
+_BULLET = re.compile(r"^[•·▪●◦*+-]\s")
 # A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
 _PHOTO_CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I)
 # Where a saved page had an image: "![]()", "[image]", "Content image - Site".
@@ -238,6 +241,7 @@ def is_headline(unit: str) -> bool:
 
 # A line that is not a sentence and comes back this often is a widget ("Loading...", "Advertisement").
 _REPEATED_FURNITURE_MIN = 3
+_REPEATED_FURNITURE_MAX_WORDS = 3  # a table's repeated cells ("Eat every 2–3 hours") are longer
 # A unit this long that another unit merely continues is a teaser cut from it ("... exchange f").
 _TEASER_PREFIX_MIN_CHARS = 40
 
@@ -249,7 +253,7 @@ def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
     kept = []
     for index, unit in enumerate(units):
         unit = _undoubled(unit)
-        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and not is_prose(unit):
+        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and word_count(unit) <= _REPEATED_FURNITURE_MAX_WORDS:
             result.removed.append(RemovedBlock(unit, "repeated page furniture"))
         elif any(_is_teaser_of(unit, other) for other in units[index + 1 : index + 4]):
             result.removed.append(RemovedBlock(unit, "teaser cut from the text"))
@@ -321,7 +325,9 @@ def _take_published_header(units: list[str], result: CleanText) -> list[str]:
 
 def _body_start(units: list[str]) -> int:
     for index, unit in enumerate(units):
-        if _chrome_rule(unit) is None and (is_prose(unit) or (_DATELINE.match(unit) and _dateline_parts(unit))):
+        # A summary's bullets above the text are not where the text starts.
+        running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit))
+        if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index
     return len(units)
 
@@ -561,6 +567,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_AFTER.search(caption)
         or _CAPTION_CREDIT_SLASH.search(caption)
         or _CAPTION_CREDIT_WIRE.search(caption)
+        or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
     )
     if credit_match is None and not marked:
         return None
