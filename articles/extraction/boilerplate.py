@@ -499,6 +499,15 @@ def _word_count(text: str) -> int:
 _NON_TEXT_LINE_COST = 4
 
 
+# Notices every page of a site carries, however well written: cookie consent, privacy, newsletters,
+# subscriptions, customer service. They are never running text of the article.
+_SITE_NOTICE = re.compile(
+    r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
+    r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser)\b",
+    re.IGNORECASE,
+)
+
+
 def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
     """(start, end) of the stretch of units holding the most running text for the lines of other
     kinds it has to take in (body text extraction: the article is the densest run of prose on the
@@ -508,7 +517,7 @@ def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
     for index in range(first_prose, len(units)):
         unit = units[index]
         words = word_count(unit)
-        if is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit):
+        if (is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit)) and not _SITE_NOTICE.search(unit):
             total += words
         else:
             total -= _NON_TEXT_LINE_COST + min(words, 10)
@@ -716,9 +725,12 @@ def _introduces_list(unit: str) -> bool:
 
 
 def _is_cut_paragraph(unit: str) -> bool:
+    """Running text without its final stop: long, mostly lower-case words, and punctuated inside
+    (a tag cloud or a keyword list has no commas or stops)."""
     words = unit.split()
     capitalised = sum(word[:1].isupper() for word in words)
-    return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words)
+    punctuated = bool(re.search(r"[,.;:!?]\s", unit))
+    return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words) and punctuated
 
 
 def _is_credit_line(unit: str) -> bool:
