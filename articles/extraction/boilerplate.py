@@ -157,14 +157,18 @@ class CleanText:
     review_reasons: list[str] = field(default_factory=list)
 
 
-def clean(text: str, *, known_title: str | None = None) -> CleanText:
-    """Split the text into the article's paragraphs and everything else, recording each removal."""
+def clean(text: str, *, known_title: str | None = None, story_found: bool = False) -> CleanText:
+    """Split the text into the article's paragraphs and everything else, recording each removal.
+
+    `story_found`: the text is already the story a saved page's structure shows (html.py), not a
+    whole page: its paragraphs are the article's even when they lack a final stop, and only what is
+    recognisably furniture (credits, footers, lists of other stories) is taken out of it."""
     units = split_units(text)
     result = CleanText(paragraphs=[])
     units = _take_published_header(units, result)
     units = _drop_repeats(units, result)
     units = _mark_captions_by_position(units, result)
-    start = _body_start(units)
+    start = _body_start(units, story_found=story_found)
     if not known_title:
         # Text saved from a whole page: the article starts where its densest run of running text
         # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
@@ -178,7 +182,7 @@ def clean(text: str, *, known_title: str | None = None) -> CleanText:
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
     body = _read_body(units[start:], result, titles)
     body = _drop_story_lists(body, result)
-    body = _take_sign_off(body, result)
+    body = _take_sign_off(body, result, story_found=story_found)
     result.paragraphs = _read_lead_in(body, result)
     if result.credit is None:
         result.credit = result.agency
@@ -323,8 +327,10 @@ def _take_published_header(units: list[str], result: CleanText) -> list[str]:
     return ([rest] if rest else []) + units[1:]
 
 
-def _body_start(units: list[str]) -> int:
+def _body_start(units: list[str], *, story_found: bool = False) -> int:
     for index, unit in enumerate(units):
+        if story_found and _reads_as_text(unit) and not _BULLET.match(unit) and _chrome_rule(unit) is None:
+            return index
         # A summary's bullets above the text are not where the text starts.
         running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit))
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
@@ -657,10 +663,10 @@ def _trailing_headline_run(units: list[str]) -> int | None:
     return index
 
 
-def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
+def _take_sign_off(units: list[str], result: CleanText, *, story_found: bool = False) -> list[str]:
     """The end of the article, then its agency credit: a line of its own ("Vietnamplus") right after
     the text, or the end of the last paragraph. What the page shows below the article goes."""
-    end = _end_of_article(units)
+    end = _end_of_story(units) if story_found else _end_of_article(units)
     furniture_seen = False
     for line in units[end:]:
         if _is_credit_line(line) and result.credit is None and not furniture_seen:
@@ -710,6 +716,19 @@ def _end_of_article(units: list[str]) -> int:
         end += 1
     if _introduces_list(units[end - 1]) or (end < len(units) and _introduces_list(units[end])):
         return len(units)
+    return end
+
+
+def _end_of_story(units: list[str]) -> int:
+    """Where a story found in a page's structure ends: before the credit, footer and contact lines
+    that close it."""
+    end = len(units)
+    while end > 1 and not is_prose(units[end - 1]) and (
+        _is_credit_line(units[end - 1])
+        or (_LABEL_LINE.match(units[end - 1]) and len(units[end - 1].split()) <= 12)
+        or _CONTACT_LINE.match(units[end - 1])
+    ):
+        end -= 1
     return end
 
 

@@ -47,6 +47,7 @@ class Page:
     published: datetime.date | None = None
     canonical_url: str = ""
     removed: list[RemovedBlock] = field(default_factory=list)
+    story_found: bool = False  # the text is the story trafilatura found, not the structural fallback
 
 
 def page_from_html(html: str) -> Page:
@@ -68,6 +69,7 @@ def page_from_html(html: str) -> Page:
         _drop_chrome(soup, scratch)  # names what the chrome was (navigation, share bar, link list ...)
         page_blocks = _blocks(soup.body or soup, scratch)
         blocks = _with_story_header(blocks, page_blocks, page.title)
+        page.story_found = True
         kept_text = _squash(" ".join(blocks))
         left_out = [*scratch.removed, *(RemovedBlock(block, "html: outside the article") for block in page_blocks)]
         page.removed += [block for block in left_out if _squash(block.text) not in kept_text]

@@ -44,7 +44,7 @@ def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> E
 
 def extract_text(text: str, *, officials=None, page: Page | None = None) -> ExtractedArticle:
     """Extract one article from its text; raise InputError when the text holds no article."""
-    cleaned = clean(text, known_title=page.title if page else None)
+    cleaned = clean(text, known_title=page.title if page else None, story_found=page.story_found if page else False)
     title = real_title(cleaned.headings, page.title if page else None)
     standfirst, paragraphs = split_standfirst(
         cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
