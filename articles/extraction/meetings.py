@@ -40,7 +40,7 @@ _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
     r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+a\s+courtesy\s+(?:call|visit)\s+"
     r"(?:on|to))\b"
-    r"(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?",
+    r"(?:\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone)?",
     re.I,
 )
 _RECEPTION_FOR = re.compile(
@@ -305,10 +305,11 @@ def _verb(sentence, following, story):
                 yield _new(participants, _kind(match.group(0)), sentence, match.start()), match.span()
         elif (
             len(subjects) >= 2
-            and match.group("verb").lower() in ("met", "meet", "meets")
+            and match.group("verb").lower() in ("met", "meet", "meets", "spoke", "talked", "phoned")
             and _NO_OBJECT.match(sentence.text, match.end())
         ):
-            yield _new(subjects, "meeting", sentence, match.start()), match.span()  # "A and B met on Monday"
+            # "A and B met on Monday", "A and B spoke on the phone on Tuesday"
+            yield _new(subjects, _kind(match.group(0)), sentence, match.start()), match.span()
 
 
 def _reception_for(sentence, following, story):

@@ -8,6 +8,8 @@ Both return an ExtractedArticle or raise InputError with a reason a user can act
 
 from __future__ import annotations
 
+import re
+
 from . import meetings as meetings_module
 from . import people as people_module
 from .boilerplate import clean
@@ -21,6 +23,10 @@ from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, 
 EXTRACTOR_VERSION = "2025.4"
 
 _HTML_SUFFIXES = (".html", ".htm")
+_PHOTO_POSITION = re.compile(
+    r"\s*\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
+    re.IGNORECASE,
+)
 
 
 def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> ExtractedArticle:
@@ -56,7 +62,8 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
     said = "\n\n".join(part for part in (standfirst, body) if part)
     published = cleaned.published or (page.published if page else None)
-    captions = [photo.caption for photo in cleaned.photos]
+    # "(left)", "(2nd R)": where each person stands in the photo, not words of the sentence.
+    captions = [_PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
     dates = DateContext(said, published=published, header=cleaned.header_date, captions=captions)
     people = people_module.extract_people(said, captions, officials=officials)
     meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
