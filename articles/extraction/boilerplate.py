@@ -33,10 +33,35 @@ _CHROME_LINE = re.compile(
     r"|e-?paper|share(?: this)?(?: article| story)?|reactions?|like|tweet|e-?mail|comments?|feedback"
     r"|comments? \(\d+\)|font size|text size|listen(?: to (?:this )?article)?|bookmark|save|back to top"
     r"|follow us(?: on .+)?|(?:suggest|send|e-?mail)(?: this)? to a friend|advertisement|close"
-    r"|skip to (?:main )?content|(?:tags?|keywords?|topics?)\b.*"
-    r"|[-–|•·/ ]+)\s*:?$",
+    r"|skip to (?:main )?content|(?:tags?|keywords?|topics?|hashtags?)\b.*|posts?|photos?|videos?|loading\.*"
+    r"|breaking(?: news)?|latest|logo\b.*|[-–|•·/ ]+)\s*:?$",
     re.IGNORECASE,
 )
+# What a page's code leaves in its text: CSS selectors and rules, template placeholders, bare ids.
+_WEB_RESIDUE = re.compile(
+    r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,})$"
+)
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
+# Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
+_CAPTION_OPENING = re.compile(
+    r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}photo\s+"
+    r"(?:released|provided|taken|shows|made available)|photo\s+taken\s+on)\b",
+    re.IGNORECASE,
+)
+# The name of an institution or a site over its pages: never the headline of one of them.
+_INSTITUTION_NAME = re.compile(
+    r"^(?:the\s+)?(?:ministry|embassy|consulate|government|permanent mission|socialist republic|people'?s republic)\b"
+    r"|\b(?:portal|online|newspaper|news agency|website|e-?paper|gazette|homepage)$",
+    re.IGNORECASE,
+)
+# A footer glued to the end of the last paragraph in a cached or copied page.
+_GLUED_FOOTER = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:read (?:the )?full(?: this)? (?:story|article)|read more|continue reading|xem tiếp|đọc tiếp)"
+    r"\s*[.…»>]*$",
+    re.IGNORECASE,
+)
+# A caption glued before the text it stands over, ended by its credit in brackets: "... (Photo: VNA) Hanoi ...".
+_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s+[A-ZÀ-ỸĐ“\"])")
 # Share bars copied as text ("Share - WeChat", "Facebook Twitter", "Share: Facebook | X | Email"): lines made
 # only of these words, at least one of them a social network's name.
 _SOCIAL_NETWORKS = frozenset(
@@ -128,7 +153,7 @@ _IMAGE_PLACEHOLDER = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)
 _CAPTION_MAX_WORDS = 60
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
-_IMAGE_MARKER = re.compile(r"\bảnh\s+\d+\b", re.IGNORECASE)
+_IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+\b", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
 # Wire end marks: Vietnamese "./." and Xinhua's "Enditem".
 _END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem)\s*$")
@@ -215,7 +240,26 @@ def split_units(text: str) -> list[str]:
             units.append(" ".join(lines))
         else:
             units.extend(lines)
-    return units
+    return [piece for unit in units for piece in _unglued(unit)]
+
+
+def _unglued(unit: str) -> list[str]:
+    """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
+    text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
+    unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit).strip()
+    if not unit:
+        return []
+    pieces = []
+    credit = _GLUED_CAPTION_CREDIT.search(unit)
+    if credit and credit.start() > 0:
+        pieces.append(unit[: credit.end()].strip())
+        unit = unit[credit.end() :].strip()
+    footer = _GLUED_FOOTER.search(unit)
+    if footer:
+        pieces += [unit[: footer.start()].strip(), footer.group().strip()]
+    else:
+        pieces.append(unit)
+    return [piece for piece in pieces if piece]
 
 
 def is_prose(unit: str) -> bool:
@@ -275,7 +319,9 @@ def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]
         previous = units[index - 1] if index else ""
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
         doubled = index + 1 < len(units) and units[index + 1] == unit
-        by_position = credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit))
+        by_position = (
+            credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit)) or _CAPTION_OPENING.match(unit)
+        )
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
             if index and unit == previous and is_prose(unit):
                 result.removed.append(RemovedBlock(unit, "caption repeated"))
@@ -351,6 +397,8 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             if published:
                 dated.append((index, published))
         rule = rule or _take_caption(unit, result)
+        if rule is None and _SITE_NOTICE.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
+            rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
         if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit)):
             rule = "author line"
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
@@ -408,7 +456,8 @@ def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
         repeated = any(other == key or other.endswith(" " + key) for i, other in enumerate(keys) if i != index)
         under_byline = index + 1 < len(units) and rules[index + 1] in _BYLINE_RULES
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
-        return 4 * repeated + 2 * under_byline + 3 * long_enough, index
+        institution = bool(_INSTITUTION_NAME.search(units[index]))
+        return 4 * repeated + 2 * under_byline + 3 * long_enough - 4 * institution, index
 
     return max(candidates, key=score)
 
@@ -437,6 +486,7 @@ def _without_script_label(unit: str, result: CleanText) -> str:
 _BYLINE_RULES = ("author line", "byline with time", "date line")
 _CAPTION_RULES = ("photo caption", "source line")
 _HEADLINE_MIN_WORDS = 5
+_NOTICE_MAX_WORDS = 40
 # How far (in lines) from the headline a date line may sit and still be the article's.
 _DATE_LINE_REACH = 6
 # Each field of a bar-separated metadata line ("From: Chinese Embassy in Viet Nam") is a label and a short value.
@@ -843,6 +893,8 @@ def _chrome_rule(unit: str) -> str | None:
         return "share bar"
     if _IMAGE_MARKER.fullmatch(unit.strip()) or _IMAGE_PLACEHOLDER.match(unit):
         return "image marker"
+    if _WEB_RESIDUE.match(unit):
+        return "web residue"
     return None
 
 
