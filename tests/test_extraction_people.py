@@ -329,3 +329,101 @@ def test_a_coordinators_post_is_not_part_of_the_name():
     people = people_of("HÀ NỘI - UN Resident Coordinator Pauline Tamesis met Chinese Ambassador He Wei on Monday.")
     assert "Pauline Tamesis" in people
     assert not any("Coordinator" in name for name in people)
+
+
+# --- Kinds of failure seen on real pages, in articles of our own -----------------------------------
+
+
+def test_honorifics_and_titles_of_honour_are_neither_name_nor_office():
+    people = people_of(
+        "Phnom Penh, March 3 (AKP) – Cambodia's Prime Minister Samdech Moha Bovor Thipadei Hun Manet received "
+        "H.E. Bui Thanh Son, Deputy Prime Minister of Viet Nam, at the Peace Palace this afternoon. "
+        "According to H.E. Chum Sounry, Delegate Minister Attached to the Prime Minister, Samdech Thipadei "
+        "Hun Manet thanked the guest. Senate President Samdech Akka Moha Sena Padei Techo Hun Sen and Lok "
+        "Chumteav Men Sam An joined a dinner. Samdech Techo Hun Sen praised the Funan Techo canal, which will "
+        "be finished before the new Techo International Airport."
+    )
+    assert set(people) == {"Hun Manet", "Bui Thanh Son", "Chum Sounry", "Hun Sen", "Men Sam An"}
+    assert offices_of(people["Hun Manet"]) == ["Cambodia's Prime Minister"]
+    assert offices_of(people["Chum Sounry"]) == ["Delegate Minister Attached to the Prime Minister"]
+    assert offices_of(people["Hun Sen"]) == ["Senate President"]
+    assert people["Hun Sen"].count == 2
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_is_one_office_before_the_name():
+    people = people_of(
+        "Deputy Foreign Minister Ha Kim Ngoc received Ambassador Extraordinary and Plenipotentiary of the "
+        "Kingdom of Thailand to Viet Nam Urawadee Sriphiromya on Monday."
+    )
+    assert offices_of(people["Urawadee Sriphiromya"]) == [
+        "Ambassador Extraordinary and Plenipotentiary of the Kingdom of Thailand to Viet Nam"
+    ]
+    assert people["Urawadee Sriphiromya"].country == "TH"
+
+
+def test_a_title_before_a_name_set_off_by_commas_is_the_names():
+    people = people_of(
+        "Japanese Foreign Minister, Takeshi Iwaya, held talks in Tokyo with the President of the Lao National "
+        "Assembly, Saysomphone Phomvihane. The meeting was welcomed, said the Vietnamese ambassador in Tokyo, "
+        "Pham Quang Hieu, in a statement. The president of the Cuban Parliament, Esteban Lazo, sent a message."
+    )
+    assert offices_of(people["Takeshi Iwaya"]) == ["Japanese Foreign Minister"]
+    assert offices_of(people["Saysomphone Phomvihane"]) == ["President of the Lao National Assembly"]
+    assert offices_of(people["Pham Quang Hieu"]) == ["Vietnamese ambassador in Tokyo"]
+    assert offices_of(people["Esteban Lazo"]) == ["president of the Cuban Parliament"]
+    assert [people[name].country for name in ("Takeshi Iwaya", "Saysomphone Phomvihane", "Esteban Lazo")] == [
+        "JP",
+        "LA",
+        "CU",
+    ]
+
+
+def test_a_clause_ending_in_a_title_gives_the_subject_after_it_no_office():
+    people = people_of("After meeting the President, Nguyen Van Thanh said the road would be built.")
+    assert offices_of(people["Nguyen Van Thanh"]) == []
+
+
+def test_an_agency_tag_before_the_lead_is_no_part_of_the_title():
+    people = people_of(
+        "Havana, May 12 (Prensa Latina) Vietnamese Prime Minister Pham Minh Chinh will arrive on Monday. "
+        "Hanoi, May 12 (RHC) The Chairman of the Cuban Council of State, Juan Esteban Lazo, said so."
+    )
+    assert offices_of(people["Pham Minh Chinh"]) == ["Vietnamese Prime Minister"]
+    assert offices_of(people["Juan Esteban Lazo"]) == ["Chairman of the Cuban Council of State"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Duong Van Khai/Pool via REUTERS",
+        "Liu Xiaoming/Xinhua",
+        "Xinhua/Liu Xiaoming",
+        "— VNA/VNS Photo Duong Van Khai",
+        "— VNA/VNS Photo Khai",
+    ],
+)
+def test_photographers_and_reporters_in_credits_are_never_people_nor_titles(credit):
+    # Two captions glued on one line, as saved pages often have them: the credit ends the first.
+    caption = (
+        f"Vietnamese Prime Minister Pham Minh Chinh speaks in Vientiane on May 5. {credit} Chinese Premier Li Qiang"
+    )
+    people = people_of("Pham Minh Chinh met Li Qiang on Monday.", [caption])
+    assert set(people) == {"Pham Minh Chinh", "Li Qiang"}
+    assert offices_of(people["Li Qiang"]) == ["Chinese Premier"]
+
+
+def test_a_name_ends_where_a_title_case_headline_goes_on():
+    people = people_of(
+        "The portal's front page said Deputy Prime Minister Tran Luu Quang To Visit Vientiane From Friday, "
+        "and that President Vo Van Thuong spoke with Lao President Thongloun Sisoulith Over the phone."
+    )
+    assert {"Tran Luu Quang", "Vo Van Thuong", "Thongloun Sisoulith"} == set(people)
+
+
+def test_headings_and_headline_lists_introduce_no_people():
+    people = people_of(
+        "Deputy Prime Minister Tran Luu Quang held talks with Lao Deputy Prime Minister Saleumxay Kommasith.\n\n"
+        "Related Stories Chinese Premier Li Qiang Hosts Cambodian Prime Minister Samdech Hun Manet\n\n"
+        "Reader Comments Samdech Thipadei Hun Manet,"
+    )
+    assert set(people) == {"Tran Luu Quang", "Saleumxay Kommasith"}

@@ -10,8 +10,10 @@ the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Spanish n
 surnames and are shortened to the first ("Díaz-Canel"); other names to their last word.
 """
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 from text_unidecode import unidecode
 
@@ -415,6 +417,25 @@ MONTHS = frozenset(
     ]
 )
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _honorific_vocabulary() -> dict[str, frozenset]:
+    """articles/data/honorifics.json as folded, lower-case word tuples ("H.E." -> ("h.e.",))."""
+    path = Path(__file__).resolve().parent.parent / "data" / "honorifics.json"
+    data = json.loads(path.read_text("utf-8"))
+    return {
+        group: frozenset(tuple(fold(word).lower() for word in phrase.split()) for phrase in data[group])
+        for group in ("honorifics", "abbreviations", "titles_of_honour")
+    }
+
+
+_HONORIFIC_VOCABULARY = _honorific_vocabulary()
+# Honorifics of one word ("Samdech", "Comrade") and of several ("Lok Chumteav", "His Excellency").
+HONORIFIC_WORDS = frozenset(phrase[0] for phrase in _HONORIFIC_VOCABULARY["honorifics"] if len(phrase) == 1)
+HONORIFIC_PHRASES = frozenset(phrase for phrase in _HONORIFIC_VOCABULARY["honorifics"] if len(phrase) > 1)
+HONORIFIC_ABBREVIATIONS = frozenset(phrase[0] for phrase in _HONORIFIC_VOCABULARY["abbreviations"])
+# Conferred titles that follow an honorific or open a name ("Samdech Akka Moha Sena Padei Techo X").
+TITLES_OF_HONOUR = _HONORIFIC_VOCABULARY["titles_of_honour"]
 
 
 def place_phrase_key(words: list[str]) -> str:

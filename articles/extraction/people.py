@@ -19,12 +19,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .names import (
     CHINESE_SURNAMES,
     COUNTRY_WORDS,
+    HONORIFIC_ABBREVIATIONS,
+    HONORIFIC_PHRASES,
+    HONORIFIC_WORDS,
     MONTHS,
     PLACE_NAMES,
+    TITLES_OF_HONOUR,
     VIETNAMESE_SURNAMES,
     WEEKDAYS,
     fold,
@@ -114,18 +119,18 @@ POST_MODIFIERS = frozenset(
         "second",
         "third",
         "special",
+        "delegate",
     ]
 )
-# Words that mark a person without naming an office.
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "madam", "madame", "dr", "comrade", "samdech", "excellency", "professor", "prof"]
-)
+# Words that qualify a post after it ("Ambassador Extraordinary and Plenipotentiary", "Minister Attached to
+# the Prime Minister").
+POST_QUALIFIERS = frozenset(["extraordinary", "plenipotentiary", "attached", "designate"])
+# Words that mark a person without naming an office (articles/data/honorifics.json).
+HONORIFICS = HONORIFIC_WORDS
 # Military ranks written out ("Admiral Tang", "Colonel General X"): never part of a name.
 RANK_WORDS = frozenset(["general", "admiral", "colonel", "lieutenant", "brigadier", "marshal"])
 # Military ranks abbreviated with a full stop ("Lt. Gen. Nguyen Van Nghia"): they mark a person, like an honorific.
 RANK_ABBREVIATIONS = frozenset(["gen.", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sr."])
-# Honorifics abbreviated with a full stop ("Ms. Pham Thi Cuc").
-HONORIFIC_ABBREVIATIONS = frozenset(["mr.", "mrs.", "ms.", "dr.", "prof."])
 # What a person quoted without an office is ("Vietnamese student X", "economist X"): a person, no office.
 PERSON_NOUNS = frozenset(
     [
@@ -278,6 +283,7 @@ ORGANISATION_WORDS = (
             "cabinet",
             "presidential",
             "presidium",
+            "parliament",
             "board",
             "agency",
             "administration",
@@ -438,6 +444,7 @@ ORGANISATION_WORDS = (
     )
     | POSTS
     | POST_MODIFIERS
+    | POST_QUALIFIERS
     | HONORIFICS
     | RANK_WORDS
 )
@@ -626,6 +633,12 @@ _PLACES_WITH_COUNTRY_WORDS = re.compile(
     + r")\b"
 )
 
+# Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
+PHOTO_AGENCIES = (
+    "REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|VNA|VNS|TTXVN|Getty Images|Kyodo|Yonhap|YONHAP|TASS|"
+    "Sputnik|Bloomberg|AKP|KPL|Fresh News|Pool|Handout|CFP|IC|ANN"
+)
+_CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
 # Credits are not people of the article: photographers, reporters, editors, agencies.
 _CREDITS = [
     re.compile(r"\((?:[^()]*\b(?:photo|photos|image|video|source|file)\b[^()]*|[A-Z][\w]+\s*/\s*[^()]+)\)", re.I),
@@ -637,6 +650,15 @@ _CREDITS = [
     ),
     re.compile(r"\b(?:photos?|pictures?|story|text|article|reported|written|edited|compiled)\s+by\s+[^.;()\n]*", re.I),
     re.compile(r"^\s*by\s+[^\n]{1,80}$", re.I | re.M),
+    re.compile(rf"\bvia\s+(?:{PHOTO_AGENCIES})\b"),
+]
+# Credits naming a photographer beside the agency, written without brackets or a colon: "Mast Irham/Pool via
+# REUTERS", "Hu Jiali/Xinhua", "Xinhua/Li Xueren", "VNA/VNS Photo Thống Nhất". A caption glued after one
+# ("... Photo Thống Nhất Chinese Premier X") keeps its own words: the credit's name ends before title words.
+_NAME_CREDITS = [
+    re.compile(rf"\b(?:{PHOTO_AGENCIES})(?:/(?:{PHOTO_AGENCIES}))*[ \t]+[Pp]hotos?\s*:?[ \t]*{_CREDIT_NAME}"),
+    re.compile(rf"{_CREDIT_NAME}\s*/\s*(?:{PHOTO_AGENCIES})\b(?:\s+via\s+(?:{PHOTO_AGENCIES})\b)?"),
+    re.compile(rf"\b(?:{PHOTO_AGENCIES})\s*/\s*{_CREDIT_NAME}"),
 ]
 
 _TOKEN = re.compile(
@@ -707,7 +729,29 @@ def without_credits(text: str) -> str:
     """The text with photo, byline and editor credits blanked out (offsets kept)."""
     for pattern in _CREDITS:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    for pattern in _NAME_CREDITS:
+        text = pattern.sub(_blank_credit, text)
     return text
+
+
+def _blank_credit(match: re.Match) -> str:
+    """Blank the credit, but not the title words of a caption glued before or after its name."""
+    credit = match.group(0)
+    anchor = re.search(r"/|\b[Pp]hotos?\b", credit)
+    begin, end = 0, len(credit)
+    for word in re.finditer(r"[^\W\d_][\w'’-]*", credit):
+        if not _is_title_word(word.group(0)):
+            continue
+        if word.end() <= anchor.start():
+            begin = word.end()  # "... Chinese Premier Liu Xiaoming/Xinhua"
+        elif word.start() >= anchor.end():
+            end = min(end, word.start())  # "VNA/VNS Photo Thống Nhất Chinese Premier ..."
+    return credit[:begin] + " " * (end - begin) + credit[end:]
+
+
+def _is_title_word(word: str) -> bool:
+    lower = fold(word).lower()
+    return lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS
 
 
 @dataclass(frozen=True)
@@ -733,7 +777,7 @@ class _Token:
         letters = [c for c in self.text if c.isalpha()]
         return self.is_word and len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
+    @cached_property  # read many times per token while a sentence is labelled
     def lower(self) -> str:
         return fold(self.text).lower()
 
@@ -770,6 +814,7 @@ class _Sentence:
     tokens: list[_Token]
     labels: list[str]
     run_of: list[int]  # index of the capitalised run each token belongs to, -1 if none
+    honorifics: set[int] = field(default_factory=set)  # tokens of honorifics ("H.E.", "Samdech Techo")
 
     def joined(self, i: int) -> bool:
         """Whether token i follows token i-1 with a single space, inside one line."""
@@ -789,9 +834,155 @@ def _read_sentence(text: str) -> _Sentence:
             run += 1
         sentence.run_of[i] = run
     _mark_places(sentence)
+    _mark_honorifics(sentence)
+    _mark_headline_words(sentence)
     _mark_name_like_months(sentence)
     _mark_office_words(sentence)
     return sentence
+
+
+# English words a title-case headline capitalises after a name ("... Hue To Visit Cuba From Tuesday",
+# "... Talks With Xi Over Phone"): never a word of a name that runs into them.
+_HEADLINE_WORDS = frozenset(
+    [
+        "to",
+        "from",
+        "over",
+        "with",
+        "in",
+        "at",
+        "for",
+        "and",
+        "of",
+        "the",
+        "on",
+        "after",
+        "before",
+        "amid",
+        "as",
+        "by",
+        "via",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "against",
+        "visit",
+        "visits",
+        "meet",
+        "meets",
+        "met",
+        "hold",
+        "holds",
+        "held",
+        "talk",
+        "talks",
+        "says",
+        "tells",
+        "urges",
+        "vows",
+        "pledges",
+        "calls",
+        "welcomes",
+        "receives",
+        "hosts",
+        "arrives",
+        "arrive",
+        "leaves",
+        "begins",
+        "ends",
+        "discuss",
+        "discusses",
+        "hails",
+        "signs",
+        "seeks",
+        "wants",
+        "will",
+        "would",
+    ]
+)
+_SURNAMES_AMONG_HEADLINE_WORDS = frozenset(["to"])  # "Tô Lâm" written without diacritics
+
+
+def _mark_headline_words(sentence: _Sentence) -> None:
+    """Cut a name where a title-case headline's English words follow it; they are no name words."""
+    tokens, labels = sentence.tokens, sentence.labels
+    cut = False
+    for i in range(1, len(tokens)):
+        same_run = sentence.run_of[i] >= 0 and sentence.run_of[i] == sentence.run_of[i - 1]
+        if not same_run:
+            cut = False
+            continue
+        if labels[i] != NAME or tokens[i].lower not in _HEADLINE_WORDS or not (cut or labels[i - 1] == NAME):
+            continue
+        if tokens[i].lower in _SURNAMES_AMONG_HEADLINE_WORDS and not cut:
+            nxt = i + 1
+            if (
+                nxt < len(tokens)
+                and sentence.run_of[nxt] == sentence.run_of[i]
+                and tokens[nxt].lower not in _HEADLINE_WORDS
+            ):
+                continue  # "President To Lam": the surname opens a name
+        labels[i] = OTHER
+        cut = True
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_LEADING_HONORIFICS = _by_first_word(
+    {(word,) for word in HONORIFIC_WORDS | HONORIFIC_ABBREVIATIONS} | HONORIFIC_PHRASES
+)
+_TITLES_OF_HONOUR = _by_first_word(TITLES_OF_HONOUR)
+
+
+def _phrase_end(sentence: _Sentence, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int | None:
+    """End of the longest phrase of `phrases` at token i, written capitalised ("his Excellency" aside)."""
+    tokens, found = sentence.tokens, None
+    if i >= len(tokens):
+        return None
+    for phrase in phrases.get(tokens[i].lower, ()):
+        end = i + len(phrase)
+        if end > len(tokens) or tuple(t.lower for t in tokens[i:end]) != phrase:
+            continue
+        if all(t.capitalised or (k == i and t.lower in ("his", "her")) for k, t in enumerate(tokens[i:end], i)):
+            found = max(found or 0, end)
+    return found
+
+
+def _mark_honorifics(sentence: _Sentence) -> None:
+    """Honorifics and the titles of honour after them are neither name nor office: "Samdech Akka Moha Sena
+    Padei Techo Hun Sen" is Hun Sen. A title of honour alone opens a name only before one ("Techo Hun Sen"):
+    elsewhere its word may name a place ("Funan Techo canal")."""
+    tokens, labels, i = sentence.tokens, sentence.labels, 0
+    while i < len(tokens):
+        end = _phrase_end(sentence, i, _LEADING_HONORIFICS)
+        if end is None:
+            end = _phrase_end(sentence, i, _TITLES_OF_HONOUR)
+            opens_name = end is not None and (
+                i == 0 or labels[i - 1] != NAME or sentence.run_of[i - 1] != sentence.run_of[i]
+            )
+            if not opens_name or not _name_follows(sentence, end):
+                i += 1
+                continue
+        while (longer := _phrase_end(sentence, end, _TITLES_OF_HONOUR)) is not None:
+            end = longer
+        for k in range(i, end):
+            labels[k] = TITLE
+            sentence.honorifics.add(k)
+        i = end
+
+
+def _name_follows(sentence: _Sentence, i: int) -> bool:
+    """Whether two name words follow token i - 1 in its capitalised run."""
+    run = sentence.run_of[i - 1]
+    return all(
+        k < len(sentence.tokens) and sentence.labels[k] == NAME and sentence.run_of[k] == run for k in (i, i + 1)
+    )
 
 
 def _mark_name_like_months(sentence: _Sentence) -> None:
@@ -983,6 +1174,7 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
         return (
             token.lower in POSTS
             or token.lower in POST_MODIFIERS
+            or token.lower in POST_QUALIFIERS
             or token.lower in _TITLE_LINKS
             or token.lower == COUNTERPART
             or token.lower in PERSON_NOUNS
@@ -1023,6 +1215,13 @@ def _bracket_group(sentence: _Sentence, close: int) -> int | None:
     return None
 
 
+def _in_apposition(sentence: _Sentence, first: int, last: int) -> bool:
+    """Whether the name stands between commas (or a comma and the sentence's end) right after a phrase."""
+    tokens = sentence.tokens
+    closes = last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ";")
+    return closes and first >= 2 and tokens[first - 1].text == ","
+
+
 def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
     """Index of the first token of the title phrase that ends just before token `first`."""
     tokens, i = sentence.tokens, first - 1
@@ -1035,7 +1234,9 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
         token = tokens[i]
         if token.text == ")":
             opening = _bracket_group(sentence, i)
-            if opening is None:
+            # "Communist Party of Vietnam (CPV) Central Committee": an acronym inside a title; an agency's
+            # tag before one is not ("Hanoi, Apr 16 (RHC) The Chairman of ...").
+            if opening is None or opening == 0 or not _title_token(sentence, opening - 1, namesakes):
                 break
             start, i = opening, opening - 1
             continue
@@ -1098,13 +1299,13 @@ def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
 
 
 def _post_location(sentence: _Sentence, i: int, first: int) -> bool:
-    labels = sentence.labels
+    labels, tokens = sentence.labels, sentence.tokens
     return (
-        sentence.tokens[i].lower == "in"
+        tokens[i].lower == "in"
         and i >= 1
         and i + 1 < first
         and labels[i + 1] in (PLACE, ACRONYM)
-        and labels[i - 1] in (TITLE, PLACE, ACRONYM)
+        and (labels[i - 1] in (TITLE, PLACE, ACRONYM) or tokens[i - 1].lower in POSTS)  # "ambassador in Havana"
     )
 
 
@@ -1395,7 +1596,18 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     title_start = _title_before(sentence, first, namesakes)
     possessive = last + 1 < len(tokens) and _possessive_at(sentence, last + 1)
     after_end = last + 1 if possessive else _title_after(sentence, last, namesakes)
-    before = sentence.text[tokens[title_start].start : start] if title_start < first else ""
+    if title_start == first and after_end == last + 1 and _in_apposition(sentence, first, last):
+        # "The Prime Minister of Laos, Bouasone Bouphavanh, said": the title before the comma is the name's.
+        title_start = min(_title_before(sentence, first - 1, namesakes), first)
+    # Honorifics are neither name nor office: the office is what stands around them.
+    honorific_start = first
+    while honorific_start - 1 in sentence.honorifics:
+        honorific_start -= 1
+    office_start = title_start
+    while office_start in sentence.honorifics:
+        office_start += 1
+    office_end = tokens[honorific_start].start if honorific_start < first else start
+    before = sentence.text[tokens[office_start].start : office_end] if office_start < honorific_start else ""
     after = sentence.text[tokens[last + 1].end : tokens[after_end - 1].end] if after_end > last + 1 else ""
     offices, others = offices_in(before)
     after_offices, after_others = offices_in(after)
@@ -1403,7 +1615,7 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         offices, others = offices + after_offices, others + after_others
     else:
         after_end = last + 1
-    honorific = title_start < first and tokens[first - 1].lower in _PERSON_MARKS
+    honorific = title_start < first and (first - 1 in sentence.honorifics or tokens[first - 1].lower in _PERSON_MARKS)
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
@@ -1532,11 +1744,21 @@ def _identity(name: str, officials) -> tuple[str, object]:
     return (person_key(official.name) if official else person_key(name)), official
 
 
+def _is_heading(sentence: _Sentence) -> bool:
+    """A line of capitalised words with no lower-case word: a heading, a label or a headline in a list."""
+    words = [token for token in sentence.tokens if token.is_word and token.text not in ("'s", "’s")]
+    return len(words) >= 3 and all(token.capitalised for token in words)
+
+
 def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
-    """Everyone some full reference shows to be a person, with what every full reference says."""
+    """Everyone some full reference shows to be a person, with what every full reference says.
+
+    Headings and headline lists never introduce a person: their names belong to other stories, or are
+    named again in the article's sentences."""
     people: dict[str, _Person] = {}
+    headings = {index for index, sentence in enumerate(scan.sentences) if _is_heading(sentence)}
     for order, reference in enumerate(scan.references):
-        if _is_person(reference, officials):
+        if reference.sentence not in headings and _is_person(reference, officials):
             key, official = _identity(reference.name, officials)
             people.setdefault(key, _Person(key=key, official=official, first_seen=order))
     for reference in scan.references:
