@@ -427,3 +427,40 @@ def test_headings_and_headline_lists_introduce_no_people():
         "Reader Comments Samdech Thipadei Hun Manet,"
     )
     assert set(people) == {"Tran Luu Quang", "Saleumxay Kommasith"}
+
+
+def test_leaders_named_with_their_country_in_brackets_are_people_of_that_country():
+    body = (
+        "PHNOM PENH - Prime Minister Hun Manet will meet separately on Friday prime ministers Anutin Charnvirakul "
+        "(Thailand), Sonexay Siphandone (Lao PDR) and Anwar Ibrahim (Malaysia), the Cambodian government said on Monday."
+    )
+    people = people_of(body)
+    assert {name: people[name].country for name in people} == {
+        "Hun Manet": "KH",
+        "Anutin Charnvirakul": "TH",
+        "Sonexay Siphandone": "LA",
+        "Anwar Ibrahim": "MY",
+    }
+    meetings = meetings_of(body)
+    assert [(who(m), m.status) for m in meetings] == [
+        (["Anutin Charnvirakul", "Hun Manet"], "announced"),
+        (["Hun Manet", "Sonexay Siphandone"], "announced"),
+        (["Anwar Ibrahim", "Hun Manet"], "announced"),
+    ]
+
+
+def test_a_cambodian_name_without_a_country_of_its_own_is_cambodian_in_a_story_about_cambodia():
+    people = people_of(
+        "Vietnamese Deputy Prime Minister Tran Hong Ha arrived in Phnom Penh on Monday. Minister of Information "
+        "Neth Pheaktra and National Assembly President Samdech Heng Samrin welcomed him; Minister of Tourism Sok Soken said "
+        "Cambodia expects more visitors from Thailand."
+    )
+    assert [people[name].country for name in ("Heng Samrin", "Sok Soken", "Tran Hong Ha")] == ["KH", "KH", "VN"]
+
+
+def test_an_office_at_a_lower_case_institution_keeps_the_institution_and_its_city():
+    people = people_of(
+        "Sok Soken declined to comment, and Nguyen Minh Hang, counsellor at the Vietnamese embassy in Vientiane, "
+        "could not be reached on Monday."
+    )
+    assert offices_of(people["Nguyen Minh Hang"]) == ["counsellor at the Vietnamese embassy in Vientiane"]

@@ -89,7 +89,9 @@ _PRONOUN_BEFORE = re.compile(
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
 _OBJECT_GAP = re.compile(
     r"\s*(?:(?:here|there|today|yesterday|separately)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
-    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*",
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
+    # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
+    r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?",
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)

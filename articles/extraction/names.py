@@ -203,6 +203,49 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 
+# Khmer family names that come first in a Cambodian name ("Hun Manet", "Chea Sim"), folded; those that are
+# also English words or Chinese and Vietnamese family names are left out.
+KHMER_SURNAMES = frozenset(
+    [
+        "hun",
+        "chea",
+        "heng",
+        "sok",
+        "sar",
+        "prak",
+        "keo",
+        "chhim",
+        "chhay",
+        "chum",
+        "kao",
+        "khieu",
+        "nhek",
+        "norodom",
+        "sisowath",
+        "ouk",
+        "seng",
+        "suy",
+        "tep",
+        "ung",
+        "yim",
+        "yos",
+        "ngin",
+        "nuon",
+        "pich",
+        "tith",
+        "hor",
+        "meas",
+        "chhun",
+        "hem",
+        "oum",
+        "sath",
+        "chhoeung",
+        "aun",
+        "dith",
+        "kith",
+    ]
+)
+
 # Countries whose usage shortens a name to its first word or to the first of two surnames.
 _GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH", "KH"})
 _SPANISH_COUNTRIES = frozenset({"CU", "ES", "MX", "VE", "NI", "AR", "CL", "CO", "PE", "BO", "UY", "EC"})
@@ -247,6 +290,17 @@ def looks_vietnamese(name: str) -> bool:
     """A Vietnamese name: a Vietnamese family name, then one to three more words."""
     words = name.split()
     return 2 <= len(words) <= 4 and word_key(words[0]) in VIETNAMESE_SURNAMES and not looks_chinese(name)
+
+
+def looks_khmer(name: str) -> bool:
+    """A Cambodian name: a Khmer family name, then one or two more words, and no Chinese or Vietnamese shape."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and word_key(words[0]) in KHMER_SURNAMES
+        and not looks_chinese(name)
+        and not looks_vietnamese(name)
+    )
 
 
 def naming_convention(name: str, country: str | None = None) -> str:

@@ -35,6 +35,7 @@ from .names import (
     fold,
     has_diacritics,
     looks_chinese,
+    looks_khmer,
     looks_vietnamese,
     person_key,
     place_phrase_key,
@@ -162,6 +163,8 @@ PERSON_NOUNS = frozenset(
 _LOCALITY_WORDS = frozenset(
     ["province", "provincial", "city", "municipal", "district", "county", "autonomous", "region"]
 )
+# Lower-case institutions inside an office ("spokesman at the Vietnamese embassy in Phnom Penh").
+_INSTITUTION_WORDS = frozenset(["embassy", "consulate", "ministry", "committee", "commission", "department"])
 COUNTERPART = "counterpart"
 # Capitalised words of organisations and of namesakes; never part of a person's name.
 ORGANISATION_WORDS = (
@@ -1124,7 +1127,7 @@ class Reference:
     extent_end: int
     offices: list[str] = field(default_factory=list)
     context_countries: list[str] = field(default_factory=list)
-    titled: bool = False  # a title, office phrase or honorific marks it as a person
+    titled: bool = False  # a title, office phrase, honorific or bracketed country marks it as a person
     led_by: bool = False  # "led by" / "headed by" just before
     in_context: bool = False  # a context only people have (led by, met with, said)
     possessive: bool = False
@@ -1179,6 +1182,7 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
             or token.lower == COUNTERPART
             or token.lower in PERSON_NOUNS
             or token.lower in _LOCALITY_WORDS
+            or token.lower in _INSTITUTION_WORDS
         )
     return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
 
@@ -1198,7 +1202,10 @@ def _link_ok(sentence: _Sentence, i: int) -> bool:
     while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
         nxt += 1
     return nxt < len(tokens) and (
-        tokens[nxt].capitalised or tokens[nxt].lower in POSTS or tokens[nxt].lower in _LOCALITY_WORDS
+        tokens[nxt].capitalised
+        or tokens[nxt].lower in POSTS
+        or tokens[nxt].lower in _LOCALITY_WORDS
+        or tokens[nxt].lower in _INSTITUTION_WORDS
     )
 
 
@@ -1339,6 +1346,15 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
             break
         if _possessive_at(sentence, i):
             i += 1
+            continue
+        if (
+            token.lower == "in"
+            and i == end
+            and tokens[i - 1].lower in _INSTITUTION_WORDS
+            and i + 1 < len(tokens)
+            and sentence.labels[i + 1] == PLACE
+        ):
+            i += 1  # "spokesman at the embassy in Phnom Penh": which embassy, inside the office
             continue
         if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
             break
@@ -1620,6 +1636,11 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     if before and not offices and not honorific:
         title_start = first
     countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
+    # "prime ministers Thein Sein (Myanmar), Abhisit Vejjajiva (Thailand)": whose leader each one is.
+    bracketed = _BRACKETED_COUNTRY.match(sentence.text, end) if after_end == last + 1 and not possessive else None
+    bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
+    if bracketed_country:
+        countries.append(bracketed_country)
     reference = Reference(
         sentence=index,
         first=first,
@@ -1628,15 +1649,17 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         start=start,
         end=end,
         extent_start=extent_start,
-        extent_end=tokens[after_end - 1].end if after_end > last + 1 else end,
+        extent_end=bracketed.end() if bracketed_country else tokens[after_end - 1].end if after_end > last + 1 else end,
         offices=offices,
         context_countries=countries,
-        titled=bool(offices) or honorific,
+        titled=bool(offices) or honorific or bracketed_country is not None,
         possessive=possessive,
     )
     _read_context(sentence, reference, title_start, after_end)
     return reference
 
+
+_BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
 # "Nguyen Van An received ...": a name-shaped subject of a meeting verb is a person.
 _MEETING_VERBS = frozenset(
@@ -1723,20 +1746,23 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     ordered = sorted(people.values(), key=lambda p: p.first_seen)
     mentions = [_person_mention(person) for person in ordered]
     complete_fragments(mentions)
-    third_country = _only_third_country(body)
+    named = _countries_named(body)
+    third_countries = named - {"VN", "CN"}
     for mention in mentions:
-        # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
-        # country of its own, belongs to the one other country the story is about.
-        if mention.country is None and third_country and not _is_name_shaped(mention.name):
-            mention.country = third_country
+        if mention.country is not None:
+            continue
+        if looks_khmer(mention.name) and "KH" in named:
+            mention.country = "KH"  # "Minister of Information Khieu Kanharith" in a story about Cambodia
+        elif len(third_countries) == 1 and not _is_name_shaped(mention.name):
+            # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
+            # country of its own, belongs to the one other country the story is about.
+            mention.country = next(iter(third_countries))
     return mentions
 
 
-def _only_third_country(body: str) -> str | None:
-    """The one country other than Việt Nam and China the text names, if it names exactly one."""
-    codes = {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(fold(body).lower())}
-    others = codes - {"VN", "CN"}
-    return others.pop() if len(others) == 1 else None
+def _countries_named(body: str) -> set[str]:
+    """The countries the text names."""
+    return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(fold(body).lower())}
 
 
 def _identity(name: str, officials) -> tuple[str, object]:
