@@ -7,7 +7,7 @@ import pytest
 from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
 from articles.extraction.names import fold
-from articles.extraction.officials import Officials
+from articles.extraction.officials import Officials, load_officials
 from articles.extraction.people import country_and_party, extract_people
 
 MONDAY = datetime.date(2025, 5, 12)
@@ -464,3 +464,70 @@ def test_an_office_at_a_lower_case_institution_keeps_the_institution_and_its_cit
         "could not be reached on Monday."
     )
     assert offices_of(people["Nguyen Minh Hang"]) == ["counsellor at the Vietnamese embassy in Vientiane"]
+
+
+def test_a_chinese_given_name_of_two_syllables_used_like_a_family_name_is_the_same_person():
+    meetings = meetings_of(
+        "A Chinese delegation led by Vice Premier Liu Guozhong arrived in Hanoi on Monday. "
+        "Receiving Vice Premier Guozhong, Deputy Prime Minister Tran Hong Ha said trade had doubled."
+    )
+    assert [(who(m), m.kind) for m in meetings] == [(["Liu Guozhong", "Tran Hong Ha"], "reception")]
+
+
+def test_the_two_given_names_of_a_vietnamese_name_refer_to_the_whole_name():
+    people = people_of(
+        "The Cuban guest was welcomed on Sunday by the secretary of the Can Tho city Party Committee, "
+        "Do Thanh Binh. Thanh Binh, for his part, thanked Cuba. Later, Mr Thanh Binh showed the guests a rice farm."
+    )
+    assert set(people) == {"Do Thanh Binh"} and people["Do Thanh Binh"].count == 3
+
+
+def test_korean_and_japanese_leaders_are_referred_to_by_their_family_names():
+    meetings = meetings_of(
+        "General Secretary To Lam held phone talks with South Korean President Lee Jae-myung on Monday. "
+        "Prime Minister Pham Minh Chinh met Japanese Prime Minister Ishiba Shigeru in Tokyo on Sunday. "
+        "On Saturday, Lee held talks with Chinh in Seoul. Ishiba received To Lam in Osaka on Friday."
+    )
+    assert [(who(m), m.place) for m in meetings] == [
+        (["Lee Jae-myung", "To Lam"], None),
+        (["Ishiba Shigeru", "Pham Minh Chinh"], "Tokyo"),
+        (["Lee Jae-myung", "Pham Minh Chinh"], "Seoul"),
+        (["Ishiba Shigeru", "To Lam"], "Osaka"),
+    ]
+
+
+def test_founding_leaders_listed_after_a_colon_are_people():
+    people = people_of(
+        "The ambassador said the friendship was a legacy left by the founding leaders of the two nations: "
+        "Kaysone Phomvihane and Ho Chi Minh."
+    )
+    assert set(people) == {"Kaysone Phomvihane", "Ho Chi Minh"}
+
+
+def test_the_officials_list_joins_a_sino_vietnamese_reading_to_the_chinese_name():
+    body = (
+        "Prime Minister Pham Minh Chinh received Chinese Ambassador He Wei on Tuesday. "
+        "Chinh asked Ambassador Ha Vi to convey his greetings to Chinese leaders, and wished Ha Vi success."
+    )
+    people = {p.name: p for p in extract_people(body, [], officials=load_officials())}
+    assert set(people) == {"Phạm Minh Chính", "He Wei"}
+    assert people["He Wei"].country == "CN" and people["He Wei"].count == 3
+    (meeting,) = extract_meetings(body, list(people.values()), dates=DateContext(body, published=MONDAY))
+    assert sorted(meeting.participants) == ["He Wei", "Phạm Minh Chính"]
+
+
+def test_founding_leaders_on_the_officials_list_are_people_of_their_country():
+    people = {
+        p.name: p
+        for p in extract_people(
+            "The minister laid flowers at the statue of Jose Marti and recalled that Fidel Castro visited the "
+            "liberated zone in 1973, welcomed by Pham Van Dong.",
+            [],
+            officials=load_officials(),
+        )
+    }
+    assert {name: person.country for name, person in people.items()} == {
+        "José Martí": "CU",
+        "Fidel Castro": "CU",
+        "Phạm Văn Đồng": "VN",
+    }

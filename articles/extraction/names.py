@@ -6,7 +6,9 @@ case, spaces and punctuation so "Xie Chun Tao" and "Xie Chuntao" are one person.
 Naming conventions decide how an article refers to a person after the first full mention:
 Vietnamese writers use the given name, which comes last ("Lê Hoài Trung" -> "Trung"); Chinese
 names put the family name first and it is the short form ("Xi Jinping" -> "Xi"); Lao usage keeps
-the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Spanish names carry two
+the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Cambodian and Korean names put
+the family name first and keep it ("Hun Manet" -> "Hun", "Yoon Suk Yeol" -> "Yoon"); Japanese names are
+printed in either order ("Suga Yoshihide", "Yoshihide Suga" -> "Suga"); Spanish names carry two
 surnames and are shortened to the first ("Díaz-Canel"); other names to their last word.
 """
 
@@ -23,6 +25,8 @@ VIETNAMESE = "vietnamese"
 CHINESE = "chinese"
 GIVEN_NAME_FIRST = "given name first"
 SPANISH = "spanish"
+FAMILY_NAME_FIRST = "family name first"
+EITHER_ORDER = "either order"
 WESTERN = "western"
 
 # The family names most Vietnamese carry, folded (a few dozen cover nearly everyone).
@@ -247,7 +251,9 @@ KHMER_SURNAMES = frozenset(
 )
 
 # Countries whose usage shortens a name to its first word or to the first of two surnames.
-_GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH", "KH"})
+_GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH"})
+_FAMILY_NAME_FIRST_COUNTRIES = frozenset({"KH", "KR", "KP"})
+_EITHER_ORDER_COUNTRIES = frozenset({"JP"})
 _SPANISH_COUNTRIES = frozenset({"CU", "ES", "MX", "VE", "NI", "AR", "CL", "CO", "PE", "BO", "UY", "EC"})
 
 _PINYIN_SYLLABLE = (
@@ -256,6 +262,7 @@ _PINYIN_SYLLABLE = (
     r"|un|ue|a|o|e|i|u|v)"
 )
 _PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{1,3}}")
+_PINYIN_TWO_SYLLABLES_OR_MORE = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{2,3}}")
 
 
 def fold(text: str) -> str:
@@ -311,6 +318,10 @@ def naming_convention(name: str, country: str | None = None) -> str:
         return CHINESE
     if country in _GIVEN_NAME_FIRST_COUNTRIES:
         return GIVEN_NAME_FIRST
+    if country in _FAMILY_NAME_FIRST_COUNTRIES:
+        return FAMILY_NAME_FIRST
+    if country in _EITHER_ORDER_COUNTRIES:
+        return EITHER_ORDER
     if country in _SPANISH_COUNTRIES:
         return SPANISH
     if looks_chinese(name):
@@ -329,13 +340,29 @@ def short_forms(name: str, country: str | None = None) -> set[str]:
     if convention == VIETNAMESE:
         # Vietnamese press uses the given name ("Trung"); Chinese and wire copy often the family name ("Bui").
         picked = [words[-1], words[0]]
-    elif convention in (CHINESE, GIVEN_NAME_FIRST):
+    elif convention == CHINESE:
         picked = [words[0]]
+        # "Vice Premier Gaoli" for Zhang Gaoli: a given name of two syllables or more is used like a family name.
+        if len(words) == 2 and _PINYIN_TWO_SYLLABLES_OR_MORE.fullmatch(words[1].lower()):
+            picked.append(words[1])
+    elif convention in (GIVEN_NAME_FIRST, FAMILY_NAME_FIRST):
+        picked = [words[0]]
+    elif convention == EITHER_ORDER:
+        picked = [words[0], words[-1]]
     elif convention == SPANISH and len(words) >= 3:
         picked = [words[-2], words[-1]]
     else:
         picked = [words[-1]]
     return {word_key(word) for word in picked if len(word_key(word)) >= 2}
+
+
+def partial_names(name: str, country: str | None = None) -> set[str]:
+    """Keys of shorter references of two words or more: "Van Nen" for Nguyen Van Nen (the given names
+    without the family name, as some foreign outlets write them)."""
+    words = name.split()
+    if len(words) >= 3 and naming_convention(name, country) == VIETNAMESE:
+        return {person_key(" ".join(words[-2:]))}
+    return set()
 
 
 # Countries and their ISO codes, by every name and adjective an English-language article uses.

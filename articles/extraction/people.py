@@ -37,6 +37,7 @@ from .names import (
     looks_chinese,
     looks_khmer,
     looks_vietnamese,
+    partial_names,
     person_key,
     place_phrase_key,
     short_forms,
@@ -1576,6 +1577,10 @@ _LIST_OPENING = re.compile(
     r"(?:present|attending|members|participants)\b[^.;:]{0,40}?\b(?:were|are|was|included))\s*:?\s*",
     re.I,
 )
+# "... the founding leaders of both nations: A and B": a colon after what the people are names them as people.
+_PEOPLE_LISTED = re.compile(
+    r"\b(?:leaders|founders|fathers|heroes|revolutionaries|presidents|statesmen)\b[^.;:!?]{0,60}:\s*", re.I
+)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?")
 
 
@@ -1588,7 +1593,9 @@ _PLACES_LISTED = re.compile(
 
 def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
     """Names in a list of people are people: each item follows the opening or another listed person."""
-    for opening in _LIST_OPENING.finditer(sentence.text):
+    openings = [(m, False) for m in _LIST_OPENING.finditer(sentence.text)]
+    openings += [(m, True) for m in _PEOPLE_LISTED.finditer(sentence.text)]
+    for opening, named_as_people in openings:
         position, listed = opening.end(), []
         for reference in references:
             if reference.extent_start < position:
@@ -1600,6 +1607,7 @@ def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
         if listed and not _PLACES_LISTED.match(sentence.text, position):
             for reference in listed:
                 reference.in_context = True
+                reference.titled = reference.titled or named_as_people
 
 
 # A word right before a name that shows it is a person's even without an office.
@@ -1782,21 +1790,29 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
     Headings and headline lists never introduce a person: their names belong to other stories, or are
     named again in the article's sentences."""
     people: dict[str, _Person] = {}
+    written: dict[str, str] = {}  # each person's name as first written
     headings = {index for index, sentence in enumerate(scan.sentences) if _is_heading(sentence)}
     for order, reference in enumerate(scan.references):
         if reference.sentence not in headings and _is_person(reference, officials):
             key, official = _identity(reference.name, officials)
-            people.setdefault(key, _Person(key=key, official=official, first_seen=order))
+            if key not in people:
+                people[key] = _Person(key=key, official=official, first_seen=order)
+                written[key] = reference.name
+    # "Mr Van Nen" in a story about Nguyen Van Nen: his given names alone are no other person.
+    partial = {key: people[full] for full, name in written.items() for key in partial_names(name)}
+    for key in [key for key in people if partial.get(key, people[key]) is not people[key]]:
+        del people[key]
     for reference in scan.references:
         if reference.words < 2:
             continue
-        person = people.get(_identity(reference.name, officials)[0])
-        if person is None:
-            continue
-        if reference.name not in person.spellings:
+        key = _identity(reference.name, officials)[0]
+        person = people.get(key)
+        if person is not None and reference.name not in person.spellings:
             person.spellings.append(reference.name)
-        person.offices += reference.offices
-        person.context_countries += reference.context_countries
+        person = person or partial.get(key)
+        if person is not None:
+            person.offices += reference.offices
+            person.context_countries += reference.context_countries
     return people
 
 
@@ -1811,8 +1827,13 @@ def _resolve(scan: _Scan, people: dict[str, _Person]) -> list[tuple[Reference, _
 
 def _short_forms_of(person: _Person) -> set[str]:
     country = _country(person) if person.offices or person.official else None
-    return short_forms(person.name, country) | {
-        form for spelling in person.spellings for form in short_forms(spelling, country)
+    return _shorter_references(person.name, person.spellings, country)
+
+
+def _shorter_references(name: str, spellings, country: str | None) -> set[str]:
+    """Keys of the shorter references a person may have: one word ("Trung", "Xi") or two ("Van Nen")."""
+    return {form for spelling in (name, *spellings) for form in short_forms(spelling, country)} | {
+        key for spelling in (name, *spellings) for key in partial_names(spelling, country)
     }
 
 
@@ -1831,10 +1852,10 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
             if form not in _NOT_SHORT_NAMES:
                 short_index.setdefault(form, []).append(person)
     for position, reference in enumerate(references):
-        if reference.words >= 2:
-            person = by_key.get(person_key(reference.name))
-        else:
-            candidates = short_index.get(word_key(reference.name), [])
+        key = person_key(reference.name)
+        person = by_key.get(key) if reference.words >= 2 else None
+        if person is None and reference.words <= 2:
+            candidates = short_index.get(key, [])
             person = max(candidates, key=lambda p: last_seen.get(id(p), -(10**9)), default=None)
         if person is not None:
             last_seen[id(person)] = position
@@ -1937,10 +1958,7 @@ def read_sentences(body: str, people: list[PersonMention]) -> list[Sentence]:
         by_key.setdefault(person.key, person)
 
     def shorts(person: PersonMention) -> set[str]:
-        forms = short_forms(person.name, person.country)
-        for spelling in person.aliases_seen:
-            forms |= short_forms(spelling, person.country)
-        return forms
+        return _shorter_references(person.name, person.aliases_seen, person.country)
 
     found: dict[int, list[Occurrence]] = {}
     for reference, person in resolve_references(scan.references, by_key, shorts):
