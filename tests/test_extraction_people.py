@@ -531,3 +531,18 @@ def test_founding_leaders_on_the_officials_list_are_people_of_their_country():
         "Fidel Castro": "CU",
         "Phạm Văn Đồng": "VN",
     }
+
+
+def test_the_countrys_president_is_of_the_country_named_before_and_is_met():
+    body = (
+        "Japanese Foreign Minister, Takeshi Iwaya, held talks in Laos on Sunday with the country's Prime Minister, "
+        "Sonexay Siphandone."
+    )
+    people = people_of(body)
+    assert (people["Sonexay Siphandone"].country, offices_of(people["Sonexay Siphandone"])) == (
+        "LA",
+        ["Prime Minister"],
+    )
+    assert [(who(m), m.kind, m.place) for m in meetings_of(body)] == [
+        (["Sonexay Siphandone", "Takeshi Iwaya"], "talks", "Laos")
+    ]

@@ -90,6 +90,7 @@ _PRONOUN_BEFORE = re.compile(
 _OBJECT_GAP = re.compile(
     r"\s*(?:(?:here|there|today|yesterday|separately)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
     r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
+    r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
     # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
     r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?",
     re.I,

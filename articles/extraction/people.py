@@ -1649,6 +1649,7 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
+    countries += _country_referred_back(sentence.text[: tokens[title_start].start])
     reference = Reference(
         sentence=index,
         first=first,
@@ -1665,6 +1666,17 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     )
     _read_context(sentence, reference, title_start, after_end)
     return reference
+
+
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
+
+
+def _country_referred_back(before: str) -> list[str]:
+    """ "in Laos with the country's President, X": the country the sentence named last is X's."""
+    if not _THE_COUNTRYS.search(before):
+        return []
+    named = [COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_WORD.finditer(fold(before).lower())]
+    return named[-1:]
 
 
 _BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
