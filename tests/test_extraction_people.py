@@ -546,3 +546,21 @@ def test_the_countrys_president_is_of_the_country_named_before_and_is_met():
     assert [(who(m), m.kind, m.place) for m in meetings_of(body)] == [
         (["Sonexay Siphandone", "Takeshi Iwaya"], "talks", "Laos")
     ]
+
+
+def test_spouses_named_after_wife_or_spouse_are_people_without_an_office():
+    people = people_of(
+        "President Vo Van Thuong and his spouse Phan Thi Thanh Tam arrived in Havana on Sunday. Cuban President "
+        "Miguel Diaz-Canel and his wife Lis Cuesta Peraza welcomed them at the airport."
+    )
+    assert set(people) == {"Vo Van Thuong", "Phan Thi Thanh Tam", "Miguel Diaz-Canel", "Lis Cuesta Peraza"}
+    assert offices_of(people["Phan Thi Thanh Tam"]) == [] and offices_of(people["Lis Cuesta Peraza"]) == []
+
+
+def test_a_title_never_runs_over_the_end_of_a_line():
+    people = people_of(
+        "Vice Premier Zhang Guoqing held talks with Deputy Prime Minister Bui Thanh Son in Beijing on Monday.\n\n"
+        "Deputy Prime Minister Bui Thanh Son at the talks in Beijing. TUOI TRE\n"
+        "Vice Premier Zhang Guoqing welcomes the guests."
+    )
+    assert offices_of(people["Zhang Guoqing"]) == ["Vice Premier"]

@@ -157,6 +157,10 @@ PERSON_NOUNS = frozenset(
         "trader",
         "tourist",
         "resident",
+        "wife",
+        "husband",
+        "spouse",
+        "widow",
     ]
 )
 # Lower-case words of a local organisation inside an office ("Secretary of the provincial Party Committee",
@@ -1223,6 +1227,11 @@ def _bracket_group(sentence: _Sentence, close: int) -> int | None:
     return None
 
 
+def _line_break_after(sentence: _Sentence, i: int) -> bool:
+    tokens = sentence.tokens
+    return i + 1 < len(tokens) and "\n" in sentence.text[tokens[i].end : tokens[i + 1].start]
+
+
 def _in_apposition(sentence: _Sentence, first: int, last: int) -> bool:
     """Whether the name stands between commas (or a comma and the sentence's end) right after a phrase."""
     tokens = sentence.tokens
@@ -1240,6 +1249,8 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
         return first  # "the congratulations of the CPC leader to Bao": a title never ends in "to"
     while i >= 0:
         token = tokens[i]
+        if _line_break_after(sentence, i):
+            break  # "... via REUTERS\nChina's Premier X": a title never runs over a line's end
         if token.text == ")":
             opening = _bracket_group(sentence, i)
             # "Communist Party of Vietnam (CPV) Central Committee": an acronym inside a title; an agency's
@@ -1330,6 +1341,8 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
     end_before_continuation = None
     while i < len(tokens):
         token = tokens[i]
+        if _line_break_after(sentence, i - 1):
+            break
         if token.text == "(":
             close = next((j for j in range(i + 1, min(i + 5, len(tokens))) if tokens[j].text == ")"), None)
             if close is None or not all(t.capitalised for t in tokens[i + 1 : close]):
