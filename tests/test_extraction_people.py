@@ -564,3 +564,18 @@ def test_a_title_never_runs_over_the_end_of_a_line():
         "Vice Premier Zhang Guoqing welcomes the guests."
     )
     assert offices_of(people["Zhang Guoqing"]) == ["Vice Premier"]
+
+
+def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_says():
+    people = people_of(
+        "U.S. Secretary of State Marco Rubio spoke by phone with Deputy Prime Minister Bui Thanh Son on Tuesday, "
+        "State Department spokesperson Tammy Bruce said. State Duma Speaker Vyacheslav Volodin met National "
+        "Assembly Chairman Tran Thanh Man, and Korea's Foreign Minister Cho Hyun and Myanmar's Foreign Minister "
+        "Than Swe attended the forum."
+    )
+    assert {name: people[name].country for name in ("Marco Rubio", "Tammy Bruce", "Vyacheslav Volodin")} == {
+        "Marco Rubio": "US",
+        "Tammy Bruce": "US",
+        "Vyacheslav Volodin": "RU",
+    }
+    assert (people["Cho Hyun"].country, people["Than Swe"].country) == ("KR", "MM")

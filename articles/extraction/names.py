@@ -396,7 +396,9 @@ COUNTRY_WORDS = {
     "south korea": "KR",
     "republic of korea": "KR",
     "korean": "KR",
+    "korea": "KR",
     "north korea": "KP",
+    "north korean": "KP",
     "dprk": "KP",
     "india": "IN",
     "indian": "IN",
@@ -419,6 +421,8 @@ COUNTRY_WORDS = {
     "philippine": "PH",
     "filipino": "PH",
     "myanmar": "MM",
+    "burma": "MM",
+    "burmese": "MM",
     "mongolia": "MN",
     "mongolian": "MN",
     "venezuela": "VE",
@@ -444,6 +448,19 @@ COUNTRY_WORDS = {
     "argentina": "AR",
     "chile": "CL",
     "south africa": "ZA",
+}
+
+# Institutions whose name says whose they are ("State Duma Speaker X", "State Department spokesperson Y").
+COUNTRY_INSTITUTIONS = {
+    "state duma": "RU",
+    "duma": "RU",
+    "kremlin": "RU",
+    "federation council": "RU",
+    "state department": "US",
+    "white house": "US",
+    "pentagon": "US",
+    "national diet": "JP",
+    "blue house": "KR",
 }
 
 # Places (cities, provinces, regions) whose names can look like a person's; folded, lower case.

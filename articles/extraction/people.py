@@ -23,6 +23,7 @@ from functools import cached_property
 
 from .names import (
     CHINESE_SURNAMES,
+    COUNTRY_INSTITUTIONS,
     COUNTRY_WORDS,
     HONORIFIC_ABBREVIATIONS,
     HONORIFIC_PHRASES,
@@ -629,7 +630,10 @@ _COUNTRY_WORD = re.compile(
     + "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS if w not in ("usa",)), key=len, reverse=True))
     + r")\b"
 )
-_US_MARK = re.compile(r"\b(?:US|U\.S\.|USA)\b")
+_US_MARK = re.compile(r"\b(?:U\.S\.|USA|US)(?!\w)")
+_COUNTRY_INSTITUTION = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in COUNTRY_INSTITUTIONS), key=len, reverse=True)) + r")\b"
+)
 # Places whose names contain a country word ("Lao Cai", "Thai Nguyen", "South China Sea"): no country.
 _PLACES_WITH_COUNTRY_WORDS = re.compile(
     r"\b(?:"
@@ -1484,6 +1488,8 @@ def country_and_party(text: str) -> tuple[str | None, str]:
         found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
     for match in _US_MARK.finditer(text):
         found.append((match.start() + 0.5, "US", ""))
+    for match in _COUNTRY_INSTITUTION.finditer(folded):
+        found.append((match.start() + 0.5, COUNTRY_INSTITUTIONS[match.group(1)], ""))
     if not found:
         return None, ""
     found.sort(key=lambda item: item[0])
