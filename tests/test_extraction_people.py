@@ -579,3 +579,23 @@ def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_sa
         "Vyacheslav Volodin": "RU",
     }
     assert (people["Cho Hyun"].country, people["Than Swe"].country) == ("KR", "MM")
+
+
+def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():
+    people = people_of(
+        "TOKYO (Kyodo) -- Prime Minister Fumio Kishida and his Vietnamese counterpart Pham Minh Chinh agreed on "
+        "Sunday to boost security ties, Chief Cabinet Secretary Yoshimasa Hayashi told a press conference."
+    )
+    assert [people[name].country for name in ("Fumio Kishida", "Pham Minh Chinh", "Yoshimasa Hayashi")] == [
+        "JP",
+        "VN",
+        "JP",
+    ]
+
+
+def test_a_revolution_is_an_organisation_in_an_office():
+    people = people_of(
+        "Army General Raul Castro Ruz, leader of the Cuban Revolution, received the Vietnamese delegation headed "
+        "by Truong Thi Mai, Permanent Member of the Secretariat."
+    )
+    assert offices_of(people["Raul Castro Ruz"]) == ["leader of the Cuban Revolution"]

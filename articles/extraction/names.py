@@ -463,6 +463,27 @@ COUNTRY_INSTITUTIONS = {
     "blue house": "KR",
 }
 
+# Capitals, by which a story says which country it is in ("SEOUL (Yonhap) -- President Yoon ...").
+CAPITALS = {
+    "hanoi": "VN",
+    "ha noi": "VN",
+    "beijing": "CN",
+    "vientiane": "LA",
+    "phnom penh": "KH",
+    "havana": "CU",
+    "moscow": "RU",
+    "tokyo": "JP",
+    "seoul": "KR",
+    "pyongyang": "KP",
+    "washington": "US",
+    "bangkok": "TH",
+    "naypyidaw": "MM",
+    "yangon": "MM",
+    "kuala lumpur": "MY",
+    "jakarta": "ID",
+    "manila": "PH",
+}
+
 # Places (cities, provinces, regions) whose names can look like a person's; folded, lower case.
 PLACE_NAMES = frozenset(
     """ha noi|hanoi|ho chi minh city|hai phong|haiphong|da nang|hue|can tho|ha long|hoi an|sa pa|mong cai|

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .names import (
+    CAPITALS,
     CHINESE_SURNAMES,
     COUNTRY_INSTITUTIONS,
     COUNTRY_WORDS,
@@ -292,6 +293,7 @@ ORGANISATION_WORDS = (
             "cabinet",
             "presidential",
             "presidium",
+            "revolution",
             "parliament",
             "board",
             "agency",
@@ -631,6 +633,7 @@ _COUNTRY_WORD = re.compile(
     + r")\b"
 )
 _US_MARK = re.compile(r"\b(?:U\.S\.|USA|US)(?!\w)")
+_CAPITAL = re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w in CAPITALS), key=len, reverse=True)) + r")\b")
 _COUNTRY_INSTITUTION = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in COUNTRY_INSTITUTIONS), key=len, reverse=True)) + r")\b"
 )
@@ -1800,8 +1803,11 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
 
 
 def _countries_named(body: str) -> set[str]:
-    """The countries the text names."""
-    return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(fold(body).lower())}
+    """The countries the text names, by name, adjective or capital."""
+    folded = fold(body).lower()
+    return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(folded)} | {
+        CAPITALS[match.group(1)] for match in _CAPITAL.finditer(folded)
+    }
 
 
 def _identity(name: str, officials) -> tuple[str, object]:
