@@ -599,3 +599,20 @@ def test_a_revolution_is_an_organisation_in_an_office():
         "by Truong Thi Mai, Permanent Member of the Secretariat."
     )
     assert offices_of(people["Raul Castro Ruz"]) == ["leader of the Cuban Revolution"]
+
+
+def test_a_spouse_named_by_apposition_is_a_person():
+    people = people_of(
+        "President Luong Cuong met with Lao President Thongloun Sisoulith in Vientiane on Monday. "
+        "Naly Sisoulith, Thongloun's wife, and Phan Thi Hong, Cuong's spouse, visited a school."
+    )
+    assert {"Naly Sisoulith", "Phan Thi Hong"} <= set(people)
+    assert offices_of(people["Naly Sisoulith"]) == []
+
+
+def test_the_words_of_a_friendship_alliance_are_no_persons_name():
+    people = people_of(
+        "General Secretary To Lam received Mr. Takeo Kawamura, Chairman of the Japan-Viet Nam Friendship "
+        "Parliamentary Alliance, on Monday."
+    )
+    assert set(people) == {"To Lam", "Takeo Kawamura"}

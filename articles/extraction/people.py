@@ -294,6 +294,19 @@ ORGANISATION_WORDS = (
             "presidential",
             "presidium",
             "revolution",
+            "parliamentary",
+            "alliance",
+            "coalition",
+            "caucus",
+            "society",
+            "club",
+            "bloc",
+            "command",
+            "navy",
+            "fleet",
+            "guard",
+            "customs",
+            "directorate",
             "parliament",
             "board",
             "agency",
@@ -848,6 +861,7 @@ def _read_sentence(text: str) -> _Sentence:
         if not continues_run:
             run += 1
         sentence.run_of[i] = run
+    _mark_short_ly_names(sentence)
     _mark_places(sentence)
     _mark_honorifics(sentence)
     _mark_headline_words(sentence)
@@ -998,6 +1012,26 @@ def _name_follows(sentence: _Sentence, i: int) -> bool:
     return all(
         k < len(sentence.tokens) and sentence.labels[k] == NAME and sentence.run_of[k] == run for k in (i, i + 1)
     )
+
+
+_SHORT_LY_WORDS = frozenset(["only", "early", "newly", "truly", "daily", "duly", "fully", "holy", "apply", "reply"])
+
+
+def _mark_short_ly_names(sentence: _Sentence) -> None:
+    """ "Naly Sisoulith, ...": a short word in -ly opening a run of capitalised words is a given name, not an
+    adverb opening the sentence ("Recently, ...")."""
+    tokens, labels = sentence.tokens, sentence.labels
+    for i, token in enumerate(tokens[:-1]):
+        if (
+            labels[i] == OPENER
+            and token.lower.endswith("ly")
+            and len(token.text) <= 5
+            and token.lower not in SENTENCE_OPENERS
+            and token.lower not in _SHORT_LY_WORDS
+            and sentence.run_of[i + 1] == sentence.run_of[i]
+            and labels[i + 1] == NAME
+        ):
+            labels[i] = NAME
 
 
 def _mark_name_like_months(sentence: _Sentence) -> None:
@@ -1672,6 +1706,8 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     if bracketed_country:
         countries.append(bracketed_country)
     countries += _country_referred_back(sentence.text[: tokens[title_start].start])
+    # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
+    spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
     reference = Reference(
         sentence=index,
         first=first,
@@ -1683,7 +1719,7 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         extent_end=bracketed.end() if bracketed_country else tokens[after_end - 1].end if after_end > last + 1 else end,
         offices=offices,
         context_countries=countries,
-        titled=bool(offices) or honorific or bracketed_country is not None,
+        titled=bool(offices) or honorific or bracketed_country is not None or spouse,
         possessive=possessive,
     )
     _read_context(sentence, reference, title_start, after_end)
@@ -1701,6 +1737,9 @@ def _country_referred_back(before: str) -> list[str]:
     return named[-1:]
 
 
+_SPOUSE_AFTER = re.compile(
+    r"\s*,\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?[^\W\d_][\w’'-]*['’]s\s+(?:wife|husband|spouse|widow)\b"
+)
 _BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
 # "Nguyen Van An received ...": a name-shaped subject of a meeting verb is a person.
