@@ -398,6 +398,8 @@ def test_an_agency_tag_before_the_lead_is_no_part_of_the_title():
         "Duong Van Khai/Pool via REUTERS",
         "Liu Xiaoming/Xinhua",
         "Xinhua/Liu Xiaoming",
+        "VGP/Nhat Bac",
+        "Jane Doe/UPI",
         "— VNA/VNS Photo Duong Van Khai",
         "— VNA/VNS Photo Khai",
     ],

@@ -663,8 +663,9 @@ _PLACES_WITH_COUNTRY_WORDS = re.compile(
 
 # Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
 PHOTO_AGENCIES = (
-    "REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Xinhua|XINHUA|VNA|VNS|TTXVN|Getty Images|Kyodo|Yonhap|YONHAP|TASS|"
-    "Sputnik|Bloomberg|AKP|KPL|Fresh News|Pool|Handout|CFP|IC|ANN"
+    "REUTERS|Reuters|AFP|AP|UPI|EPA|EPA-EFE|EFE|dpa|ANSA|Anadolu|Sipa|Shutterstock|NurPhoto|ZUMA|AAP|PTI|Bernama|"
+    "Antara|Xinhua|XINHUA|VNA|VNS|TTXVN|VGP|VOV|VTV|CGTN|CCTV|Getty Images|Kyodo|Jiji|Yonhap|YONHAP|KBS|TASS|"
+    "RIA Novosti|Sputnik|Bloomberg|AKP|KPL|Fresh News|Prensa Latina|ACN|Pool|Handout|CFP|IC|ANN"
 )
 _CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
 # Credits are not people of the article: photographers, reporters, editors, agencies.
