@@ -618,3 +618,16 @@ def test_the_words_of_a_friendship_alliance_are_no_persons_name():
         "Parliamentary Alliance, on Monday."
     )
     assert set(people) == {"To Lam", "Takeo Kawamura"}
+
+
+def test_he_after_an_opening_phrase_is_the_visitor_and_courtesy_calls_on_two_are_two():
+    meetings = meetings_of(
+        "MANILA – Vietnamese Minister of Industry and Trade Nguyen Hong Dien is on a working visit to the "
+        "Philippines. On Thursday, he met with the Philippines’ Secretary of Trade Cristina Roque, and paid courtesy "
+        "calls on Senate President Francis Escudero and House Speaker Martin Romualdez."
+    )
+    assert [(who(m), m.kind) for m in meetings] == [
+        (["Cristina Roque", "Nguyen Hong Dien"], "meeting"),
+        (["Francis Escudero", "Nguyen Hong Dien"], "reception"),
+        (["Martin Romualdez", "Nguyen Hong Dien"], "reception"),
+    ]

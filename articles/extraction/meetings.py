@@ -38,11 +38,12 @@ _HELD_NOUN = re.compile(
 )
 _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
-    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+a\s+courtesy\s+(?:call|visit)\s+"
-    r"(?:on|to))\b"
+    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
+    r"(?:calls?|visits?)\s+(?:on|to))\b"
     r"(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?",
     re.I,
 )
+_PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
     r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
 )
@@ -113,7 +114,10 @@ _GROUP_LIST = re.compile(
 )
 _DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
 _NATIONAL_DELEGATION = re.compile(r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+delegation\b")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
+# "He met B", "On Wednesday, he met B": the pronoun stands for the person the story is about.
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:He|She|(?:On|In|At|During|Later|Earlier|Then|Also|Meanwhile)\b[^,.;]{0,40},\s*(?:he|she))\b"
+)
 # "The two foreign ministers will co-chair ...": the pair of the meeting reported before.
 # "During the visit, the Vietnamese top legislator will hold talks with B": a participant named before.
 _DESCRIBED_SUBJECT = re.compile(
@@ -169,6 +173,7 @@ class _Story:
     delegation_leader: str | None = None
     travel_place: str | None = None
     last_lead: str | None = None
+    last_subject: str | None = None  # the first person the sentence before named, when no meeting had a lead
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
@@ -303,7 +308,10 @@ def _verb(sentence, following, story):
     for match in _VERB.finditer(sentence.text):
         subjects = _subjects_before(sentence, match.start(), story)
         objects = _objects_after(sentence, match.end(), following)
-        if subjects and objects:
+        if subjects and objects and _PLURAL_CALLS.search(match.group(0)) and len(subjects) == 1:
+            for obj in objects:  # "paid courtesy calls on A and B": one call on each
+                yield _new([*subjects, obj], _kind(match.group(0)), sentence, match.start()), match.span()
+        elif subjects and objects:
             for participants in _each_separately(sentence, match, subjects, objects):
                 yield _new(participants, _kind(match.group(0)), sentence, match.start()), match.span()
         elif (
@@ -433,8 +441,8 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
             return side
     if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
         return [story.delegation_leader]
-    if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
-        return [story.last_lead]
+    if _PRONOUN_SUBJECT.match(opening) and (story.last_lead or story.last_subject):
+        return [story.last_lead or story.last_subject]
     if _THE_TWO.match(opening) and len(story.last_participants) == 2:
         return list(story.last_participants)
     described = _DESCRIBED_SUBJECT.search(opening)
@@ -530,6 +538,9 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
 
 
 def _remember(sentence: Sentence, story: _Story) -> None:
+    named = [o for o in sentence.occurrences if not o.possessive]
+    if named:
+        story.last_subject = named[0].person
     for occurrence in sentence.occurrences:
         if occurrence.led_by and _DELEGATION_SUBJECT.search(sentence.text[: occurrence.start]):
             story.delegation_leader = occurrence.person

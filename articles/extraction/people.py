@@ -1257,7 +1257,16 @@ def _link_ok(sentence: _Sentence, i: int) -> bool:
 
 
 def _possessive_at(sentence: _Sentence, i: int) -> bool:
-    return sentence.tokens[i].text in ("'s", "’s")
+    tokens = sentence.tokens
+    if tokens[i].text in ("'s", "’s"):
+        return True
+    # "Laos’ Party Secretary General": the apostrophe alone after a word in -s.
+    return (
+        tokens[i].text in ("'", "’")
+        and i >= 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].text[-1:] in ("s", "S")
+    )
 
 
 def _bracket_group(sentence: _Sentence, close: int) -> int | None:
