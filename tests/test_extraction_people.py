@@ -631,3 +631,11 @@ def test_he_after_an_opening_phrase_is_the_visitor_and_courtesy_calls_on_two_are
         (["Francis Escudero", "Nguyen Hong Dien"], "reception"),
         (["Martin Romualdez", "Nguyen Hong Dien"], "reception"),
     ]
+
+
+def test_a_relative_named_after_a_leader_in_a_list_of_those_met_is_met_too():
+    meetings = meetings_of(
+        "Chinese President Xi Jinping met with Cambodian King Norodom Sihamoni and his mother, former Queen "
+        "Norodom Monineath, in Beijing on Monday."
+    )
+    assert [who(m) for m in meetings] == [["Norodom Monineath", "Norodom Sihamoni", "Xi Jinping"]]

@@ -97,7 +97,12 @@ _OBJECT_GAP = re.compile(
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
-_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her)\s+)?", re.I)
+# "A, B and C", "A and his mother, former Queen B": the names joined into one list.
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
+    r"(?:(?:wife|husband|spouse|mother|father|son|daughter)\s*,?\s*)?",
+    re.I,
+)
 _SUBJECT_GAP = re.compile(
     r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
