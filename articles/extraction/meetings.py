@@ -6,7 +6,8 @@ A meeting is read from one sentence that has a meeting phrase and named people o
 "A held talks with B", "A met (with) B", "A received B", "A was received by B", "At a meeting
 with B, A said", "talks between A and B", "A and B held phone talks", "A will pay a visit to
 Laos at the invitation of B". "The delegation" stands for the person the article says leads it,
-"He"/"She" opening a sentence for the lead of the meeting before. A meeting "with officials" is
+"He"/"She" opening a sentence ("On Wednesday, he met B") for the lead of the meeting before, or with
+none yet for the person the story is about. A meeting "with officials" is
 completed by the next sentence's "The officials included A; and B".
 
 The same people meeting again in a later sentence is the same meeting. When a meeting with
@@ -178,7 +179,7 @@ class _Story:
     delegation_leader: str | None = None
     travel_place: str | None = None
     last_lead: str | None = None
-    last_subject: str | None = None  # the first person the sentence before named, when no meeting had a lead
+    last_subject: str | None = None  # the first person named by the last sentence that named anyone
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
