@@ -639,3 +639,27 @@ def test_a_relative_named_after_a_leader_in_a_list_of_those_met_is_met_too():
         "Norodom Monineath, in Beijing on Monday."
     )
     assert [who(m) for m in meetings] == [["Norodom Monineath", "Norodom Sihamoni", "Xi Jinping"]]
+
+
+def test_a_cambodian_press_unit_article_gives_its_people_once_each_and_none_from_its_comments():
+    from articles.extraction.pipeline import extract_text
+
+    article = extract_text(
+        "Cambodian and Lao Prime Ministers Hold Talks in Phnom Penh\n\n"
+        "AKP, May 5, 2025 – Cambodia's Prime Minister Samdech Moha Bovor Thipadei Hun Manet held official talks "
+        "with his visiting Lao counterpart H.E. Sonexay Siphandone at the Peace Palace this morning.\n\n"
+        "According to H.E. Chum Sounry, Delegate Minister Attached to the Prime Minister, Samdech Thipadei Hun "
+        "Manet thanked Laos for its support, and H.E. Sonexay Siphandone praised the new border market.\n\n"
+        "Samdech Techo Hun Sen, President of the Senate, will receive the Lao guest tomorrow.\n\n"
+        "By Sok Chanthy\n\n"
+        "Selected Comments Samdech Akka Moha Sena Padei Techo Hun Sen,\n\n"
+        "Reader Comments Neak Oknha Chen Zhi,",
+        officials=load_officials(),
+    )
+    people = {person.name: person for person in article.people}
+    assert set(people) == {"Hun Manet", "Sonexay Siphandone", "Chum Sounry", "Hun Sen"}
+    assert [people[name].country for name in ("Hun Manet", "Sonexay Siphandone", "Hun Sen")] == ["KH", "LA", "KH"]
+    assert offices_of(people["Hun Sen"]) == ["President of the Senate"]
+    assert [(sorted(m.participants), m.kind) for m in article.meetings][:1] == [
+        (["Hun Manet", "Sonexay Siphandone"], "talks")
+    ]
