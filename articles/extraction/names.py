@@ -267,6 +267,8 @@ _PINYIN_TWO_SYLLABLES_OR_MORE = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{2,3}}")
 
 def fold(text: str) -> str:
     """ASCII transliteration that keeps case and spacing: "Đỗ Mười" -> "Do Muoi"."""
+    if text.isascii():
+        return text  # most words of an English article: nothing to transliterate
     return unidecode(unicodedata.normalize("NFC", text))
 
 

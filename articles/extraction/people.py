@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .names import (
     CAPITALS,
@@ -758,8 +757,9 @@ def without_credits(text: str) -> str:
     """The text with photo, byline and editor credits blanked out (offsets kept)."""
     for pattern in _CREDITS:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    for pattern in _NAME_CREDITS:
-        text = pattern.sub(_blank_credit, text)
+    if "/" in text or "hoto" in text:  # every such credit has one or the other
+        for pattern in _NAME_CREDITS:
+            text = pattern.sub(_blank_credit, text)
     return text
 
 
@@ -788,6 +788,10 @@ class _Token:
     text: str
     start: int
     end: int
+    lower: str = field(init=False)  # folded lower case, read many times while a sentence is labelled
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", fold(self.text).lower())
 
     @property
     def key(self) -> str:
@@ -805,10 +809,6 @@ class _Token:
     def acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return self.is_word and len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @cached_property  # read many times per token while a sentence is labelled
-    def lower(self) -> str:
-        return fold(self.text).lower()
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -973,9 +973,9 @@ _TITLES_OF_HONOUR = _by_first_word(TITLES_OF_HONOUR)
 def _phrase_end(sentence: _Sentence, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int | None:
     """End of the longest phrase of `phrases` at token i, written capitalised ("his Excellency" aside)."""
     tokens, found = sentence.tokens, None
-    if i >= len(tokens):
+    if i >= len(tokens) or tokens[i].lower not in phrases:
         return None
-    for phrase in phrases.get(tokens[i].lower, ()):
+    for phrase in phrases[tokens[i].lower]:
         end = i + len(phrase)
         if end > len(tokens) or tuple(t.lower for t in tokens[i:end]) != phrase:
             continue
