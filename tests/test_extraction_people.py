@@ -443,6 +443,7 @@ def test_leaders_named_with_their_country_in_brackets_are_people_of_that_country
         "Sonexay Siphandone": "LA",
         "Anwar Ibrahim": "MY",
     }
+    assert "Ban Gioc" not in people_of("Tourists visit the Ban Gioc (Vietnam) – Detian (China) waterfall.")
     meetings = meetings_of(body)
     assert [(who(m), m.status) for m in meetings] == [
         (["Anutin Charnvirakul", "Hun Manet"], "announced"),

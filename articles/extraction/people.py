@@ -1174,10 +1174,11 @@ class Reference:
     extent_end: int
     offices: list[str] = field(default_factory=list)
     context_countries: list[str] = field(default_factory=list)
-    titled: bool = False  # a title, office phrase, honorific or bracketed country marks it as a person
+    titled: bool = False  # a title, office phrase, honorific or a list of leaders marks it as a person
     led_by: bool = False  # "led by" / "headed by" just before
     in_context: bool = False  # a context only people have (led by, met with, said)
     possessive: bool = False
+    country_in_brackets: bool = False  # "Thein Sein (Myanmar)"
 
     @property
     def words(self) -> int:
@@ -1634,7 +1635,30 @@ def _references_in(sentence: _Sentence, index: int) -> list[Reference]:
             continue
         references.append(_reference(sentence, index, first, last, namesakes))
     _mark_listed(sentence, references)
+    _mark_leaders_with_countries(sentence, references)
     return references
+
+
+# "prime ministers A (Myanmar), B (Lao PDR) and C (Thailand)": what the people listed are.
+_LEADERS_BEFORE = re.compile(
+    r"\b(?:leaders|ministers|presidents|premiers|counterparts|heads\s+of\s+\w+)\s*:?\s*$", re.I
+)
+
+
+def _mark_leaders_with_countries(sentence: _Sentence, references: list[Reference]) -> None:
+    """Names each followed by its country in brackets are leaders when they are listed together or after
+    what they are; a single "Ban Gioc (Vietnam)" may be a place."""
+    bracketed = [r for r in references if r.country_in_brackets]
+    for reference in bracketed:
+        listed_with_another = any(
+            other is not reference
+            and _LIST_SEPARATOR.fullmatch(
+                sentence.text[min(reference.extent_end, other.extent_end) : max(reference.start, other.start)]
+            )
+            for other in bracketed
+        )
+        if listed_with_another or _LEADERS_BEFORE.search(sentence.text[: reference.extent_start]):
+            reference.titled = True
 
 
 # What opens a list of people: "The delegation included A, B and C", "Also present were A and B".
@@ -1729,7 +1753,8 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         extent_end=bracketed.end() if bracketed_country else tokens[after_end - 1].end if after_end > last + 1 else end,
         offices=offices,
         context_countries=countries,
-        titled=bool(offices) or honorific or bracketed_country is not None or spouse,
+        titled=bool(offices) or honorific or spouse,
+        country_in_brackets=bracketed_country is not None,
         possessive=possessive,
     )
     _read_context(sentence, reference, title_start, after_end)
