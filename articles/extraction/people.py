@@ -1387,6 +1387,8 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
     if i >= len(tokens) or tokens[i].text != ",":
         return last + 1
     i += 1
+    if i < len(tokens) and tokens[i].lower == "and":
+        return last + 1  # "the Minister of Finance, X, and the Governor of the State Bank, Y": the next one's
     if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
         i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
     end = i
