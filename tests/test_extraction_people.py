@@ -673,3 +673,15 @@ def test_two_people_each_set_off_by_commas_after_their_titles_keep_their_own_off
     )
     assert offices_of(people["Ho Duc Phoc"]) == ["Minister of Finance"]
     assert offices_of(people["Nguyen Thi Hong"]) == ["Governor of the State Bank"]
+
+
+def test_a_city_named_after_a_founding_leader_is_no_mention_of_him():
+    people = {
+        p.name
+        for p in extract_people(
+            "The Cuban delegation arrived in Ho Chi Minh city on Monday and visited the Ho Chi Minh Museum.",
+            [],
+            officials=load_officials(),
+        )
+    }
+    assert people == set()

@@ -1205,6 +1205,8 @@ def _is_namesake(sentence: _Sentence, last: int) -> bool:
     nxt = last + 1
     if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
         return sentence.labels[nxt] in (TITLE, PLACE, ACRONYM)
+    if nxt < len(sentence.tokens) and sentence.tokens[nxt].lower in _LOCALITY_WORDS and sentence.joined(nxt):
+        return True  # "in Ho Chi Minh city": a place named after a person
     # "Hữu Nghị (Friendship) International Border Gate": a gloss in brackets, then the organisation word.
     rest = sentence.text[sentence.tokens[last].end :]
     return re.match(r"\s*\([^()]{1,40}\)\s+[A-Z]", rest) is not None and _starts_with_organisation(rest)
