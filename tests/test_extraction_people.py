@@ -668,8 +668,7 @@ def test_a_cambodian_press_unit_article_gives_its_people_once_each_and_none_from
 
 def test_two_people_each_set_off_by_commas_after_their_titles_keep_their_own_offices():
     people = people_of(
-        "Also present were the Minister of Finance, Ho Duc Phoc, and the Governor of the State Bank, "
-        "Nguyen Thi Hong."
+        "Also present were the Minister of Finance, Ho Duc Phoc, and the Governor of the State Bank, Nguyen Thi Hong."
     )
     assert offices_of(people["Ho Duc Phoc"]) == ["Minister of Finance"]
     assert offices_of(people["Nguyen Thi Hong"]) == ["Governor of the State Bank"]
