@@ -6,7 +6,8 @@ A meeting is read from one sentence that has a meeting phrase and named people o
 "A held talks with B", "A met (with) B", "A received B", "A was received by B", "At a meeting
 with B, A said", "talks between A and B", "A and B held phone talks", "A will pay a visit to
 Laos at the invitation of B". "The delegation" stands for the person the article says leads it,
-"He"/"She" opening a sentence for the lead of the meeting before. A meeting "with officials" is
+"He"/"She" opening a sentence ("On Wednesday, he met B") for the lead of the meeting before, or with
+none yet for the person the story is about. A meeting "with officials" is
 completed by the next sentence's "The officials included A; and B".
 
 The same people meeting again in a later sentence is the same meeting. When a meeting with
@@ -38,11 +39,12 @@ _HELD_NOUN = re.compile(
 )
 _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
-    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+a\s+courtesy\s+(?:call|visit)\s+"
-    r"(?:on|to))\b"
+    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
+    r"(?:calls?|visits?)\s+(?:on|to))\b"
     r"(?:\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone)?",
     re.I,
 )
+_PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
     r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
 )
@@ -89,11 +91,19 @@ _PRONOUN_BEFORE = re.compile(
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
 _OBJECT_GAP = re.compile(
     r"\s*(?:(?:here|there|today|yesterday|separately)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
-    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*",
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
+    r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
+    # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
+    r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?",
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
-_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her)\s+)?", re.I)
+# "A, B and C", "A and his mother, former Queen B": the names joined into one list.
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
+    r"(?:(?:wife|husband|spouse|mother|father|son|daughter)\s*,?\s*)?",
+    re.I,
+)
 _SUBJECT_GAP = re.compile(
     r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
@@ -110,7 +120,10 @@ _GROUP_LIST = re.compile(
 )
 _DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
 _NATIONAL_DELEGATION = re.compile(r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+delegation\b")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
+# "He met B", "On Wednesday, he met B": the pronoun stands for the person the story is about.
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:He|She|(?:On|In|At|During|Later|Earlier|Then|Also|Meanwhile)\b[^,.;]{0,40},\s*(?:he|she))\b"
+)
 # "The two foreign ministers will co-chair ...": the pair of the meeting reported before.
 # "During the visit, the Vietnamese top legislator will hold talks with B": a participant named before.
 _DESCRIBED_SUBJECT = re.compile(
@@ -166,6 +179,7 @@ class _Story:
     delegation_leader: str | None = None
     travel_place: str | None = None
     last_lead: str | None = None
+    last_subject: str | None = None  # the first person named by the last sentence that named anyone
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
@@ -300,7 +314,10 @@ def _verb(sentence, following, story):
     for match in _VERB.finditer(sentence.text):
         subjects = _subjects_before(sentence, match.start(), story)
         objects = _objects_after(sentence, match.end(), following)
-        if subjects and objects:
+        if subjects and objects and _PLURAL_CALLS.search(match.group(0)) and len(subjects) == 1:
+            for obj in objects:  # "paid courtesy calls on A and B": one call on each
+                yield _new([*subjects, obj], _kind(match.group(0)), sentence, match.start()), match.span()
+        elif subjects and objects:
             for participants in _each_separately(sentence, match, subjects, objects):
                 yield _new(participants, _kind(match.group(0)), sentence, match.start()), match.span()
         elif (
@@ -431,8 +448,8 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
             return side
     if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
         return [story.delegation_leader]
-    if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
-        return [story.last_lead]
+    if _PRONOUN_SUBJECT.match(opening) and (story.last_lead or story.last_subject):
+        return [story.last_lead or story.last_subject]
     if _THE_TWO.match(opening) and len(story.last_participants) == 2:
         return list(story.last_participants)
     described = _DESCRIBED_SUBJECT.search(opening)
@@ -528,6 +545,9 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
 
 
 def _remember(sentence: Sentence, story: _Story) -> None:
+    named = [o for o in sentence.occurrences if not o.possessive]
+    if named:
+        story.last_subject = named[0].person
     for occurrence in sentence.occurrences:
         if occurrence.led_by and _DELEGATION_SUBJECT.search(sentence.text[: occurrence.start]):
             story.delegation_leader = occurrence.person
