@@ -97,7 +97,8 @@ _COMMENTS_HEADING = re.compile(
 _FOOTER_LINE = re.compile(
     r"^(?:\(?(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
     r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
-    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$)",
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$"
+    r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*)",
     re.IGNORECASE,
 )
 # Metadata lines name an editor ("Editor: huaxia", "Edited by Ana Ruiz") as often as an author.
@@ -388,6 +389,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
     """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
     is kept, and the date line next to it gives the published date."""
     units = [_without_script_label(unit, result) for unit in units]
+    units = [piece for unit in units for piece in _headline_and_stamp(unit)]
     rules: list[str | None] = []
     dated: list[tuple[int, datetime.date]] = []
     for index, unit in enumerate(units):
@@ -472,6 +474,29 @@ def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> He
                 if days and not days[0].alternative:
                     return HeaderDate(days[0].month, days[0].day, days[0].year)
     return None
+
+
+def _headline_and_stamp(unit: str) -> list[str]:
+    """ "Headline Nguyen Van An 24/05/2025 10:00": a headline with its byline and date glued on.
+    The date line is split off; so is the author's name, when the headline is written in sentence
+    case and ends on a run of capitalised words."""
+    text = unglue_stamps(unit)
+    days = [m for m in find_dates(text) if m.kind == "day" and m.year]
+    if not days or _TIME.sub(" ", _DATE_WORDS.sub(" ", text[days[-1].end :])).strip(" |-–—,"):
+        return [unit]
+    head = text[: days[-1].start].strip(" |-–—,")
+    words = head.split()
+    metadata = "|" in head or _AUTHOR_LINE.match(head) or _EDITOR_LINE.match(head) or _METADATA_LABEL.search(head)
+    if len(words) < 3 or metadata or not is_headline(head) or _SENTENCE_END.search(head):
+        return [unit]
+    stamp = text[days[-1].start :].strip()
+    tail = 0
+    while tail < min(4, len(words) - 2) and words[-1 - tail][:1].isupper():
+        tail += 1
+    lower = sum(word[:1].islower() for word in words[1 : len(words) - tail])
+    if 2 <= tail <= 4 and lower * 2 >= len(words) - tail - 1:
+        return [" ".join(words[:-tail]), f"By {' '.join(words[-tail:])} {stamp}"]
+    return [head, stamp]
 
 
 def _without_script_label(unit: str, result: CleanText) -> str:
@@ -589,6 +614,7 @@ def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
 
 def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[str]:
     kept: list[str] = []
+    signed_off_at: int | None = None  # how many units were kept when the article signed off
     for position, unit in enumerate(units):
         if kept and _COMMENTS_HEADING.match(unit):
             result.removed.extend(RemovedBlock(u, "readers' comments") for u in units[position:])
@@ -611,9 +637,31 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
             rule = _take_caption(unit, result)
         if rule is None:
             kept.append(unit)
+            if _END_MARK.search(unit) or _SIGN_OFF.search(unit):
+                rule = "signed off"
         else:
             result.removed.append(RemovedBlock(unit, rule))
-    return kept
+        if rule in _SIGN_OFF_RULES and kept and signed_off_at is None:
+            signed_off_at = len(kept)
+    return _without_teasers_after(kept, signed_off_at, result)
+
+
+# Lines that close an article: its author, editor or source, its end mark.
+_SIGN_OFF_RULES = ("author line", "footer line", "source line", "signed off")
+_TEASERS_MIN = 2
+
+
+def _without_teasers_after(kept: list[str], signed_off_at: int | None, result: CleanText) -> list[str]:
+    """Paragraphs after the article has signed off ("By ...", "Editor: ...", "./.") are teasers of other
+    stories when there are several of them and they are less than the article itself."""
+    if signed_off_at is None:
+        return kept
+    after = [unit for unit in kept[signed_off_at:] if is_prose(unit)]
+    before = sum(word_count(unit) for unit in kept[:signed_off_at] if is_prose(_without_sign_off(unit)))
+    if len(after) < _TEASERS_MIN or sum(word_count(unit) for unit in after) >= before:
+        return kept
+    result.removed.extend(RemovedBlock(unit, "after the article's sign-off") for unit in kept[signed_off_at:])
+    return kept[:signed_off_at]
 
 
 def _take_caption(unit: str, result: CleanText) -> str | None:
