@@ -199,3 +199,16 @@ def make_archive(*, articles: int = 30, meetings: int = 15) -> dict:
             )
         )
     return {"articles": rows, "vn": vn, "cn": cn, "meetings": meeting_rows, "offices": [vn_office, cn_office]}
+
+
+# --- extraction: articles written as text, and what was taken out of them ----------------------
+
+
+def page_text(*parts: str) -> str:
+    """An article as a saved page's text: its parts separated by blank lines."""
+    return "\n\n".join(parts)
+
+
+def removal_rules(result) -> dict[str, str]:
+    """Each block extraction took out of the article, with the rule that took it."""
+    return {block.text: block.rule for block in result.boilerplate_removed}

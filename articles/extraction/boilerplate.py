@@ -109,6 +109,8 @@ _METADATA_LABEL = re.compile(
 )
 # A section label in a non-Latin script glued to the headline it heads ("国内英语新闻:").
 _SCRIPT_LABEL = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\u0400-\u04ff\u0e00-\u0e7f\s]{2,20}[:：]\s*")
+# "Sok Dara in Phnom Penh": a correspondent and where the story was filed from.
+_CORRESPONDENT_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$")
 _AUTHOR_LINE = re.compile(
     r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
 )
@@ -144,7 +146,7 @@ _CAPTION_CREDIT_WIRE = re.compile(
     r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
 )
 # "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
-_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+Photos?(?:\s*/\s*[^()]{2,30})?)\)\s*$")
+_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$")
 _BULLET = re.compile(r"^[•·▪●◦*+-]\s")
 # A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
 _PHOTO_CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I)
@@ -401,7 +403,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
         rule = rule or _take_caption(unit, result)
         if rule is None and _SITE_NOTICE.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
             rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
-        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit)):
+        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit)):
             rule = "author line"
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
             rule = "breadcrumb"
@@ -491,10 +493,10 @@ def _headline_and_stamp(unit: str) -> list[str]:
         return [unit]
     stamp = text[days[-1].start :].strip()
     tail = 0
-    while tail < min(4, len(words) - 2) and words[-1 - tail][:1].isupper():
+    while tail < min(3, len(words) - 2) and words[-1 - tail][:1].isupper():
         tail += 1
     lower = sum(word[:1].islower() for word in words[1 : len(words) - tail])
-    if 2 <= tail <= 4 and lower * 2 >= len(words) - tail - 1:
+    if 2 <= tail <= 3 and lower * 2 >= len(words) - tail - 1:
         return [" ".join(words[:-tail]), f"By {' '.join(words[-tail:])} {stamp}"]
     return [head, stamp]
 
@@ -641,13 +643,18 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
                 rule = "signed off"
         else:
             result.removed.append(RemovedBlock(unit, rule))
-        if rule in _SIGN_OFF_RULES and kept and signed_off_at is None:
+        signs_off = rule in _SIGN_OFF_RULES or (rule == "footer line" and bool(_SIGNATURE_LINE.match(unit)))
+        if signs_off and kept and signed_off_at is None:
             signed_off_at = len(kept)
     return _without_teasers_after(kept, signed_off_at, result)
 
 
 # Lines that close an article: its author, editor or source, its end mark.
-_SIGN_OFF_RULES = ("author line", "footer line", "source line", "signed off")
+_SIGN_OFF_RULES = ("author line", "source line", "signed off")
+_SIGNATURE_LINE = re.compile(
+    r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s|\(?(?:additional )?reporting by\s|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$)",
+    re.IGNORECASE,
+)
 _TEASERS_MIN = 2
 
 
@@ -966,9 +973,11 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     inner = lines[:-1]
+    broken_mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return (
         all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in inner)
-        and any(not _SENTENCE_END.search(line) for line in inner)
+        # Wrapping breaks lines mid-sentence; a paragraph per line ends most lines on a stop.
+        and broken_mid_sentence * 2 > len(inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
     )
 
