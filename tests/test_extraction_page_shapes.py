@@ -75,7 +75,9 @@ def test_a_cached_copy_on_one_line_is_split_into_caption_text_and_footer():
         "leaders agreed to step up cooperation in defence and energy. Read full this story"
     )
     result = extract_text(line)
-    assert [photo.caption for photo in result.photos] == ["Party leader To Lam and Lao leader Thongloun Sisoulith in Hanoi."]
+    assert [photo.caption for photo in result.photos] == [
+        "Party leader To Lam and Lao leader Thongloun Sisoulith in Hanoi."
+    ]
     assert result.body.startswith("Party General Secretary To Lam held talks")
     assert result.body.endswith("defence and energy.")
     assert removal_rules(result)["Read full this story"] == "footer line"
@@ -169,12 +171,16 @@ def test_a_headline_run_into_an_image_marker_and_its_caption(marker):
         LAST,
     )
     result = extract_text(text)
-    assert [photo.caption for photo in result.photos] == ["Deputy Prime Minister Tran Van Binh (right) and Ambassador Zhou Ming."]
+    assert [photo.caption for photo in result.photos] == [
+        "Deputy Prime Minister Tran Van Binh (right) and Ambassador Zhou Ming."
+    ]
     assert result.body == page_text(LEAD, MIDDLE, LAST)
 
 
 def test_a_caption_ending_in_an_agency_photo_credit_above_the_dateline():
-    caption = "Chinese Premier Li Qiang meets Lao Prime Minister Sonexay Siphandone in Beijing, June 3, 2025. (Xinhua Photo)"
+    caption = (
+        "Chinese Premier Li Qiang meets Lao Prime Minister Sonexay Siphandone in Beijing, June 3, 2025. (Xinhua Photo)"
+    )
     lead = "BEIJING, June 3 (Xinhua) -- Chinese Premier Li Qiang met Lao Prime Minister Sonexay Siphandone here on Tuesday."
     result = extract_text(page_text("China, Laos vow to deepen railway cooperation", caption, lead, MIDDLE, LAST))
     assert [(photo.credit) for photo in result.photos] == ["Xinhua"]
@@ -239,7 +245,9 @@ def test_site_furniture_above_the_headline_is_never_the_title(furniture):
 
 
 def test_an_author_and_a_date_glued_to_the_headline_are_split_off():
-    result = extract_text(page_text(f"{TITLE.replace('PM', 'prime minister')} Tran Minh Duc 12/05/2025 09:30", LEAD, MIDDLE))
+    result = extract_text(
+        page_text(f"{TITLE.replace('PM', 'prime minister')} Tran Minh Duc 12/05/2025 09:30", LEAD, MIDDLE)
+    )
     assert result.title == "Deputy prime minister receives Chinese Ambassador"
     assert "Tran Minh Duc" not in people_of(result)
 
@@ -283,7 +291,9 @@ def test_web_residue_never_reaches_the_text(residue):
 
 
 def test_unrendered_template_placeholders_are_dropped():
-    result = extract_text(page_text(TITLE, "{{ article.author }} {{ article.date }}", LEAD, MIDDLE + " {{ share_buttons }}"))
+    result = extract_text(
+        page_text(TITLE, "{{ article.author }} {{ article.date }}", LEAD, MIDDLE + " {{ share_buttons }}")
+    )
     assert "{{" not in result.body and "{{" not in result.title
     assert result.body == page_text(LEAD, MIDDLE)
 
@@ -320,7 +330,10 @@ def test_talks_on_the_day_before_publication_are_that_day():
     ],
 )
 def test_a_date_in_numbers_that_reads_both_ways(stamp, lead_opening, published):
-    lead = lead_opening + "Chinese President Xi Jinping met Cambodian King Norodom Sihamoni in the Great Hall of the People."
+    lead = (
+        lead_opening
+        + "Chinese President Xi Jinping met Cambodian King Norodom Sihamoni in the Great Hall of the People."
+    )
     result = extract_text(page_text("President Xi meets Cambodian king", stamp, lead, MIDDLE))
     assert result.published == published
 
@@ -332,7 +345,9 @@ def test_a_stamp_glued_to_the_outlet_s_name():
 
 def test_the_site_s_today_widget_far_above_the_headline_is_not_the_published_date():
     menu = ["Tuesday, November 05, 2024", "English Edition", "Search", "NEWS", "World", "Americas", "Asia", "Africa"]
-    lead = "Hanoi, Oct 2 (Agency) Cuban Prime Minister Manuel Marrero Cruz met Prime Minister Pham Minh Chinh on Saturday."
+    lead = (
+        "Hanoi, Oct 2 (Agency) Cuban Prime Minister Manuel Marrero Cruz met Prime Minister Pham Minh Chinh on Saturday."
+    )
     result = extract_text(page_text(*menu, "Cuban Prime Minister holds talks in Hanoi", lead, MIDDLE))
     assert result.published is None
     assert result.date.precision == "unknown" or result.date.needs_review
@@ -343,7 +358,9 @@ def test_a_tour_between_two_dates_a_week_apart_is_dated_to_its_month():
         "Hanoi, Apr 16 (Agency) National Assembly Chairman Tran Thanh Man will pay official visits to Cuba, Argentina "
         "and Uruguay between April 18 and 28 at the invitation of their parliaments."
     )
-    result = extract_text(page_text("Vietnamese top legislator to tour Latin America", "2025-04-16 12:01:07", lead, MIDDLE))
+    result = extract_text(
+        page_text("Vietnamese top legislator to tour Latin America", "2025-04-16 12:01:07", lead, MIDDLE)
+    )
     assert (result.date.iso(), result.date.precision) == ("2025-04", "month")
 
 
@@ -420,7 +437,9 @@ def test_the_standfirst_and_date_between_headline_and_story_are_read_from_html()
 
 
 def test_a_placeholder_publication_date_in_a_page_s_metadata_is_ignored():
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script>'
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script>'
+    )
     body = f"<article><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in (LEAD, MIDDLE, LAST)) + "</article>"
     result = extract_file(html_page(head, body), "page.html", max_bytes=100_000)
     assert result.published is None

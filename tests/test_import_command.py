@@ -265,7 +265,7 @@ def test_a_teaser_page_is_imported_and_flagged_with_its_reason(tmp_path):
         "Updated: 5:10pm, 3 Jun, 2025\n",
         encoding="utf-8",
     )
-    out, err, failed = run_import(tmp_path)
+    out, _err, failed = run_import(tmp_path)
     article = Article.objects.get()
     assert failed is None and "1 created" in out
     assert article.needs_review

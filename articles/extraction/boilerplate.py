@@ -146,12 +146,18 @@ _CAPTION_CREDIT_WIRE = re.compile(
     r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
 )
 # "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
-_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$")
+_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(
+    r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$"
+)
 _BULLET = re.compile(r"^[•·▪●◦*+-]\s")
 # A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
-_PHOTO_CREDIT_LINE = re.compile(r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I)
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I
+)
 # Where a saved page had an image: "![]()", "[image]", "Content image - Site".
-_IMAGE_PLACEHOLDER = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I)
+_IMAGE_PLACEHOLDER = re.compile(
+    r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I
+)
 # A caption is a sentence or two, never a whole article.
 _CAPTION_MAX_WORDS = 60
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
@@ -235,7 +241,9 @@ def split_units(text: str) -> list[str]:
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         # " |" and "| " around a line are the cells of a layout table the page was saved from.
-        lines = [re.sub(r"[ \t]+", " ", line).strip().removesuffix(" |").removeprefix("| ") for line in block.split("\n")]
+        lines = [
+            re.sub(r"[ \t]+", " ", line).strip().removesuffix(" |").removeprefix("| ") for line in block.split("\n")
+        ]
         lines = [line for line in lines if line]
         if not lines:
             continue
@@ -272,7 +280,9 @@ def is_prose(unit: str) -> bool:
 
 def is_sentence(unit: str) -> bool:
     """A complete sentence, however short ("The talks end on Friday."), unlike a label or widget."""
-    return word_count(unit) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+    return (
+        word_count(unit) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+    )
 
 
 def word_count(unit: str) -> int:
@@ -323,7 +333,10 @@ def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
         doubled = index + 1 < len(units) and units[index + 1] == unit
         by_position = (
-            credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit)) or _CAPTION_OPENING.match(unit)
+            credit_line
+            or _IMAGE_PLACEHOLDER.match(previous)
+            or (doubled and is_prose(unit))
+            or _CAPTION_OPENING.match(unit)
         )
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
             if index and unit == previous and is_prose(unit):
@@ -349,7 +362,8 @@ def _is_teaser_of(unit: str, other: str) -> bool:
     is no headline glued to its photo's caption ("Headline ảnh 1 Caption")."""
     if len(unit) < _TEASER_PREFIX_MIN_CHARS or len(other) <= len(unit) or not other.startswith(unit):
         return False
-    return other[len(unit)].isalnum() and unit[-1].isalnum() or len(unit) >= 2 * _TEASER_PREFIX_MIN_CHARS
+    cut_mid_word = other[len(unit)].isalnum() and unit[-1].isalnum()
+    return cut_mid_word or len(unit) >= 2 * _TEASER_PREFIX_MIN_CHARS
 
 
 def _undoubled(unit: str) -> str:
@@ -652,7 +666,8 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
 # Lines that close an article: its author, editor or source, its end mark.
 _SIGN_OFF_RULES = ("author line", "source line", "signed off")
 _SIGNATURE_LINE = re.compile(
-    r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s|\(?(?:additional )?reporting by\s|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$)",
+    r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s|\(?(?:additional )?reporting by\s"
+    r"|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$)",
     re.IGNORECASE,
 )
 _TEASERS_MIN = 2
@@ -811,7 +826,9 @@ def _end_of_article(units: list[str]) -> int:
     it, and a list it introduces ("The documents signed include:"). Widgets, tags, comment forms
     and single headlines of other stories come after that."""
     main_end = _main_text(units, 0)[1]  # readers' comments and teasers past the densest run are not the article's
-    last = max((index for index, unit in enumerate(units[:main_end]) if is_prose(_without_sign_off(unit))), default=None)
+    last = max(
+        (index for index, unit in enumerate(units[:main_end]) if is_prose(_without_sign_off(unit))), default=None
+    )
     if last is None:
         return len(units)
     end = last + 1
@@ -828,10 +845,14 @@ def _end_of_story(units: list[str]) -> int:
     """Where a story found in a page's structure ends: before the credit, footer and contact lines
     that close it."""
     end = len(units)
-    while end > 1 and not is_prose(units[end - 1]) and (
-        _is_credit_line(units[end - 1])
-        or (_LABEL_LINE.match(units[end - 1]) and len(units[end - 1].split()) <= 12)
-        or _CONTACT_LINE.match(units[end - 1])
+    while (
+        end > 1
+        and not is_prose(units[end - 1])
+        and (
+            _is_credit_line(units[end - 1])
+            or (_LABEL_LINE.match(units[end - 1]) and len(units[end - 1].split()) <= 12)
+            or _CONTACT_LINE.match(units[end - 1])
+        )
     ):
         end -= 1
     return end
@@ -881,7 +902,12 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
             # The dateline's date is the article's own; a date printed near the headline only lends
             # it a year it lacks.
             printed, result.header_date = result.header_date, _header_date(dates[0])
-            if result.header_date and not result.header_date.year and printed and printed.month == result.header_date.month:
+            if (
+                result.header_date
+                and not result.header_date.year
+                and printed
+                and printed.month == result.header_date.month
+            ):
                 result.header_date = HeaderDate(result.header_date.month, result.header_date.day, printed.year)
         agencies = [agency for _, _, agency in parts if agency]
         result.agency = agencies[0] if agencies else None

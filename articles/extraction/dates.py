@@ -200,7 +200,9 @@ class DateContext:
             value
             for caption in captions
             for mention in find_dates(caption)
-            if mention.kind == "day" and mention.year and (value := _safe_date(mention.year, mention.month, mention.day))
+            if mention.kind == "day"
+            and mention.year
+            and (value := _safe_date(mention.year, mention.month, mention.day))
         )
         self.years |= {value.year for value in self.caption_dates}
         if published:
@@ -539,7 +541,11 @@ def _span_days(mention: DateMention) -> int:
     if mention.kind != "range" or mention.day2 is None:
         return 0
     start = _safe_date(2000, mention.month, mention.day)
-    end = _safe_date(2000 if (mention.month2 or mention.month) >= mention.month else 2001, mention.month2 or mention.month, mention.day2)
+    end = _safe_date(
+        2000 if (mention.month2 or mention.month) >= mention.month else 2001,
+        mention.month2 or mention.month,
+        mention.day2,
+    )
     return (end - start).days if start and end else 0
 
 

@@ -100,11 +100,13 @@ def _mark_captions(soup: BeautifulSoup) -> None:
             continue  # in a figure already replaced, or inside another caption
         figure = caption.find_parent("figure")
         holder = figure or caption
-        texts = [_squash(part.get_text(" ")) for part in ([caption] if figure is None else figure.find_all("figcaption"))]
+        texts = [
+            _squash(part.get_text(" ")) for part in ([caption] if figure is None else figure.find_all("figcaption"))
+        ]
         paragraph = soup.new_tag("p")
         paragraph.string = CAPTION_MARK + " ".join(text for text in texts if text)
         holder.replace_with(paragraph)
-        for part in ([] if figure is None else figure.find_all("figcaption")):
+        for part in [] if figure is None else figure.find_all("figcaption"):
             part.decompose()  # the figure left the page; its captions must not be visited again
 
 

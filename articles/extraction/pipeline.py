@@ -69,7 +69,9 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
     if not meetings and captions:
         # A teaser may report its meeting only under its photo ("X and Y spoke on the phone on Tuesday").
-        meetings = meetings_module.extract_meetings("\n\n".join(captions), people, dates=dates, dateline=cleaned.dateline)
+        meetings = meetings_module.extract_meetings(
+            "\n\n".join(captions), people, dates=dates, dateline=cleaned.dateline
+        )
     for meeting in meetings:
         meeting.date = not_after_publication(meeting.date, meeting.status, published)
     removed = (page.removed if page else []) + cleaned.removed
