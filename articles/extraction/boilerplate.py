@@ -24,7 +24,9 @@ CAPTION_MARK = "[Photo] "
 # News agencies and outlets that appear as a dateline's "(VNA)" or a bare "NDO –" lead-in.
 _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
-     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN")
+     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN",
+     # the region's national agencies: Cambodia, Laos, Malaysia, Indonesia, Philippines, Myanmar, DPRK, Cuba, Japan
+     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
