@@ -1,0 +1,33 @@
+"""Hostile shapes of text and HTML extract within a time budget: every stage is linear or bounded.
+
+The shapes are bench/adversarial.py's (`bench/adversarial.py` prints how each one's time grows with
+its size). The budget is CPU time, so other work on the machine barely moves it, and generous: at
+this size a linear stage takes a fraction of it, while the quadratic code these tests were written
+against took from 6 s to a minute.
+"""
+
+import pytest
+
+from bench.adversarial import extraction_seconds, shapes
+
+SIZE = 48_000  # characters
+BUDGET = 4.0  # CPU seconds
+
+# Shapes that once took quadratic time, by the stage that did.
+PEOPLE_CONTEXT = [
+    "repeated surname, comma",
+    "repeated surname, and",
+    "led by, repeated",
+    "said, repeated",
+    "titles and names",
+    "quotes, repeated",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", PEOPLE_CONTEXT)
+def test_hostile_shape_extracts_within_budget(shape):
+    file_name, build = shapes()[shape]
+    data = build(SIZE).encode("utf-8")
+    seconds = extraction_seconds(data, file_name)
+    assert seconds < BUDGET, f"{shape}: {len(data)} bytes took {seconds:.1f} CPU s (budget {BUDGET} s)"
