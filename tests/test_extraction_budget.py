@@ -22,10 +22,11 @@ PEOPLE_CONTEXT = [
     "titles and names",
     "quotes, repeated",
 ]
+DATES = ["weekdays, repeated"]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", PEOPLE_CONTEXT)
+@pytest.mark.parametrize("shape", PEOPLE_CONTEXT + DATES)
 def test_hostile_shape_extracts_within_budget(shape):
     file_name, build = shapes()[shape]
     data = build(SIZE).encode("utf-8")
