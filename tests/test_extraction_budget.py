@@ -23,10 +23,11 @@ PEOPLE_CONTEXT = [
     "quotes, repeated",
 ]
 DATES = ["weekdays, repeated"]
+MEETINGS = ["met with, repeated"]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", PEOPLE_CONTEXT + DATES)
+@pytest.mark.parametrize("shape", PEOPLE_CONTEXT + DATES + MEETINGS)
 def test_hostile_shape_extracts_within_budget(shape):
     file_name, build = shapes()[shape]
     data = build(SIZE).encode("utf-8")
