@@ -24,10 +24,19 @@ PEOPLE_CONTEXT = [
 ]
 DATES = ["weekdays, repeated"]
 MEETINGS = ["met with, repeated"]
+HTML_NESTING = [
+    "nested div",
+    "nested section",
+    "nested list",
+    "nested table",
+    "nested link",
+    "unclosed div",
+    "unclosed p",
+]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", PEOPLE_CONTEXT + DATES + MEETINGS)
+@pytest.mark.parametrize("shape", PEOPLE_CONTEXT + DATES + MEETINGS + HTML_NESTING)
 def test_hostile_shape_extracts_within_budget(shape):
     file_name, build = shapes()[shape]
     data = build(SIZE).encode("utf-8")

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from articles.extraction.boilerplate import CAPTION_MARK
-from articles.extraction.html import looks_like_html, page_from_html
+from articles.extraction.html import MAX_DEPTH, looks_like_html, page_from_html
 from articles.extraction.pipeline import extract_file
 from articles.extraction.types import InputError
 
@@ -146,3 +146,16 @@ def test_extract_file_names_the_file_when_the_page_has_no_article():
 )
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
+
+
+def test_tags_nested_past_the_depth_limit_keep_their_text():
+    depth = MAX_DEPTH * 3
+    story = "Premier Lý met Minister Xi in Beijing on Monday to discuss trade, rail links and the border gates."
+    page = page_from_html(
+        "<html><body>"
+        + "<div>" * depth
+        + f"<p>{story}</p>"
+        + "</div>" * depth
+        + "<p>The end of the story.</p></body></html>"
+    )
+    assert page.text.split("\n\n") == [story, "The end of the story."]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
@@ -43,8 +44,35 @@ class Page:
     removed: list[RemovedBlock] = field(default_factory=list)
 
 
+# Real pages nest tags up to about 50 deep. Every pass below looks at a tag's ancestors or its whole
+# subtree, so thousands of nested tags made them quadratic: deeper tags are left out of the tree
+# (their text stays, in the deepest tag kept).
+MAX_DEPTH = 100
+
+
+class _ShallowSoup(BeautifulSoup):
+    """A parse that keeps at most MAX_DEPTH levels of tags."""
+
+    def reset(self):
+        super().reset()
+        self._left_out = Counter()  # tags left out and not closed yet, by name
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        if len(self.tagStack) > MAX_DEPTH and name not in _INVISIBLE_TAGS:
+            if not self.builder.can_be_empty_element(name):  # <br>, <img> never close
+                self._left_out[name] += 1
+            return None
+        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+
+    def handle_endtag(self, name, nsprefix=None):
+        if self._left_out[name]:
+            self._left_out[name] -= 1
+            return
+        super().handle_endtag(name, nsprefix)
+
+
 def page_from_html(html: str) -> Page:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _ShallowSoup(html, "html.parser")
     page = Page(
         text="",
         title=_meta_title(soup),
