@@ -82,6 +82,7 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "nested table": lambda n: _nested("table><tr><td", n),
     "nested article": lambda n: _nested("article", n),
     "nested link": lambda n: _nested("a", n),
+    "nested blocks of 90": lambda n: _page(_repeat("<div>" * 90 + "Xi met Lý." + "</div>" * 90, n)),
     "unclosed div": lambda n: _page(_repeat("<div>", n) + f"<p>{PROSE}</p>"),
     "unclosed p": lambda n: _page(_repeat("<p>Xi ", n)),
     "sibling paragraphs": lambda n: _page(_repeat(f"<p>{PROSE}</p>", n)),

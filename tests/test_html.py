@@ -159,3 +159,20 @@ def test_tags_nested_past_the_depth_limit_keep_their_text():
         + "<p>The end of the story.</p></body></html>"
     )
     assert page.text.split("\n\n") == [story, "The end of the story."]
+
+
+def test_each_tag_is_read_without_walking_its_ancestors_or_searching_its_subtree(monkeypatch):
+    """Per-tag walks up the tree (find_parent) or down it (bs4 turns a missing attribute into a subtree
+    search) made a deep page quadratic: a page is read with a fixed number of them, whatever its size."""
+    from bs4 import Tag
+
+    walks = []
+    find_parents, getattr_ = Tag.find_parents, Tag.__getattr__
+    monkeypatch.setattr(Tag, "find_parents", lambda self, *a, **k: walks.append("up") or find_parents(self, *a, **k))
+    monkeypatch.setattr(Tag, "__getattr__", lambda self, name: walks.append(name) or getattr_(self, name))
+    block = (
+        "<div><div><p>Premier Lý met Minister Xi in Beijing on Monday to discuss trade and rail links.</p></div></div>"
+    )
+    page_from_html(f"<html><body><article>{block * 200}<div class='share'>Share</div></article></body></html>")
+    assert "_decomposed" not in walks
+    assert walks.count("up") <= 1

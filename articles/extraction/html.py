@@ -178,18 +178,24 @@ def _story_root(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
+def _removed(tag: Tag) -> bool:
+    # Not tag.decomposed: on a live tag it reads a missing attribute, which bs4 turns into a search
+    # of the tag's whole subtree for a tag of that name (quadratic over a page).
+    return vars(tag).get("_decomposed", False)
+
+
 def _drop_chrome(root: Tag, page: Page) -> None:
     for tag in root.find_all(_DROPPED_TAGS):
-        if not tag.decomposed:
+        if not _removed(tag):
             _remove(tag, f"html <{tag.name}>", page)
     for tag in root.find_all(True):
-        if tag.decomposed or tag.name in ("body", "html", "head", "article", "main"):
+        if _removed(tag) or tag.name in ("body", "html", "head", "article", "main"):
             continue
         words = " ".join([*tag.get("class", []), tag.get("id", "")])
         if words and _WIDGET_WORDS.search(words):
             _remove(tag, "html share/related widget", page)
     for tag in root.find_all(("ul", "ol", "div", "section")):
-        if not tag.decomposed and _is_link_list(tag):
+        if not _removed(tag) and _is_link_list(tag):
             _remove(tag, "html link list", page)
 
 
@@ -211,8 +217,9 @@ def _remove(tag: Tag, rule: str, page: Page) -> None:
 def _blocks(root: Tag, page: Page) -> list[str]:
     """Text of each innermost block element, in document order; loose text in containers too."""
     blocks: list[str] = []
+    inside = _inside_blocks(root)
     for tag in root.find_all((*_BLOCK_TAGS, "div", "section")):
-        if tag.find_parent("figcaption") or tag.find_parent(_BLOCK_TAGS):
+        if id(tag) in inside:
             continue
         if tag.name in ("div", "section"):
             blocks.extend(_loose_text(tag))
@@ -225,6 +232,21 @@ def _blocks(root: Tag, page: Page) -> list[str]:
             continue
         blocks.append(CAPTION_MARK + text if tag.name == "figcaption" else text)
     return blocks
+
+
+def _inside_blocks(root: Tag) -> set[int]:
+    """ids of the tags under `root` that have a block element (a caption too) among their ancestors.
+
+    One pass in document order, parents before children: asking each tag for its parents was
+    quadratic in the depth of the page. (By id: a Tag hashes by its whole markup.)
+    """
+    inside: set[int] = set()
+    root_inside = root.find_parent(_BLOCK_TAGS) is not None
+    for tag in root.find_all(True):
+        parent = tag.parent
+        if parent.name in _BLOCK_TAGS or (id(parent) in inside if parent is not root else root_inside):
+            inside.add(id(tag))
+    return inside
 
 
 def _loose_text(tag: Tag) -> list[str]:
