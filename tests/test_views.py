@@ -128,6 +128,14 @@ def test_year_without_anything_is_not_found(client):
     assert client.get("/articles/2019/").status_code == 404
 
 
+@pytest.mark.parametrize(
+    "url", ["/articles/0000/", "/articles/0000/01/", "/articles/0000/12/", "/articles/0001/", "/articles/9999/12/"]
+)
+def test_dates_no_calendar_has_or_nothing_is_dated_are_not_found(client, url):
+    make_article(event_date=datetime.date(2024, 3, 22))
+    assert client.get(url).status_code == 404
+
+
 def test_year_with_only_meetings_shows_them(client):
     make_article(event_date=None)
     make_meeting(make_person("Tô Lâm"), make_person("Xi Jinping", country="CN"), date=datetime.date(2022, 5, 1))
