@@ -336,6 +336,12 @@ def test_year_facet_counts_every_dated_article(client, archive):
     assert search_json(client)["facets"]["year"] == dict(sorted(expected.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+@pytest.mark.parametrize("params", [{"to": "9999-12-31"}, {"to": "9999"}, {"from": "0001", "to": "9999-12"}])
+def test_the_calendar_s_last_and_first_days_are_valid_limits(client, archive, params):
+    dated = {article["file"] for article in archive.values() if article["span"]}
+    assert dated <= found(client, **params)
+
+
 def test_a_year_drills_down_to_its_months(client, archive):
     in_2023 = {facts["file"] for facts in archive.values() if facts["span"] and facts["span"][0].year == 2023}
     assert found(client, year="2023") == in_2023
