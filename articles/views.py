@@ -23,6 +23,7 @@ from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .extraction.html import web_url
 from .extraction.types import UNKNOWN, YEAR
 from .models import (
     Article,
@@ -312,6 +313,8 @@ class ArticleDetailView(PageMixin, DetailView):
             PersonInArticle(mention, offices_by_person.get(mention.person_id, [])) for mention in article.mentions.all()
         ]
         context["related_articles"] = related_articles(article)
+        # Only a web address is a link: an imported page once carried a javascript: one.
+        context["source_url"] = web_url(article.canonical_url)
         return context
 
 

@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from dateutil import parser as date_parser
@@ -133,10 +134,24 @@ def _meta_published(soup: BeautifulSoup) -> datetime.date | None:
 
 def _canonical_url(soup: BeautifulSoup) -> str:
     link = soup.find("link", rel="canonical")
-    if link and link.get("href"):
-        return link["href"].strip()
+    if link and web_url(link.get("href", "")):
+        return web_url(link["href"])
     tag = soup.find("meta", attrs={"property": "og:url"})
-    return tag["content"].strip() if tag and tag.get("content") else ""
+    return web_url(tag.get("content", "")) if tag else ""
+
+
+def web_url(text: str) -> str:
+    """`text` if it is an absolute http(s) address, else "": a page's javascript:, data: or relative
+    "URL" must never become a link a reader clicks (browsers drop tabs and newlines in a scheme, and so
+    does urlsplit)."""
+    url = text.strip() if isinstance(text, str) else ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced [ in the host
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    return url
 
 
 def _json_ld(soup: BeautifulSoup) -> list[dict]:
