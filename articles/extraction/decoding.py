@@ -38,10 +38,50 @@ def decode_bytes(data: bytes, name: str, *, max_bytes: int) -> DecodedText:
     return DecodedText(text=text, encoding=encoding, warnings=warnings)
 
 
+# Invisible characters: Unicode's format controls (category Cf: zero-width spaces and joiners, the
+# soft hyphen, stray byte-order marks, tag characters, and the direction overrides and isolates with
+# which U+202E shows a title or a name backwards), Hangul fillers and variation selectors. They hide
+# in names and titles or disguise them; no text of this archive needs one.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_WITHOUT_INVISIBLE = {code: None for first, last in _INVISIBLE_RANGES for code in range(first, last + 1)}
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible and direction-overriding characters."""
+    return text.translate(_WITHOUT_INVISIBLE)
+
+
 def normalise_text(text: str) -> str:
-    """One newline convention and composed (NFC) Unicode, so Vietnamese letters compare equal."""
+    """One newline convention, composed (NFC) Unicode so that Vietnamese letters compare equal, and
+    no invisible characters. Imported files and everything editors type go through it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return unicodedata.normalize("NFC", text)
+    return strip_invisible(unicodedata.normalize("NFC", text))
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from dateutil import parser as date_parser
 
 from .boilerplate import CAPTION_MARK
+from .decoding import strip_invisible
 from .types import InputError, RemovedBlock
 
 _DROPPED_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "button", "select")
@@ -88,7 +89,9 @@ def page_from_html(html: str) -> Page:
     words = sum(len(block.split()) for block in blocks if not block.startswith(CAPTION_MARK))
     if words < _MIN_ARTICLE_WORDS:
         raise InputError("the page has no article text (after removing navigation, sidebars and widgets)")
-    page.text = "\n\n".join(blocks)
+    # Character references (&#x202E;) become characters only here, past decoding's clean-up.
+    page.text = strip_invisible("\n\n".join(blocks))
+    page.title = strip_invisible(page.title) if page.title else page.title
     return page
 
 
