@@ -126,3 +126,23 @@ def test_a_script_address_stored_before_is_never_a_link(client):
     article = make_article(canonical_url="javascript:alert(document.cookie)")
     html = client.get(article.get_absolute_url()).content.decode()
     assert all(safe_link(link) for link in links_of(html)) and "Source" not in html
+
+
+def test_a_utf8_file_damaged_near_its_end_is_imported_with_a_warning(tmp_path):
+    text = (
+        "Phó Thủ tướng Trần Lưu Quang hội đàm với Phó Thủ tướng Trung Quốc\n\n"
+        "HÀ NỘI — Phó Thủ tướng Trần Lưu Quang hôm thứ Tư hội đàm với Phó Thủ tướng Trung Quốc Trương Quốc Thanh "
+        "tại Hà Nội về kết nối đường sắt giữa hai nước, theo Cổng thông tin điện tử Chính phủ.\n\n"
+        "Hai bên nhất trí đẩy nhanh tuyến đường sắt khổ tiêu chuẩn Lào Cai – Hà Nội – Hải Phòng.\n"
+    )
+    data = text.encode() + b"\xe1\xba"  # cut inside a letter
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    report = import_paths([path])
+    assert not report.failed
+    article = Article.objects.get(source_file="cut.txt")
+    assert article.title == "Phó Thủ tướng Trần Lưu Quang hội đàm với Phó Thủ tướng Trung Quốc"
+    assert "Trương Quốc Thanh" in article.body
+    warning = f"cut.txt: not valid UTF-8 at byte offset {len(data) - 2}; 2 bad byte(s) replaced with U+FFFD"
+    assert report.outcomes[0].warnings[:1] == [warning]
+    assert warning in article.import_warnings

@@ -101,15 +101,54 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
             ) from None
     try:
         return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    bad = _invalid_utf8(data, first_bad)
+    if bad is not None and _valid_utf8_characters(data) >= len(bad):
+        # UTF-8 with a few damaged bytes (a file cut short, a stray byte): one bad byte must not
+        # turn every Vietnamese letter into Windows-1252 nonsense.
+        places = ", ".join(f"{start}" for start, _ in bad[:_BAD_PLACES_NAMED])
+        more = f" and {len(bad) - _BAD_PLACES_NAMED} more" if len(bad) > _BAD_PLACES_NAMED else ""
+        warning = (
+            f"{name}: not valid UTF-8 at byte offset {places}{more}; "
+            f"{sum(end - start for start, end in bad)} bad byte(s) replaced with U+FFFD"
+        )
+        return data.decode("utf-8", errors="replace"), "utf-8", [warning]
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not text (byte 0x{data[exc.start]:02x} at offset {exc.start} is binary data)"
+            f"{name}: not text (byte 0x{data[first_bad]:02x} at offset {first_bad} is not UTF-8, "
+            f"and byte 0x{data[exc.start]:02x} at offset {exc.start} is not Windows-1252)"
         ) from None
     return text, "cp1252", [f"{name}: not valid UTF-8; read as Windows-1252"]
+
+
+# A file with more damaged places than this is not UTF-8 with a few bad bytes.
+_MAX_BAD_PLACES = 16
+_BAD_PLACES_NAMED = 3
+
+
+def _invalid_utf8(data: bytes, first_bad: int) -> list[tuple[int, int]] | None:
+    """The (start, end) byte spans that are not UTF-8, or None when there are too many to be damage."""
+    bad, position = [], first_bad
+    while len(bad) < _MAX_BAD_PLACES:
+        try:
+            data[position:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad.append((position + exc.start, position + exc.end))
+            position += exc.end
+            continue
+        return bad
+    return None
+
+
+def _valid_utf8_characters(data: bytes) -> int:
+    """How many well-formed multi-byte UTF-8 characters `data` holds: Windows-1252 text has next to none."""
+    return len(_UTF8_MULTIBYTE.findall(data))
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _refuse_binary(text: str, name: str, encoding: str) -> None:
