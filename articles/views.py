@@ -6,7 +6,6 @@ get_queryset), and prepares anything more than a lookup here, so templates only 
 
 from __future__ import annotations
 
-import csv
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import UNKNOWN, YEAR
 from .models import (
@@ -480,19 +480,11 @@ class PersonMeetingsExportView(View):
 
     @staticmethod
     def as_csv(person: Person, rows: list[dict]) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{person.slug}-meetings.csv"'
-        response.write("\ufeff")  # so spreadsheet programs read the diacritics as UTF-8
-        writer = csv.DictWriter(response, fieldnames=MEETING_EXPORT_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {
-                    key: "; ".join(v or "" for v in value) if isinstance(value, list) else value
-                    for key, value in row.items()
-                }
-            )
-        return response
+        flat = (
+            {key: "; ".join(v or "" for v in value) if isinstance(value, list) else value for key, value in row.items()}
+            for row in rows
+        )
+        return csv_response(f"{person.slug}-meetings.csv", MEETING_EXPORT_COLUMNS, flat)
 
 
 # ---------------------------------------------------------------- offices
