@@ -51,7 +51,7 @@ MATRIX_SIZE = 12
 
 
 class PageMixin:
-    """Gives every page its heading, and staff an edit link to the admin page of the object shown."""
+    """Gives every page its heading, and editors an edit link to the admin page of the object shown."""
 
     page_title = ""
 
@@ -62,8 +62,16 @@ class PageMixin:
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.get_page_title()
         shown = getattr(self, "object", None)
-        context["edit_url"] = admin_change_url(shown) if shown is not None and self.request.user.is_staff else None
+        context["edit_url"] = (
+            admin_change_url(shown) if shown is not None and may_edit(self.request.user, shown) else None
+        )
         return context
+
+
+def may_edit(user, obj) -> bool:
+    """Whether the admin would let `user` change `obj` (staff with the change permission of its model)."""
+    opts = obj._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 def admin_change_url(obj) -> str | None:

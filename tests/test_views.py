@@ -281,10 +281,13 @@ def test_related_articles_share_people(reported_article, client):
     assert related.title in more and unrelated.title not in more
 
 
-def test_edit_link_only_for_staff(reported_article, client):
+def test_edit_link_only_for_editors(reported_article, client):
+    from django.contrib.auth.models import Group
+
     url = reported_article["article"].get_absolute_url()
     assert "Edit this article" not in text_of(client.get(url))
     staff = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Editors"))
     client.force_login(staff)
     response = client.get(url)
     from django.contrib import admin
