@@ -97,7 +97,6 @@ def test_every_public_address_is_pinned(archive):
 
 def test_article_page_for_an_editor_costs_only_the_login(archive, client, django_assert_num_queries):
     from django.contrib.auth import get_user_model
-
     from django.contrib.auth.models import Group
 
     editor = get_user_model().objects.create_user("counting-editor", password="pw", is_staff=True)
