@@ -200,3 +200,12 @@ def test_the_edit_link_is_shown_only_to_those_who_may_edit(client, editors_membe
     client.force_login(editors_member)
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Edit this article" in page and f'href="{change_url(article)}"' in page
+
+
+def test_no_row_is_saved_with_a_carriage_return_whatever_saves_it():
+    article = make_article(body="One.\r\n\r\nTwo.\rThree.", standfirst="A\r\nB")
+    photo = make_photo(article, "Caption\r\nline")
+    article.refresh_from_db()
+    photo.refresh_from_db()
+    assert (article.body, article.standfirst, photo.caption) == ("One.\n\nTwo.\nThree.", "A\nB", "Caption\nline")
+    assert article.history.first().body == "One.\n\nTwo.\nThree."
