@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import random
 import socket
@@ -59,22 +60,27 @@ def build_portal(data_dir: Path, articles: int, work: Path) -> None:
 
 
 def _article_count(data_dir: Path) -> int:
-    code = "import django; django.setup(); from articles.models import Article; print(Article.objects.count())"
+    return int(in_portal(data_dir, "from articles.models import Article; print(Article.objects.count())"))
+
+
+def in_portal(data_dir: Path, code: str) -> str:
+    """What `code` prints, run with Django set up on the portal in `data_dir` (in another process:
+    this one never loads the portal's settings)."""
     done = subprocess.run(
-        [PYTHON, "-c", code],
+        [PYTHON, "-c", f"import django; django.setup()\n{code}"],
         cwd=ROOT,
         env={**os.environ, "PORTAL_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "portal.settings"},
         capture_output=True,
         text=True,
         check=True,
     )
-    return int(done.stdout.strip())
+    return done.stdout.strip()
 
 
 def site_addresses(data_dir: Path) -> dict[str, list[str]]:
     """The addresses of real articles, people, years and months, read from the portal's database."""
     code = """
-import django, json; django.setup()
+import json
 from articles.models import Article, Person
 from articles.views import months_with_articles
 print(json.dumps({
@@ -84,17 +90,7 @@ print(json.dumps({
     "people_names": list(Person.objects.order_by("?").values_list("name", flat=True)[:50]),
 }))
 """
-    import json
-
-    done = subprocess.run(
-        [PYTHON, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, "PORTAL_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "portal.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout)
+    return json.loads(in_portal(data_dir, code))
 
 
 class Workload:
