@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from fuzzing import examples, timed
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import pipeline
@@ -155,6 +155,7 @@ def describe(text: str) -> str:
 
 @settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_text(PIECES))
+@example(text=" . Nguyễn Phú Trọng. Nguyễn Phú Trọng. Nguyễn Phú Trọng. ")  # found by `make fuzz`: no title
 def test_hostile_text_is_read_or_refused_within_budget(text):
     with timed("importer: text", describe(text), BUDGET):
         article = extract(text, "fuzz.txt")
