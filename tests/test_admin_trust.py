@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.forms import CharField
-from factories import make_article, make_office, make_person, make_photo
+from factories import editors_group, make_article, make_office, make_person, make_photo
 from test_admin import change_form_data, change_url, post_change
 
 from articles.admin import NormalisedTextField
@@ -147,7 +147,7 @@ def test_an_office_that_would_duplicate_another_is_a_form_error(superuser_client
 @pytest.fixture
 def editors_member(db):
     user = User.objects.create_user("reporter", password="a long passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 
@@ -183,7 +183,7 @@ def test_an_editor_corrects_an_article_and_merges_people_but_sees_no_users(clien
 
 def test_merging_needs_the_merge_permission(client):
     clerk = User.objects.create_user("clerk", password="a long passphrase", is_staff=True)
-    clerk.user_permissions.add(*Group.objects.get(name="Editors").permissions.exclude(codename="merge_person"))
+    clerk.user_permissions.add(*editors_group().permissions.exclude(codename="merge_person"))
     client.force_login(clerk)
     first, second = make_person("Trần Lưu Quang"), make_person("Tran Luu Quang (VN)")
     assert client.get(f"/admin/articles/person/merge/?ids={first.pk},{second.pk}").status_code == 403

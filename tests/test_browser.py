@@ -357,12 +357,13 @@ def test_print_stylesheet_keeps_the_article_and_drops_the_chrome(tab):
 def test_an_editor_changes_a_title_in_the_admin_and_nothing_else_changes(tab):
     """The browser sends the body's newlines as CRLF: saving a title must leave the body, its lock and its
     history alone. The admin's pages run under the Content-Security-Policy without a violation."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
+    from factories import editors_group
 
     from articles.models import Article, Person
 
     editor = User.objects.create_user("reporter", password="a long passphrase", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     article = Article.objects.exclude(body="").filter(body__contains="\n\n").first()
     body, paragraphs = article.body, len(article.paragraphs)
     page = tab.page

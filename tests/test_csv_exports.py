@@ -69,9 +69,17 @@ def test_the_article_export_neutralises_formulas(hostile_archive, tmp_path):
     call_command("export_articles", "--format", "csv", "--output", str(target), verbosity=0)
     with target.open(encoding="utf-8", newline="") as stream:
         rows = rows_of(stream.read())
-    assert len(rows) == len(FORMULAS)
-    assert {row["title"] for row in rows} == {"'" + formula for formula in FORMULAS}
+    assert {row["title"] for row in rows} == stored_titles_neutralised()
     assert formula_cells(rows) == []
+
+
+def stored_titles_neutralised() -> set[str]:
+    # (A title's carriage return is stored as a newline: that one starts a formula too.)
+    from articles.models import Article
+
+    titles = set(Article.objects.values_list("title", flat=True))
+    assert len(titles) == len(FORMULAS) and all(title.startswith(FORMULA_STARTS) for title in titles)
+    return {"'" + title for title in titles}
 
 
 def test_a_person_s_meetings_export_neutralises_formulas(hostile_archive, client):
@@ -91,6 +99,5 @@ def test_search_results_as_csv_neutralise_formulas(hostile_archive, client, tmp_
         rows = rows_of(client.get("/search/", {"q": "ministers", "format": "csv"}).content.decode("utf-8"))
     finally:
         use_search_index_at(previous)
-    assert len(rows) == len(FORMULAS)
-    assert {row["title"] for row in rows} == {"'" + formula for formula in FORMULAS}
+    assert {row["title"] for row in rows} == stored_titles_neutralised()
     assert formula_cells(rows) == []

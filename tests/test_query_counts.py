@@ -97,10 +97,10 @@ def test_every_public_address_is_pinned(archive):
 
 def test_article_page_for_an_editor_costs_only_the_login(archive, client, django_assert_num_queries):
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+    from factories import editors_group
 
     editor = get_user_model().objects.create_user("counting-editor", password="pw", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     client.force_login(editor)
     url, queries = page_urls(archive)["article"]
     # The session, the user, and the user's own and group permissions (may they edit?).

@@ -51,7 +51,6 @@ def editor(client):
     "url, status",
     [
         ("/", 200),
-        ("/search/?q=", 503),  # no index in this test: the error page carries the policy too
         ("/search/?bad=1", 400),
         ("/articles/0000/", 404),
         ("/no/such/page/", 404),
@@ -67,6 +66,20 @@ def test_every_public_response_carries_the_policy(client, url, status):
     make_article()
     response = client.get(url)
     assert response.status_code == status
+    assert_strict_policy(response)
+
+
+def test_the_search_unavailable_page_carries_the_policy(client, tmp_path):
+    from conftest import use_search_index_at
+    from haystack import connections
+
+    previous = connections.connections_info["default"]["PATH"]
+    use_search_index_at(tmp_path / "no-index-here")
+    try:
+        response = client.get("/search/", {"q": "Trọng"})
+    finally:
+        use_search_index_at(previous)
+    assert response.status_code == 503
     assert_strict_policy(response)
 
 

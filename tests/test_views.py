@@ -282,12 +282,12 @@ def test_related_articles_share_people(reported_article, client):
 
 
 def test_edit_link_only_for_editors(reported_article, client):
-    from django.contrib.auth.models import Group
+    from factories import editors_group
 
     url = reported_article["article"].get_absolute_url()
     assert "Edit this article" not in text_of(client.get(url))
     staff = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
-    staff.groups.add(Group.objects.get(name="Editors"))
+    staff.groups.add(editors_group())
     client.force_login(staff)
     response = client.get(url)
     from django.contrib import admin

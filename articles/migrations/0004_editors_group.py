@@ -25,7 +25,7 @@ def codenames():
 def create_editors(apps, schema_editor):
     # Django creates permissions after the last migration; the group needs them now.
     articles = apps.get_app_config("articles")
-    articles.models_module = True
+    articles.models_module = getattr(articles, "models_module", None) or True  # a migration state has none
     create_permissions(articles, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
