@@ -1753,7 +1753,8 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
-    countries += _country_referred_back(sentence.text[: tokens[title_start].start])
+    title_at = tokens[title_start].start
+    countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
     # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
     reference = Reference(
