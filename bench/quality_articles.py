@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.extraction.names import fold  # noqa: E402
+from articles.extraction.names import to_ascii  # noqa: E402
 from articles.extraction.officials import Officials, load_officials  # noqa: E402
 from articles.extraction.pipeline import EXTRACTOR_VERSION, extract_file  # noqa: E402
 
@@ -52,7 +52,7 @@ REAL_PAGES = ROOT.parent / "shared" / "realpages"
 
 
 def folded(text: str) -> str:
-    return fold(text).casefold()
+    return to_ascii(text).casefold()
 
 
 def name_key(name: str) -> str:

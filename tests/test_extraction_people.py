@@ -6,7 +6,7 @@ import pytest
 
 from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
-from articles.extraction.names import fold
+from articles.extraction.names import to_ascii
 from articles.extraction.officials import Officials, load_officials
 from articles.extraction.people import country_and_party, extract_people, split_sentences
 
@@ -23,7 +23,7 @@ def meetings_of(body, published=MONDAY):
 
 
 def who(meeting):
-    return sorted(fold(name) for name in meeting.participants)
+    return sorted(to_ascii(name) for name in meeting.participants)
 
 
 def test_organisation_word_before_a_name_is_not_part_of_the_name():

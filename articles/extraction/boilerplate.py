@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
-from .names import fold
+from .names import to_ascii
 from .types import Photo, RemovedBlock
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
@@ -1022,7 +1022,7 @@ def _is_caption(unit: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", to_ascii(text).lower()).strip()
 
 
 def _sentence(text: str) -> str:

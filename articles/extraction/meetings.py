@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import COUNTRY_WORDS, MONTHS, PLACE_NAMES, WEEKDAYS, dateline_place, fold
+from .names import COUNTRY_WORDS, MONTHS, PLACE_NAMES, WEEKDAYS, dateline_place, to_ascii
 from .people import ORGANISATION_WORDS, Occurrence, Sentence, read_sentences
 from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
 
@@ -664,14 +664,14 @@ def _opening_short_name(sentence: Sentence, story: _Story) -> list[str]:
     opening = re.match(r"\s*((?:[A-Z][\w’'-]+\s+){1,3})", sentence.text)
     if not opening:
         return []
-    words = {fold(word).lower() for word in opening.group(1).split()}
-    holders = [name for name in story.countries if words <= {fold(word).lower() for word in name.split()}]
+    words = {to_ascii(word).lower() for word in opening.group(1).split()}
+    holders = [name for name in story.countries if words <= {to_ascii(word).lower() for word in name.split()}]
     return holders if len(holders) == 1 else []
 
 
 def _same_side(nationality: str, story: _Story) -> list[str]:
     """The one participant of the meeting reported before who is of this nationality."""
-    country = COUNTRY_WORDS.get(fold(nationality).lower())
+    country = COUNTRY_WORDS.get(to_ascii(nationality).lower())
     named_before = [*story.last_participants, *([story.last_subject] if story.last_subject else [])]
     same_side = [name for name in named_before if country and story.countries.get(name) == country]
     return same_side[:1]
@@ -821,7 +821,7 @@ _CITY_COUNTRIES = {
 
 
 def _country_code(place: str) -> str | None:
-    return COUNTRY_WORDS.get(fold(place).lower())
+    return COUNTRY_WORDS.get(to_ascii(place).lower())
 
 
 def _place_in(sentence: Sentence, until: int | None = None) -> str | None:
@@ -875,12 +875,12 @@ def _as_place(words: str, sentence: Sentence) -> str | None:
         return " ".join(taken)  # "in Luang Namtha province": the text says it is a place
     while taken:
         phrase = " ".join(taken)
-        lower = fold(phrase).lower()
+        lower = to_ascii(phrase).lower()
         if lower in PLACE_NAMES:
             return phrase
         taken.pop()
     first = names[0] if names else ""
-    lower = fold(first).lower()
+    lower = to_ascii(first).lower()
     if (
         first[:1].isupper()
         and lower not in MONTHS
@@ -1007,7 +1007,9 @@ def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> 
         if place is None:
             place = filed_from or meeting.travel_place or meeting.venue
         elif (
-            filed_from and _is_country(place) and _CITY_COUNTRIES.get(fold(filed_from).lower()) == _country_code(place)
+            filed_from
+            and _is_country(place)
+            and _CITY_COUNTRIES.get(to_ascii(filed_from).lower()) == _country_code(place)
         ):
             place = filed_from  # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
     return MeetingRecord(

@@ -1,6 +1,6 @@
 """Name folding shared by extraction, the models and search, and the naming conventions of the region.
 
-Vietnamese letters fold to their base letter (Đ -> D, ư -> u, ọ -> o); identity keys also drop
+Vietnamese letters are transliterated to their base letter (Đ -> D, ư -> u, ọ -> o); identity keys also drop
 case, spaces and punctuation so "Xie Chun Tao" and "Xie Chuntao" are one person.
 
 Naming conventions decide how an article refers to a person after the first full mention:
@@ -265,8 +265,12 @@ _PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{1,3}}")
 _PINYIN_TWO_SYLLABLES_OR_MORE = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{2,3}}")
 
 
-def fold(text: str) -> str:
-    """ASCII transliteration that keeps case and spacing: "Đỗ Mười" -> "Do Muoi"."""
+def to_ascii(text: str) -> str:
+    """Transliteration to ASCII that keeps case and spacing: "Đỗ Mười" -> "Do Muoi", "习近平" -> "Xi Jin Ping ".
+
+    For comparing names and words whatever their script or accents. (Search's folding only strips
+    diacritics and keeps other scripts as they are: a different job.)
+    """
     if text.isascii():
         return text  # most words of an English article: nothing to transliterate
     return unidecode(unicodedata.normalize("NFC", text))
@@ -274,11 +278,11 @@ def fold(text: str) -> str:
 
 def person_key(name: str) -> str:
     """Identity key of a name: accent-, case-, spacing- and punctuation-insensitive."""
-    return _NOT_ALNUM.sub("", fold(name).lower())
+    return _NOT_ALNUM.sub("", to_ascii(name).lower())
 
 
 def has_diacritics(text: str) -> bool:
-    return fold(text) != text
+    return to_ascii(text) != text
 
 
 def word_key(word: str) -> str:
@@ -545,7 +549,7 @@ def _honorific_vocabulary() -> dict[str, frozenset]:
     path = Path(__file__).resolve().parent.parent / "data" / "honorifics.json"
     data = json.loads(path.read_text("utf-8"))
     return {
-        group: frozenset(tuple(fold(word).lower() for word in phrase.split()) for phrase in data[group])
+        group: frozenset(tuple(to_ascii(word).lower() for word in phrase.split()) for phrase in data[group])
         for group in ("honorifics", "abbreviations", "titles_of_honour")
     }
 
@@ -561,7 +565,7 @@ TITLES_OF_HONOUR = _HONORIFIC_VOCABULARY["titles_of_honour"]
 
 def place_phrase_key(words: list[str]) -> str:
     """How a run of words is looked up in PLACE_NAMES: folded, lower case, single-spaced."""
-    return " ".join(fold(word).lower() for word in words)
+    return " ".join(to_ascii(word).lower() for word in words)
 
 
 def dateline_place(dateline: str) -> str:

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .names import COUNTRY_WORDS, fold, person_key
+from .names import COUNTRY_WORDS, person_key, to_ascii
 from .types import OfficeMention, PersonMention
 
 # Parties by acronym and by full name (folded, lower case) -> (country, acronym).
@@ -98,7 +98,7 @@ def canonical_office(
     post = straight_apostrophes(office.post)
     organization, country = canonical_organization(office.organization, office.country)
     organization = _resolve_fragment(organization, earlier_organizations, article_organizations)
-    if fold(post).lower() in _GENERAL_SECRETARY:
+    if to_ascii(post).lower() in _GENERAL_SECRETARY:
         # The general secretary of a party's central committee is the party's general secretary.
         match = re.fullmatch(r"(?P<acronym>[A-Z]{2,6}) Central Committee", organization)
         if match and match.group("acronym") in PARTY_ACRONYMS:
@@ -204,7 +204,7 @@ _PARTY_ORGAN = re.compile(r"^[A-Z]{2,6} Central Committee's \S")
 
 def canonical_post(post: str, organization: str, country: str | None) -> tuple[str, str]:
     """(post, organization) with the other words for the same office made one."""
-    folded_post = fold(post).lower()
+    folded_post = to_ascii(post).lower()
     if folded_post in _PARTY_LEADER_WORDS and organization in _PARTY_TOP_POST:
         return _PARTY_TOP_POST[organization], organization
     if folded_post in _GENERAL_SECRETARY and organization in _PARTY_TOP_POST:
@@ -288,7 +288,7 @@ def canonical_organization(organization: str, country: str | None) -> tuple[str,
     only_country = country_named_by(organization)
     if only_country:
         return "", country or only_country
-    folded = fold(organization).lower()
+    folded = to_ascii(organization).lower()
     possessive = _COUNTRY_POSSESSIVE.match(folded)
     lined_up = len(folded) == len(organization)  # spans in the folded text are the text's
     if possessive and lined_up and country in (None, COUNTRY_WORDS[possessive.group("country")]):
@@ -305,13 +305,13 @@ def canonical_organization(organization: str, country: str | None) -> tuple[str,
 
 def country_named_by(organization: str) -> str | None:
     """The country an organization consists of ("China", "the Kingdom of Cambodia"), else None."""
-    only_country = _COUNTRY_ONLY.match(fold(straight_apostrophes(organization)).lower().strip(" ,;"))
+    only_country = _COUNTRY_ONLY.match(to_ascii(straight_apostrophes(organization)).lower().strip(" ,;"))
     return COUNTRY_WORDS[only_country.group("country")] if only_country else None
 
 
 def party_acronyms(text: str) -> str:
     """ "Communist Party of Việt Nam Central Committee" -> "CPV Central Committee"."""
-    folded = fold(text).lower()
+    folded = to_ascii(text).lower()
     if len(folded) != len(text):  # spans in the folded text would not line up with the text
         return text
     spans = sorted(
@@ -373,14 +373,14 @@ def _own_secretariat(offices: list[OfficeMention]) -> list[OfficeMention]:
     named = {
         office.organization
         for office in offices
-        if office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+        if office.organization and to_ascii(office.post).lower() in _GENERAL_SECRETARY
     }
     if len(named) != 1:
         return offices
     (organization,) = named
     return [
         dataclasses.replace(office, organization=organization)
-        if not office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+        if not office.organization and to_ascii(office.post).lower() in _GENERAL_SECRETARY
         else office
         for office in offices
     ]

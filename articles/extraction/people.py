@@ -34,7 +34,6 @@ from .names import (
     TITLES_OF_HONOUR,
     VIETNAMESE_SURNAMES,
     WEEKDAYS,
-    fold,
     has_diacritics,
     looks_chinese,
     looks_khmer,
@@ -43,6 +42,7 @@ from .names import (
     person_key,
     place_phrase_key,
     short_forms,
+    to_ascii,
     word_key,
 )
 from .organizations import PARTY_ACRONYMS, PARTY_NAMES, canonical_office, complete_fragments, country_named_by
@@ -782,7 +782,7 @@ def _blank_credit(match: re.Match) -> str:
 
 
 def _is_title_word(word: str) -> bool:
-    lower = fold(word).lower()
+    lower = to_ascii(word).lower()
     return lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS
 
 
@@ -794,7 +794,7 @@ class _Token:
     lower: str = field(init=False)  # folded lower case, read many times while a sentence is labelled
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", fold(self.text).lower())
+        object.__setattr__(self, "lower", to_ascii(self.text).lower())
 
     @property
     def key(self) -> str:
@@ -1223,7 +1223,7 @@ def _is_namesake(sentence: _Sentence, last: int) -> bool:
 def _starts_with_organisation(rest: str) -> bool:
     after = re.sub(r"^\s*\([^()]*\)\s*", "", rest)
     first = re.match(r"[^\W\d_]+", after)
-    return bool(first) and fold(first.group(0)).lower() in ORGANISATION_WORDS
+    return bool(first) and to_ascii(first.group(0)).lower() in ORGANISATION_WORDS
 
 
 def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
@@ -1482,7 +1482,7 @@ def _words(text: str) -> list[str]:
 
 def _has_post_before_link(piece: str) -> bool:
     for word in _words(piece):
-        lower = fold(word).lower()
+        lower = to_ascii(word).lower()
         if lower in POSTS:
             return True
         if lower in ("of", "for", "on", "to", "at"):
@@ -1491,7 +1491,7 @@ def _has_post_before_link(piece: str) -> bool:
 
 
 def _has_post(part: str) -> bool:
-    return any(fold(word).lower() in POSTS for word in _words(part))
+    return any(to_ascii(word).lower() in POSTS for word in _words(part))
 
 
 _RANK_TAIL = re.compile(
@@ -1510,7 +1510,7 @@ def _without_rank(office: str) -> str:
         return office
     before = _words(office[: match.start()])
     rank = match.group("rank")
-    if len(rank.split()) == 1 and not rank.endswith(".") and before and fold(before[-1]).lower() in POSTS:
+    if len(rank.split()) == 1 and not rank.endswith(".") and before and to_ascii(before[-1]).lower() in POSTS:
         return office
     return office[: match.start()]
 
@@ -1535,7 +1535,7 @@ _SUBJECT_OF_STUDY = re.compile(r"\s+(?:studies|language|languages|literature|med
 def country_and_party(text: str) -> tuple[str | None, str]:
     """The country an office or organisation belongs to (first one the text names) and its party."""
     found: list[tuple[int, str | None, str]] = []
-    folded = _PLACES_WITH_COUNTRY_WORDS.sub(lambda m: "_" * len(m.group(0)), fold(text).lower())
+    folded = _PLACES_WITH_COUNTRY_WORDS.sub(lambda m: "_" * len(m.group(0)), to_ascii(text).lower())
     for acronym, (country, party) in PARTY_ACRONYMS.items():
         for match in re.finditer(rf"\b{acronym}\b", text):
             found.append((match.start(), country, party))
@@ -1560,7 +1560,7 @@ def country_and_party(text: str) -> tuple[str | None, str]:
 def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     """Post, organisation and country of one office as written ("head of its International Department")."""
     words = text.split()
-    lowers = [fold(w).lower().strip(",;") for w in words]
+    lowers = [to_ascii(w).lower().strip(",;") for w in words]
     post_index = next((i for i, w in enumerate(lowers) if w in POSTS), None)
     if post_index is None:  # an office named without a post word ("Prime Minister's Office" folded away)
         return OfficeMention(text=text, post=text, country=country_and_party(text)[0])
@@ -1579,7 +1579,7 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
             organization = "Ministry of " + organization
     elif begin > 0:
         organization = _organization(
-            " ".join(w for w in words[:begin] if fold(w).lower() not in COUNTRY_WORDS), previous_organization
+            " ".join(w for w in words[:begin] if to_ascii(w).lower() not in COUNTRY_WORDS), previous_organization
         )
     country, _ = country_and_party(text)
     return OfficeMention(text=text, post=post, organization=organization, country=country)
@@ -1605,13 +1605,13 @@ def collapse_acronyms(text: str) -> str:
                 continue
             if not w[0].isupper():
                 break
-            if fold(w).lower() == "nam" and initials == "" and len(words) > 1:
+            if to_ascii(w).lower() == "nam" and initials == "" and len(words) > 1:
                 continue  # "Việt Nam" is one V
             initials = w[0].upper() + initials
             begin = word.start()
-            if fold(initials) == acronym:
+            if to_ascii(initials) == acronym:
                 break
-        if begin is not None and fold(initials) == acronym:
+        if begin is not None and to_ascii(initials) == acronym:
             text = text[:begin] + acronym + text[match.end() :]
     return text
 
@@ -1750,7 +1750,7 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
     # "prime ministers Thein Sein (Myanmar), Abhisit Vejjajiva (Thailand)": whose leader each one is.
     bracketed = _BRACKETED_COUNTRY.match(sentence.text, end) if after_end == last + 1 and not possessive else None
-    bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
+    bracketed_country = COUNTRY_WORDS.get(to_ascii(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
     title_at = tokens[title_start].start
@@ -1783,7 +1783,7 @@ def _country_referred_back(before: str) -> list[str]:
     """ "in Laos with the country's President, X": the country the sentence named last is X's."""
     if not _THE_COUNTRYS.search(before):
         return []
-    named = [COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_WORD.finditer(fold(before).lower())]
+    named = [COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_WORD.finditer(to_ascii(before).lower())]
     return named[-1:]
 
 
@@ -1898,7 +1898,7 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
 
 def _countries_named(body: str) -> set[str]:
     """The countries the text names, by name, adjective or capital."""
-    folded = fold(body).lower()
+    folded = to_ascii(body).lower()
     return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(folded)} | {
         CAPITALS[match.group(1)] for match in _CAPITAL.finditer(folded)
     }
@@ -2051,7 +2051,7 @@ def _office_mentions(texts: list[str], person_country: str | None) -> list[Offic
 
 
 def _office_identity(office: OfficeMention) -> str:
-    text = fold(f"{office.post} {office.organization}").lower()
+    text = to_ascii(f"{office.post} {office.organization}").lower()
     for pattern, (_, party) in PARTY_NAMES:
         text = pattern.sub(party.lower(), text)
     return re.sub(r"\b(?:the|s)\b|[^a-z0-9]+", "", text)
