@@ -28,9 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import COUNTRY_WORDS, MONTHS, PLACE_NAMES, WEEKDAYS, dateline_place, to_ascii
-from .people import ORGANISATION_WORDS, Occurrence, Sentence, read_sentences
+from .lexicon import lexicon
+from .names import dateline_place, to_ascii
+from .people import Occurrence, Sentence, read_sentences
 from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
+from .vocabulary import MONTHS, WEEKDAYS
 
 _ADJECTIVES = (
     r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|"
@@ -671,7 +673,7 @@ def _opening_short_name(sentence: Sentence, story: _Story) -> list[str]:
 
 def _same_side(nationality: str, story: _Story) -> list[str]:
     """The one participant of the meeting reported before who is of this nationality."""
-    country = COUNTRY_WORDS.get(to_ascii(nationality).lower())
+    country = lexicon().country_words.get(to_ascii(nationality).lower())
     named_before = [*story.last_participants, *([story.last_subject] if story.last_subject else [])]
     same_side = [name for name in named_before if country and story.countries.get(name) == country]
     return same_side[:1]
@@ -785,43 +787,8 @@ def _remember(sentence: Sentence, story: _Story) -> None:
         story.travel_place = _as_place(where, sentence) or story.travel_place
 
 
-# Datelines' cities and the country each is in, to tell when a dateline says more precisely where a
-# meeting "in <country>" was. Only cities a dateline of this archive's outlets may name.
-_CITY_COUNTRIES = {
-    **dict.fromkeys(
-        ("ha noi", "hanoi", "ho chi minh city", "hai phong", "haiphong", "da nang", "hue", "can tho", "ha long",
-         "lang son", "lao cai", "mong cai", "quang ninh"),
-        "VN",
-    ),
-    **dict.fromkeys(
-        ("beijing", "shanghai", "guangzhou", "nanning", "kunming", "shenzhen", "chongqing", "tianjin", "xiamen",
-         "hangzhou", "nanjing", "wuhan", "chengdu", "xi'an", "boao", "hekou", "dongxing", "pingxiang"),
-        "CN",
-    ),
-    **dict.fromkeys(("vientiane", "luang prabang", "savannakhet", "pakse"), "LA"),
-    **dict.fromkeys(("phnom penh", "siem reap", "sihanoukville", "battambang"), "KH"),
-    **dict.fromkeys(("havana", "santiago de cuba"), "CU"),
-    **dict.fromkeys(("moscow", "saint petersburg", "st petersburg", "vladivostok", "kazan"), "RU"),
-    **dict.fromkeys(("tokyo", "osaka", "hiroshima"), "JP"),
-    **dict.fromkeys(("seoul", "busan"), "KR"),
-    **dict.fromkeys(("washington", "new york", "san francisco"), "US"),
-    "pyongyang": "KP",
-    "bangkok": "TH",
-    "jakarta": "ID",
-    "bali": "ID",
-    "manila": "PH",
-    "kuala lumpur": "MY",
-    "singapore": "SG",
-    "yangon": "MM",
-    "naypyidaw": "MM",
-    "nay pyi taw": "MM",
-    "ulaanbaatar": "MN",
-    "new delhi": "IN",
-}  # fmt: skip
-
-
 def _country_code(place: str) -> str | None:
-    return COUNTRY_WORDS.get(to_ascii(place).lower())
+    return lexicon().country_words.get(to_ascii(place).lower())
 
 
 def _place_in(sentence: Sentence, until: int | None = None) -> str | None:
@@ -876,7 +843,7 @@ def _as_place(words: str, sentence: Sentence) -> str | None:
     while taken:
         phrase = " ".join(taken)
         lower = to_ascii(phrase).lower()
-        if lower in PLACE_NAMES:
+        if lower in lexicon().places:
             return phrase
         taken.pop()
     first = names[0] if names else ""
@@ -885,7 +852,7 @@ def _as_place(words: str, sentence: Sentence) -> str | None:
         first[:1].isupper()
         and lower not in MONTHS
         and lower not in WEEKDAYS
-        and lower not in ORGANISATION_WORDS
+        and lower not in lexicon().title_words
         and not any(o.person.startswith(first) for o in sentence.occurrences)
         and not re.search(rf"\b{re.escape(first)}['’]s\b", sentence.text)
     ):
@@ -1009,9 +976,10 @@ def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> 
         elif (
             filed_from
             and _is_country(place)
-            and _CITY_COUNTRIES.get(to_ascii(filed_from).lower()) == _country_code(place)
+            # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
+            and lexicon().place_countries.get(to_ascii(filed_from).lower()) == _country_code(place)
         ):
-            place = filed_from  # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
+            place = filed_from
     return MeetingRecord(
         participants=meeting.participants,
         kind=meeting.kind,

@@ -21,652 +21,43 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import (
-    CAPITALS,
-    CHINESE_SURNAMES,
-    COUNTRY_INSTITUTIONS,
-    COUNTRY_WORDS,
-    HONORIFIC_ABBREVIATIONS,
-    HONORIFIC_PHRASES,
-    HONORIFIC_WORDS,
-    MONTHS,
-    PLACE_NAMES,
-    TITLES_OF_HONOUR,
-    VIETNAMESE_SURNAMES,
-    WEEKDAYS,
-    has_diacritics,
-    looks_chinese,
-    looks_khmer,
-    looks_vietnamese,
-    partial_names,
-    person_key,
-    place_phrase_key,
-    short_forms,
-    to_ascii,
-    word_key,
-)
-from .organizations import PARTY_ACRONYMS, PARTY_NAMES, canonical_office, complete_fragments, country_named_by
+from .lexicon import Lexicon, lexicon
+from .names import has_diacritics, person_key, place_phrase_key, to_ascii, word_key
+from .naming import country_by_shape, name_shape, partial_names, recognised_by_shape, short_forms
+from .organizations import canonical_office, complete_fragments, country_named_by
 from .types import OfficeMention, PersonMention
+from .vocabulary import (
+    HEADLINE_WORDS,
+    INSTITUTION_WORDS,
+    LOCALITY_WORDS,
+    MEETING_VERBS,
+    MONTHS,
+    NOT_SHORT_NAMES,
+    PERSON_NOUNS,
+    PHOTO_AGENCIES,
+    POST_MODIFIERS,
+    POST_QUALIFIERS,
+    POSTS,
+    RANK_ABBREVIATIONS,
+    RANK_WORDS,
+    SENTENCE_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    SHORT_LY_WORDS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+)
 
-# --- Vocabulary -----------------------------------------------------------------------------------
-
-# The head word of an office.
-POSTS = frozenset(
-    [
-        "president",
-        "minister",
-        "premier",
-        "secretary",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "head",
-        "member",
-        "members",
-        "director",
-        "chief",
-        "leader",
-        "ambassador",
-        "governor",
-        "mayor",
-        "commander",
-        "speaker",
-        "king",
-        "queen",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "consul",
-        "counsellor",
-        "counselor",
-        "pm",
-        "fm",
-        "secretary-general",
-        "vice-president",
-        "vice-chairman",
-        "vice-chairwoman",
-        "director-general",
-        "vice-premier",
-        "deputy-director",
-        "commissioner",
-        "rector",
-        "councilor",
-        "councillor",
-        "envoy",
-        "researcher",
-        "lecturer",
-        "coordinator",
-    ]
-)
-# Words that qualify a post ("Deputy Prime Minister", "Standing Vice President").
-POST_MODIFIERS = frozenset(
-    [
-        "deputy",
-        "vice",
-        "first",
-        "standing",
-        "permanent",
-        "executive",
-        "alternate",
-        "acting",
-        "former",
-        "senior",
-        "general",
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "assistant",
-        "outgoing",
-        "incumbent",
-        "second",
-        "third",
-        "special",
-        "delegate",
-    ]
-)
-# Words that qualify a post after it ("Ambassador Extraordinary and Plenipotentiary", "Minister Attached to
-# the Prime Minister").
-POST_QUALIFIERS = frozenset(["extraordinary", "plenipotentiary", "attached", "designate"])
-# Words that mark a person without naming an office (articles/data/honorifics.json).
-HONORIFICS = HONORIFIC_WORDS
-# Military ranks written out ("Admiral Tang", "Colonel General X"): never part of a name.
-RANK_WORDS = frozenset(["general", "admiral", "colonel", "lieutenant", "brigadier", "marshal"])
-# Military ranks abbreviated with a full stop ("Lt. Gen. Nguyen Van Nghia"): they mark a person, like an honorific.
-RANK_ABBREVIATIONS = frozenset(["gen.", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sr."])
-# What a person quoted without an office is ("Vietnamese student X", "economist X"): a person, no office.
-PERSON_NOUNS = frozenset(
-    [
-        "student",
-        "economist",
-        "analyst",
-        "scholar",
-        "expert",
-        "historian",
-        "journalist",
-        "lawyer",
-        "entrepreneur",
-        "businessman",
-        "businesswoman",
-        "teacher",
-        "farmer",
-        "engineer",
-        "writer",
-        "artist",
-        "doctor",
-        "veteran",
-        "trader",
-        "tourist",
-        "resident",
-        "wife",
-        "husband",
-        "spouse",
-        "widow",
-    ]
-)
-# Lower-case words of a local organisation inside an office ("Secretary of the provincial Party Committee",
-# "Governor of Luang Prabang province").
-_LOCALITY_WORDS = frozenset(
-    ["province", "provincial", "city", "municipal", "district", "county", "autonomous", "region"]
-)
-# Lower-case institutions inside an office ("spokesman at the Vietnamese embassy in Phnom Penh").
-_INSTITUTION_WORDS = frozenset(["embassy", "consulate", "ministry", "committee", "commission", "department"])
 COUNTERPART = "counterpart"
-# Capitalised words of organisations and of namesakes; never part of a person's name.
-ORGANISATION_WORDS = (
-    frozenset(
-        [
-            "party",
-            "communist",
-            "central",
-            "committee",
-            "commission",
-            "department",
-            "office",
-            "politburo",
-            "political",
-            "bureau",
-            "secretariat",
-            "national",
-            "assembly",
-            "people",
-            "people's",
-            "council",
-            "state",
-            "government",
-            "ministry",
-            "revolutionary",
-            "front",
-            "fatherland",
-            "union",
-            "league",
-            "youth",
-            "federation",
-            "association",
-            "friendship",
-            "academy",
-            "school",
-            "university",
-            "institute",
-            "international",
-            "liaison",
-            "external",
-            "relations",
-            "foreign",
-            "affairs",
-            "organization",
-            "organisation",
-            "propaganda",
-            "education",
-            "inspection",
-            "internal",
-            "economic",
-            "economics",
-            "mass",
-            "mobilisation",
-            "mobilization",
-            "policy",
-            "strategy",
-            "defence",
-            "defense",
-            "security",
-            "public",
-            "home",
-            "justice",
-            "finance",
-            "planning",
-            "investment",
-            "trade",
-            "industry",
-            "commerce",
-            "agriculture",
-            "rural",
-            "development",
-            "natural",
-            "resources",
-            "environment",
-            "transport",
-            "construction",
-            "labour",
-            "labor",
-            "invalids",
-            "social",
-            "culture",
-            "sports",
-            "tourism",
-            "science",
-            "sciences",
-            "technology",
-            "information",
-            "communications",
-            "health",
-            "ethnic",
-            "minority",
-            "minorities",
-            "court",
-            "supreme",
-            "procuracy",
-            "audit",
-            "bank",
-            "military",
-            "army",
-            "police",
-            "embassy",
-            "consulate",
-            "province",
-            "provincial",
-            "city",
-            "municipal",
-            "district",
-            "region",
-            "regional",
-            "autonomous",
-            "special",
-            "administrative",
-            "legal",
-            "law",
-            "legislative",
-            "congress",
-            "senate",
-            "house",
-            "cabinet",
-            "presidential",
-            "presidium",
-            "revolution",
-            "parliamentary",
-            "alliance",
-            "coalition",
-            "caucus",
-            "society",
-            "club",
-            "bloc",
-            "command",
-            "navy",
-            "fleet",
-            "guard",
-            "customs",
-            "directorate",
-            "parliament",
-            "board",
-            "agency",
-            "administration",
-            "authority",
-            "corps",
-            "forces",
-            "armed",
-            "staff",
-            "logistics",
-            "chamber",
-            "women",
-            "women's",
-            "veterans",
-            "farmers",
-            "workers",
-            "confederation",
-            "theory",
-            "theoretical",
-            "research",
-            "studies",
-            "politics",
-            "centre",
-            "center",
-            "group",
-            "leading",
-            "reform",
-            "discipline",
-            "supervision",
-            "united",
-            "work",
-            "overseas",
-            "delegation",
-            "mission",
-            "representative",
-            "newspaper",
-            "daily",
-            "news",
-            "television",
-            "radio",
-            "voice",
-            "press",
-            "service",
-            "media",
-            "network",
-            "times",
-            "post",
-            "review",
-            "magazine",
-            "journal",
-            "republic",
-            "democratic",
-            "socialist",
-            "kingdom",
-            "royal",
-            "standing",
-            "council's",
-            "committee's",
-            "commission's",
-            "ministry's",
-            "department's",
-            "thought",
-            "street",
-            "road",
-            "avenue",
-            "square",
-            "museum",
-            "mausoleum",
-            "trail",
-            "prize",
-            "award",
-            "border",
-            "gate",
-            "bridge",
-            "airport",
-            "port",
-            "park",
-            "hall",
-            "hospital",
-            "temple",
-            "pagoda",
-            "lake",
-            "river",
-            "mountain",
-            "bay",
-            "ward",
-            "commune",
-            "village",
-            "foundation",
-            "company",
-            "corporation",
-            "stadium",
-            "palace",
-            "theatre",
-            "theater",
-            "building",
-            "tower",
-            "station",
-            "area",
-            "zone",
-            "island",
-            "islands",
-            "sea",
-            "ocean",
-            "memorial",
-            "monument",
-            "relic",
-            "site",
-            "campaign",
-            "movement",
-            "era",
-            "doctrine",
-            "initiative",
-            "declaration",
-            "treaty",
-            "agreement",
-            "convention",
-            "programme",
-            "program",
-            "project",
-            "fund",
-            "cup",
-            "festival",
-            "week",
-            "day",
-            "games",
-            "summit",
-            "forum",
-            "conference",
-            "dialogue",
-            "mechanism",
-            "strategic",
-            "partnership",
-            "cooperation",
-            "community",
-            "comprehensive",
-            "cooperative",
-            "belt",
-            "road",
-            "east",
-            "west",
-            "south",
-            "north",
-            "southeast",
-            "northern",
-            "southern",
-            "western",
-            "eastern",
-            "central",
-            "new",
-            "executive",
-            "general",
-            "affairs",
-            "external",
-            "control",
-            "anti-corruption",
-            "internal",
-        ]
-    )
-    | POSTS
-    | POST_MODIFIERS
-    | POST_QUALIFIERS
-    | HONORIFICS
-    | RANK_WORDS
-)
-# Capitalised words that open a sentence without being part of a name.
-SENTENCE_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "at",
-        "in",
-        "on",
-        "during",
-        "while",
-        "after",
-        "before",
-        "for",
-        "with",
-        "by",
-        "from",
-        "to",
-        "of",
-        "and",
-        "but",
-        "or",
-        "as",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "both",
-        "meanwhile",
-        "however",
-        "also",
-        "then",
-        "later",
-        "earlier",
-        "there",
-        "here",
-        "when",
-        "where",
-        "what",
-        "which",
-        "who",
-        "according",
-        "under",
-        "over",
-        "through",
-        "since",
-        "until",
-        "following",
-        "besides",
-        "moreover",
-        "furthermore",
-        "accordingly",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "speaking",
-        "addressing",
-        "regarding",
-        "upon",
-        "among",
-        "between",
-        "amid",
-        "against",
-        "without",
-        "within",
-        "apart",
-        "like",
-        "unlike",
-        "many",
-        "most",
-        "some",
-        "all",
-        "each",
-        "every",
-        "other",
-        "another",
-        "such",
-        "last",
-        "next",
-        "this",
-        "previously",
-        "recently",
-        "currently",
-        "so",
-        "thus",
-        "yet",
-        "still",
-    ]
-)
 # Small words that may sit inside a title ("Chairman of the Commission for External Relations").
 _MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july"))
 _TITLE_LINKS = frozenset({"of", "the", "for", "on", "to", "and", "its", "at"})
-# English words that are never short references, even when a name could be shortened to them.
-_NOT_SHORT_NAMES = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "we",
-        "i",
-        "an",
-        "a",
-        "to",
-        "in",
-        "on",
-        "at",
-        "as",
-        "so",
-        "no",
-        "do",
-        "go",
-        "me",
-        "us",
-        "be",
-        "by",
-        "or",
-        "if",
-        "up",
-    ]
-)
-_SPEECH_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "stressed",
-        "affirmed",
-        "noted",
-        "emphasised",
-        "emphasized",
-        "highlighted",
-        "proposed",
-        "suggested",
-        "expressed",
-        "congratulated",
-        "thanked",
-        "asked",
-        "urged",
-        "added",
-        "told",
-        "briefed",
-        "underlined",
-        "underscored",
-        "pledged",
-        "hailed",
-        "praised",
-        "lauded",
-        "reaffirmed",
-        "welcomed",
-        "spoke",
-        "voiced",
-        "described",
-    ]
-)
 _MEETING_WORDS = re.compile(
     r"\b(?:talks|met|meet|meets|meeting|received|receives|reception|phone|telephone|session|discussions?)\b",
     re.IGNORECASE,
 )
 
-_COUNTRY_WORD = re.compile(
-    r"\b("
-    + "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS if w not in ("usa",)), key=len, reverse=True))
-    + r")\b"
-)
-_US_MARK = re.compile(r"\b(?:U\.S\.|USA|US)(?!\w)")
-_CAPITAL = re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w in CAPITALS), key=len, reverse=True)) + r")\b")
-_COUNTRY_INSTITUTION = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(w) for w in COUNTRY_INSTITUTIONS), key=len, reverse=True)) + r")\b"
-)
-# Places whose names contain a country word ("Lao Cai", "Thai Nguyen", "South China Sea"): no country.
-_PLACES_WITH_COUNTRY_WORDS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(place)
-        for place in sorted(PLACE_NAMES, key=len, reverse=True)
-        if place not in COUNTRY_WORDS and _COUNTRY_WORD.search(place)
-    )
-    + r")\b"
-)
-
 # Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
-PHOTO_AGENCIES = (
-    "REUTERS|Reuters|AFP|AP|UPI|EPA|EPA-EFE|EFE|dpa|ANSA|Anadolu|Sipa|Shutterstock|NurPhoto|ZUMA|AAP|PTI|Bernama|"
-    "Antara|Xinhua|XINHUA|VNA|VNS|TTXVN|VGP|VOV|VTV|CGTN|CCTV|Getty Images|Kyodo|Jiji|Yonhap|YONHAP|KBS|TASS|"
-    "RIA Novosti|Sputnik|Bloomberg|AKP|KPL|Fresh News|Prensa Latina|ACN|Pool|Handout|CFP|IC|ANN"
-)
+_PHOTO_AGENCY = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
 _CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
 # Credits are not people of the article: photographers, reporters, editors, agencies.
 _CREDITS = [
@@ -679,15 +70,15 @@ _CREDITS = [
     ),
     re.compile(r"\b(?:photos?|pictures?|story|text|article|reported|written|edited|compiled)\s+by\s+[^.;()\n]*", re.I),
     re.compile(r"^\s*by\s+[^\n]{1,80}$", re.I | re.M),
-    re.compile(rf"\bvia\s+(?:{PHOTO_AGENCIES})\b"),
+    re.compile(rf"\bvia\s+(?:{_PHOTO_AGENCY})\b"),
 ]
 # Credits naming a photographer beside the agency, written without brackets or a colon: "Mast Irham/Pool via
 # REUTERS", "Hu Jiali/Xinhua", "Xinhua/Li Xueren", "VNA/VNS Photo Thống Nhất". A caption glued after one
 # ("... Photo Thống Nhất Chinese Premier X") keeps its own words: the credit's name ends before title words.
 _NAME_CREDITS = [
-    re.compile(rf"\b(?:{PHOTO_AGENCIES})(?:/(?:{PHOTO_AGENCIES}))*[ \t]+[Pp]hotos?\s*:?[ \t]*{_CREDIT_NAME}"),
-    re.compile(rf"{_CREDIT_NAME}\s*/\s*(?:{PHOTO_AGENCIES})\b(?:\s+via\s+(?:{PHOTO_AGENCIES})\b)?"),
-    re.compile(rf"\b(?:{PHOTO_AGENCIES})\s*/\s*{_CREDIT_NAME}"),
+    re.compile(rf"\b(?:{_PHOTO_AGENCY})(?:/(?:{_PHOTO_AGENCY}))*[ \t]+[Pp]hotos?\s*:?[ \t]*{_CREDIT_NAME}"),
+    re.compile(rf"{_CREDIT_NAME}\s*/\s*(?:{_PHOTO_AGENCY})\b(?:\s+via\s+(?:{_PHOTO_AGENCY})\b)?"),
+    re.compile(rf"\b(?:{_PHOTO_AGENCY})\s*/\s*{_CREDIT_NAME}"),
 ]
 
 _TOKEN = re.compile(
@@ -699,30 +90,6 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "vs",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-    ]
-)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+\S|\s*$)|(?<=[a-z]{2}\.)(?=[A-Z][a-z])")
 
 
@@ -739,7 +106,7 @@ def split_sentences(paragraph: str) -> list[str]:
             continue
         word = re.search(r"([^\W\d_][\w.]*)\.$", paragraph[start : match.start() + 1])
         abbreviated = word and (
-            word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
+            word.group(1).lower() in SENTENCE_ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
         )
         if abbreviated and rest:
             continue
@@ -782,8 +149,8 @@ def _blank_credit(match: re.Match) -> str:
 
 
 def _is_title_word(word: str) -> bool:
-    lower = to_ascii(word).lower()
-    return lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS
+    lower, lex = to_ascii(word).lower(), lexicon()
+    return lower in lex.title_words or lower in lex.country_words
 
 
 @dataclass(frozen=True)
@@ -860,7 +227,8 @@ class _Sentence:
 
 def _read_sentence(text: str) -> _Sentence:
     tokens = _tokens(text)
-    labels = [_label(token, i == 0 or tokens[i - 1].text in '"“‘(') for i, token in enumerate(tokens)]
+    lex = lexicon()
+    labels = [_label(token, i == 0 or tokens[i - 1].text in '"“‘(', lex) for i, token in enumerate(tokens)]
     sentence = _Sentence(text, tokens, labels, [-1] * len(tokens))
     run = -1
     for i, token in enumerate(tokens):
@@ -879,86 +247,25 @@ def _read_sentence(text: str) -> _Sentence:
     return sentence
 
 
-# English words a title-case headline capitalises after a name ("... Hue To Visit Cuba From Tuesday",
-# "... Talks With Xi Over Phone"): never a word of a name that runs into them.
-_HEADLINE_WORDS = frozenset(
-    [
-        "to",
-        "from",
-        "over",
-        "with",
-        "in",
-        "at",
-        "for",
-        "and",
-        "of",
-        "the",
-        "on",
-        "after",
-        "before",
-        "amid",
-        "as",
-        "by",
-        "via",
-        "into",
-        "onto",
-        "upon",
-        "about",
-        "against",
-        "visit",
-        "visits",
-        "meet",
-        "meets",
-        "met",
-        "hold",
-        "holds",
-        "held",
-        "talk",
-        "talks",
-        "says",
-        "tells",
-        "urges",
-        "vows",
-        "pledges",
-        "calls",
-        "welcomes",
-        "receives",
-        "hosts",
-        "arrives",
-        "arrive",
-        "leaves",
-        "begins",
-        "ends",
-        "discuss",
-        "discusses",
-        "hails",
-        "signs",
-        "seeks",
-        "wants",
-        "will",
-        "would",
-    ]
-)
-_SURNAMES_AMONG_HEADLINE_WORDS = frozenset(["to"])  # "Tô Lâm" written without diacritics
-
-
 def _mark_headline_words(sentence: _Sentence) -> None:
     """Cut a name where a title-case headline's English words follow it; they are no name words."""
     tokens, labels = sentence.tokens, sentence.labels
+    # Family names that are headline words too ("Tô Lâm" written without diacritics: "President To Lam").
+    surnames_among_them = HEADLINE_WORDS & lexicon().common_surnames
     cut = False
     for i in range(1, len(tokens)):
         same_run = sentence.run_of[i] >= 0 and sentence.run_of[i] == sentence.run_of[i - 1]
         if not same_run:
             cut = False
             continue
-        if labels[i] != NAME or tokens[i].lower not in _HEADLINE_WORDS or not (cut or labels[i - 1] == NAME):
+        if labels[i] != NAME or tokens[i].lower not in HEADLINE_WORDS or not (cut or labels[i - 1] == NAME):
             continue
-        if tokens[i].lower in _SURNAMES_AMONG_HEADLINE_WORDS and not cut:
+        if tokens[i].lower in surnames_among_them and not cut:
             nxt = i + 1
             if (
                 nxt < len(tokens)
                 and sentence.run_of[nxt] == sentence.run_of[i]
-                and tokens[nxt].lower not in _HEADLINE_WORDS
+                and tokens[nxt].lower not in HEADLINE_WORDS
             ):
                 continue  # "President To Lam": the surname opens a name
         labels[i] = OTHER
@@ -972,10 +279,11 @@ def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
-_LEADING_HONORIFICS = _by_first_word(
-    {(word,) for word in HONORIFIC_WORDS | HONORIFIC_ABBREVIATIONS} | HONORIFIC_PHRASES
-)
-_TITLES_OF_HONOUR = _by_first_word(TITLES_OF_HONOUR)
+@functools.cache
+def _honorifics_by_first_word(lex: Lexicon) -> tuple[dict, dict]:
+    """(honorifics, titles of honour), each indexed by its first word."""
+    leading = {(word,) for word in lex.honorific_words | lex.honorific_abbreviations} | lex.honorific_phrases
+    return _by_first_word(leading), _by_first_word(lex.titles_of_honour)
 
 
 def _phrase_end(sentence: _Sentence, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int | None:
@@ -997,17 +305,18 @@ def _mark_honorifics(sentence: _Sentence) -> None:
     Padei Techo Hun Sen" is Hun Sen. A title of honour alone opens a name only before one ("Techo Hun Sen"):
     elsewhere its word may name a place ("Funan Techo canal")."""
     tokens, labels, i = sentence.tokens, sentence.labels, 0
+    leading_honorifics, titles_of_honour = _honorifics_by_first_word(lexicon())
     while i < len(tokens):
-        end = _phrase_end(sentence, i, _LEADING_HONORIFICS)
+        end = _phrase_end(sentence, i, leading_honorifics)
         if end is None:
-            end = _phrase_end(sentence, i, _TITLES_OF_HONOUR)
+            end = _phrase_end(sentence, i, titles_of_honour)
             opens_name = end is not None and (
                 i == 0 or labels[i - 1] != NAME or sentence.run_of[i - 1] != sentence.run_of[i]
             )
             if not opens_name or not _name_follows(sentence, end):
                 i += 1
                 continue
-        while (longer := _phrase_end(sentence, end, _TITLES_OF_HONOUR)) is not None:
+        while (longer := _phrase_end(sentence, end, titles_of_honour)) is not None:
             end = longer
         for k in range(i, end):
             labels[k] = TITLE
@@ -1023,9 +332,6 @@ def _name_follows(sentence: _Sentence, i: int) -> bool:
     )
 
 
-_SHORT_LY_WORDS = frozenset(["only", "early", "newly", "truly", "daily", "duly", "fully", "holy", "apply", "reply"])
-
-
 def _mark_short_ly_names(sentence: _Sentence) -> None:
     """ "Naly Sisoulith, ...": a short word in -ly opening a run of capitalised words is a given name, not an
     adverb opening the sentence ("Recently, ...")."""
@@ -1036,7 +342,7 @@ def _mark_short_ly_names(sentence: _Sentence) -> None:
             and token.lower.endswith("ly")
             and len(token.text) <= 5
             and token.lower not in SENTENCE_OPENERS
-            and token.lower not in _SHORT_LY_WORDS
+            and token.lower not in SHORT_LY_WORDS
             and sentence.run_of[i + 1] == sentence.run_of[i]
             and labels[i + 1] == NAME
         ):
@@ -1075,12 +381,9 @@ def _mark_office_words(sentence: _Sentence) -> None:
         if not _inside_office(sentence, first):
             continue
         words = [t.text for t in tokens[first : last + 1]]
-        name_shaped = looks_chinese(" ".join(words)) or looks_vietnamese(" ".join(words))
-        if len(words) >= 3 and not name_shaped:
-            rest = " ".join(words[1:])
-            if looks_chinese(rest) or looks_vietnamese(rest):
-                labels[first] = TITLE
-                continue
+        if len(words) >= 3 and not recognised_by_shape(" ".join(words)) and recognised_by_shape(" ".join(words[1:])):
+            labels[first] = TITLE
+            continue
         if len(words) == 1 and not _could_be_surname(tokens[first].lower):
             following = last + 1
             if following < len(tokens) and tokens[following].lower in ("and", "of"):
@@ -1106,36 +409,37 @@ def _unknown_word_of_organisation(sentence: _Sentence, i: int) -> bool:
     )
 
 
-def _label(token: _Token, opens_sentence: bool) -> str:
+def _label(token: _Token, opens_sentence: bool, lex: Lexicon) -> str:
     if not token.capitalised:
         return OTHER
     lower = token.lower
     if opens_sentence and lower in SENTENCE_OPENERS:
         return OPENER
-    if opens_sentence and lower.endswith(("ing", "ed", "ly")) and not _could_be_surname(lower):
+    if opens_sentence and lower.endswith(("ing", "ed", "ly")) and not _could_be_surname(lower, lex):
         return OPENER
     if has_diacritics(token.text) and not token.acronym:
         return NAME  # Vietnamese words are never English vocabulary ("Thái" is a surname, not "Thai")
     if lower in MONTHS or lower in WEEKDAYS:
         return CALENDAR
-    if lower in RANK_ABBREVIATIONS or lower in HONORIFIC_ABBREVIATIONS or lower in PERSON_NOUNS:
+    if lower in RANK_ABBREVIATIONS or lower in lex.honorific_abbreviations or lower in PERSON_NOUNS:
         return TITLE  # "Analyst Do Thien Tuan": what the person is, never part of the name
     if token.acronym:
         return ACRONYM
-    if lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS:
+    if lower in lex.title_words or lower in lex.country_words:
         return TITLE
-    if "-" in lower and any(part in PLACE_NAMES for part in lower.split("-")):
+    if "-" in lower and any(part in lex.places for part in lower.split("-")):
         return PLACE
     return NAME
 
 
-def _could_be_surname(lower: str) -> bool:
-    return lower in CHINESE_SURNAMES or lower in VIETNAMESE_SURNAMES or lower in ORGANISATION_WORDS
+def _could_be_surname(lower: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or lexicon()
+    return lower in lex.common_surnames or lower in lex.title_words
 
 
 def _mark_places(sentence: _Sentence) -> None:
     """Label multi-word place names ("Hà Nội", "Lạng Sơn") inside capitalised runs."""
-    tokens, i = sentence.tokens, 0
+    tokens, i, places = sentence.tokens, 0, lexicon().places
     while i < len(tokens):
         matched = 0
         if sentence.run_of[i] >= 0:
@@ -1143,7 +447,7 @@ def _mark_places(sentence: _Sentence) -> None:
                 j = i + size
                 if j > len(tokens) or any(sentence.run_of[k] != sentence.run_of[i] for k in range(i, j)):
                     continue
-                if place_phrase_key([t.text for t in tokens[i:j]]) in PLACE_NAMES:
+                if place_phrase_key([t.text for t in tokens[i:j]]) in places:
                     matched = size
                     break
         if matched and _continues_a_name(sentence, i, i + matched):
@@ -1155,14 +459,13 @@ def _mark_places(sentence: _Sentence) -> None:
 
 
 def _continues_a_name(sentence: _Sentence, start: int, end: int) -> bool:
-    """Whether the place words at [start, end) end a Vietnamese or Chinese name begun just before."""
+    """Whether the place words at [start, end) end a name of a recognised shape begun just before."""
     first = start
     while first > 0 and sentence.labels[first - 1] == NAME and sentence.run_of[first - 1] == sentence.run_of[start]:
         first -= 1
     if first == start:
         return False
-    name = " ".join(token.text for token in sentence.tokens[first:end])
-    return looks_vietnamese(name) or looks_chinese(name)
+    return recognised_by_shape(" ".join(token.text for token in sentence.tokens[first:end]))
 
 
 # --- Name segments and their titles ----------------------------------------------------------------
@@ -1213,7 +516,7 @@ def _is_namesake(sentence: _Sentence, last: int) -> bool:
     nxt = last + 1
     if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
         return sentence.labels[nxt] in (TITLE, PLACE, ACRONYM)
-    if nxt < len(sentence.tokens) and sentence.tokens[nxt].lower in _LOCALITY_WORDS and sentence.joined(nxt):
+    if nxt < len(sentence.tokens) and sentence.tokens[nxt].lower in LOCALITY_WORDS and sentence.joined(nxt):
         return True  # "in Ho Chi Minh city": a place named after a person
     # "Hữu Nghị (Friendship) International Border Gate": a gloss in brackets, then the organisation word.
     rest = sentence.text[sentence.tokens[last].end :]
@@ -1223,7 +526,7 @@ def _is_namesake(sentence: _Sentence, last: int) -> bool:
 def _starts_with_organisation(rest: str) -> bool:
     after = re.sub(r"^\s*\([^()]*\)\s*", "", rest)
     first = re.match(r"[^\W\d_]+", after)
-    return bool(first) and to_ascii(first.group(0)).lower() in ORGANISATION_WORDS
+    return bool(first) and to_ascii(first.group(0)).lower() in lexicon().title_words
 
 
 def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
@@ -1239,8 +542,8 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
             or token.lower in _TITLE_LINKS
             or token.lower == COUNTERPART
             or token.lower in PERSON_NOUNS
-            or token.lower in _LOCALITY_WORDS
-            or token.lower in _INSTITUTION_WORDS
+            or token.lower in LOCALITY_WORDS
+            or token.lower in INSTITUTION_WORDS
         )
     return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
 
@@ -1248,7 +551,7 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
 def _names_a_locality(sentence: _Sentence, i: int) -> bool:
     """ "Governor of Oudomxay province X": a word the vocabulary lacks, named as a province, is a place."""
     tokens = sentence.tokens
-    return i + 1 < len(tokens) and tokens[i + 1].lower in _LOCALITY_WORDS and sentence.joined(i + 1)
+    return i + 1 < len(tokens) and tokens[i + 1].lower in LOCALITY_WORDS and sentence.joined(i + 1)
 
 
 def _link_ok(sentence: _Sentence, i: int) -> bool:
@@ -1262,8 +565,8 @@ def _link_ok(sentence: _Sentence, i: int) -> bool:
     return nxt < len(tokens) and (
         tokens[nxt].capitalised
         or tokens[nxt].lower in POSTS
-        or tokens[nxt].lower in _LOCALITY_WORDS
-        or tokens[nxt].lower in _INSTITUTION_WORDS
+        or tokens[nxt].lower in LOCALITY_WORDS
+        or tokens[nxt].lower in INSTITUTION_WORDS
     )
 
 
@@ -1348,7 +651,8 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
             start = i
         i -= 1
     # "the visit to Vietnam of General Secretary X": the country is where the visit went, not the title's.
-    while start + 2 < first and tokens[start].lower in COUNTRY_WORDS and tokens[start + 1].lower == "of":
+    country_words = lexicon().country_words
+    while start + 2 < first and tokens[start].lower in country_words and tokens[start + 1].lower == "of":
         start += 2
     # "the special envoy of CPC General Secretary X": the envoy is someone else; X's title starts after "of".
     for k in range(first - 1, start, -1):
@@ -1371,8 +675,8 @@ def _listing_comma(sentence: _Sentence, i: int, first: int) -> bool:
 
 
 def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
-    tokens = sentence.tokens
-    while i < end and (tokens[i].lower in ("the", "its") or tokens[i].acronym or tokens[i].lower in COUNTRY_WORDS):
+    tokens, country_words = sentence.tokens, lexicon().country_words
+    while i < end and (tokens[i].lower in ("the", "its") or tokens[i].acronym or tokens[i].lower in country_words):
         i += 1
     while i < end and tokens[i].lower in POST_MODIFIERS:
         i += 1
@@ -1428,7 +732,7 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
         if (
             token.lower == "in"
             and i == end
-            and tokens[i - 1].lower in _INSTITUTION_WORDS
+            and tokens[i - 1].lower in INSTITUTION_WORDS
             and i + 1 < len(tokens)
             and sentence.labels[i + 1] == PLACE
         ):
@@ -1534,27 +838,46 @@ _SUBJECT_OF_STUDY = re.compile(r"\s+(?:studies|language|languages|literature|med
 
 def country_and_party(text: str) -> tuple[str | None, str]:
     """The country an office or organisation belongs to (first one the text names) and its party."""
-    found: list[tuple[int, str | None, str]] = []
-    folded = _PLACES_WITH_COUNTRY_WORDS.sub(lambda m: "_" * len(m.group(0)), to_ascii(text).lower())
-    for acronym, (country, party) in PARTY_ACRONYMS.items():
+    lex = lexicon()
+    found: list[tuple[float, str | None, str]] = []
+    folded = to_ascii(text).lower()
+    if lex.places_with_country_words:  # "Lao Cai", "South China Sea": places, not countries
+        folded = lex.places_with_country_words.sub(lambda m: "_" * len(m.group(0)), folded)
+    for acronym, (country, party) in lex.party_acronyms.items():
         for match in re.finditer(rf"\b{acronym}\b", text):
             found.append((match.start(), country, party))
-    for pattern, (country, party) in PARTY_NAMES:
+    for pattern, (country, party) in lex.party_names:
         for match in pattern.finditer(folded):
             found.append((match.start(), country, party))
-    for match in _COUNTRY_WORD.finditer(folded):
+    for match in lex.country_word_pattern.finditer(folded):
         if _SUBJECT_OF_STUDY.match(folded, match.end()):
             continue  # "Institute of Vietnamese Studies": what it studies, not whose it is
-        found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
-    for match in _US_MARK.finditer(text):
-        found.append((match.start() + 0.5, "US", ""))
-    for match in _COUNTRY_INSTITUTION.finditer(folded):
-        found.append((match.start() + 0.5, COUNTRY_INSTITUTIONS[match.group(1)], ""))
+        found.append((match.start() + 0.5, lex.country_words[match.group(1)], ""))
+    for position, country in _abbreviations_in(text, lex):
+        found.append((position + 0.5, country, ""))
+    if lex.institution_pattern:
+        for match in lex.institution_pattern.finditer(folded):
+            found.append((match.start() + 0.5, lex.institutions[match.group(1)], ""))
     if not found:
         return None, ""
     found.sort(key=lambda item: item[0])
     party = next((p for _, _, p in found if p), "")
     return found[0][1], party
+
+
+def _abbreviations_in(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Countries named by an abbreviation, compared as written ("US" is one, "us" is not)."""
+    if lex.abbreviation_pattern is None:
+        return []
+    return [(match.start(), lex.abbreviations[match.group(0)]) for match in lex.abbreviation_pattern.finditer(text)]
+
+
+def countries_in_order(text: str) -> list[str]:
+    """The countries a text names by name, adjective or abbreviation, in the order it names them."""
+    lex = lexicon()
+    folded = to_ascii(text).lower()
+    found = [(m.start(), lex.country_words[m.group(1)]) for m in lex.country_word_pattern.finditer(folded)]
+    return [country for _, country in sorted(found + _abbreviations_in(text, lex))]
 
 
 def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
@@ -1579,7 +902,8 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
             organization = "Ministry of " + organization
     elif begin > 0:
         organization = _organization(
-            " ".join(w for w in words[:begin] if to_ascii(w).lower() not in COUNTRY_WORDS), previous_organization
+            " ".join(w for w in words[:begin] if to_ascii(w).lower() not in lexicon().country_words),
+            previous_organization,
         )
     country, _ = country_and_party(text)
     return OfficeMention(text=text, post=post, organization=organization, country=country)
@@ -1714,8 +1038,17 @@ def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
                 reference.titled = reference.titled or named_as_people
 
 
-# A word right before a name that shows it is a person's even without an office.
-_PERSON_MARKS = HONORIFICS | HONORIFIC_ABBREVIATIONS | RANK_WORDS | RANK_ABBREVIATIONS | PERSON_NOUNS | {COUNTERPART}
+@functools.cache
+def _person_marks(lex: Lexicon) -> frozenset[str]:
+    """Words right before a name that show it is a person's even without an office."""
+    return (
+        lex.honorific_words
+        | lex.honorific_abbreviations
+        | RANK_WORDS
+        | RANK_ABBREVIATIONS
+        | PERSON_NOUNS
+        | {COUNTERPART}
+    )
 
 
 def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
@@ -1743,14 +1076,15 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         offices, others = offices + after_offices, others + after_others
     else:
         after_end = last + 1
-    honorific = title_start < first and (first - 1 in sentence.honorifics or tokens[first - 1].lower in _PERSON_MARKS)
+    marks = _person_marks(lexicon())
+    honorific = title_start < first and (first - 1 in sentence.honorifics or tokens[first - 1].lower in marks)
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
     countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
     # "prime ministers Thein Sein (Myanmar), Abhisit Vejjajiva (Thailand)": whose leader each one is.
     bracketed = _BRACKETED_COUNTRY.match(sentence.text, end) if after_end == last + 1 and not possessive else None
-    bracketed_country = COUNTRY_WORDS.get(to_ascii(bracketed.group(1)).lower()) if bracketed else None
+    bracketed_country = lexicon().country_words.get(to_ascii(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
     title_at = tokens[title_start].start
@@ -1783,8 +1117,7 @@ def _country_referred_back(before: str) -> list[str]:
     """ "in Laos with the country's President, X": the country the sentence named last is X's."""
     if not _THE_COUNTRYS.search(before):
         return []
-    named = [COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_WORD.finditer(to_ascii(before).lower())]
-    return named[-1:]
+    return countries_in_order(before)[-1:]
 
 
 _SPOUSE_AFTER = re.compile(
@@ -1792,10 +1125,6 @@ _SPOUSE_AFTER = re.compile(
 )
 _BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
-# "Nguyen Van An received ...": a name-shaped subject of a meeting verb is a person.
-_MEETING_VERBS = frozenset(
-    ["met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "co-chaired", "co-chairs"]
-)
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I)
 _MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
 # "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
@@ -1827,9 +1156,9 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
     reference.in_context = (
         reference.led_by
         or (bool(_MEETING_OBJECT.search(before)) and sentence.has_meeting_words)
-        or follows in _SPEECH_VERBS
+        or follows in SPEECH_VERBS
         or bool(_SPEAKER_BEFORE.search(before))
-        or follows in _MEETING_VERBS
+        or follows in MEETING_VERBS
     )
 
 
@@ -1854,10 +1183,6 @@ class _Person:
         return (accented or self.spellings)[0]
 
 
-def _is_name_shaped(name: str) -> bool:
-    return looks_vietnamese(name) or looks_chinese(name)
-
-
 def _is_person(reference: Reference, officials) -> bool:
     if reference.words < 2 or reference.words > 5:
         return False
@@ -1865,7 +1190,7 @@ def _is_person(reference: Reference, officials) -> bool:
         return True
     if reference.titled:
         return True
-    return reference.in_context and _is_name_shaped(reference.name)
+    return reference.in_context and recognised_by_shape(reference.name)
 
 
 def extract_people(body: str, captions: list[str] | None = None, *, officials=None) -> list[PersonMention]:
@@ -1883,25 +1208,30 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     mentions = [_person_mention(person) for person in ordered]
     complete_fragments(mentions)
     named = _countries_named(body)
-    third_countries = named - {"VN", "CN"}
+    # Countries whose people's names are recognised by their shape: a name of no such shape is not theirs.
+    third_countries = named - {shape.country for shape in lexicon().name_shapes if shape.anywhere}
     for mention in mentions:
         if mention.country is not None:
             continue
-        if looks_khmer(mention.name) and "KH" in named:
-            mention.country = "KH"  # "Minister of Information Khieu Kanharith" in a story about Cambodia
-        elif len(third_countries) == 1 and not _is_name_shaped(mention.name):
-            # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
+        shape = name_shape(mention.name)
+        if shape is not None and not shape.anywhere and shape.country in named:
+            # "Minister of Information Khieu Kanharith" in a story about Cambodia: a family name of that
+            # country's list, in a story that names it.
+            mention.country = shape.country
+        elif len(third_countries) == 1 and not (shape is not None and shape.anywhere):
+            # "leader Fidel Castro" in a story about Cuba: a name of no recognised shape, with no
             # country of its own, belongs to the one other country the story is about.
             mention.country = next(iter(third_countries))
     return mentions
 
 
 def _countries_named(body: str) -> set[str]:
-    """The countries the text names, by name, adjective or capital."""
-    folded = to_ascii(body).lower()
-    return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(folded)} | {
-        CAPITALS[match.group(1)] for match in _CAPITAL.finditer(folded)
-    }
+    """The countries the text names, by name, adjective, abbreviation or capital."""
+    lex = lexicon()
+    named = set(countries_in_order(body))
+    if lex.capital_pattern:
+        named |= {lex.capitals[match.group(1)] for match in lex.capital_pattern.finditer(to_ascii(body).lower())}
+    return named
 
 
 def _identity(name: str, officials) -> tuple[str, object]:
@@ -1980,7 +1310,7 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
     short_index = {}
     for person in people:
         for form in shorts_of(person):
-            if form not in _NOT_SHORT_NAMES:
+            if form not in NOT_SHORT_NAMES:
                 short_index.setdefault(form, []).append(person)
     for position, reference in enumerate(references):
         key = person_key(reference.name)
@@ -2002,15 +1332,7 @@ def _country(person: _Person) -> str | None:
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
-    if looks_vietnamese(person.name) and (
-        has_diacritics(person.name)
-        or len(person.name.split()) >= 3
-        or word_key(person.name.split()[0]) not in CHINESE_SURNAMES  # "To Lam": no Chinese reading of it
-    ):
-        return "VN"
-    if looks_chinese(person.name):
-        return "CN"
-    return None
+    return country_by_shape(person.name)
 
 
 def _party(person: _Person) -> str:
@@ -2052,7 +1374,7 @@ def _office_mentions(texts: list[str], person_country: str | None) -> list[Offic
 
 def _office_identity(office: OfficeMention) -> str:
     text = to_ascii(f"{office.post} {office.organization}").lower()
-    for pattern, (_, party) in PARTY_NAMES:
+    for pattern, (_, party) in lexicon().party_names:
         text = pattern.sub(party.lower(), text)
     return re.sub(r"\b(?:the|s)\b|[^a-z0-9]+", "", text)
 
