@@ -7,8 +7,10 @@ import pytest
 from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
 from articles.extraction.names import to_ascii
+from articles.extraction.offices import country_and_party
 from articles.extraction.officials import Officials, load_officials
-from articles.extraction.people import country_and_party, extract_people, split_sentences
+from articles.extraction.people import extract_people
+from articles.extraction.sentences import split_sentences
 
 MONDAY = datetime.date(2025, 5, 12)
 

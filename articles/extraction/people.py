@@ -1,17 +1,17 @@
 """People named in an article and the offices the text attaches to them.
 
     extract_people(body, captions, officials=None) -> list[PersonMention]
-    read_sentences(body, people) -> list[Sentence]     (each reference located, for meetings.py)
+    sentences_with_people(body, people) -> list[SentenceWithPeople]   (each reference located, for meetings.py)
 
-A run of capitalised words is a person's name when the text says so: a title before it ("Chinese
-President Xi Jinping", "Party chief Trọng"), an office after it ("Cai Qi, member of the Standing
-Committee ..."), the known-officials list, or, for names shaped like Vietnamese or Chinese names,
-a context only people have ("led by X", "held talks with X", "X said"). Capitalised words that are
-titles, organisations, places or calendar words are never part of a name, and a name followed by
-an organisation word is a namesake ("Ho Chi Minh National Academy", "Hebei Province").
+A run of name words (sentences.py) is a person's name when the text says so: a title before it
+("Chinese President Xi Jinping", "Party chief Trọng"), an office after it ("Cai Qi, member of the
+Standing Committee ..."), an honorific, the known-officials list, or, for names of a shape the
+countries file recognises (naming.py), a context only people have ("led by X", "held talks with X",
+"X said"). A name followed by an organisation word is a namesake ("Ho Chi Minh National Academy",
+"Hebei Province"). Offices are read by offices.py.
 
-Later short references follow the naming conventions in names.py; a short name two people share
-goes to the one the text mentioned last.
+Later short references follow the naming conventions of the person's country (naming.py); a short
+name two people share goes to the one the text mentioned last.
 """
 
 from __future__ import annotations
@@ -22,453 +22,41 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
-from .names import has_diacritics, person_key, place_phrase_key, to_ascii, word_key
+from .names import has_diacritics, person_key, to_ascii
 from .naming import country_by_shape, name_shape, partial_names, recognised_by_shape, short_forms
-from .organizations import canonical_office, complete_fragments, country_named_by
-from .types import OfficeMention, PersonMention
+from .offices import (
+    COUNTERPART,
+    countries_in_order,
+    country_and_party,
+    in_apposition,
+    office_mentions,
+    offices_in,
+    possessive_at,
+    title_after,
+    title_before,
+)
+from .organizations import complete_fragments
+from .sentences import (
+    ACRONYM,
+    PLACE,
+    TITLE,
+    LabelledSentence,
+    label_sentence,
+    name_segments,
+    paragraphs_of,
+    split_sentences,
+    without_credits,
+)
+from .types import PersonMention
 from .vocabulary import (
-    HEADLINE_WORDS,
-    INSTITUTION_WORDS,
     LOCALITY_WORDS,
     MEETING_VERBS,
-    MONTHS,
     NOT_SHORT_NAMES,
     PERSON_NOUNS,
-    PHOTO_AGENCIES,
-    POST_MODIFIERS,
-    POST_QUALIFIERS,
-    POSTS,
     RANK_ABBREVIATIONS,
     RANK_WORDS,
-    SENTENCE_ABBREVIATIONS,
-    SENTENCE_OPENERS,
-    SHORT_LY_WORDS,
     SPEECH_VERBS,
-    WEEKDAYS,
 )
-
-COUNTERPART = "counterpart"
-# Small words that may sit inside a title ("Chairman of the Commission for External Relations").
-_MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july"))
-_TITLE_LINKS = frozenset({"of", "the", "for", "on", "to", "and", "its", "at"})
-_MEETING_WORDS = re.compile(
-    r"\b(?:talks|met|meet|meets|meeting|received|receives|reception|phone|telephone|session|discussions?)\b",
-    re.IGNORECASE,
-)
-
-# Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
-_PHOTO_AGENCY = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
-_CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
-# Credits are not people of the article: photographers, reporters, editors, agencies.
-_CREDITS = [
-    re.compile(r"\((?:[^()]*\b(?:photo|photos|image|video|source|file)\b[^()]*|[A-Z][\w]+\s*/\s*[^()]+)\)", re.I),
-    re.compile(
-        r"\b(?:photos?|photograph|photographer|image|video|source|credit|reporters?|author|editors?|"
-        r"web editor|translator|correspondent|text|written|reported|edited|translated|story)"
-        r"(?:\s+(?:by|and photos?))?\s*[:：|]\s*[^\n]*$",
-        re.I | re.M,
-    ),
-    re.compile(r"\b(?:photos?|pictures?|story|text|article|reported|written|edited|compiled)\s+by\s+[^.;()\n]*", re.I),
-    re.compile(r"^\s*by\s+[^\n]{1,80}$", re.I | re.M),
-    re.compile(rf"\bvia\s+(?:{_PHOTO_AGENCY})\b"),
-]
-# Credits naming a photographer beside the agency, written without brackets or a colon: "Mast Irham/Pool via
-# REUTERS", "Hu Jiali/Xinhua", "Xinhua/Li Xueren", "VNA/VNS Photo Thống Nhất". A caption glued after one
-# ("... Photo Thống Nhất Chinese Premier X") keeps its own words: the credit's name ends before title words.
-_NAME_CREDITS = [
-    re.compile(rf"\b(?:{_PHOTO_AGENCY})(?:/(?:{_PHOTO_AGENCY}))*[ \t]+[Pp]hotos?\s*:?[ \t]*{_CREDIT_NAME}"),
-    re.compile(rf"{_CREDIT_NAME}\s*/\s*(?:{_PHOTO_AGENCY})\b(?:\s+via\s+(?:{_PHOTO_AGENCY})\b)?"),
-    re.compile(rf"\b(?:{_PHOTO_AGENCY})\s*/\s*{_CREDIT_NAME}"),
-]
-
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
-    r"|\b(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
-    r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th
-    r"|\d+(?:[.,:/]\d+)*"
-    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-    r"|\S"
-)
-_POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+\S|\s*$)|(?<=[a-z]{2}\.)(?=[A-Z][a-z])")
-
-
-# --- Sentences and tokens -------------------------------------------------------------------------
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """A paragraph's sentences; abbreviations (Mr., U.S.) and initials do not end one."""
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        end = match.end()
-        rest = paragraph[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in "\"“(‘'" or rest[0].isdigit()):
-            continue
-        word = re.search(r"([^\W\d_][\w.]*)\.$", paragraph[start : match.start() + 1])
-        abbreviated = word and (
-            word.group(1).lower() in SENTENCE_ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
-        )
-        if abbreviated and rest:
-            continue
-        if word and word.group(1).lower() in _MONTH_ABBREVIATIONS and rest[:1].isdigit():
-            continue  # "from Dec. 2 to 4"
-        sentences.append(paragraph[start:end].strip())
-        start = end
-    if paragraph[start:].strip():
-        sentences.append(paragraph[start:].strip())
-    return [s for s in sentences if s]
-
-
-def paragraphs_of(body: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
-
-
-def without_credits(text: str) -> str:
-    """The text with photo, byline and editor credits blanked out (offsets kept)."""
-    for pattern in _CREDITS:
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    if "/" in text or "hoto" in text:  # every such credit has one or the other
-        for pattern in _NAME_CREDITS:
-            text = pattern.sub(_blank_credit, text)
-    return text
-
-
-def _blank_credit(match: re.Match) -> str:
-    """Blank the credit, but not the title words of a caption glued before or after its name."""
-    credit = match.group(0)
-    anchor = re.search(r"/|\b[Pp]hotos?\b", credit)
-    begin, end = 0, len(credit)
-    for word in re.finditer(r"[^\W\d_][\w'’-]*", credit):
-        if not _is_title_word(word.group(0)):
-            continue
-        if word.end() <= anchor.start():
-            begin = word.end()  # "... Chinese Premier Liu Xiaoming/Xinhua"
-        elif word.start() >= anchor.end():
-            end = min(end, word.start())  # "VNA/VNS Photo Thống Nhất Chinese Premier ..."
-    return credit[:begin] + " " * (end - begin) + credit[end:]
-
-
-def _is_title_word(word: str) -> bool:
-    lower, lex = to_ascii(word).lower(), lexicon()
-    return lower in lex.title_words or lower in lex.country_words
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    lower: str = field(init=False)  # folded lower case, read many times while a sentence is labelled
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", to_ascii(self.text).lower())
-
-    @property
-    def key(self) -> str:
-        return word_key(self.text) if self.is_word else self.text
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.is_word and self.text[0].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return self.is_word and len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word, start = match.group(0), match.start()
-        possessive = _POSSESSIVE.match(word) if word[0].isalpha() else None
-        if possessive:
-            base = possessive.group(1)
-            tokens.append(_Token(base, start, start + len(base)))
-            tokens.append(_Token(possessive.group(2), start + len(base), match.end()))
-        else:
-            tokens.append(_Token(word, start, match.end()))
-    return tokens
-
-
-# Token labels.
-NAME, TITLE, PLACE, ACRONYM, CALENDAR, OPENER, OTHER = (
-    "name",
-    "title",
-    "place",
-    "acronym",
-    "calendar",
-    "opener",
-    "other",
-)
-
-
-@dataclass
-class _Sentence:
-    text: str
-    tokens: list[_Token]
-    labels: list[str]
-    run_of: list[int]  # index of the capitalised run each token belongs to, -1 if none
-    honorifics: set[int] = field(default_factory=set)  # tokens of honorifics ("H.E.", "Samdech Techo")
-
-    def joined(self, i: int) -> bool:
-        """Whether token i follows token i-1 with a single space, inside one line."""
-        return i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == " "
-
-    @functools.cached_property
-    def has_meeting_words(self) -> bool:
-        # Once per sentence, not once per name in it.
-        return bool(_MEETING_WORDS.search(self.text))
-
-
-def _read_sentence(text: str) -> _Sentence:
-    tokens = _tokens(text)
-    lex = lexicon()
-    labels = [_label(token, i == 0 or tokens[i - 1].text in '"“‘(', lex) for i, token in enumerate(tokens)]
-    sentence = _Sentence(text, tokens, labels, [-1] * len(tokens))
-    run = -1
-    for i, token in enumerate(tokens):
-        if not token.capitalised:
-            continue
-        continues_run = i > 0 and sentence.run_of[i - 1] >= 0 and sentence.joined(i)
-        if not continues_run:
-            run += 1
-        sentence.run_of[i] = run
-    _mark_short_ly_names(sentence)
-    _mark_places(sentence)
-    _mark_honorifics(sentence)
-    _mark_headline_words(sentence)
-    _mark_name_like_months(sentence)
-    _mark_office_words(sentence)
-    return sentence
-
-
-def _mark_headline_words(sentence: _Sentence) -> None:
-    """Cut a name where a title-case headline's English words follow it; they are no name words."""
-    tokens, labels = sentence.tokens, sentence.labels
-    # Family names that are headline words too ("Tô Lâm" written without diacritics: "President To Lam").
-    surnames_among_them = HEADLINE_WORDS & lexicon().common_surnames
-    cut = False
-    for i in range(1, len(tokens)):
-        same_run = sentence.run_of[i] >= 0 and sentence.run_of[i] == sentence.run_of[i - 1]
-        if not same_run:
-            cut = False
-            continue
-        if labels[i] != NAME or tokens[i].lower not in HEADLINE_WORDS or not (cut or labels[i - 1] == NAME):
-            continue
-        if tokens[i].lower in surnames_among_them and not cut:
-            nxt = i + 1
-            if (
-                nxt < len(tokens)
-                and sentence.run_of[nxt] == sentence.run_of[i]
-                and tokens[nxt].lower not in HEADLINE_WORDS
-            ):
-                continue  # "President To Lam": the surname opens a name
-        labels[i] = OTHER
-        cut = True
-
-
-def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
-@functools.cache
-def _honorifics_by_first_word(lex: Lexicon) -> tuple[dict, dict]:
-    """(honorifics, titles of honour), each indexed by its first word."""
-    leading = {(word,) for word in lex.honorific_words | lex.honorific_abbreviations} | lex.honorific_phrases
-    return _by_first_word(leading), _by_first_word(lex.titles_of_honour)
-
-
-def _phrase_end(sentence: _Sentence, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int | None:
-    """End of the longest phrase of `phrases` at token i, written capitalised ("his Excellency" aside)."""
-    tokens, found = sentence.tokens, None
-    if i >= len(tokens) or tokens[i].lower not in phrases:
-        return None
-    for phrase in phrases[tokens[i].lower]:
-        end = i + len(phrase)
-        if end > len(tokens) or tuple(t.lower for t in tokens[i:end]) != phrase:
-            continue
-        if all(t.capitalised or (k == i and t.lower in ("his", "her")) for k, t in enumerate(tokens[i:end], i)):
-            found = max(found or 0, end)
-    return found
-
-
-def _mark_honorifics(sentence: _Sentence) -> None:
-    """Honorifics and the titles of honour after them are neither name nor office: "Samdech Akka Moha Sena
-    Padei Techo Hun Sen" is Hun Sen. A title of honour alone opens a name only before one ("Techo Hun Sen"):
-    elsewhere its word may name a place ("Funan Techo canal")."""
-    tokens, labels, i = sentence.tokens, sentence.labels, 0
-    leading_honorifics, titles_of_honour = _honorifics_by_first_word(lexicon())
-    while i < len(tokens):
-        end = _phrase_end(sentence, i, leading_honorifics)
-        if end is None:
-            end = _phrase_end(sentence, i, titles_of_honour)
-            opens_name = end is not None and (
-                i == 0 or labels[i - 1] != NAME or sentence.run_of[i - 1] != sentence.run_of[i]
-            )
-            if not opens_name or not _name_follows(sentence, end):
-                i += 1
-                continue
-        while (longer := _phrase_end(sentence, end, titles_of_honour)) is not None:
-            end = longer
-        for k in range(i, end):
-            labels[k] = TITLE
-            sentence.honorifics.add(k)
-        i = end
-
-
-def _name_follows(sentence: _Sentence, i: int) -> bool:
-    """Whether two name words follow token i - 1 in its capitalised run."""
-    run = sentence.run_of[i - 1]
-    return all(
-        k < len(sentence.tokens) and sentence.labels[k] == NAME and sentence.run_of[k] == run for k in (i, i + 1)
-    )
-
-
-def _mark_short_ly_names(sentence: _Sentence) -> None:
-    """ "Naly Sisoulith, ...": a short word in -ly opening a run of capitalised words is a given name, not an
-    adverb opening the sentence ("Recently, ...")."""
-    tokens, labels = sentence.tokens, sentence.labels
-    for i, token in enumerate(tokens[:-1]):
-        if (
-            labels[i] == OPENER
-            and token.lower.endswith("ly")
-            and len(token.text) <= 5
-            and token.lower not in SENTENCE_OPENERS
-            and token.lower not in SHORT_LY_WORDS
-            and sentence.run_of[i + 1] == sentence.run_of[i]
-            and labels[i + 1] == NAME
-        ):
-            labels[i] = NAME
-
-
-def _mark_name_like_months(sentence: _Sentence) -> None:
-    """ "Dong Jun": a month abbreviation right after a name word, with no day number, is a name word."""
-    tokens, labels = sentence.tokens, sentence.labels
-    for i in range(1, len(tokens)):
-        if labels[i] != CALENDAR or tokens[i].lower not in _MONTH_ABBREVIATIONS:
-            continue
-        next_is_number = i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
-        if labels[i - 1] == NAME and sentence.run_of[i - 1] == sentence.run_of[i] and not next_is_number:
-            labels[i] = NAME
-
-
-def _inside_office(sentence: _Sentence, i: int) -> bool:
-    """Whether token i continues an organisation named after "of"/"for" ("Minister of Public Works")."""
-    k = i - 1
-    while k >= 0 and sentence.labels[k] == TITLE and sentence.run_of[k] == sentence.run_of[i]:
-        k -= 1
-    if k >= 1 and sentence.tokens[k].lower == "the":
-        k -= 1
-    return k >= 0 and sentence.tokens[k].lower in ("of", "for")
-
-
-def _mark_office_words(sentence: _Sentence) -> None:
-    """Capitalised words of an organisation the vocabulary lacks are title words, not a name.
-
-    "Vice Minister of Publicity Zhou Haoran": the word before a name-shaped rest belongs to the
-    office. "Minister of Public Works and Transport": a lone word between organisation words does.
-    """
-    tokens, labels = sentence.tokens, sentence.labels
-    for first, last in _segments(sentence):
-        if not _inside_office(sentence, first):
-            continue
-        words = [t.text for t in tokens[first : last + 1]]
-        if len(words) >= 3 and not recognised_by_shape(" ".join(words)) and recognised_by_shape(" ".join(words[1:])):
-            labels[first] = TITLE
-            continue
-        if len(words) == 1 and not _could_be_surname(tokens[first].lower):
-            following = last + 1
-            if following < len(tokens) and tokens[following].lower in ("and", "of"):
-                following += 1
-            # "Association of Fruit and Vegetables Producers": a second unknown word before the organisation word.
-            partner = following if _unknown_word_of_organisation(sentence, following) else None
-            if partner is not None:
-                following += 1
-            if following < len(tokens) and labels[following] == TITLE:
-                labels[first] = TITLE
-                if partner is not None:
-                    labels[partner] = TITLE
-
-
-def _unknown_word_of_organisation(sentence: _Sentence, i: int) -> bool:
-    tokens, labels = sentence.tokens, sentence.labels
-    return (
-        i + 1 < len(tokens)
-        and labels[i] == NAME
-        and not _could_be_surname(tokens[i].lower)
-        and labels[i + 1] == TITLE
-        and sentence.run_of[i + 1] == sentence.run_of[i]
-    )
-
-
-def _label(token: _Token, opens_sentence: bool, lex: Lexicon) -> str:
-    if not token.capitalised:
-        return OTHER
-    lower = token.lower
-    if opens_sentence and lower in SENTENCE_OPENERS:
-        return OPENER
-    if opens_sentence and lower.endswith(("ing", "ed", "ly")) and not _could_be_surname(lower, lex):
-        return OPENER
-    if has_diacritics(token.text) and not token.acronym:
-        return NAME  # Vietnamese words are never English vocabulary ("Thái" is a surname, not "Thai")
-    if lower in MONTHS or lower in WEEKDAYS:
-        return CALENDAR
-    if lower in RANK_ABBREVIATIONS or lower in lex.honorific_abbreviations or lower in PERSON_NOUNS:
-        return TITLE  # "Analyst Do Thien Tuan": what the person is, never part of the name
-    if token.acronym:
-        return ACRONYM
-    if lower in lex.title_words or lower in lex.country_words:
-        return TITLE
-    if "-" in lower and any(part in lex.places for part in lower.split("-")):
-        return PLACE
-    return NAME
-
-
-def _could_be_surname(lower: str, lex: Lexicon | None = None) -> bool:
-    lex = lex or lexicon()
-    return lower in lex.common_surnames or lower in lex.title_words
-
-
-def _mark_places(sentence: _Sentence) -> None:
-    """Label multi-word place names ("Hà Nội", "Lạng Sơn") inside capitalised runs."""
-    tokens, i, places = sentence.tokens, 0, lexicon().places
-    while i < len(tokens):
-        matched = 0
-        if sentence.run_of[i] >= 0:
-            for size in (4, 3, 2, 1):
-                j = i + size
-                if j > len(tokens) or any(sentence.run_of[k] != sentence.run_of[i] for k in range(i, j)):
-                    continue
-                if place_phrase_key([t.text for t in tokens[i:j]]) in places:
-                    matched = size
-                    break
-        if matched and _continues_a_name(sentence, i, i + matched):
-            matched = 0  # "Vương Đình Huệ" is a name, though Huế is a city
-        for k in range(i, i + matched):
-            if sentence.labels[k] == NAME:
-                sentence.labels[k] = PLACE
-        i += matched or 1
-
-
-def _continues_a_name(sentence: _Sentence, start: int, end: int) -> bool:
-    """Whether the place words at [start, end) end a name of a recognised shape begun just before."""
-    first = start
-    while first > 0 and sentence.labels[first - 1] == NAME and sentence.run_of[first - 1] == sentence.run_of[start]:
-        first -= 1
-    if first == start:
-        return False
-    return recognised_by_shape(" ".join(token.text for token in sentence.tokens[first:end]))
-
-
-# --- Name segments and their titles ----------------------------------------------------------------
 
 
 @dataclass
@@ -496,22 +84,7 @@ class Reference:
         return len(self.name.split())
 
 
-def _segments(sentence: _Sentence) -> list[tuple[int, int]]:
-    """Token ranges [first, last] of capitalised words that can be a name (not titles or places)."""
-    segments, i, tokens = [], 0, sentence.tokens
-    while i < len(tokens):
-        if sentence.labels[i] != NAME:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and sentence.labels[j + 1] == NAME and sentence.run_of[j + 1] == sentence.run_of[i]:
-            j += 1
-        segments.append((i, j))
-        i = j + 1
-    return segments
-
-
-def _is_namesake(sentence: _Sentence, last: int) -> bool:
+def _is_namesake(sentence: LabelledSentence, last: int) -> bool:
     """A name used as an adjective: an organisation or place word follows in the same run."""
     nxt = last + 1
     if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
@@ -529,434 +102,20 @@ def _starts_with_organisation(rest: str) -> bool:
     return bool(first) and to_ascii(first.group(0)).lower() in lexicon().title_words
 
 
-def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
-    """Whether token i can be part of a title phrase."""
-    token, label = sentence.tokens[i], sentence.labels[i]
-    if token.capitalised:
-        return label in (TITLE, PLACE, ACRONYM) or i in namesakes or _names_a_locality(sentence, i)
-    if token.is_word:
-        return (
-            token.lower in POSTS
-            or token.lower in POST_MODIFIERS
-            or token.lower in POST_QUALIFIERS
-            or token.lower in _TITLE_LINKS
-            or token.lower == COUNTERPART
-            or token.lower in PERSON_NOUNS
-            or token.lower in LOCALITY_WORDS
-            or token.lower in INSTITUTION_WORDS
-        )
-    return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
-
-
-def _names_a_locality(sentence: _Sentence, i: int) -> bool:
-    """ "Governor of Oudomxay province X": a word the vocabulary lacks, named as a province, is a place."""
-    tokens = sentence.tokens
-    return i + 1 < len(tokens) and tokens[i + 1].lower in LOCALITY_WORDS and sentence.joined(i + 1)
-
-
-def _link_ok(sentence: _Sentence, i: int) -> bool:
-    """A linking word inside a title needs a title word after it ("of the CPC", not "of solidarity")."""
-    tokens = sentence.tokens
-    if tokens[i].lower not in ("of", "for", "on", "to", "at"):
-        return True
-    nxt = i + 1
-    while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
-        nxt += 1
-    return nxt < len(tokens) and (
-        tokens[nxt].capitalised
-        or tokens[nxt].lower in POSTS
-        or tokens[nxt].lower in LOCALITY_WORDS
-        or tokens[nxt].lower in INSTITUTION_WORDS
-    )
-
-
-def _possessive_at(sentence: _Sentence, i: int) -> bool:
-    tokens = sentence.tokens
-    if tokens[i].text in ("'s", "’s"):
-        return True
-    # "Laos’ Party Secretary General": the apostrophe alone after a word in -s.
-    return (
-        tokens[i].text in ("'", "’")
-        and i >= 1
-        and tokens[i - 1].end == tokens[i].start
-        and tokens[i - 1].text[-1:] in ("s", "S")
-    )
-
-
-def _bracket_group(sentence: _Sentence, close: int) -> int | None:
-    """Start of a bracketed acronym or gloss ending at token `close` ("(CPC)"), scanning back."""
-    for j in range(close - 1, max(close - 5, -1), -1):
-        if sentence.tokens[j].text == "(":
-            inner = sentence.tokens[j + 1 : close]
-            return j if inner and all(t.capitalised for t in inner) else None
-    return None
-
-
-def _line_break_after(sentence: _Sentence, i: int) -> bool:
-    tokens = sentence.tokens
-    return i + 1 < len(tokens) and "\n" in sentence.text[tokens[i].end : tokens[i + 1].start]
-
-
-def _in_apposition(sentence: _Sentence, first: int, last: int) -> bool:
-    """Whether the name stands between commas (or a comma and the sentence's end) right after a phrase."""
-    tokens = sentence.tokens
-    closes = last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ";")
-    return closes and first >= 2 and tokens[first - 1].text == ","
-
-
-def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
-    """Index of the first token of the title phrase that ends just before token `first`."""
-    tokens, i = sentence.tokens, first - 1
-    start = first
-    if i >= 0 and tokens[i].lower == "and":
-        return first  # "X, Politburo member and Y": the title is X's, the "and" joins two people
-    if i >= 0 and tokens[i].lower in _TITLE_LINKS and not tokens[i].capitalised:
-        return first  # "the congratulations of the CPC leader to Bao": a title never ends in "to"
-    while i >= 0:
-        token = tokens[i]
-        if _line_break_after(sentence, i):
-            break  # "... via REUTERS\nChina's Premier X": a title never runs over a line's end
-        if token.text == ")":
-            opening = _bracket_group(sentence, i)
-            # "Communist Party of Vietnam (CPV) Central Committee": an acronym inside a title; an agency's
-            # tag before one is not ("Hanoi, Apr 16 (RHC) The Chairman of ...").
-            if opening is None or opening == 0 or not _title_token(sentence, opening - 1, namesakes):
-                break
-            start, i = opening, opening - 1
-            continue
-        if token.text == ",":
-            if (
-                i >= 1
-                and _title_token(sentence, i - 1, namesakes)
-                and tokens[i - 1].lower not in _TITLE_LINKS
-                and (tokens[i + 1].lower in POSTS or tokens[i + 1].lower in POST_MODIFIERS)
-            ):
-                i -= 1
-                continue
-            if _listing_comma(sentence, i, first):
-                i -= 1
-                continue
-            break
-        if _possessive_at(sentence, i):
-            if i >= 1 and (tokens[i - 1].capitalised or tokens[i - 1].acronym):
-                i -= 1
-                continue
-            break
-        if _post_location(sentence, i, first):
-            i -= 1  # "Consul General of China in HCMC Wei Huaxiang": where the post is, inside the title
-            continue
-        if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
-            break
-        if token.lower not in _TITLE_LINKS:
-            start = i
-        i -= 1
-    # "the visit to Vietnam of General Secretary X": the country is where the visit went, not the title's.
-    country_words = lexicon().country_words
-    while start + 2 < first and tokens[start].lower in country_words and tokens[start + 1].lower == "of":
-        start += 2
-    # "the special envoy of CPC General Secretary X": the envoy is someone else; X's title starts after "of".
-    for k in range(first - 1, start, -1):
-        if tokens[k].lower == "of" and _post_follows(sentence, k + 1, first):
-            return k + 1
-    return start
-
-
-def _listing_comma(sentence: _Sentence, i: int, first: int) -> bool:
-    """A comma inside an organisation's list of fields: "Minister of Agriculture, Forestry and Fisheries X"."""
-    tokens, labels = sentence.tokens, sentence.labels
-    if i < 1 or not (tokens[i - 1].capitalised and labels[i - 1] == TITLE):
-        return False
-    if not (tokens[i + 1].capitalised and labels[i + 1] == TITLE):
-        return False
-    rest = tokens[i + 1 : first]
-    if any(t.lower in POSTS or t.lower in POST_MODIFIERS for t in rest) or not any(t.lower == "and" for t in rest):
-        return False  # "Minister of Japan, Chinese Premier X": a new office starts after the comma
-    return any(t.lower == "of" for t in tokens[max(0, i - 6) : i])
-
-
-def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
-    tokens, country_words = sentence.tokens, lexicon().country_words
-    while i < end and (tokens[i].lower in ("the", "its") or tokens[i].acronym or tokens[i].lower in country_words):
-        i += 1
-    while i < end and tokens[i].lower in POST_MODIFIERS:
-        i += 1
-    return i < end and tokens[i].lower in POSTS
-
-
-def _post_location(sentence: _Sentence, i: int, first: int) -> bool:
-    labels, tokens = sentence.labels, sentence.tokens
-    return (
-        tokens[i].lower == "in"
-        and i >= 1
-        and i + 1 < first
-        and labels[i + 1] in (PLACE, ACRONYM)
-        and (labels[i - 1] in (TITLE, PLACE, ACRONYM) or tokens[i - 1].lower in POSTS)  # "ambassador in Havana"
-    )
-
-
-def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
-    """Index one past the office phrase after ", " that follows token `last`; `last + 1` if none."""
-    tokens = sentence.tokens
-    i = last + 1
-    if i >= len(tokens) or tokens[i].text != ",":
-        return last + 1
-    i += 1
-    if i < len(tokens) and tokens[i].lower == "and":
-        return last + 1  # "the Minister of Finance, X, and the Governor of the State Bank, Y": the next one's
-    if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
-        i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
-    end = i
-    end_before_continuation = None
-    while i < len(tokens):
-        token = tokens[i]
-        if _line_break_after(sentence, i - 1):
-            break
-        if token.text == "(":
-            close = next((j for j in range(i + 1, min(i + 5, len(tokens))) if tokens[j].text == ")"), None)
-            if close is None or not all(t.capitalised for t in tokens[i + 1 : close]):
-                break
-            i = close + 1
-            end = i
-            continue
-        if token.text == ",":
-            following = i + 2 if i + 2 < len(tokens) and tokens[i + 1].lower == "and" else i + 1
-            if following < len(tokens) and _starts_post_phrase(sentence, following, namesakes):
-                if end_before_continuation is None:
-                    end_before_continuation = end
-                i = following
-                continue
-            break
-        if _possessive_at(sentence, i):
-            i += 1
-            continue
-        if (
-            token.lower == "in"
-            and i == end
-            and tokens[i - 1].lower in INSTITUTION_WORDS
-            and i + 1 < len(tokens)
-            and sentence.labels[i + 1] == PLACE
-        ):
-            i += 1  # "spokesman at the embassy in Phnom Penh": which embassy, inside the office
-            continue
-        if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
-            break
-        i += 1
-        if token.lower not in _TITLE_LINKS:
-            end = i
-    if end < len(tokens) and sentence.labels[end] == NAME and sentence.joined(end):
-        # "X, Politburo member Y said": the title runs into Y and is Y's; "X, head of ..., and Ambassador Y":
-        # X's office ends before the comma that starts Y's.
-        if end_before_continuation is None:
-            return last + 1
-        end = end_before_continuation
-    return end if end > last + 2 else last + 1
-
-
-def _starts_post_phrase(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
-    """Whether an office phrase starts at token i: title words up to a post, before any "of"."""
-    tokens = sentence.tokens
-    while i < len(tokens) and _title_token(sentence, i, namesakes):
-        lower = tokens[i].lower
-        if lower in POSTS:
-            return True
-        if lower in _TITLE_LINKS and lower not in ("the", "its"):
-            return False
-        i += 1
-    return False
-
-
-# --- Office phrases -> OfficeMention --------------------------------------------------------------
-
-
-def _office_parts(phrase: str) -> list[str]:
-    """Split a title phrase where a new office begins: "Deputy Prime Minister and Foreign Minister"."""
-    pieces = re.split(r"(\s*,\s*|\s+and\s+|\s*;\s*)", phrase)
-    parts = [pieces[0]]
-    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        if _has_post_before_link(piece):
-            parts.append(piece)
-        else:
-            parts[-1] += separator + piece
-    return [part.strip() for part in parts if part.strip()]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
-
-
-def _has_post_before_link(piece: str) -> bool:
-    for word in _words(piece):
-        lower = to_ascii(word).lower()
-        if lower in POSTS:
-            return True
-        if lower in ("of", "for", "on", "to", "at"):
-            return False
-    return False
-
-
-def _has_post(part: str) -> bool:
-    return any(to_ascii(word).lower() in POSTS for word in _words(part))
-
-
-_RANK_TAIL = re.compile(
-    r"\s+(?P<rank>(?:(?:Senior|Lieutenant|Major|Colonel|Rear|Vice|Brigadier|Sr\.|Lt\.|Maj\.|Brig\.)\s+)*"
-    r"(?:General|Admiral|Colonel|Gen\.|Adm\.|Col\.|Capt\.))$"
-)
-
-
-def _without_rank(office: str) -> str:
-    """ "Minister of Public Security General" -> the office; the military rank before the name is no office.
-
-    A lone "General" after a post stays: "Secretary General" is an office.
-    """
-    match = _RANK_TAIL.search(office)
-    if match is None:
-        return office
-    before = _words(office[: match.start()])
-    rank = match.group("rank")
-    if len(rank.split()) == 1 and not rank.endswith(".") and before and to_ascii(before[-1]).lower() in POSTS:
-        return office
-    return office[: match.start()]
-
-
-def offices_in(phrase: str) -> tuple[list[str], list[str]]:
-    """(office texts, texts without a post) in a title phrase; leading non-offices are dropped."""
-    parts = [_without_rank(part) for part in _office_parts(phrase)]
-    offices = [_trim_links(part) for part in parts if _has_post(part)]
-    others = [part for part in parts if not _has_post(part)]
-    return [office for office in offices if office], others
-
-
-def _trim_links(text: str) -> str:
-    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an)\s+)+", "", text.strip(), flags=re.I)
-    text = re.sub(r"(?:\s+(?:the|of|and|for|on|to|its))+$", "", text, flags=re.I)
-    return text.strip(" ,;")
-
-
-_SUBJECT_OF_STUDY = re.compile(r"\s+(?:studies|language|languages|literature|medicine|history)\b")
-
-
-def country_and_party(text: str) -> tuple[str | None, str]:
-    """The country an office or organisation belongs to (first one the text names) and its party."""
-    lex = lexicon()
-    found: list[tuple[float, str | None, str]] = []
-    folded = to_ascii(text).lower()
-    if lex.places_with_country_words:  # "Lao Cai", "South China Sea": places, not countries
-        folded = lex.places_with_country_words.sub(lambda m: "_" * len(m.group(0)), folded)
-    for acronym, (country, party) in lex.party_acronyms.items():
-        for match in re.finditer(rf"\b{acronym}\b", text):
-            found.append((match.start(), country, party))
-    for pattern, (country, party) in lex.party_names:
-        for match in pattern.finditer(folded):
-            found.append((match.start(), country, party))
-    for match in lex.country_word_pattern.finditer(folded):
-        if _SUBJECT_OF_STUDY.match(folded, match.end()):
-            continue  # "Institute of Vietnamese Studies": what it studies, not whose it is
-        found.append((match.start() + 0.5, lex.country_words[match.group(1)], ""))
-    for position, country in _abbreviations_in(text, lex):
-        found.append((position + 0.5, country, ""))
-    if lex.institution_pattern:
-        for match in lex.institution_pattern.finditer(folded):
-            found.append((match.start() + 0.5, lex.institutions[match.group(1)], ""))
-    if not found:
-        return None, ""
-    found.sort(key=lambda item: item[0])
-    party = next((p for _, _, p in found if p), "")
-    return found[0][1], party
-
-
-def _abbreviations_in(text: str, lex: Lexicon) -> list[tuple[int, str]]:
-    """Countries named by an abbreviation, compared as written ("US" is one, "us" is not)."""
-    if lex.abbreviation_pattern is None:
-        return []
-    return [(match.start(), lex.abbreviations[match.group(0)]) for match in lex.abbreviation_pattern.finditer(text)]
-
-
-def countries_in_order(text: str) -> list[str]:
-    """The countries a text names by name, adjective or abbreviation, in the order it names them."""
-    lex = lexicon()
-    folded = to_ascii(text).lower()
-    found = [(m.start(), lex.country_words[m.group(1)]) for m in lex.country_word_pattern.finditer(folded)]
-    return [country for _, country in sorted(found + _abbreviations_in(text, lex))]
-
-
-def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
-    """Post, organisation and country of one office as written ("head of its International Department")."""
-    words = text.split()
-    lowers = [to_ascii(w).lower().strip(",;") for w in words]
-    post_index = next((i for i, w in enumerate(lowers) if w in POSTS), None)
-    if post_index is None:  # an office named without a post word ("Prime Minister's Office" folded away)
-        return OfficeMention(text=text, post=text, country=country_and_party(text)[0])
-    begin = post_index
-    while begin > 0 and lowers[begin - 1] in POST_MODIFIERS:
-        begin -= 1
-    end = post_index + 1
-    while end < len(words) and lowers[end] in POSTS:
-        end += 1
-    post = " ".join(words[begin:end])
-    post = post[:1].upper() + post[1:]
-    organization = ""
-    if end < len(words) and lowers[end] in ("of", "for", "to", "at", "on"):
-        organization = _organization(" ".join(words[end + 1 :]), previous_organization)
-        if lowers[post_index] == "minister" and lowers[end] == "of" and not country_named_by(organization):
-            organization = "Ministry of " + organization
-    elif begin > 0:
-        organization = _organization(
-            " ".join(w for w in words[:begin] if to_ascii(w).lower() not in lexicon().country_words),
-            previous_organization,
-        )
-    country, _ = country_and_party(text)
-    return OfficeMention(text=text, post=post, organization=organization, country=country)
-
-
-def _organization(text: str, previous_organization: str) -> str:
-    text = re.sub(r"^(?:the|his|her|a|an)\s+", "", text.strip(), flags=re.I)
-    if re.match(r"its\s", text) and previous_organization:
-        text = f"{previous_organization}'s {text[4:]}"
-    return collapse_acronyms(text).strip(" ,;")
-
-
-def collapse_acronyms(text: str) -> str:
-    """ "Communist Party of China (CPC) Central Committee" -> "CPC Central Committee"."""
-    for match in reversed(list(re.finditer(r"\s*\(([A-Z]{2,6})\)", text))):
-        acronym = match.group(1)
-        before = text[: match.start()]
-        words = list(re.finditer(r"\S+", before))
-        initials, begin = "", None
-        for word in reversed(words):
-            w = word.group(0)
-            if w.lower() in ("of", "the", "and", "for"):
-                continue
-            if not w[0].isupper():
-                break
-            if to_ascii(w).lower() == "nam" and initials == "" and len(words) > 1:
-                continue  # "Việt Nam" is one V
-            initials = w[0].upper() + initials
-            begin = word.start()
-            if to_ascii(initials) == acronym:
-                break
-        if begin is not None and to_ascii(initials) == acronym:
-            text = text[:begin] + acronym + text[match.end() :]
-    return text
-
-
-# --- The article scan -----------------------------------------------------------------------------
-
-
 @dataclass
 class _Scan:
-    sentences: list[_Sentence]
+    sentences: list[LabelledSentence]
     references: list[Reference]
     body_sentences: int  # the first this many sentences are the body; the rest are captions
 
 
 def _scan(body: str, captions: list[str]) -> _Scan:
     texts = [(p, True) for p in paragraphs_of(body)] + [(c, False) for c in captions if c and c.strip()]
-    sentences: list[_Sentence] = []
+    sentences: list[LabelledSentence] = []
     body_count = 0
     for text, is_body in texts:
         for sentence_text in split_sentences(without_credits(text)):
-            sentences.append(_read_sentence(sentence_text))
+            sentences.append(label_sentence(sentence_text))
             body_count += is_body
     references = []
     for index, sentence in enumerate(sentences):
@@ -964,8 +123,8 @@ def _scan(body: str, captions: list[str]) -> _Scan:
     return _Scan(sentences, references, body_count)
 
 
-def _references_in(sentence: _Sentence, index: int) -> list[Reference]:
-    segments = _segments(sentence)
+def _references_in(sentence: LabelledSentence, index: int) -> list[Reference]:
+    segments = name_segments(sentence)
     namesakes = {k for first, last in segments if _is_namesake(sentence, last) for k in range(first, last + 1)}
     references = []
     for first, last in segments:
@@ -983,7 +142,7 @@ _LEADERS_BEFORE = re.compile(
 )
 
 
-def _mark_leaders_with_countries(sentence: _Sentence, references: list[Reference]) -> None:
+def _mark_leaders_with_countries(sentence: LabelledSentence, references: list[Reference]) -> None:
     """Names each followed by its country in brackets are leaders when they are listed together or after
     what they are; a single "Ban Gioc (Vietnam)" may be a place."""
     bracketed = [r for r in references if r.country_in_brackets]
@@ -1011,7 +170,6 @@ _PEOPLE_LISTED = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?")
 
-
 # "... Tra Linh and Ha Quang districts": the list was of places.
 _PLACES_LISTED = re.compile(
     r"\s*(?:,|;)?\s*(?:and\s+)?(?:[A-Z][\w'’-]*\s+)*(?:districts?|provinces?|communes?|cities|towns?|villages?|"
@@ -1019,7 +177,7 @@ _PLACES_LISTED = re.compile(
 )
 
 
-def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
+def _mark_listed(sentence: LabelledSentence, references: list[Reference]) -> None:
     """Names in a list of people are people: each item follows the opening or another listed person."""
     openings = [(m, False) for m in _LIST_OPENING.finditer(sentence.text)]
     openings += [(m, True) for m in _PEOPLE_LISTED.finditer(sentence.text)]
@@ -1051,15 +209,15 @@ def _person_marks(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
+def _reference(sentence: LabelledSentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
     tokens = sentence.tokens
     start, end = tokens[first].start, tokens[last].end
-    title_start = _title_before(sentence, first, namesakes)
-    possessive = last + 1 < len(tokens) and _possessive_at(sentence, last + 1)
-    after_end = last + 1 if possessive else _title_after(sentence, last, namesakes)
-    if title_start == first and after_end == last + 1 and _in_apposition(sentence, first, last):
+    title_start = title_before(sentence, first, namesakes)
+    possessive = last + 1 < len(tokens) and possessive_at(sentence, last + 1)
+    after_end = last + 1 if possessive else title_after(sentence, last, namesakes)
+    if title_start == first and after_end == last + 1 and in_apposition(sentence, first, last):
         # "The Prime Minister of Laos, Bouasone Bouphavanh, said": the title before the comma is the name's.
-        title_start = min(_title_before(sentence, first - 1, namesakes), first)
+        title_start = min(title_before(sentence, first - 1, namesakes), first)
     # Honorifics are neither name nor office: the office is what stands around them.
     honorific_start = first
     while honorific_start - 1 in sentence.honorifics:
@@ -1138,7 +296,7 @@ _ORGANISATION_LEADING = re.compile(
 _CONTEXT_BEFORE = 300  # characters
 
 
-def _read_context(sentence: _Sentence, reference: Reference, title_start: int, after_end: int) -> None:
+def _read_context(sentence: LabelledSentence, reference: Reference, title_start: int, after_end: int) -> None:
     """Contexts only people have: "led by X", "held talks with X", "X said"; and whose X is."""
     text, tokens = sentence.text, sentence.tokens
     end = tokens[title_start].start
@@ -1162,7 +320,7 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
     )
 
 
-# --- People ---------------------------------------------------------------------------------------
+# --- People ------------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -1239,7 +397,7 @@ def _identity(name: str, officials) -> tuple[str, object]:
     return (person_key(official.name) if official else person_key(name)), official
 
 
-def _is_heading(sentence: _Sentence) -> bool:
+def _is_heading(sentence: LabelledSentence) -> bool:
     """A line of capitalised words with no lower-case word: a heading, a label or a headline in a list."""
     words = [token for token in sentence.tokens if token.is_word and token.text not in ("'s", "’s")]
     return len(words) >= 3 and all(token.capitalised for token in words)
@@ -1350,36 +508,13 @@ def _person_mention(person: _Person) -> PersonMention:
         key=person.key,
         country=country,
         party=_party(person),
-        offices=_office_mentions(person.offices, country),
+        offices=office_mentions(person.offices, country),
         aliases_seen=list(person.spellings),
         count=person.count,
     )
 
 
-def _office_mentions(texts: list[str], person_country: str | None) -> list[OfficeMention]:
-    offices, seen, previous = [], set(), ""
-    for text in texts:
-        office = office_mention(text, previous)
-        previous = office.organization or previous
-        # Duplicates by the words as written, so every wording stays in the offices as written.
-        identity = _office_identity(office)
-        if identity in seen:
-            continue
-        seen.add(identity)
-        if office.country is None and person_country:
-            office = OfficeMention(office.text, office.post, office.organization, person_country)
-        offices.append(canonical_office(office, [o.organization for o in offices if o.organization]))
-    return offices
-
-
-def _office_identity(office: OfficeMention) -> str:
-    text = to_ascii(f"{office.post} {office.organization}").lower()
-    for pattern, (_, party) in lexicon().party_names:
-        text = pattern.sub(party.lower(), text)
-    return re.sub(r"\b(?:the|s)\b|[^a-z0-9]+", "", text)
-
-
-# --- For meetings.py ------------------------------------------------------------------------------
+# --- For meetings.py ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -1396,12 +531,12 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class SentenceWithPeople:
     text: str
     occurrences: tuple[Occurrence, ...]
 
 
-def read_sentences(body: str, people: list[PersonMention]) -> list[Sentence]:
+def sentences_with_people(body: str, people: list[PersonMention]) -> list[SentenceWithPeople]:
     """The body's sentences, each with the references to `people` it contains, in order."""
     scan = _scan(body, [])
     by_key: dict[str, PersonMention] = {}
@@ -1426,4 +561,4 @@ def read_sentences(body: str, people: list[PersonMention]) -> list[Sentence]:
                 possessive=reference.possessive,
             )
         )
-    return [Sentence(s.text, tuple(found.get(i, ()))) for i, s in enumerate(scan.sentences)]
+    return [SentenceWithPeople(s.text, tuple(found.get(i, ()))) for i, s in enumerate(scan.sentences)]
