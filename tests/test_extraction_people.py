@@ -597,6 +597,18 @@ def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_sa
     assert (people["Cho Hyun"].country, people["Than Swe"].country) == ("KR", "MM")
 
 
+def test_an_institution_that_says_whose_it_is_is_part_of_the_office_never_of_the_name():
+    people = people_of(
+        "Chairman of the State Duma Vyacheslav Volodin welcomed the delegation to Moscow, and Kremlin spokesman "
+        "Dmitry Peskov told reporters that the visit would deepen ties."
+    )
+    assert set(people) == {"Vyacheslav Volodin", "Dmitry Peskov"}
+    volodin, peskov = people["Vyacheslav Volodin"], people["Dmitry Peskov"]
+    assert [(o.post, o.organization) for o in volodin.offices] == [("Chair", "State Duma")]
+    assert [(o.post, o.organization) for o in peskov.offices] == [("Spokesman", "Kremlin")]
+    assert (volodin.country, peskov.country) == ("RU", "RU")
+
+
 def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():
     people = people_of(
         "TOKYO (Kyodo) -- Prime Minister Fumio Kishida and his Vietnamese counterpart Pham Minh Chinh agreed on "

@@ -27,6 +27,12 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(word) for word in set(words)), key=len, reverse=True))
 
 
+def _head_word(post: str) -> str:
+    """The word that names a post: "Chairman of the National Assembly" -> "chairman", "Emperor" -> "emperor"."""
+    words = folded(post).split()
+    return (words[: words.index("of")] if "of" in words[1:] else words)[-1]
+
+
 def _words_pattern(words) -> re.Pattern | None:
     """Whole words or phrases, longest first, in folded text; None when there are none."""
     words = [word for word in words if word]
@@ -106,7 +112,7 @@ class Lexicon:
         # Capitalised words that are never part of a person's name.
         self.title_words = (
             vocabulary.ORGANISATION_WORDS
-            | vocabulary.POSTS
+            | self.posts
             | vocabulary.POST_MODIFIERS
             | vocabulary.POST_QUALIFIERS
             | self.honorific_words
@@ -144,6 +150,10 @@ class Lexicon:
             for country in every
             for post in country.state_posts
             for spelling in (post.name, *post.other_names)
+        }
+        # The head word of every post the file names ("Emperor", "Chancellor of ...") is a post word.
+        self.posts = vocabulary.POSTS | {
+            _head_word(post) for post in (*self.joined_posts, *self.party_top_posts.values())
         }
 
     def _honorifics(self, every) -> None:

@@ -26,7 +26,6 @@ from .vocabulary import (
     PERSON_NOUNS,
     POST_MODIFIERS,
     POST_QUALIFIERS,
-    POSTS,
 )
 
 # "his Chinese counterpart X": a person named by the office the other side's holds.
@@ -42,7 +41,7 @@ def _title_token(sentence: LabelledSentence, i: int, namesakes: set[int]) -> boo
         return label in (TITLE, PLACE, ACRONYM) or i in namesakes or _names_a_locality(sentence, i)
     if token.is_word:
         return (
-            token.lower in POSTS
+            token.lower in lexicon().posts
             or token.lower in POST_MODIFIERS
             or token.lower in POST_QUALIFIERS
             or token.lower in _TITLE_LINKS
@@ -70,7 +69,7 @@ def _link_ok(sentence: LabelledSentence, i: int) -> bool:
         nxt += 1
     return nxt < len(tokens) and (
         tokens[nxt].capitalised
-        or tokens[nxt].lower in POSTS
+        or tokens[nxt].lower in lexicon().posts
         or tokens[nxt].lower in LOCALITY_WORDS
         or tokens[nxt].lower in INSTITUTION_WORDS
     )
@@ -135,7 +134,7 @@ def title_before(sentence: LabelledSentence, first: int, namesakes: set[int]) ->
                 i >= 1
                 and _title_token(sentence, i - 1, namesakes)
                 and tokens[i - 1].lower not in _TITLE_LINKS
-                and (tokens[i + 1].lower in POSTS or tokens[i + 1].lower in POST_MODIFIERS)
+                and (tokens[i + 1].lower in lexicon().posts or tokens[i + 1].lower in POST_MODIFIERS)
             ):
                 i -= 1
                 continue
@@ -175,7 +174,9 @@ def _listing_comma(sentence: LabelledSentence, i: int, first: int) -> bool:
     if not (tokens[i + 1].capitalised and labels[i + 1] == TITLE):
         return False
     rest = tokens[i + 1 : first]
-    if any(t.lower in POSTS or t.lower in POST_MODIFIERS for t in rest) or not any(t.lower == "and" for t in rest):
+    if any(t.lower in lexicon().posts or t.lower in POST_MODIFIERS for t in rest) or not any(
+        t.lower == "and" for t in rest
+    ):
         return False  # "Minister of Japan, Chinese Premier X": a new office starts after the comma
     return any(t.lower == "of" for t in tokens[max(0, i - 6) : i])
 
@@ -186,7 +187,7 @@ def _post_follows(sentence: LabelledSentence, i: int, end: int) -> bool:
         i += 1
     while i < end and tokens[i].lower in POST_MODIFIERS:
         i += 1
-    return i < end and tokens[i].lower in POSTS
+    return i < end and tokens[i].lower in lexicon().posts
 
 
 def _post_location(sentence: LabelledSentence, i: int, first: int) -> bool:
@@ -196,7 +197,9 @@ def _post_location(sentence: LabelledSentence, i: int, first: int) -> bool:
         and i >= 1
         and i + 1 < first
         and labels[i + 1] in (PLACE, ACRONYM)
-        and (labels[i - 1] in (TITLE, PLACE, ACRONYM) or tokens[i - 1].lower in POSTS)  # "ambassador in Havana"
+        and (
+            labels[i - 1] in (TITLE, PLACE, ACRONYM) or tokens[i - 1].lower in lexicon().posts
+        )  # "ambassador in Havana"
     )
 
 
@@ -263,7 +266,7 @@ def _starts_post_phrase(sentence: LabelledSentence, i: int, namesakes: set[int])
     tokens = sentence.tokens
     while i < len(tokens) and _title_token(sentence, i, namesakes):
         lower = tokens[i].lower
-        if lower in POSTS:
+        if lower in lexicon().posts:
             return True
         if lower in _TITLE_LINKS and lower not in ("the", "its"):
             return False
@@ -290,7 +293,7 @@ def _words(text: str) -> list[str]:
 def _has_post_before_link(piece: str) -> bool:
     for word in _words(piece):
         lower = to_ascii(word).lower()
-        if lower in POSTS:
+        if lower in lexicon().posts:
             return True
         if lower in ("of", "for", "on", "to", "at"):
             return False
@@ -298,7 +301,7 @@ def _has_post_before_link(piece: str) -> bool:
 
 
 def _has_post(part: str) -> bool:
-    return any(to_ascii(word).lower() in POSTS for word in _words(part))
+    return any(to_ascii(word).lower() in lexicon().posts for word in _words(part))
 
 
 _RANK_TAIL = re.compile(
@@ -317,7 +320,7 @@ def _without_rank(office: str) -> str:
         return office
     before = _words(office[: match.start()])
     rank = match.group("rank")
-    if len(rank.split()) == 1 and not rank.endswith(".") and before and to_ascii(before[-1]).lower() in POSTS:
+    if len(rank.split()) == 1 and not rank.endswith(".") and before and to_ascii(before[-1]).lower() in lexicon().posts:
         return office
     return office[: match.start()]
 
@@ -387,14 +390,14 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     """Post, organisation and country of one office as written ("head of its International Department")."""
     words = text.split()
     lowers = [to_ascii(w).lower().strip(",;") for w in words]
-    post_index = next((i for i, w in enumerate(lowers) if w in POSTS), None)
+    post_index = next((i for i, w in enumerate(lowers) if w in lexicon().posts), None)
     if post_index is None:  # an office named without a post word ("Prime Minister's Office" folded away)
         return OfficeMention(text=text, post=text, country=country_and_party(text)[0])
     begin = post_index
     while begin > 0 and lowers[begin - 1] in POST_MODIFIERS:
         begin -= 1
     end = post_index + 1
-    while end < len(words) and lowers[end] in POSTS:
+    while end < len(words) and lowers[end] in lexicon().posts:
         end += 1
     post = " ".join(words[begin:end])
     post = post[:1].upper() + post[1:]

@@ -221,6 +221,7 @@ def label_sentence(text: str) -> LabelledSentence:
         sentence.run_of[i] = run
     _mark_short_ly_names(sentence)
     _mark_places(sentence)
+    _mark_institutions(sentence)
     _mark_honorifics(sentence)
     _mark_headline_words(sentence)
     _mark_name_like_months(sentence)
@@ -420,23 +421,40 @@ def _could_be_surname(lower: str, lex: Lexicon | None = None) -> bool:
 
 def _mark_places(sentence: LabelledSentence) -> None:
     """Label multi-word place names ("Hà Nội", "Lạng Sơn") inside capitalised runs."""
-    tokens, i, places = sentence.tokens, 0, lexicon().places
-    while i < len(tokens):
-        matched = 0
-        if sentence.run_of[i] >= 0:
-            for size in (4, 3, 2, 1):
-                j = i + size
-                if j > len(tokens) or any(sentence.run_of[k] != sentence.run_of[i] for k in range(i, j)):
-                    continue
-                if place_phrase_key([t.text for t in tokens[i:j]]) in places:
-                    matched = size
-                    break
+    i, places = 0, lexicon().places
+    while i < len(sentence.tokens):
+        matched = _phrase_at(sentence, i, places)
         if matched and _continues_a_name(sentence, i, i + matched):
             matched = 0  # "Vương Đình Huệ" is a name, though Huế is a city
         for k in range(i, i + matched):
             if sentence.labels[k] == NAME:
                 sentence.labels[k] = PLACE
         i += matched or 1
+
+
+def _mark_institutions(sentence: LabelledSentence) -> None:
+    """Institutions that say whose they are ("State Duma", "Kremlin") are title words, never a name's."""
+    i, institutions = 0, lexicon().institutions
+    while i < len(sentence.tokens):
+        matched = _phrase_at(sentence, i, institutions)
+        for k in range(i, i + matched):
+            if sentence.labels[k] == NAME:
+                sentence.labels[k] = TITLE
+        i += matched or 1
+
+
+def _phrase_at(sentence: LabelledSentence, i: int, phrases) -> int:
+    """How many tokens from i, inside one capitalised run, make a phrase of `phrases` (the longest); 0 if none."""
+    tokens = sentence.tokens
+    if sentence.run_of[i] < 0:
+        return 0
+    for size in (4, 3, 2, 1):
+        j = i + size
+        if j > len(tokens) or any(sentence.run_of[k] != sentence.run_of[i] for k in range(i, j)):
+            continue
+        if place_phrase_key([t.text for t in tokens[i:j]]) in phrases:
+            return size
+    return 0
 
 
 def _continues_a_name(sentence: LabelledSentence, start: int, end: int) -> bool:
