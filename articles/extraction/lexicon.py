@@ -144,17 +144,16 @@ class Lexicon:
                     self.ruling_parties[country.code] = party.label
                 if party.top_post:
                     self.party_top_posts[party.label] = party.top_post
-        # Posts written as one though their first word reads like an organization ("State Councilor").
-        self.joined_posts = {
+        # Every post the file names, by each spelling: read whole even where its first word is no post word
+        # ("State Councilor", "Grand Chancellor"), and its head word ("Emperor") is a post word.
+        self.known_posts = {
             folded(spelling): post.name
             for country in every
             for post in country.state_posts
             for spelling in (post.name, *post.other_names)
         }
-        # The head word of every post the file names ("Emperor", "Chancellor of ...") is a post word.
-        self.posts = vocabulary.POSTS | {
-            _head_word(post) for post in (*self.joined_posts, *self.party_top_posts.values())
-        }
+        self.known_posts.update({folded(post): post for post in self.party_top_posts.values()})
+        self.posts = vocabulary.POSTS | {_head_word(post) for post in self.known_posts}
 
     def _honorifics(self, every) -> None:
         phrases = [*vocabulary.HONORIFICS, *(word for country in every for word in country.naming.honorifics)]

@@ -401,6 +401,12 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
         end += 1
     post = " ".join(words[begin:end])
     post = post[:1].upper() + post[1:]
+    # A post the countries file names is one post, in the file's spelling, though its first word is no post
+    # word: "State Councillor" is a State Councilor, not a Councillor of "State".
+    known = lexicon().known_posts
+    whole = next((k for k in range(max(0, begin - 3), begin) if " ".join(lowers[k:end]) in known), None)
+    if whole is not None:
+        post, begin = known[" ".join(lowers[whole:end])], whole
     organization = ""
     if end < len(words) and lowers[end] in ("of", "for", "to", "at", "on"):
         organization = _organization(" ".join(words[end + 1 :]), previous_organization)

@@ -110,11 +110,6 @@ def title_case(post: str) -> str:
 
 def _whole_post(text: str, post: str, organization: str) -> tuple[str, str]:
     """ "Chief Justice of the Supreme People's Court" read as post "Chief": the post is "Chief Justice"."""
-    # A state post whose first word reads like an organization is one post: "State Councilor", not a
-    # Councilor of "State".
-    joined = lexicon().joined_posts.get(f"{organization} {post}".lower()) if organization else None
-    if joined:
-        return joined, ""
     if organization or not post:
         return post, organization
     match = re.search(rf"\b{re.escape(post)}(?P<more>(?: [A-Z][a-z]+)+?)(?: of (?:the )?(?P<owner>[A-Z].*))?$", text)
