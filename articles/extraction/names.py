@@ -1,4 +1,4 @@
-"""Folding and identity keys of names, shared by extraction, the models and search.
+"""Folding and identity keys of names, shared by extraction, the models and the admin.
 
 Vietnamese letters are transliterated to their base letter (Đ -> D, ư -> u, ọ -> o), other scripts
 to their ASCII reading; identity keys also drop case, spaces and punctuation so "Xie Chun Tao" and
