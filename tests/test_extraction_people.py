@@ -609,6 +609,15 @@ def test_an_institution_that_says_whose_it_is_is_part_of_the_office_never_of_the
     assert (volodin.country, peskov.country) == ("RU", "RU")
 
 
+def test_whoever_leads_a_delegation_is_a_person_whatever_the_shape_of_the_name():
+    people = people_of(
+        "The Lao delegation to the forum was led by Bounleuth Phommachanh, who said Laos wanted closer ties. "
+        "The exhibition was opened by Nova Gallery."
+    )
+    assert set(people) == {"Bounleuth Phommachanh"}
+    assert people["Bounleuth Phommachanh"].country == "LA"
+
+
 def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():
     people = people_of(
         "TOKYO (Kyodo) -- Prime Minister Fumio Kishida and his Vietnamese counterpart Pham Minh Chinh agreed on "

@@ -348,6 +348,8 @@ def _is_person(reference: Reference, officials) -> bool:
         return True
     if reference.titled:
         return True
+    if reference.led_by and reference.words <= 4:
+        return True  # "a delegation led by Saleumxay Kommasith": only a person leads one, whatever the name's shape
     return reference.in_context and recognised_by_shape(reference.name)
 
 
