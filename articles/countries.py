@@ -70,11 +70,14 @@ class Party:
 
 @dataclass(frozen=True)
 class Syllables:
-    """The syllables a romanised given name is made of (Chinese pinyin): initial, final, at most `most`."""
+    """The syllables a romanised given name is made of (Chinese pinyin, Korean): an initial or none, a final,
+    a coda or none; from `fewest` to `most` of them, written together or joined by a hyphen or apostrophe."""
 
     initials: tuple[str, ...]
     finals: tuple[str, ...]
     most: int
+    fewest: int = 1
+    codas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,18 +382,22 @@ class _Reader:
         if syllables is None:
             return None
         label = "naming.given_name_syllables"
-        if not isinstance(syllables, dict) or set(syllables) != {"initials", "finals", "most"}:
-            self.fail(label, 'must be an object with "initials", "finals" and "most"')
+        if not isinstance(syllables, dict) or not {"initials", "finals", "most"} <= set(syllables):
+            self.fail(label, 'must be an object with "initials", "finals" and "most" (and "fewest", "codas")')
+        self.unknown(syllables, frozenset(["initials", "finals", "codas", "fewest", "most"]), f"{label}.")
         parts = {}
-        for key in ("initials", "finals"):
-            value = self.words(syllables, key, required=True, label=f"{label}.{key}")
+        for key in ("initials", "finals", "codas"):
+            value = self.words(syllables, key, required=key != "codas", label=f"{label}.{key}")
             if not all(_SYLLABLE_PART.fullmatch(part) for part in value):
                 self.fail(f"{label}.{key}", "must be lower-case ASCII letters")
             parts[key] = value
-        most = syllables["most"]
-        if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 6:
-            self.fail(f"{label}.most", f"must be a number of syllables from 1 to 6, got {most!r}")
-        return Syllables(parts["initials"], parts["finals"], most)
+        fewest, most = syllables.get("fewest", 1), syllables["most"]
+        for key, value in (("fewest", fewest), ("most", most)):
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 6:
+                self.fail(f"{label}.{key}", f"must be a number of syllables from 1 to 6, got {value!r}")
+        if fewest > most:
+            self.fail(f"{label}.fewest", f"is more than most ({fewest} > {most})")
+        return Syllables(parts["initials"], parts["finals"], most, fewest, parts["codas"])
 
 
 def _check_unique(source: Path, countries: tuple[Country, ...]) -> None:

@@ -472,6 +472,20 @@ def test_a_cambodian_name_without_a_country_of_its_own_is_cambodian_in_a_story_a
         "Cambodia expects more visitors from Thailand."
     )
     assert [people[name].country for name in ("Heng Samrin", "Sok Soken", "Tran Hong Ha")] == ["KH", "KH", "VN"]
+    # Their offices are of their country too.
+    assert [office.country for office in people["Sok Soken"].offices] == ["KH"]
+
+
+def test_a_korean_name_is_of_the_korea_the_story_names_though_its_family_name_is_vietnamese_too():
+    north = people_of(
+        "PYONGYANG, Sept. 9 (KCNA) -- Comrade Kim Yong-chol received the visiting delegation of the DPRK-Viet Nam "
+        "friendship association on Sunday. Kim said the friendship between the two parties would last."
+    )
+    south = people_of("SEOUL -- Mr. Kim Sung-han told reporters in Seoul that the talks with Hanoi had gone well.")
+    assert (north["Kim Yong-chol"].country, south["Kim Sung-han"].country) == ("KP", "KR")
+    assert north["Kim Yong-chol"].count == 2
+    # In a story that names neither Korea, the same family name opens a Vietnamese name.
+    assert people_of("Mr. Kim Van Long told reporters the harvest was good.")["Kim Van Long"].country == "VN"
 
 
 def test_an_office_at_a_lower_case_institution_keeps_the_institution_and_its_city():

@@ -67,9 +67,11 @@ def _syllable_patterns(naming: Naming) -> tuple[re.Pattern | None, re.Pattern | 
     if syllables is None:
         return None, None
     one = rf"(?:{_alternation(syllables.initials)})?(?:{_alternation(syllables.finals)})"
+    if syllables.codas:
+        one += rf"(?:{_alternation(syllables.codas)})?"
     return (
-        re.compile(rf"(?:{one}'?){{1,{syllables.most}}}"),
-        re.compile(rf"(?:{one}'?){{2,{max(2, syllables.most)}}}"),
+        re.compile(rf"(?:{one}['-]?){{{syllables.fewest},{syllables.most}}}"),
+        re.compile(rf"(?:{one}['-]?){{2,{max(2, syllables.most)}}}"),
     )
 
 

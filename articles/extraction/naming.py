@@ -19,10 +19,15 @@ from .names import has_diacritics, person_key, word_key
 FAMILY_NAME_LAST = Naming(family_name="last", short_reference=("family name",))
 
 
-def name_shape(name: str) -> NameShape | None:
-    """The country whose names this name is shaped like, if any (a shape with syllables first)."""
+def name_shapes(name: str) -> list[NameShape]:
+    """The shapes of countries' names this name has, a shape with syllables first, then in the file's order."""
     words = name.split()
-    return next((shape for shape in lexicon().name_shapes if shape.fits(words, word_key)), None)
+    return [shape for shape in lexicon().name_shapes if shape.fits(words, word_key)]
+
+
+def name_shape(name: str) -> NameShape | None:
+    """The country whose names this name is shaped like first, if any."""
+    return next(iter(name_shapes(name)), None)
 
 
 def recognised_by_shape(name: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
 from .names import has_diacritics, person_key, to_ascii
-from .naming import country_by_shape, name_shape, partial_names, recognised_by_shape, short_forms
+from .naming import country_by_shape, name_shape, name_shapes, partial_names, recognised_by_shape, short_forms
 from .offices import (
     COUNTERPART,
     countries_in_order,
@@ -359,26 +359,22 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
         raise TypeError(f"extract_people: body must be text, got {type(body).__name__}")
     scan = _scan(body, list(captions or []))
     people = _people_from(scan, officials)
-    for reference, person in _resolve(scan, people):
+    named = _countries_named(body)
+    for reference, person in _resolve(scan, people, named):
         person.count += 1
         if reference.words == 1:
             person.offices += reference.offices
             person.context_countries += reference.context_countries
     ordered = sorted(people.values(), key=lambda p: p.first_seen)
-    mentions = [_person_mention(person) for person in ordered]
+    mentions = [_person_mention(person, named) for person in ordered]
     complete_fragments(mentions)
-    named = _countries_named(body)
     # Countries whose people's names are recognised by their shape: a name of no such shape is not theirs.
     third_countries = named - {shape.country for shape in lexicon().name_shapes if shape.anywhere}
     for mention in mentions:
         if mention.country is not None:
             continue
         shape = name_shape(mention.name)
-        if shape is not None and not shape.anywhere and shape.country in named:
-            # "Minister of Information Khieu Kanharith" in a story about Cambodia: a family name of that
-            # country's list, in a story that names it.
-            mention.country = shape.country
-        elif len(third_countries) == 1 and not (shape is not None and shape.anywhere):
+        if len(third_countries) == 1 and not (shape is not None and shape.anywhere):
             # "leader Fidel Castro" in a story about Cuba: a name of no recognised shape, with no
             # country of its own, belongs to the one other country the story is about.
             mention.country = next(iter(third_countries))
@@ -437,17 +433,23 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
     return people
 
 
-def _resolve(scan: _Scan, people: dict[str, _Person]) -> list[tuple[Reference, _Person]]:
+def _resolve(scan: _Scan, people: dict[str, _Person], named: set[str]) -> list[tuple[Reference, _Person]]:
     """Each reference with the person it names: full names by key, short names by the most recent."""
     by_key = dict(people.items())
     for person in people.values():
         for spelling in [*(person.official.aliases if person.official else ()), *person.spellings]:
             by_key.setdefault(person_key(spelling), person)
-    return resolve_references(scan.references, by_key, lambda p: _short_forms_of(p))
+    return resolve_references(scan.references, by_key, lambda p: _short_forms_of(p, named))
 
 
-def _short_forms_of(person: _Person) -> set[str]:
-    country = _country(person) if person.offices or person.official else None
+def _short_forms_of(person: _Person, named: set[str]) -> set[str]:
+    """The person's shorter references, by the naming convention of the country the offices or the officials
+    list say, else of the country the story names whose names the person's has the shape of ("Kim" for Kim
+    Yong-chol in a story about the DPRK)."""
+    if person.offices or person.official:
+        country = _country(person)
+    else:
+        country = next((shape.country for shape in name_shapes(person.name) if shape.country in named), None)
     return _shorter_references(person.name, person.spellings, country)
 
 
@@ -484,7 +486,11 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
     return resolved
 
 
-def _country(person: _Person) -> str | None:
+def _country(person: _Person, named: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The country the person's offices say, else the officials list, else the text around the name, else
+    the name's shape: of a country the story names (`named`) first ("Minister of Information Khieu
+    Kanharith" in a story about Cambodia, "Kim Jong-un" in one about the DPRK), else of a country whose
+    names are recognised anywhere."""
     office_countries = [c for c in (country_and_party(o)[0] for o in person.offices) if c]
     if office_countries:
         return Counter(office_countries).most_common(1)[0][0]
@@ -492,7 +498,8 @@ def _country(person: _Person) -> str | None:
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
-    return country_by_shape(person.name)
+    in_story = next((shape.country for shape in name_shapes(person.name) if shape.country in named), None)
+    return in_story or country_by_shape(person.name)
 
 
 def _party(person: _Person) -> str:
@@ -503,8 +510,8 @@ def _party(person: _Person) -> str:
     return person.official.party if person.official is not None else ""
 
 
-def _person_mention(person: _Person) -> PersonMention:
-    country = _country(person)
+def _person_mention(person: _Person, named: set[str]) -> PersonMention:
+    country = _country(person, named)
     return PersonMention(
         name=person.name,
         key=person.key,
