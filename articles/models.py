@@ -246,6 +246,11 @@ class PersonQuerySet(models.QuerySet):
         key = person_key(name)
         return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
 
+    def by_key_in(self, keys):
+        """The people any of whose spellings has one of the name keys `keys` (no join: counts stay right)."""
+        keys = list(keys)
+        return self.filter(Q(name_key__in=keys) | Q(pk__in=PersonAlias.objects.filter(key__in=keys).values("person")))
+
 
 class Person(Correctable):
     """A person named in the archive, under one display spelling (with diacritics where known)."""

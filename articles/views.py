@@ -35,6 +35,7 @@ from .models import (
     Person,
     PersonAlias,
 )
+from .spellings import spellings_of
 from .templatetags.portal import country_name
 
 # The archive is about Việt Nam's exchanges: its officials form one side, everyone else the other.
@@ -420,7 +421,7 @@ class PersonDetailView(PageMixin, DetailView):
         rows = meeting_rows(person, meetings_of(person))
         articles = Paginator(article_cards(Article.objects.for_person(person).newest_first()), ARTICLES_PER_PAGE)
         context.update(
-            aliases=[alias for alias in person.aliases.all() if alias.name != person.name],
+            spellings=spellings_of(person),
             meeting_rows=rows,
             most_met=most_met(rows),
             page_obj=articles.get_page(self.request.GET.get("page")),

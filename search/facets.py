@@ -22,7 +22,8 @@ class Facet:
 FACETS = (
     Facet("people", "People", ALL),
     Facet("countries", "Countries", ALL),
-    Facet("organizations", "Offices & organizations", ALL),
+    Facet("offices", "Offices", ALL),
+    Facet("organizations", "Organizations", ALL),
     Facet("outlet", "Outlet", ANY),
     Facet("place", "Place", ALL),
     Facet("kind", "Meeting kind", ALL),

@@ -199,6 +199,15 @@ class SearchForm(forms.Form):
             self.add_error("date_to", f"“to” ({end.text}) is before “from” ({start.text}).")
         return cleaned
 
+    def full_clean(self):
+        super().full_clean()
+        # A field in error points at its message, so a screen reader reads it with the typed value.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = attrs.get("aria-describedby", "")
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error {described}".strip()
+
     def error_messages(self) -> list[str]:
         """Every problem as one sentence naming its parameter."""
         messages = []
