@@ -35,6 +35,7 @@ from .models import (
     Person,
     PersonAlias,
 )
+from .collation import vietnamese_key
 from .spellings import spellings_of
 from .templatetags.portal import country_name
 
@@ -345,8 +346,10 @@ class PersonListView(PageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Names in the Vietnamese alphabet's order (Tô Lâm before Trương Thị Mai), which no database
+        # collation here gives; Latin-script names of other countries come out in their usual order.
         context["countries"] = [
-            {"code": code, "people": list(people)}
+            {"code": code, "people": sorted(people, key=lambda person: vietnamese_key(person.name))}
             for code, people in groupby(context["object_list"], key=lambda person: person.country)
         ]
         return context

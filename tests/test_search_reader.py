@@ -231,3 +231,24 @@ def test_a_date_error_keeps_the_typed_value_in_its_box(client):
     assert re.search(r'<p class="field-error" id="id_from_error">[^<]*months run from 01 to 12', html)
     assert 'value="2024"' in re.search(r'<input[^>]*name="to"[^>]*>', html).group(0)
     assert 'value="talks"' in html
+
+
+# ---------------------------------------------------------------- the people index
+
+
+def test_the_people_index_sorts_vietnamese_names_in_vietnamese_order(client):
+    from articles.collation import vietnamese_key
+
+    html = client.get("/people/").content.decode()
+    assert html.index(">Tô Lâm<") < html.index(">Trương Thị Mai<")
+    names = ["Trương Thị Mai", "Tô Lâm", "Đặng Thị Hoa", "Dương Văn An", "Ân Đức", "Ánh Hồng", "Anh Hồng", "Bùi Lan"]
+    assert sorted(names, key=vietnamese_key) == [
+        "Anh Hồng",
+        "Ánh Hồng",  # a tone only breaks a tie: after the toneless letter
+        "Ân Đức",  # â is a letter of its own, after a
+        "Bùi Lan",
+        "Dương Văn An",
+        "Đặng Thị Hoa",  # đ after d
+        "Tô Lâm",  # ô before r
+        "Trương Thị Mai",
+    ]
