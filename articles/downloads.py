@@ -73,10 +73,10 @@ def write_downloads(folder: Path | None = None) -> DownloadsReport:
     folder = Path(folder or downloads_dir())
     folder.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
+    generated = timezone.now()  # before reading: a change made while writing makes the files stale
     counts = {}
     for record_type in records.DUMPED:
         counts[record_type.name] = _write_pair(folder, record_type)
-    generated = timezone.now()
     _replace(folder / MANIFEST, lambda stream: json.dump(data_package(counts, generated), stream, indent=1))
     return DownloadsReport(counts, time.monotonic() - started, folder)
 
@@ -149,7 +149,7 @@ def data_package(counts: dict[str, int], generated: datetime.datetime) -> dict:
     return {
         "name": "vietnam-china-exchanges-archive",
         "title": "Việt Nam–China exchanges: an archive of news",
-        "created": generated.isoformat(timespec="seconds"),
+        "created": generated.isoformat(),
         "resources": resources,
     }
 

@@ -599,15 +599,20 @@ class OfficeDetailView(ExportMixin, PageMixin, DetailView):
         return f"office-{self.object.slug}-holders"
 
     def export_rows(self, absolute) -> list[dict]:
-        return [records.holding_record(holding, absolute) for holding in self.object.holdings.all()]
+        holdings = (
+            records.holdings_for_records()
+            .filter(office=self.object)
+            .order_by(F("first_seen").asc(nulls_last=True), "person__name")
+        )
+        return [records.holding_record(holding, absolute) for holding in holdings]
 
     def get_queryset(self):
         return Office.objects.prefetch_related(
             Prefetch(
                 "holdings",
-                queryset=OfficeHolding.objects.select_related("person", "office")
-                .prefetch_related(Prefetch("articles", queryset=Article.objects.only("pk", "slug")))
-                .order_by(F("first_seen").asc(nulls_last=True), F("last_seen").asc(nulls_last=True), "person__name"),
+                queryset=OfficeHolding.objects.select_related("person").order_by(
+                    F("first_seen").asc(nulls_last=True), F("last_seen").asc(nulls_last=True), "person__name"
+                ),
             )
         )
 

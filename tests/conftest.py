@@ -29,6 +29,7 @@ def use_search_index_at(path) -> None:
 @pytest.fixture(autouse=True, scope="session")
 def isolated_data_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("portal-data")
+    settings.DATA_DIR = data_dir  # the downloads the import command writes go here
     settings.MEDIA_ROOT = str(data_dir / "media")
     # WhiteNoise warns on every request when the collected-static folder does not exist.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
