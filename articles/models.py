@@ -15,6 +15,7 @@ import datetime
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 from slugify import slugify
 
@@ -444,6 +445,15 @@ class Meeting(Correctable):
         return partial_date_label(self.date, self.date_precision)
 
 
+def _meeting_report_str(link) -> str:
+    """How the admin labels a row linking a meeting to an article (Django's own: "Meeting_articles object (4)")."""
+    meeting = link.meeting
+    return f"{capfirst(meeting.get_kind_display())}, {meeting.date_label}"
+
+
+Meeting.articles.through.__str__ = _meeting_report_str
+
+
 class MeetingParticipant(models.Model):
     """One side's person in a meeting: the name as written, and who we resolved it to."""
 
@@ -500,7 +510,8 @@ class Mention(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.display_name} in {self.article_id}"
+        times = "once" if self.count == 1 else f"{self.count} times"
+        return f"{self.display_name}, named {times}"
 
     @property
     def display_name(self) -> str:
