@@ -29,10 +29,7 @@ data: setup
 	$(PY) manage.py sync_search_index
 
 run: data
-	@echo ""
-	@echo "Portal: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "No admin account yet? In another terminal: $(PY) manage.py createsuperuser"
-	@echo ""
+	@$(PY) manage.py startup_summary --port $(PORT)
 	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 lint: $(VENV)/.dev-stamp

@@ -82,3 +82,34 @@ def test_the_article_list_keeps_titles_and_people_short(admin_user_client):
     for column in ("column-headline", "column-date", "column-outlet", "column-review_status", "column-people"):
         assert column in html
     assert "column-dateline" not in html and "column-date_precision" not in html
+
+
+# ---------------------------------------------------------------- what `make run` says
+
+
+def test_the_start_up_text_gives_the_createsuperuser_hint_with_the_data_folder(settings, tmp_path):
+    import io
+    import shlex
+
+    from django.core.management import call_command
+
+    settings.DATA_DIR = tmp_path / "a data folder"
+    out = io.StringIO()
+    call_command("startup_summary", "--port", "8123", stdout=out)
+    said = out.getvalue()
+    assert "Portal: http://127.0.0.1:8123/" in said and f"Data folder: {settings.DATA_DIR}" in said
+    hint = next(line for line in said.splitlines() if "createsuperuser" in line)
+    command = shlex.split(hint.split("In another terminal: ", 1)[1])
+    assert command[0] == f"PORTAL_DATA_DIR={settings.DATA_DIR}" and command[-1] == "createsuperuser"
+    get_user_model().objects.create_superuser("already", "already@example.org", "pw")
+    out = io.StringIO()
+    call_command("startup_summary", stdout=out)
+    assert "createsuperuser" not in out.getvalue()
+
+
+def test_make_run_prints_the_start_up_summary():
+    from django.conf import settings
+
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "manage.py startup_summary --port $(PORT)" in run and "createsuperuser" not in run

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -64,7 +65,7 @@ def test_researcher_goes_from_a_search_to_a_citation_and_a_csv_of_meetings(resea
     assert page.evaluate("navigator.clipboard.readText()") == reference
     with page.expect_download() as csl:
         page.get_by_role("link", name="CSL-JSON").click()
-    [item] = json.loads(open(csl.value.path(), encoding="utf-8").read())
+    [item] = json.loads(Path(csl.value.path()).read_text(encoding="utf-8"))
     assert item["archive_location"] == article_url and item["type"] == "article-newspaper"
 
     # A person in the article, their meetings as CSV.
@@ -74,7 +75,7 @@ def test_researcher_goes_from_a_search_to_a_citation_and_a_csv_of_meetings(resea
     page.wait_for_url(re.compile(r"/people/[\w-]+/$"))
     with page.expect_download() as meetings_csv:
         page.get_by_role("link", name="Meetings as CSV").click()
-    text = open(meetings_csv.value.path(), encoding="utf-8-sig").read()
+    text = Path(meetings_csv.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and all(row["meeting_url"].startswith("http") for row in rows)
     shown = page.locator(".meetings-table a[href^='/meetings/']").count()
@@ -88,7 +89,7 @@ def test_researcher_goes_from_a_search_to_a_citation_and_a_csv_of_meetings(resea
     page.wait_for_url(re.compile(r"/meetings/\?person="))
     with page.expect_download() as list_csv:
         page.locator(".downloads").get_by_role("link", name="CSV").click()
-    listed = list(csv.DictReader(io.StringIO(open(list_csv.value.path(), encoding="utf-8-sig").read())))
+    listed = list(csv.DictReader(io.StringIO(Path(list_csv.value.path()).read_text(encoding="utf-8-sig"))))
     assert {row["url"] for row in listed} == {row["meeting_url"] for row in rows}
     assert researcher.problems == []
 

@@ -25,7 +25,13 @@ class Command(BaseCommand):
         indexing.queue_removal(indexed - stored)
         report = indexing.process_queue(lock_timeout=60.0)
         if verbosity >= 1:
-            self.stdout.write(f"Search index: {len(stored)} articles in the database; {report}.")
+            if report.updated or report.removed or report.deferred:
+                self.stdout.write(f"Search index: {len(stored)} articles in the database; {report}.")
+            else:
+                # The import indexes as it goes: "0 indexed" would read as if nothing were searchable.
+                self.stdout.write(
+                    f"Search index: all {len(stored)} articles already indexed; nothing to add or remove."
+                )
         if report.deferred:
             self.stderr.write(self.style.WARNING("The index stayed locked by another writer; run this again later."))
 
