@@ -450,3 +450,9 @@ def test_a_figure_with_two_captions_keeps_both():
     body = f"<article><h1>{TITLE}</h1><p>{LEAD}</p>{figure}<p>{MIDDLE}</p><p>{LAST}</p></article>"
     result = extract_file(html_page("", body), "page.html", max_bytes=100_000)
     assert [(photo.caption, photo.credit) for photo in result.photos] == [("Binh and Zhou in Hà Nội.", "VNA")]
+
+
+def test_a_paragraph_saved_twice_with_nothing_after_it_is_the_text_not_a_caption():
+    result = extract_text("\n".join([MIDDLE, MIDDLE, "./."]))
+    assert result.body == MIDDLE
+    assert result.photos == [] and result.title

@@ -8,7 +8,7 @@ from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
 from articles.extraction.names import fold
 from articles.extraction.officials import Officials, load_officials
-from articles.extraction.people import country_and_party, extract_people
+from articles.extraction.people import country_and_party, extract_people, split_sentences
 
 MONDAY = datetime.date(2025, 5, 12)
 
@@ -695,3 +695,11 @@ def test_a_city_named_after_a_founding_leader_is_no_mention_of_him():
         )
     }
     assert people == set()
+
+
+def test_a_month_abbreviation_before_its_day_does_not_end_a_sentence():
+    text = "Li will visit Vietnam from Dec. 2 to 4 at the invitation of Pham Minh Chinh. They will sign deals."
+    assert split_sentences(text) == [
+        "Li will visit Vietnam from Dec. 2 to 4 at the invitation of Pham Minh Chinh.",
+        "They will sign deals.",
+    ]

@@ -79,6 +79,8 @@ def test_version_is_recorded():
         ("NDO – ", None, "NDO"),
         ("VIETNAM, September 5 - HÀ NỘI — ", "HÀ NỘI", None),
         ("PHNOM PENH, Jan. 8 (AFP) -- ", "PHNOM PENH", "AFP"),
+        # A national agency's tag with the date is no place ("AKP" Cambodia, "KPL" Laos).
+        ("KPL, March 3, 2026 – ", None, "KPL"),
     ],
 )
 def test_dateline_forms(opening, dateline, credit):

@@ -24,7 +24,9 @@ CAPTION_MARK = "[Photo] "
 # News agencies and outlets that appear as a dateline's "(VNA)" or a bare "NDO –" lead-in.
 _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
-     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN")
+     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN",
+     # the region's national agencies: Cambodia, Laos, Malaysia, Indonesia, Philippines, Myanmar, DPRK, Cuba, Japan
+     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
@@ -328,10 +330,12 @@ def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]
     under an image placeholder, or saved twice in a row. They are marked as captions (CAPTION_MARK),
     the photo credit line joining its caption."""
     marked: list[str] = []
+    last_prose = max((index for index, unit in enumerate(units) if is_prose(unit)), default=-1)
     for index, unit in enumerate(units):
         previous = units[index - 1] if index else ""
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
-        doubled = index + 1 < len(units) and units[index + 1] == unit
+        # A caption saved twice stands over the text: a doubled paragraph with no text after it is the text.
+        doubled = index + 1 < len(units) and units[index + 1] == unit and index + 1 < last_prose
         by_position = (
             credit_line
             or _IMAGE_PLACEHOLDER.match(previous)

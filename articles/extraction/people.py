@@ -742,6 +742,8 @@ def split_sentences(paragraph: str) -> list[str]:
         )
         if abbreviated and rest:
             continue
+        if word and word.group(1).lower() in _MONTH_ABBREVIATIONS and rest[:1].isdigit():
+            continue  # "from Dec. 2 to 4"
         sentences.append(paragraph[start:end].strip())
         start = end
     if paragraph[start:].strip():

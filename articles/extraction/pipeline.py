@@ -55,7 +55,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     standfirst, paragraphs = split_standfirst(
         cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
     )
-    if not paragraphs:
+    if not any(re.search(r"[^\W\d_]", paragraph) for paragraph in paragraphs):
         raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
     body = "\n\n".join(paragraphs)
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
