@@ -116,9 +116,9 @@ def test_searching_a_name_offers_the_person_page_before_the_results(client):
         assert 0 < offer < first_result, spelling
     xi = page(client, q="Tập Cận Bình")
     assert re.search(r'<a class="person-offer-link" href="/people/xi-jinping/">Xi Jinping</a>', xi)
-    assert search_json(client, q="习近平")["people"][0]["url"].endswith("/people/xi-jinping/")
+    assert search_json(client, q="习近平")["people_named"][0]["url"].endswith("/people/xi-jinping/")
     # A word that is no one's whole name offers nobody.
-    assert search_json(client, q="Xi")["people"] == []
+    assert search_json(client, q="Xi")["people_named"] == []
     assert "person-offer" not in page(client, q="talks")
 
 
