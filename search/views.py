@@ -257,7 +257,7 @@ class SearchView(View):
                 {"typed": expansion.typed, "also": list(expansion.also), "kind": expansion.kind}
                 for expansion in outcome.expansions
             ],
-            "people": [
+            "people_named": [
                 {
                     "name": spellings.name,
                     "url": absolute(spellings.person.get_absolute_url()),
