@@ -26,7 +26,7 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.forms import PartialDate, parse_partial_date
+from search.forms import PartialDate, PartialDateField
 
 from . import records
 from .extraction.types import UNKNOWN
@@ -36,17 +36,6 @@ from .views import PageMixin
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 DATE, PERSON, COUNTRY, PAIR, KIND = "date", "person", "country", "pair", "kind"
-
-
-class PartialDateField(forms.CharField):
-    def clean(self, value):
-        text = (super().clean(value) or "").strip()
-        if not text:
-            return None
-        try:
-            return parse_partial_date(text)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
 
 
 class CountryField(forms.CharField):

@@ -1,6 +1,6 @@
 """An admin that reads as what it is: inline rows named by what they hold, "needs review" in words,
 the review queue titled as such, the article list's columns short enough to fit. (How it fits the
-screen, at 1280 and 375 px, is tested in Chromium: test_browser_ux.py.)"""
+screen, at 1280 and 375 px, is tested in Chromium: test_browser.py.)"""
 
 from __future__ import annotations
 
