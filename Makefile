@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark clean
+.PHONY: run test serve setup data lint pytest benchmark fuzz load clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -43,6 +43,19 @@ test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The fuzz tests with many more examples (make test runs a few of each), one process so that the
+# slowest input of each is reported at the end and in bench/out/fuzz.json.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(VENV)/.dev-stamp
+	mkdir -p bench/out && rm -f bench/out/fuzz.json
+	PORTAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PORTAL_FUZZ_REPORT=$(CURDIR)/bench/out/fuzz.json PORTAL_DATA_DIR=$$(mktemp -d) \
+		$(VENV)/bin/pytest -p no:xdist -q tests/test_fuzz_importer.py tests/test_fuzz_urls.py tests/test_extraction_budget.py
+
+# 50 clients for 60 s of searches, browsing, articles and people against gunicorn on 3,000 generated
+# articles, with an import in the middle (bench/load.py; LOAD_ARGS="--data-dir DIR" reuses a portal).
+load: $(VENV)/.dev-stamp
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var

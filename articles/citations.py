@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from .extraction.html import web_url
 from .extraction.types import DAY, MONTH, YEAR
 from .models import Article, partial_date_label
 
@@ -34,8 +35,8 @@ def reference(article: Article, permalink: str, accessed: datetime.date) -> str:
         parts.append(f"{article.credit}.")
     parts.append(f"“{article.title.rstrip('.')}.”")
     parts.append(f"{partial_date_label(date, precision)}." if date else "Undated.")
-    if article.canonical_url:
-        parts.append(f"{article.canonical_url}.")
+    if web_url(article.canonical_url):
+        parts.append(f"{web_url(article.canonical_url)}.")
     parts.append(f"{ARCHIVE_NAME}, {permalink} (accessed {accessed.day} {accessed:%B %Y}).")
     return " ".join(parts)
 
@@ -46,7 +47,7 @@ def csl_json(article: Article, permalink: str, accessed: datetime.date) -> dict:
         "id": article.slug,
         "type": "article-newspaper",
         "title": article.title,
-        "URL": article.canonical_url or permalink,
+        "URL": web_url(article.canonical_url) or permalink,
         "archive": ARCHIVE_NAME,
         "archive_location": permalink,
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
@@ -86,7 +87,7 @@ def bibtex(article: Article, permalink: str, accessed: datetime.date) -> str:
         fields.append(("year", str(date.year)))
         iso = {DAY: date.isoformat(), MONTH: f"{date:%Y-%m}", YEAR: f"{date:%Y}"}[precision]
         fields.append(("date", iso))
-    fields.append(("url", article.canonical_url or permalink))
+    fields.append(("url", web_url(article.canonical_url) or permalink))
     fields.append(("urldate", accessed.isoformat()))
     fields.append(("note", bibtex_text(f"{ARCHIVE_NAME}: {permalink}")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

@@ -72,3 +72,18 @@ def imported_seeds(db):
     report = import_paths([SEEDS_DIR])
     assert not report.failed, [(outcome.name, outcome.reason) for outcome in report.failed]
     return report
+
+
+def pytest_sessionfinish(session):
+    from fuzzing import RECORDS, report
+
+    if RECORDS:
+        report()  # writes PORTAL_FUZZ_REPORT when set
+
+
+def pytest_terminal_summary(terminalreporter):
+    from fuzzing import RECORDS, report
+
+    if RECORDS:
+        terminalreporter.write_sep("-", "fuzz: inputs and slowest input per test (CPU time)")
+        terminalreporter.write_line(report())

@@ -235,7 +235,7 @@ def test_export_json_has_the_documented_shape(imported_seeds):
 def test_export_csv_one_row_per_article(imported_seeds, tmp_path):
     target = tmp_path / "out.csv"
     call_command("export_articles", "--format", "csv", "--output", str(target), verbosity=0)
-    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
     assert sorted(row["source_file"] for row in rows) == sorted(Article.objects.values_list("source_file", flat=True))
     assert {"title", "date", "date_precision", "credit", "people"} <= set(rows[0])
 

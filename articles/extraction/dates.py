@@ -9,6 +9,7 @@ precision drops instead of guessing, because a confidently wrong date is worse t
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -156,16 +157,18 @@ class _YearGuess:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in the text, in reading order, none overlapping another."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read, in text order, none overlapping
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            # Only the spans either side of `start` can overlap (a scan of all was quadratic).
+            i = bisect.bisect_left(taken, (start, end))
+            if any(start < t_end and t_start < end for t_start, t_end in taken[max(0, i - 1) : i + 1]):
                 continue
             mention = _mention_from(kind, match, text)
             if mention is not None:
-                taken.append((start, end))
+                taken.insert(i, (start, end))
                 found.append(mention)
     return sorted(found, key=lambda mention: mention.start)
 
@@ -430,21 +433,32 @@ def is_future(text: str, mention: DateMention) -> bool:
     """Whether the date is of something still to come: "A will hold talks with B on May 16" (a future cue
     earlier in its sentence, no report verb since) or "On Tuesday, A is scheduled to meet B" (the date
     opens the sentence and its clause goes on to a future cue)."""
-    starts = [match.end() for match in _SENTENCE_START.finditer(text, 0, mention.start + 1)]
-    sentence_start = max((start for start in starts if start <= mention.start), default=0)
-    before = text[sentence_start : mention.start]
+    before = text[_sentence_start(text, mention.start) : mention.start]
     cues = list(_FUTURE_CUE.finditer(before))
     if cues:
         return not _REPORTED.search(before[cues[-1].end() :])
     if not _SENTENCE_OPENING.match(before):
         return False
-    sentence_end = re.search(r"[.!?;](?:\s|$)", text[mention.end :])
-    after = text[mention.end : mention.end + sentence_end.start() if sentence_end else len(text)]
+    reach = min(len(text), mention.end + _SENTENCE_REACH)
+    sentence_end = _SENTENCE_STOP.search(text, mention.end, reach)
+    after = text[mention.end : sentence_end.start() if sentence_end else reach]
     cue = _FUTURE_CUE.search(after)
     if cue is None:
         return False
     subject = after[: cue.start()]  # ", the visiting minister": a short subject, no clause of its own
     return len(subject.split()) <= _SUBJECT_MAX_WORDS and not _REPORTED.search(subject) and not _CLAUSE.search(subject)
+
+
+# A "sentence" longer than this is a list or a run-on: its far beginning says nothing about a date.
+_SENTENCE_REACH = 1000  # characters
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (looked for within _SENTENCE_REACH before it)."""
+    reach = max(0, position - _SENTENCE_REACH)
+    starts = [match.end() for match in _SENTENCE_START.finditer(text, reach, position + 1)]
+    return max((start for start in starts if start <= position), default=0 if reach == 0 else reach)
 
 
 def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag
@@ -23,6 +25,7 @@ from dateutil import parser as date_parser
 
 from .boilerplate import CAPTION_MARK
 from .dates import EARLIEST_YEAR, LATEST_YEAR
+from .decoding import strip_invisible
 from .types import InputError, RemovedBlock
 
 _DROPPED_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "button", "select")
@@ -50,8 +53,35 @@ class Page:
     story_found: bool = False  # the text is the story trafilatura found, not the structural fallback
 
 
+# Real pages nest tags up to about 50 deep. Every pass below looks at a tag's ancestors or its whole
+# subtree, so thousands of nested tags made them quadratic: deeper tags are left out of the tree
+# (their text stays, in the deepest tag kept).
+MAX_DEPTH = 100
+
+
+class _ShallowSoup(BeautifulSoup):
+    """A parse that keeps at most MAX_DEPTH levels of tags."""
+
+    def reset(self):
+        super().reset()
+        self._left_out = Counter()  # tags left out and not closed yet, by name
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        if len(self.tagStack) > MAX_DEPTH and name not in _INVISIBLE_TAGS:
+            if not self.builder.can_be_empty_element(name):  # <br>, <img> never close
+                self._left_out[name] += 1
+            return None
+        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+
+    def handle_endtag(self, name, nsprefix=None):
+        if self._left_out[name]:
+            self._left_out[name] -= 1
+            return
+        super().handle_endtag(name, nsprefix)
+
+
 def page_from_html(html: str) -> Page:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _ShallowSoup(html, "html.parser")
     page = Page(
         text="",
         title=_meta_title(soup),
@@ -75,7 +105,9 @@ def page_from_html(html: str) -> Page:
         page.removed += [block for block in left_out if _squash(block.text) not in kept_text]
     if _article_words(blocks) < _MIN_ARTICLE_WORDS:
         raise InputError("the page has no article text (after removing navigation, sidebars and widgets)")
-    page.text = "\n\n".join(blocks)
+    # Character references (&#x202E;) become characters only here, past decoding's clean-up.
+    page.text = strip_invisible("\n\n".join(blocks))
+    page.title = strip_invisible(page.title) if page.title else page.title
     return page
 
 
@@ -217,10 +249,24 @@ def _meta_published(soup: BeautifulSoup) -> datetime.date | None:
 
 def _canonical_url(soup: BeautifulSoup) -> str:
     link = soup.find("link", rel="canonical")
-    if link and link.get("href"):
-        return link["href"].strip()
+    if link and web_url(link.get("href", "")):
+        return web_url(link["href"])
     tag = soup.find("meta", attrs={"property": "og:url"})
-    return tag["content"].strip() if tag and tag.get("content") else ""
+    return web_url(tag.get("content", "")) if tag else ""
+
+
+def web_url(text: str) -> str:
+    """`text` if it is an absolute http(s) address, else "": a page's javascript:, data: or relative
+    "URL" must never become a link a reader clicks (browsers drop tabs and newlines in a scheme, and so
+    does urlsplit)."""
+    url = text.strip() if isinstance(text, str) else ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced [ in the host
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    return url
 
 
 def _json_ld(soup: BeautifulSoup) -> list[dict]:
@@ -262,18 +308,24 @@ def _story_root(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
+def _removed(tag: Tag) -> bool:
+    # Not tag.decomposed: on a live tag it reads a missing attribute, which bs4 turns into a search
+    # of the tag's whole subtree for a tag of that name (quadratic over a page).
+    return vars(tag).get("_decomposed", False)
+
+
 def _drop_chrome(root: Tag, page: Page) -> None:
     for tag in root.find_all(_DROPPED_TAGS):
-        if not tag.decomposed:
+        if not _removed(tag):
             _remove(tag, f"html <{tag.name}>", page)
     for tag in root.find_all(True):
-        if tag.decomposed or tag.name in ("body", "html", "head", "article", "main"):
+        if _removed(tag) or tag.name in ("body", "html", "head", "article", "main"):
             continue
         words = " ".join([*tag.get("class", []), tag.get("id", "")])
         if words and _WIDGET_WORDS.search(words):
             _remove(tag, "html share/related widget", page)
     for tag in root.find_all(("ul", "ol", "div", "section")):
-        if not tag.decomposed and _is_link_list(tag):
+        if not _removed(tag) and _is_link_list(tag):
             _remove(tag, "html link list", page)
 
 
@@ -295,8 +347,9 @@ def _remove(tag: Tag, rule: str, page: Page) -> None:
 def _blocks(root: Tag, page: Page) -> list[str]:
     """Text of each innermost block element, in document order; loose text in containers too."""
     blocks: list[str] = []
+    inside = _inside_blocks(root)
     for tag in root.find_all((*_BLOCK_TAGS, "div", "section")):
-        if tag.find_parent("figcaption") or tag.find_parent(_BLOCK_TAGS):
+        if id(tag) in inside:
             continue
         if tag.name in ("div", "section"):
             blocks.extend(_loose_text(tag))
@@ -309,6 +362,21 @@ def _blocks(root: Tag, page: Page) -> list[str]:
             continue
         blocks.append(CAPTION_MARK + text if tag.name == "figcaption" else text)
     return blocks
+
+
+def _inside_blocks(root: Tag) -> set[int]:
+    """ids of the tags under `root` that have a block element (a caption too) among their ancestors.
+
+    One pass in document order, parents before children: asking each tag for its parents was
+    quadratic in the depth of the page. (By id: a Tag hashes by its whole markup.)
+    """
+    inside: set[int] = set()
+    root_inside = root.find_parent(_BLOCK_TAGS) is not None
+    for tag in root.find_all(True):
+        parent = tag.parent
+        if parent.name in _BLOCK_TAGS or (id(parent) in inside if parent is not root else root_inside):
+            inside.add(id(tag))
+    return inside
 
 
 def _loose_text(tag: Tag) -> list[str]:

@@ -277,6 +277,12 @@ class _Story:
     previous_place: str | None = None  # the place the sentence before named
 
 
+# Reading a sentence pairs each meeting phrase with the names around it, which is quadratic in its
+# length. Real sentences stay far below this (the longest seen in real pages is about 1,600); a longer
+# "sentence" is a list or a run-on of repeated words, and is not read for meetings.
+MAX_SENTENCE_LENGTH = 2500  # characters
+
+
 def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -> list[MeetingRecord]:
     """Meetings between named people, in the order the article first reports them."""
     if not isinstance(body, str):
@@ -285,6 +291,8 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
     story = _Story(countries={person.name: person.country for person in people or []})
     candidates: list[_Candidate] = []
     for index, sentence in enumerate(sentences):
+        if len(sentence.text) > MAX_SENTENCE_LENGTH:
+            continue
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         for candidate in _candidates_in(sentence, index, following, story):
             if candidate.hostless and candidates:

@@ -16,6 +16,7 @@ goes to the one the text mentioned last.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -850,6 +851,11 @@ class _Sentence:
     def joined(self, i: int) -> bool:
         """Whether token i follows token i-1 with a single space, inside one line."""
         return i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == " "
+
+    @functools.cached_property
+    def has_meeting_words(self) -> bool:
+        # Once per sentence, not once per name in it.
+        return bool(_MEETING_WORDS.search(self.text))
 
 
 def _read_sentence(text: str) -> _Sentence:
@@ -1747,7 +1753,8 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
-    countries += _country_referred_back(sentence.text[: tokens[title_start].start])
+    title_at = tokens[title_start].start
+    countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
     # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
     reference = Reference(
@@ -1793,15 +1800,20 @@ _LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I
 _MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
 # "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
 _SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|noted|according\s+to)|[,.]\s*[\"”’'])\s*$", re.I)
+# One word per repetition (words are separated by spaces), so a failed match backtracks linearly.
 _ORGANISATION_LEADING = re.compile(
-    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
 )
+# The patterns above end at the name: they only need the text just before it. Searching the whole
+# sentence for each name made a long sentence of names quadratic.
+_CONTEXT_BEFORE = 300  # characters
 
 
 def _read_context(sentence: _Sentence, reference: Reference, title_start: int, after_end: int) -> None:
     """Contexts only people have: "led by X", "held talks with X", "X said"; and whose X is."""
     text, tokens = sentence.text, sentence.tokens
-    before = text[: tokens[title_start].start]
+    end = tokens[title_start].start
+    before = text[max(0, end - _CONTEXT_BEFORE) : end]
     reference.led_by = bool(_LED_BY.search(before))
     if reference.led_by:
         leading = _ORGANISATION_LEADING.search(before)
@@ -1814,7 +1826,7 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
         follows = tokens[after_end + 1].lower
     reference.in_context = (
         reference.led_by
-        or (bool(_MEETING_OBJECT.search(before)) and bool(_MEETING_WORDS.search(text)))
+        or (bool(_MEETING_OBJECT.search(before)) and sentence.has_meeting_words)
         or follows in _SPEECH_VERBS
         or bool(_SPEAKER_BEFORE.search(before))
         or follows in _MEETING_VERBS
