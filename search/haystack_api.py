@@ -24,6 +24,7 @@ from articles.models import Article
 
 from .analysis import text_analyzer
 from .backend import SearchUnavailable
+from .query import read_prepared
 
 logger = logging.getLogger(__name__)
 
@@ -48,35 +49,18 @@ def auto_query_text(prepared: str) -> tuple[str, list[str]]:
     """
     out: list[str] = []
     ignored: list[str] = []
-    negate_next = False
-    negated_depth = None  # the bracket depth a NOT (...) applies to
-    depth = 0
-    for item in _ITEM.findall(prepared):
-        if item == "AND":
+    for item, negated in read_prepared(prepared):
+        if item in ("AND", ")"):
             continue
         if item == "OR":
             ignored.append("OR")
             continue
-        if item == "NOT":
-            negate_next = True
-            continue
         if item == "(":
-            depth += 1
-            if negate_next and negated_depth is None:
-                negated_depth = depth
-            negate_next = False
             ignored.append("brackets")
-            continue
-        if item == ")":
-            if negated_depth == depth:
-                negated_depth = None
-            depth -= 1
             continue
         if not item.startswith('"') and item.endswith("*"):
             item = item.rstrip("*")
             ignored.append("a * ending a word")
-        negated = negate_next or negated_depth is not None
-        negate_next = False
         if negated and item.startswith('"'):
             ignored.append("NOT before a “phrase”")
             continue

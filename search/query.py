@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .acronyms import AcronymTable, words_key
@@ -404,39 +405,42 @@ class MarkedItems:
     phrases: tuple[str, ...]
 
 
-def marked_items(prepared: str) -> MarkedItems:
-    """The words and phrases of a prepared query that results should mark; prefix* words are left to
-    the engine (it knows the indexed words they start)."""
-    words, phrases = [], []
+def read_prepared(prepared: str) -> Iterator[tuple[str, bool]]:
+    """Each item of a prepared query (a word, a "phrase", a bracket, AND or OR; NOT itself is not
+    yielded) with whether a NOT applies to it, directly or through the brackets it is in."""
     negate_next = False
     negated_depth = None  # the bracket depth a NOT (...) applies to
     depth = 0
     for item in _PREPARED_ITEM.findall(prepared):
-        if item in OPERATORS:
-            negate_next = item == "NOT"
-            continue
-        if item == "(":
+        if item == "NOT":
+            negate_next = True
+        elif item == "(":
             depth += 1
             if negate_next and negated_depth is None:
                 negated_depth = depth
             negate_next = False
-            continue
-        if item == ")":
+            yield item, negated_depth is not None
+        elif item == ")":
+            yield item, negated_depth is not None
             if negated_depth == depth:
                 negated_depth = None
             depth -= 1
-            continue
-        negated = negate_next or negated_depth is not None
-        negate_next = False
-        if negated:
+        elif item in BINARY_OPERATORS:
+            yield item, False
+        else:
+            yield item, negate_next or negated_depth is not None
+            negate_next = False
+
+
+def marked_items(prepared: str) -> MarkedItems:
+    """The words and phrases of a prepared query that results should mark; prefix* words are left to
+    the engine (it knows the indexed words they start)."""
+    words, phrases = [], []
+    for item, negated in read_prepared(prepared):
+        if negated or item in ("(", ")", *BINARY_OPERATORS):
             continue
         if item.startswith('"'):
             phrases.append(item.strip('"'))
         elif not item.endswith("*"):
             words.append(item)
     return MarkedItems(tuple(words), tuple(phrases))
-
-
-def query_words(text: str) -> list[str]:
-    """The words of a prepared query, operators left out (for boosts and spelling)."""
-    return [w for w in WORD_PATTERN.findall(text) if w not in OPERATORS]
