@@ -19,7 +19,8 @@ from haystack.constants import DEFAULT_ALIAS
 from haystack.query import SQ
 
 from . import haystack_api, highlighting
-from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key, narrow_queries
+from .engine import filter_syntax
+from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
 from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
 from .query import normalise, prepare
 
@@ -123,16 +124,17 @@ class ArticleSearch:
 
     def narrow_queries(self, without: tuple[str, ...] = ()) -> list[str]:
         """Filters of the facet selections and date range, leaving out the facets named in `without`."""
+        syntax = filter_syntax(self.backend)
         queries = []
         for facet in ALL_FACETS:
             if facet.name not in without:
-                queries += narrow_queries(facet, self.selections[facet.name])
+                queries += syntax.facet(facet, self.selections[facet.name])
         # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
         # ("2023" is not known to be in April 2023).
         if self.date_from:
-            queries.append(f"date_start:[{_day_number(self.date_from.first_day)} TO]")
+            queries.append(syntax.at_least("date_start", _day_number(self.date_from.first_day)))
         if self.date_to:
-            queries.append(f"date_end:[TO {_end_number(self.date_to.last_day)}]")
+            queries.append(syntax.at_most("date_end", _end_number(self.date_to.last_day)))
         return queries
 
     @property
