@@ -2,8 +2,9 @@
 prefixes, acronyms, spellings of Việt Nam, accent folding, stemming, exact diacritics first; dates
 (drill-down, partial-date ranges), sorting, escaped highlighting, and the page's query count.
 
-The articles are made and indexed once for the module into an index of their own; the database
-rows are rolled back at once (the search reads nothing but the index), their facts kept as dicts.
+The articles are made and indexed once per engine (Whoosh, then the SolrCloud) into an index of
+the module's own; the database rows are rolled back at once (the search reads nothing but the
+index), their facts kept as dicts.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ import io
 import re
 
 import pytest
-from conftest import use_search_index_at
 from django.db import transaction
 from factories import make_archive, make_article, make_meeting, make_person
-from haystack import connections
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,10 +84,8 @@ CROWD = 120  # people named in one article: more than the 100 facet values the J
 
 
 @pytest.fixture(scope="module", autouse=True)
-def archive(isolated_data_dir, django_db_setup, django_db_blocker, tmp_path_factory):
+def archive(module_engine, django_db_setup, django_db_blocker):
     """name -> facts of the made-up articles (and "archive-<i>" for 30 generic ones)."""
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path_factory.mktemp("queries-index"))
     with django_db_blocker.unblock(), transaction.atomic():
         rows = {f"archive-{i}": article for i, article in enumerate(make_archive(articles=30, meetings=4)["articles"])}
         rows.update({name: make_article(credit="VNS", **fields) for name, fields in TEXTS.items()})
@@ -99,8 +96,7 @@ def archive(isolated_data_dir, django_db_setup, django_db_blocker, tmp_path_fact
         assert indexing.process_queue().updated == len(rows)
         facts = {name: facts_of(article) for name, article in rows.items()}
         transaction.set_rollback(True)
-    yield facts
-    use_search_index_at(previous)
+    return facts
 
 
 def facts_of(article: Article) -> dict:
