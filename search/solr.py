@@ -36,7 +36,13 @@ from haystack.utils import get_identifier
 
 from . import acronyms, solr_query
 from .analysis import fold, text_analyzer
-from .backend import ACRONYMS_FIELD, SUGGEST_MAX_UNKNOWN_WORDS, SUGGEST_MAX_WORD_LENGTH, SearchUnavailable
+from .backend import (
+    ACRONYMS_FIELD,
+    SUGGEST_MAX_UNKNOWN_WORDS,
+    SUGGEST_MAX_WORD_LENGTH,
+    IndexBusy,
+    SearchUnavailable,
+)
 from .engine import SolrFilterSyntax
 from .facets import facet_key
 
@@ -283,6 +289,14 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         return doc
 
     def writer(self, timeout: float = 0) -> SolrBatchWriter:
+        """A writer for one batch. Solr takes concurrent writers itself, so there is no lock; a
+        cluster that cannot be reached is reported like a busy Whoosh lock (IndexUnreachable), so
+        the queue keeps its rows for the next drain (sync_search_index) instead of failing an import."""
+        try:
+            self.conn.ping()
+        except (pysolr.SolrError, requests.RequestException, OSError) as exc:
+            self.log.warning("Solr at %s cannot be reached: %s", self.conn.url, exc)
+            raise IndexUnreachable(f"Solr at {self.conn.url} cannot be reached ({exc}).") from exc
         return SolrBatchWriter(self)
 
     def send(self, documents: list[dict], removed_identifiers: list[str], *, soft_commit: bool = True) -> None:
@@ -312,11 +326,12 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         self._request("commit", lambda: self.conn.commit())
 
 
-class SolrBatchWriter:
-    """The index queue's writer (search/indexing.py) for Solr: buffers one batch, sends it on commit().
+class IndexUnreachable(IndexBusy):
+    """The Solr cluster did not answer; changes stay queued as they do behind a busy Whoosh lock."""
 
-    Solr takes concurrent writers itself, so there is no lock to wait for and IndexBusy never comes.
-    """
+
+class SolrBatchWriter:
+    """The index queue's writer (search/indexing.py) for Solr: buffers one batch, sends it on commit()."""
 
     def __init__(self, backend: PortalSolrSearchBackend):
         self.backend = backend
