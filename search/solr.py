@@ -406,6 +406,21 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+class PortalSolrSearchQuery(SolrSearchQuery):
+    """haystack's SearchQuerySet on this engine. Its queries are in Lucene syntax, so they go to
+    haystack's own Solr search (highlight(), spelling, facets and all), not to the backend's search(),
+    which reads the portal's prepared queries."""
+
+    def run(self, spelling_query=None, **kwargs):
+        search_kwargs = self.build_params(spelling_query, **kwargs) | kwargs
+        results = SolrSearchBackend.search(self.backend, self.build_query(), **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._stats = results.get("stats", {})
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+
+
 class PortalSolrEngine(SolrEngine):
     backend = PortalSolrSearchBackend
-    query = SolrSearchQuery
+    query = PortalSolrSearchQuery
