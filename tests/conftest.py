@@ -62,6 +62,32 @@ def solr_cluster():
     cluster.stop()
 
 
+_solr_tests_passed = []
+SOLR_PROPERTY = ("search_engine", "solr")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:  # tagged so that the report (which xdist sends to the controller) says so
+        if item.get_closest_marker("solr"):
+            item.user_properties.append(SOLR_PROPERTY)
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed and SOLR_PROPERTY in report.user_properties:
+        _solr_tests_passed.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # CI (PORTAL_REQUIRE_SOLR=1) fails a run in which no Solr test ran, however they were left out.
+    # Under xdist this runs in the controller, which hears of every worker's tests.
+    worker = hasattr(session.config, "workerinput")
+    if os.environ.get("PORTAL_REQUIRE_SOLR") == "1" and not worker and exitstatus == 0 and not _solr_tests_passed:
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line("PORTAL_REQUIRE_SOLR=1 but no Solr test passed", red=True)
+        session.exitstatus = 1
+
+
 # Both engines, for tests parametrized over them; the Solr tests form one xdist group.
 ENGINES = ("whoosh", pytest.param("solr", marks=[pytest.mark.solr, pytest.mark.xdist_group("solr")]))
 
