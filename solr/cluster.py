@@ -87,6 +87,7 @@ class LocalSolrCloud:
     shards: int = 2
     port: int = 0  # the first node's port (the others follow it); 0 = any free ports
     collection: str = COLLECTION
+    data_dir: Path | None = None  # where Solr keeps its index and ZooKeeper data; None = a temporary folder
     node_urls: list[str] = field(default_factory=list)
     zk_host: str = ""
     startup_seconds: float = 0.0
@@ -119,6 +120,7 @@ class LocalSolrCloud:
             "--port",
             str(self.port),
             "--until-stdin-closes",
+            *(["--data-dir", str(self.data_dir)] if self.data_dir else []),
         ]
         started = time.perf_counter()
         with open(self.log_dir / "solr.log", "wb") as log:
