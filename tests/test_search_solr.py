@@ -5,9 +5,12 @@ its two shards, its commit policy, Solr's own highlighting and more-like-this, a
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+import types
 import xml.etree.ElementTree as ElementTree
+import zipfile
 
 import pysolr
 import pytest
@@ -242,3 +245,41 @@ def test_did_you_mean_looks_up_few_words_once_each(solr_index, imported_seeds, c
     response = client.get("/search/", {"q": "Beijng Beijng", "format": "json"})
     assert response.json()["did_you_mean"]["query"] == "Beijing Beijing"
     assert closest_word_calls == ["beijng"]
+
+
+@pytest.mark.solr
+@pytest.mark.xdist_group("solr")
+def test_the_configset_loads_into_a_running_cluster_as_the_readme_says(solr_cluster):
+    """README, "Past one machine": upload the zipped conf/ through the Configsets API, create a collection."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(solr_configset.CONFIGSET_DIR.iterdir()):
+            zipped.write(path, path.name)
+    base = solr_cluster.node_urls[0]
+    uploaded = requests.post(
+        f"{base}/admin/configs",
+        params={"action": "UPLOAD", "name": "portal-uploaded"},
+        data=archive.getvalue(),
+        headers={"Content-Type": "application/octet-stream"},
+        timeout=60,
+    )
+    assert uploaded.status_code == 200, uploaded.text
+    created = requests.get(
+        f"{base}/admin/collections",
+        params={"action": "CREATE", "name": "uploaded", "collection.configName": "portal-uploaded", "numShards": 2},
+        timeout=180,
+    )
+    try:
+        assert created.status_code == 200, created.text
+        collection = solr_cluster.url.rsplit("/", 1)[0] + "/uploaded"
+        fields = requests.get(f"{collection}/schema/fields", timeout=60).json()["fields"]
+        assert {"text", "title", "people", "date_start", "snippet_source"} <= {field["name"] for field in fields}
+        assert solr_tokens(types.SimpleNamespace(url=collection), "portal_text", "Trọng ĐÀM PHÁN meetings") == [
+            "trong",
+            "dam",
+            "phan",
+            "meet",
+        ]
+    finally:
+        requests.get(f"{base}/admin/collections", params={"action": "DELETE", "name": "uploaded"}, timeout=180)
+        requests.get(f"{base}/admin/configs", params={"action": "DELETE", "name": "portal-uploaded"}, timeout=60)
