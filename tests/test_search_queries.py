@@ -9,6 +9,7 @@ index), their facts kept as dicts.
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime
 import io
@@ -22,6 +23,8 @@ from hypothesis import strategies as st
 
 from articles.models import Article
 from search import highlighting, indexing
+from search.facets import ALL_FACETS, facet_key
+from search.search_indexes import ArticleIndex
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +113,17 @@ def facts_of(article: Article) -> dict:
         span = (day.replace(day=1), following - datetime.timedelta(days=1))
     else:
         span = (day, day)
-    return {"file": article.source_file, "span": span, "precision": precision, "iso": article.date_iso}
+    document = ArticleIndex()
+    facets = {
+        facet.name: {facet_key(v) for v in getattr(document, f"prepare_{facet.name}")(article)} for facet in ALL_FACETS
+    }
+    return {
+        "file": article.source_file,
+        "span": span,
+        "precision": precision,
+        "iso": article.date_iso,
+        "facets": facets,
+    }
 
 
 def search_json(client, **params) -> dict:
@@ -375,6 +388,16 @@ def test_pages_split_the_results(client, archive):
     assert "page=2" in first["page"]["next"] and first["page"]["previous"] is None
     html = client.get("/search/", {"page": "2"}).content.decode()
     assert f"Page 2 of {pages}" in html and 'rel="prev"' in html
+
+
+def test_every_facet_field_counts_each_article_once_per_value_it_holds(client, archive):
+    counted = search_json(client)["facets"]
+    for facet in ALL_FACETS:
+        expected = collections.Counter(key for facts in archive.values() for key in facts["facets"][facet.name])
+        found = collections.Counter()
+        for label, count in counted[facet.name].items():
+            found[facet_key(label)] += count
+        assert found == expected and expected, facet.name
 
 
 def test_json_carries_at_least_a_hundred_values_per_facet(client):
