@@ -51,7 +51,10 @@ RESULT_FIELDS = (
     f"{ID} {DJANGO_CT} {DJANGO_ID} score title url source_file date_iso date_label outlet people snippet_source"
 )
 FACET_FIELDS_WITH_KEYS = ("people", "countries", "organizations", "outlet", "place", "kind", "year", "month")
-ACRONYMS_KEPT_SECONDS = 60.0  # another process's new "(ACRONYM)" definitions are used after this long
+# Acronyms and the words a prefix starts are read from the index and kept this long (and until this
+# backend writes): another process's new "(ACRONYM)" definitions are used after at most a minute.
+CACHED_SECONDS = 60.0
+PREFIXES_KEPT = 256
 PREFIX_WORDS = 1000  # indexed words a prefix* is widened to for marking snippets (as on Whoosh)
 SPELLING_CANDIDATES = 20  # close words asked per unknown word; the Whoosh engine's rules pick one
 ID_PAGE = 5000  # ids per request when listing what the index holds
@@ -73,7 +76,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         # A failed search must be a 503 and a failed write must leave the queue rows in place.
         self.silently_fail = False
         self._acronyms = (0.0, None)  # (monotonic time read, AcronymTable)
-        self._prefix_words = {}  # prefix -> analysed terms of the indexed words it starts
+        self._prefix_words = {}  # prefix -> (monotonic time read, analysed terms of the indexed words it starts)
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -102,16 +105,19 @@ class PortalSolrSearchBackend(SolrSearchBackend):
     def _words_starting(self, prefix: str) -> set[str]:
         """The analysed terms of the indexed words a prefix starts ("negotiat" -> "negoti" of
         "negotiations"), so the snippet marks them as the Whoosh engine does."""
-        if prefix not in self._prefix_words:
+        read_at, terms = self._prefix_words.get(prefix, (0.0, None))
+        if terms is None or time.monotonic() - read_at > CACHED_SECONDS:
             params = {"terms.fl": solr_query.WORDS_FIELD, "terms.prefix": prefix, "terms.limit": PREFIX_WORDS}
             answer = self._request(
                 "list words", lambda: self.conn._send_request("get", _with_query("terms", params, distrib="true"))
             )
-            words = pysolr.force_unicode(answer)
-            found = _terms_of(self.conn.decoder.decode(words), solr_query.WORDS_FIELD)
+            found = _terms_of(self.conn.decoder.decode(pysolr.force_unicode(answer)), solr_query.WORDS_FIELD)
             analyzer = text_analyzer()
-            self._prefix_words[prefix] = {t.text for word in found for t in analyzer(word, mode="query")}
-        return self._prefix_words[prefix]
+            terms = {t.text for word in found for t in analyzer(word, mode="query")}
+            if len(self._prefix_words) >= PREFIXES_KEPT:
+                del self._prefix_words[next(iter(self._prefix_words))]  # the oldest
+            self._prefix_words[prefix] = (time.monotonic(), terms)
+        return terms
 
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None, **kwargs):
         """The portal's search (engine.py): a prepared query, sort fields, facet names, narrow queries."""
@@ -244,7 +250,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         """The shipped acronyms plus every definition the indexed articles make, read once a minute
         (and again after this backend writes)."""
         read_at, table = self._acronyms
-        if table is None or time.monotonic() - read_at > ACRONYMS_KEPT_SECONDS:
+        if table is None or time.monotonic() - read_at > CACHED_SECONDS:
             raw = self._select(
                 "read acronyms",
                 "*:*",
