@@ -2,8 +2,8 @@
 
 The search page, its JSON and CSV, and the search feed all go through ArticleSearch; it reads only
 the index (what a result shows is stored there), so a search page costs no database query.
-It uses the tuned Whoosh backend's extras when the configured engine has them, and haystack's
-common API (search/haystack_api.py) with any other engine.
+It uses the engine interface (search/engine.py) of the portal's engines, Whoosh and Solr, and
+haystack's common API (search/haystack_api.py) with any other engine.
 """
 
 from __future__ import annotations
