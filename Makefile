@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark solr clean
+.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -47,6 +47,10 @@ test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Whoosh against a 2-node SolrCloud on the same articles (Java 17 and Maven needed).
+benchmark-engines: $(VENV)/.dev-stamp
+	$(PY) bench/engines.py $(BENCH_ARGS)
 
 # A local 2-node SolrCloud with the portal's collection (Maven fetches Solr on first use); Ctrl-C stops it.
 solr: setup
