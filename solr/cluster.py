@@ -31,7 +31,7 @@ MAIN_CLASS = "portal.solr.LocalSolrCloud"
 COLLECTION = "portal"
 ENGINE = "search.solr.PortalSolrEngine"
 # Two Solr nodes and ZooKeeper share one JVM; a serial collector suits a small heap on few cores.
-JAVA_OPTIONS = ("-Xms256m", "-Xmx768m", "-XX:+UseSerialGC", "-Xss512k")
+JAVA_OPTIONS = ("-Xms256m", "-Xmx768m", "-XX:+UseSerialGC")
 START_TIMEOUT = 180.0  # seconds; the first start on a cold machine compiles a lot of Solr's code
 
 
