@@ -18,9 +18,12 @@ meaning on both engines:
     create_spelling_suggestion(typed)       the query with unknown words corrected, or None
     filter_syntax                           how narrow_queries are written (FilterSyntax below)
     writer(timeout) -> writer               delete_by_term(ID, identifier), update_document(**doc),
-                                            commit(optimize=False), cancel(); raises IndexBusy
+                                            commit(optimize=False), cancel(); raises IndexBusy when
+                                            the index cannot be written now (Whoosh: its lock is held;
+                                            Solr: the cluster does not answer), so changes stay queued
     document(search_index, obj) -> dict     the document update_document() takes
-    indexed_article_ids()                   the ids the index holds (for sync_search_index)
+
+sync_search_index asks Solr for the ids it holds (indexed_article_ids()) and reads Whoosh's lexicon.
 
 Any other haystack engine is served through haystack's common API instead (search/haystack_api.py),
 with fewer features.
