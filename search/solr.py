@@ -306,14 +306,33 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         return SolrBatchWriter(self)
 
     def send(self, documents: list[dict], removed_identifiers: list[str], *, soft_commit: bool = True) -> None:
-        """One batch: deletions, then additions with a soft commit (visible to the next search)."""
+        """One batch: deletions, then additions with a soft commit (visible to the next search).
+
+        A document Solr refuses (HTTP 400: a value it cannot index) is logged and left out, and the
+        rest of the batch is indexed, so one bad article never holds up the queue behind it."""
         if removed_identifiers:
             self._request("delete documents", lambda: self.conn.delete(id=list(removed_identifiers), commit=False))
         if documents:
-            self._request("index documents", lambda: self.conn.add(documents, commit=False, softCommit=soft_commit))
+            try:
+                self.conn.add(documents, commit=False, softCommit=soft_commit)
+            except (pysolr.SolrError, requests.RequestException, OSError) as exc:
+                if not _refused(exc):
+                    self._request("index documents", lambda exc=exc: _raise(exc))
+                self._send_one_by_one(documents)
+                if soft_commit:
+                    self._request("commit", lambda: self.conn.commit(softCommit=True))
         elif removed_identifiers and soft_commit:
             self._request("commit", lambda: self.conn.commit(softCommit=True))
         self.forget_cached()
+
+    def _send_one_by_one(self, documents: list[dict]) -> None:
+        for doc in documents:
+            try:
+                self.conn.add([doc], commit=False)
+            except (pysolr.SolrError, requests.RequestException, OSError) as exc:
+                if not _refused(exc):
+                    self._request("index documents", lambda exc=exc: _raise(exc))
+                self.log.error("Solr refused %s, which stays out of the index: %s", doc.get(ID), exc)
 
     def update(self, index, iterable, commit=True):
         """haystack's update_index / rebuild_index: a soft commit per batch, not a hard one."""
@@ -370,6 +389,15 @@ def one_spelling_per_key(values) -> list[str]:
         if key and (key not in by_key or (by_key[key].isupper() and not value.isupper())):
             by_key[key] = value
     return list(by_key.values())
+
+
+def _refused(exc: BaseException) -> bool:
+    """Solr answered that the request itself is wrong (as opposed to not answering at all)."""
+    return isinstance(exc, pysolr.SolrError) and "(HTTP 400)" in str(exc)
+
+
+def _raise(exc: BaseException):
+    raise exc
 
 
 def _batches(iterable, size: int):

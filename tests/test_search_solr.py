@@ -6,6 +6,7 @@ its two shards, its commit policy, Solr's own highlighting and more-like-this, a
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import types
@@ -21,10 +22,12 @@ from factories import make_article
 from haystack import connections
 from haystack.exceptions import SearchBackendError
 from haystack.query import SearchQuerySet
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.models import Article
 from search import indexing, solr_configset
-from search.analysis import diacritic_analyzer, name_analyzer, text_analyzer
+from search.analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, text_analyzer
 from search.facets import facet_key
 from search.solr import PortalSolrSearchBackend
 
@@ -59,6 +62,11 @@ def test_every_field_type_cuts_words_as_the_python_tokenizer_does():
     schema = ElementTree.parse(solr_configset.CONFIGSET_DIR / "schema.xml").getroot()
     patterns = {node.get("pattern") for node in schema.iter("tokenizer") if node.get("pattern")}
     assert patterns == {solr_configset.TOKEN_PATTERN}
+
+
+@given(st.text(alphabet=st.sampled_from("ab.Đệ习_ -'1"), max_size=80))
+def test_the_configsets_word_pattern_finds_the_words_python_finds(text):
+    assert re.findall(solr_configset.POSSESSIVE_WORD_PATTERN, text) == WORD_PATTERN.findall(text)
 
 
 def test_the_launcher_explains_itself():
@@ -105,6 +113,14 @@ def test_solr_analyses_text_as_the_whoosh_engine_does(solr_cluster, field_type, 
         assert solr_tokens(solr_cluster, field_type, text) == expected
         # A query is analysed the same way (the index-time graph flattening aside).
         assert solr_tokens(solr_cluster, field_type, text, phase="query") == expected
+
+
+@pytest.mark.solr
+@pytest.mark.xdist_group("solr")
+def test_a_long_run_of_dotted_parts_is_one_word_as_in_python(solr_cluster):
+    # Java's regex engine overflowed its stack on such a run with the pattern as Python writes it.
+    text = "Figures: " + ".".join(["ab"] * 2_500) + " end"  # 7,499 characters: under the 8,000 kept
+    assert solr_tokens(solr_cluster, "portal_words", text) == whoosh_tokens(text_analyzer(), text, no_morph=True)
 
 
 @pytest.mark.parametrize(
@@ -160,6 +176,18 @@ def test_a_drained_batch_is_one_update_with_a_soft_commit(solr_index, monkeypatc
     assert sent == [(7, False, True, None)]  # one request, visible at once, no hard commit
     found = client.get("/search/", {"q": "durian", "format": "json"}).json()
     assert found["count"] == 7  # a search right after the drain sees every article
+
+
+@pytest.mark.django_db
+@SOLR_ENGINE_ONLY
+def test_an_article_solr_refuses_is_logged_and_the_rest_of_its_batch_indexed(solr_index, client, caplog):
+    refused = make_article("Refused article", credit="VNA" * 15_000)  # a facet value over Lucene's 32 kB
+    kept = [make_article(f"Kept article {i}", body="Lychee exports grew.") for i in range(3)]
+    indexing.queue_articles([refused.pk, *(article.pk for article in kept)])
+    indexing.process_queue()
+    assert indexing.pending_count() == 0  # the queue does not stall behind the bad article
+    assert client.get("/search/", {"q": "lychee", "format": "json"}).json()["count"] == 3
+    assert f"Solr refused articles.article.{refused.pk}" in caplog.text
 
 
 @pytest.mark.django_db
