@@ -92,7 +92,7 @@ class LocalSolrCloud:
     zk_host: str = ""
     startup_seconds: float = 0.0
     process: subprocess.Popen | None = None
-    log_dir: Path | None = None
+    work_dir: Path | None = None  # the log, and the cluster's files unless data_dir is given
 
     @property
     def url(self) -> str:
@@ -101,11 +101,15 @@ class LocalSolrCloud:
 
     def start(self, *, timeout: float = START_TIMEOUT, quiet: bool = True) -> LocalSolrCloud:
         classpath = build(quiet=quiet)
-        self.log_dir = Path(tempfile.mkdtemp(prefix="portal-solr-log-"))
+        self.work_dir = Path(tempfile.mkdtemp(prefix="portal-solr-"))
+        # The launcher deletes a folder of ours when it stops, and stop() does if it could not.
+        data_options = ["--data-dir", str(self.data_dir or self.work_dir / "cluster")]
+        if self.data_dir is None:
+            data_options.append("--delete-data-dir")
         command = [
             "java",
             *JAVA_OPTIONS,
-            f"-Dsolr.log.dir={self.log_dir}",
+            f"-Dsolr.log.dir={self.work_dir}",
             "-cp",
             os.pathsep.join(classpath),
             MAIN_CLASS,
@@ -120,10 +124,10 @@ class LocalSolrCloud:
             "--port",
             str(self.port),
             "--until-stdin-closes",
-            *(["--data-dir", str(self.data_dir)] if self.data_dir else []),
+            *data_options,
         ]
         started = time.perf_counter()
-        with open(self.log_dir / "solr.log", "wb") as log:
+        with open(self.work_dir / "solr.log", "wb") as log:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True
             )
@@ -139,11 +143,11 @@ class LocalSolrCloud:
         return self
 
     def log_tail(self, characters: int = 4000) -> str:
-        log = self.log_dir / "solr.log" if self.log_dir else None
+        log = self.work_dir / "solr.log" if self.work_dir else None
         return log.read_text(errors="replace")[-characters:] if log and log.exists() else ""
 
-    def stop(self, timeout: float = 60.0) -> None:
-        """Close the launcher's standard input (it shuts Solr down), wait, and remove the log folder."""
+    def stop(self, timeout: float = 30.0) -> None:
+        """Close the launcher's standard input (it shuts Solr down), wait (then kill), remove our folder."""
         process, self.process = self.process, None
         if process is not None:
             if process.stdin:
@@ -155,9 +159,9 @@ class LocalSolrCloud:
                 process.wait(10)
             if process.stdout:
                 process.stdout.close()
-        if self.log_dir is not None:
-            shutil.rmtree(self.log_dir, ignore_errors=True)
-            self.log_dir = None
+        if self.work_dir is not None:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
+            self.work_dir = None
 
     def resident_memory_mb(self) -> float:
         """The Java process's resident memory now (Linux)."""

@@ -22,8 +22,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * <p>Prints one line {@code READY <node url> ... zk=<host:port> collection=<name> seconds=<s>}
  * once the collection answers, then runs until it is interrupted (Ctrl-C, SIGTERM) or, with
  * {@code --until-stdin-closes}, until its standard input closes: a test run that dies, however it
- * dies, closes the pipe and so never leaves a Java process behind. A data folder it made itself is
- * deleted when it stops.
+ * dies, closes the pipe and so never leaves a Java process behind. A data folder it made itself (or
+ * any, with {@code --delete-data-dir}) is deleted when it stops.
  */
 public final class LocalSolrCloud {
 
@@ -32,8 +32,8 @@ public final class LocalSolrCloud {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     long started = System.nanoTime();
-    boolean ownFolder = options.dataDir == null;
-    Path baseDir = ownFolder ? Files.createTempDirectory("portal-solrcloud-") : options.dataDir;
+    boolean ownFolder = options.dataDir == null || options.deleteDataDir;
+    Path baseDir = options.dataDir == null ? Files.createTempDirectory("portal-solrcloud-") : options.dataDir;
 
     MiniSolrCloudCluster cluster;
     try {
@@ -119,6 +119,7 @@ public final class LocalSolrCloud {
     int shards = 2;
     int port = 0;
     boolean untilStdinCloses;
+    boolean deleteDataDir;
 
     static Options parse(String[] args) {
       Options options = new Options();
@@ -126,6 +127,10 @@ public final class LocalSolrCloud {
         String name = args[i];
         if (name.equals("--until-stdin-closes")) {
           options.untilStdinCloses = true;
+          continue;
+        }
+        if (name.equals("--delete-data-dir")) {
+          options.deleteDataDir = true;
           continue;
         }
         if (i + 1 >= args.length) {
@@ -160,7 +165,8 @@ public final class LocalSolrCloud {
       return new IllegalArgumentException(
           problem
               + "\nusage: LocalSolrCloud --configset DIR [--collection portal] [--nodes 2] [--shards 2]"
-              + " [--port 0 (any free)] [--data-dir DIR (a temporary folder)] [--until-stdin-closes]");
+              + " [--port 0 (any free)] [--data-dir DIR (a temporary folder)] [--delete-data-dir]"
+              + " [--until-stdin-closes]");
     }
   }
 }
