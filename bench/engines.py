@@ -3,6 +3,7 @@ an existing archive, and search latency with facets through the portal's own sea
 
 Run from the project root:
     .venv/bin/python bench/engines.py [--articles 3000] [--rounds 3] [--import-once] [--out bench/out]
+    .venv/bin/python bench/engines.py --data-dir DIR    (an imported portal on SQLite: no import)
 
 1. The articles (bench/generate.py, seeded) are imported into a fresh portal on Whoosh
    (bench/import_speed.py: the first import, with its indexing phase).
@@ -115,7 +116,7 @@ def table(result: dict) -> str:
         rows.append(f"  {label:38} {whoosh!s:>12} {solr!s:>12} {unit}")
 
     imports = result["import"]
-    if "solr" in imports:
+    if "whoosh" in imports and "solr" in imports:
         row(
             "import with indexing (articles/s)",
             imports["whoosh"]["articles_per_second"],
@@ -152,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds over the queries (default 3)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--import-once", action="store_true", help="import on Whoosh only (large runs)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="an already imported portal to compare the engines on (no import)"
+    )
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
     if args.articles < 1 or args.rounds < 1:
@@ -168,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="bench-engines-") as scratch:
         scratch = Path(scratch)
-        whoosh_dir, solr_dir = scratch / "whoosh-portal", scratch / "solr-portal"
-        result["import"]["whoosh"] = import_summary(import_step(args.articles, args.seed, whoosh_dir, args.out, None))
+        whoosh_dir, solr_dir = args.data_dir or scratch / "whoosh-portal", scratch / "solr-portal"
+        if args.data_dir is None:
+            result["import"]["whoosh"] = import_summary(
+                import_step(args.articles, args.seed, whoosh_dir, args.out, None)
+            )
         cluster = LocalSolrCloud(data_dir=scratch / "solrcloud")
         with cluster:
             result["solr"] = {
@@ -178,12 +185,14 @@ def main(argv: list[str] | None = None) -> int:
                 "startup_seconds": round(cluster.startup_seconds, 1),
                 "rss_mb_at_start": round(cluster.resident_memory_mb(), 1),
             }
-            if not args.import_once:
+            if not (args.import_once or args.data_dir):
                 imported = import_step(args.articles, args.seed, solr_dir, args.out, cluster.url)
                 result["import"]["solr"] = import_summary(imported)
+            articles = count_articles(whoosh_dir)
+            result["articles"] = articles
             for name, url in (("whoosh", None), ("solr", cluster.url)):
                 reindexed = reindex_step(whoosh_dir, url, cluster if url else None)
-                reindexed["articles_per_second"] = round(args.articles / reindexed["seconds"], 1)
+                reindexed["articles_per_second"] = round(articles / reindexed["seconds"], 1)
                 result["reindex"][name] = reindexed
             for name, url in (("whoosh", None), ("solr", cluster.url)):
                 result["search"][name] = search_step(whoosh_dir, args.rounds, args.out, url)
@@ -193,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     write_json(result, args.out / "engines.json")
     print(table(result))
     return 0
+
+
+def count_articles(data_dir: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{data_dir / 'portal.sqlite3'}?mode=ro", uri=True) as database:
+        return database.execute("SELECT count(*) FROM articles_article").fetchone()[0]
 
 
 def import_summary(imported: dict) -> dict:
