@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr clean
+.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr fuzz load clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -55,6 +55,19 @@ benchmark-engines: $(VENV)/.dev-stamp
 # A local 2-node SolrCloud with the portal's collection (Maven fetches Solr on first use); Ctrl-C stops it.
 solr: setup
 	$(PY) -m solr.cluster $(SOLR_ARGS)
+
+# The fuzz tests with many more examples (make test runs a few of each), one process so that the
+# slowest input of each is reported at the end and in bench/out/fuzz.json.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(VENV)/.dev-stamp
+	mkdir -p bench/out && rm -f bench/out/fuzz.json
+	PORTAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PORTAL_FUZZ_REPORT=$(CURDIR)/bench/out/fuzz.json PORTAL_DATA_DIR=$$(mktemp -d) \
+		$(VENV)/bin/pytest -p no:xdist -q tests/test_fuzz_importer.py tests/test_fuzz_urls.py tests/test_extraction_budget.py
+
+# 50 clients for 60 s of searches, browsing, articles and people against gunicorn on 3,000 generated
+# articles, with an import in the middle (bench/load.py; LOAD_ARGS="--data-dir DIR" reuses a portal).
+load: $(VENV)/.dev-stamp
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Count, Q
@@ -21,6 +22,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .corrections import change_reason, fields_under_lock, lock_for_inline, record_corrections, reindex_articles
+from .extraction.decoding import normalise_text
 from .extraction.names import person_key
 from .images import check_image, refresh_thumbnail
 from .importing import UNCHANGED, UPDATED, reextract_articles
@@ -39,6 +41,38 @@ from .models import (
 
 # ----------------------------------------------------------------------------------------------
 # Shared pieces
+
+
+class NormalisedTextField(forms.CharField):
+    """Text as the importer stores it: one newline convention, composed Unicode, no invisible characters.
+
+    Browsers send a textarea's newlines as CRLF: saving any form used to rewrite every multi-line
+    field and count it as an editor's correction. The value is normalised, and compared with the
+    stored one normalised too, so only a real change is a change."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_text(value) if isinstance(value, str) else value
+
+    def has_changed(self, initial, data):
+        return super().has_changed(normalise_text(initial) if isinstance(initial, str) else initial, data)
+
+
+class NormalisedTextAdmin:
+    """Every text field of the admin's forms (inlines' too) is a NormalisedTextField."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", NormalisedTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class TabularInline(NormalisedTextAdmin, admin.TabularInline):
+    pass
+
+
+class StackedInline(NormalisedTextAdmin, admin.StackedInline):
+    pass
 
 
 class CorrectableForm(forms.ModelForm):
@@ -132,7 +166,7 @@ def locks_label(obj) -> str:
     return ", ".join(obj.corrected_fields) if obj and obj.corrected_fields else "—"
 
 
-class CorrectionsAdmin(SimpleHistoryAdmin):
+class CorrectionsAdmin(NormalisedTextAdmin, SimpleHistoryAdmin):
     """Records every corrected field as a lock, and honours the "Unlock" ticks of the form.
 
     Subclasses name, for each inline whose editing locks a set of this object, nothing more:
@@ -193,7 +227,7 @@ def formset_saved_changes(formset) -> bool:
     return bool(formset.new_objects or formset.changed_objects or formset.deleted_objects)
 
 
-class ParentLockAdmin(SimpleHistoryAdmin):
+class ParentLockAdmin(NormalisedTextAdmin, SimpleHistoryAdmin):
     """Admin of a child row (a mention, a participant, a photo): editing it locks its parent's whole set."""
 
     parent_field: str
@@ -259,12 +293,18 @@ class PhotoForm(forms.ModelForm):
 def thumbnail_preview(photo) -> str:
     if not photo.thumbnail:
         return "—"
-    return format_html('<img src="{}" alt="" style="max-height:80px">', photo.thumbnail.url)
+    return format_html('<img src="{}" alt="" class="thumbnail-preview">', photo.thumbnail.url)
 
 
-class PhotoInline(admin.StackedInline):
+class AdminStyles:
+    # A stylesheet rather than style attributes, which the Content-Security-Policy forbids.
+    css = {"all": ["css/admin.css"]}
+
+
+class PhotoInline(StackedInline):
     model = Photo
     form = PhotoForm
+    Media = AdminStyles
     extra = 0
     fields = ("position", "caption", "credit", "image", "thumbnail_preview", "added_by_editor")
     readonly_fields = ("thumbnail_preview", "added_by_editor")
@@ -275,6 +315,7 @@ class PhotoInline(admin.StackedInline):
 class PhotoAdmin(ParentLockAdmin):
     parent_field = "article"
     form = PhotoForm
+    Media = AdminStyles
     list_display = ("caption_short", "article", "credit", "thumbnail_preview", "added_by_editor")
     list_select_related = ("article",)
     list_filter = ("added_by_editor",)
@@ -292,14 +333,14 @@ class PhotoAdmin(ParentLockAdmin):
 # Articles
 
 
-class MentionInline(admin.TabularInline):
+class MentionInline(TabularInline):
     model = Mention
     extra = 0
     fields = ("name_as_written", "person", "count", "country")
     autocomplete_fields = ("person",)
 
 
-class ArticleMeetingInline(admin.TabularInline):
+class ArticleMeetingInline(TabularInline):
     model = Meeting.articles.through
     extra = 0
     verbose_name = "meeting"
@@ -396,6 +437,8 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
     def save_model(self, request, obj, form, change):
         if "needs_review" in form.changed_data and not obj.needs_review:
             obj.reviewed_at = timezone.now()
+        if "title" in form.changed_data and "title_generated" not in form.changed_data:
+            obj.title_generated = False  # an editor wrote it: the text no longer speaks for it
         super().save_model(request, obj, form, change)
 
     # The review queue: articles whose date the importer could not settle.
@@ -444,7 +487,7 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
 # People and offices
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(TabularInline):
     model = PersonAlias
     extra = 0
     fields = ("name",)
@@ -479,10 +522,66 @@ class HoldingInlineMixin:
         return locks_label(holding)
 
 
-class OfficeHoldingInline(HoldingInlineMixin, admin.TabularInline):
+class OfficeHoldingInline(HoldingInlineMixin, TabularInline):
     model = OfficeHolding
     fields = ("office", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("office",)
+
+
+class PersonForm(CorrectableForm):
+    """A person's name must not fold to another person's key: the same person twice would be a duplicate
+    (and the key is unique in the database), so the form says who already has it and offers a merge."""
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        key = person_key(name)
+        if not key:
+            raise forms.ValidationError("A name needs at least one letter or digit.")
+        existing = Person.objects.filter(name_key=key).exclude(pk=self.instance.pk).first()
+        if existing is None:
+            return name
+        existing_link = format_html(
+            '<a href="{}">{}</a>', reverse("admin:articles_person_change", args=[existing.pk]), existing.name
+        )
+        if self.instance.pk is None:
+            raise forms.ValidationError(
+                format_html(
+                    "{} is already in the archive under this name (spellings that differ only in accents, case "
+                    "or spacing are the same name). Open that person to correct it or add this spelling as an "
+                    'alias, or <a href="{}">merge people</a> after saving the other one under another name.',
+                    existing_link,
+                    reverse("admin:articles_person_changelist") + f"?q={key}",
+                )
+            )
+        merge_url = reverse("admin:articles_person_merge") + f"?ids={existing.pk},{self.instance.pk}"
+        raise forms.ValidationError(
+            format_html(
+                '{} already has this name. If they are the same person, <a href="{}">merge the two</a>.',
+                existing_link,
+                merge_url,
+            )
+        )
+
+
+class OfficeForm(CorrectableForm):
+    """An office's post, organization and country must not name another office (their key is unique)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        post, organization = cleaned.get("post"), cleaned.get("organization") or ""
+        if post is None:
+            return cleaned
+        key = Office.make_key(post, organization, cleaned.get("country") or "")
+        existing = Office.objects.filter(key=key).exclude(pk=self.instance.pk).first()
+        if existing is not None:
+            raise forms.ValidationError(
+                format_html(
+                    '<a href="{}">{}</a> is already this office (the same post, organization and country).',
+                    reverse("admin:articles_office_change", args=[existing.pk]),
+                    existing.title,
+                )
+            )
+        return cleaned
 
 
 class MergePeopleForm(forms.Form):
@@ -511,6 +610,7 @@ class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
         ("Corrections", {"fields": ("locked_fields", "unlock")}),
         ("Record", {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
+    form = PersonForm
     inlines = (PersonAliasInline, OfficeHoldingInline)
     actions = ("merge_selected_people",)
     # The counts' GROUP BY drops Meta.ordering, which autocomplete's pagination relies on.
@@ -547,8 +647,26 @@ class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
             .distinct()
         )
 
-    @admin.action(description="Merge selected people", permissions=["change"])
+    def has_merge_permission(self, request) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.merge_person")
+
+    def get_urls(self):
+        merge = path("merge/", self.admin_site.admin_view(self.merge_view), name="articles_person_merge")
+        return [merge, *super().get_urls()]
+
+    def merge_view(self, request):
+        """The merge page for people given by id (?ids=3,7): where a name clash on a person's form links."""
+        if not self.has_merge_permission(request):
+            raise PermissionDenied
+        ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.strip().isdigit()]
+        response = self.merge(request, Person.objects.filter(pk__in=ids), action_name=None)
+        return response or HttpResponseRedirect(reverse("admin:articles_person_changelist"))
+
+    @admin.action(description="Merge selected people", permissions=["merge"])
     def merge_selected_people(self, request, queryset):
+        return self.merge(request, queryset, action_name="merge_selected_people")
+
+    def merge(self, request, queryset, *, action_name: str | None):
         people = Person.objects.with_counts().filter(pk__in=queryset.values("pk")).prefetch_related("aliases")
         if people.count() < 2:
             self.message_user(request, "Select at least two people to merge.", messages.WARNING)
@@ -570,13 +688,13 @@ class PersonAdmin(NameKeySearchMixin, CorrectionsAdmin):
             "people": people,
             "form": form,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "action_name": "merge_selected_people",
+            "action_name": action_name,  # None: the page posts back to itself, not to the list's actions
         }
         return TemplateResponse(request, "admin/articles/person/merge_people.html", context)
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(NameKeySearchMixin, admin.ModelAdmin):
+class PersonAliasAdmin(NameKeySearchMixin, NormalisedTextAdmin, admin.ModelAdmin):
     list_display = ("name", "person")
     list_select_related = ("person",)
     search_fields = ("name", "person__name")
@@ -585,7 +703,7 @@ class PersonAliasAdmin(NameKeySearchMixin, admin.ModelAdmin):
     readonly_fields = ("key",)
 
 
-class OfficeHolderInline(HoldingInlineMixin, admin.TabularInline):
+class OfficeHolderInline(HoldingInlineMixin, TabularInline):
     model = OfficeHolding
     fields = ("person", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("person",)
@@ -593,6 +711,7 @@ class OfficeHolderInline(HoldingInlineMixin, admin.TabularInline):
 
 @admin.register(Office)
 class OfficeAdmin(CorrectionsAdmin):
+    form = OfficeForm
     list_display = ("post", "organization", "country", "holder_count", "locked_fields")
     list_filter = ("country",)
     search_fields = ("post", "organization")
@@ -620,7 +739,7 @@ class OfficeAdmin(CorrectionsAdmin):
 
 
 @admin.register(OfficeHolding)
-class OfficeHoldingAdmin(NameKeySearchMixin, SimpleHistoryAdmin):
+class OfficeHoldingAdmin(NameKeySearchMixin, NormalisedTextAdmin, SimpleHistoryAdmin):
     form = OfficeHoldingForm
     list_display = ("person", "office", "first_seen", "last_seen", "locked_fields")
     list_select_related = ("person", "office")
@@ -660,7 +779,7 @@ class OfficeHoldingAdmin(NameKeySearchMixin, SimpleHistoryAdmin):
 # Meetings
 
 
-class MeetingParticipantInline(admin.TabularInline):
+class MeetingParticipantInline(TabularInline):
     model = MeetingParticipant
     extra = 0
     fields = ("position", "name_as_written", "person", "office", "office_as_written")

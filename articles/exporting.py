@@ -1,12 +1,18 @@
-"""Articles as JSON objects and CSV rows: what was extracted, for researchers and quality checks."""
+"""Articles as JSON objects and CSV rows: what was extracted, for researchers and quality checks.
+
+Every CSV the site offers (this export, the search results, a person's meetings) is written by
+write_csv_rows() here, so all of them open in a spreadsheet the same safe way: a byte-order mark so
+that diacritics read as UTF-8, every cell quoted, and no cell read as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db.models import Prefetch
+from django.http import HttpResponse
 
 from .models import Article, Meeting
 
@@ -92,28 +98,58 @@ def write_json(articles: Iterable[Article], stream) -> int:
     return len(rows)
 
 
-def write_csv(articles: Iterable[Article], stream) -> int:
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+# What a spreadsheet reads as the start of a formula (OWASP's list, with the full-width forms some
+# spreadsheets also accept, and NUL): such a cell gets a leading apostrophe, which spreadsheets take
+# as "this is text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
+CSV_BYTE_ORDER_MARK = "\ufeff"  # so spreadsheet programs read the diacritics as UTF-8
+
+
+def spreadsheet_text(value):
+    """A cell value a spreadsheet shows as text, never evaluates (numbers and None pass unchanged)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv_rows(stream, columns: Iterable[str], rows: Iterable[Mapping]) -> int:
+    """Write a header and `rows` (dicts by column) as spreadsheet-safe CSV; returns the row count.
+
+    Every cell is quoted as well as neutralised: a spreadsheet set to split on semicolons would
+    otherwise start a new cell, possibly a formula, inside an unquoted one."""
+    stream.write(CSV_BYTE_ORDER_MARK)
+    writer = csv.DictWriter(stream, fieldnames=list(columns), quoting=csv.QUOTE_ALL)
     writer.writeheader()
     count = 0
-    for article in articles:
-        row = article_as_dict(article)
-        writer.writerow(
-            {
-                **{
-                    column: row[column] for column in CSV_COLUMNS if column in row and not isinstance(row[column], list)
-                },
-                "date": row["date"]["value"] or "",
-                "date_precision": row["date"]["precision"],
-                "date_how": row["date"]["how"],
-                "needs_review": row["date"]["needs_review"],
-                "people": "; ".join(person["name"] for person in row["people"]),
-                "meetings": " | ".join(
-                    f"{m['kind']}: {' + '.join(m['participants'])} ({m['date'] or 'date unknown'})"
-                    for m in row["meetings"]
-                ),
-                "photos": len(row["photos"]),
-            }
-        )
+    for row in rows:
+        writer.writerow({column: spreadsheet_text(value) for column, value in row.items()})
         count += 1
     return count
+
+
+def csv_response(filename: str, columns: Iterable[str], rows: Iterable[Mapping]) -> HttpResponse:
+    """An HTTP download of `rows` as CSV, written by write_csv_rows()."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write_csv_rows(response, columns, rows)
+    return response
+
+
+def write_csv(articles: Iterable[Article], stream) -> int:
+    return write_csv_rows(stream, CSV_COLUMNS, (article_csv_row(article_as_dict(article)) for article in articles))
+
+
+def article_csv_row(row: dict) -> dict:
+    """An article_as_dict() flattened to the export's CSV columns."""
+    return {
+        **{column: row[column] for column in CSV_COLUMNS if column in row and not isinstance(row[column], list)},
+        "date": row["date"]["value"] or "",
+        "date_precision": row["date"]["precision"],
+        "date_how": row["date"]["how"],
+        "needs_review": row["date"]["needs_review"],
+        "people": "; ".join(person["name"] for person in row["people"]),
+        "meetings": " | ".join(
+            f"{m['kind']}: {' + '.join(m['participants'])} ({m['date'] or 'date unknown'})" for m in row["meetings"]
+        ),
+        "photos": len(row["photos"]),
+    }

@@ -17,10 +17,23 @@ from .models import Article, Person
 FEED_SIZE = 30
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with entry summaries marked as plain text.
+
+    Django's Atom writer marks a summary as HTML, so a feed reader renders whatever markup an article's
+    text holds (a <script> or an onerror attribute quoted in it): summaries here are the text itself.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ArticleFeed(Feed):
     """What every article feed shares: Atom, entry summaries and honest dates."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def item_title(self, article: Article) -> str:
         return article.title

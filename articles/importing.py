@@ -307,7 +307,8 @@ def apply_extraction(article: Article, extracted: ExtractedArticle, *, raw_text:
             "event_date": extracted.date.value if extracted.date.precision != UNKNOWN else None,
             "date_precision": extracted.date.precision if extracted.date.value else UNKNOWN,
             "date_how": extracted.date.how[:200],
-            "needs_review": extracted.date.needs_review,
+            # A teaser or a page saved in part is flagged like an unsettled date: an editor looks at it.
+            "needs_review": extracted.date.needs_review or bool(extracted.review_reasons),
         },
     }
     for group, values in groups.items():
@@ -323,7 +324,7 @@ def apply_extraction(article: Article, extracted: ExtractedArticle, *, raw_text:
             "boilerplate_removed": [
                 {"text": block.text, "rule": block.rule} for block in extracted.boilerplate_removed
             ],
-            "import_warnings": list(extracted.warnings),
+            "import_warnings": [*extracted.warnings, *(f"to review: {reason}" for reason in extracted.review_reasons)],
         },
         changed,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -156,7 +157,8 @@ class Article(Correctable):
     raw_text = models.TextField(help_text="The text exactly as imported, for provenance and re-extraction.")
     source_file = models.CharField(max_length=500, unique=True, help_text="File path as imported.")
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the raw text.")
-    canonical_url = models.URLField(max_length=1000, blank=True)
+    # Only web addresses: this becomes the article's "Source" link.
+    canonical_url = models.URLField(max_length=1000, blank=True, validators=[URLValidator(schemes=["http", "https"])])
     credit = models.CharField("outlet / credit", max_length=100, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
     published = models.DateField(null=True, blank=True)
@@ -267,6 +269,7 @@ class Person(Correctable):
         ordering = ["name"]
         verbose_name_plural = "people"
         indexes = [models.Index(fields=["country", "name"], name="person_country_name_idx")]
+        permissions = [("merge_person", "Can merge people")]
 
     def __str__(self):
         return self.name

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
@@ -18,10 +20,15 @@ class TwoDigitMonthConverter:
 
 
 class YearConverter:
+    """A year as four digits; 0000 is no year (Python's dates start at 1), so its addresses are not found."""
+
     regex = "[0-9]{4}"
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        year = int(value)
+        if year < datetime.MINYEAR:
+            raise ValueError(f"year {value} is out of range")  # the URL does not match: 404
+        return year
 
     def to_url(self, value: int) -> str:
         return f"{int(value):04d}"

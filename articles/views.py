@@ -6,7 +6,6 @@ get_queryset), and prepares anything more than a lookup here, so templates only 
 
 from __future__ import annotations
 
-import csv
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +22,8 @@ from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .exporting import csv_response
+from .extraction.html import web_url
 from .extraction.types import UNKNOWN, YEAR
 from .models import (
     Article,
@@ -50,7 +51,7 @@ MATRIX_SIZE = 12
 
 
 class PageMixin:
-    """Gives every page its heading, and staff an edit link to the admin page of the object shown."""
+    """Gives every page its heading, and editors an edit link to the admin page of the object shown."""
 
     page_title = ""
 
@@ -61,8 +62,16 @@ class PageMixin:
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.get_page_title()
         shown = getattr(self, "object", None)
-        context["edit_url"] = admin_change_url(shown) if shown is not None and self.request.user.is_staff else None
+        context["edit_url"] = (
+            admin_change_url(shown) if shown is not None and may_edit(self.request.user, shown) else None
+        )
         return context
+
+
+def may_edit(user, obj) -> bool:
+    """Whether the admin would let `user` change `obj` (staff with the change permission of its model)."""
+    opts = obj._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 def admin_change_url(obj) -> str | None:
@@ -312,6 +321,8 @@ class ArticleDetailView(PageMixin, DetailView):
             PersonInArticle(mention, offices_by_person.get(mention.person_id, [])) for mention in article.mentions.all()
         ]
         context["related_articles"] = related_articles(article)
+        # Only a web address is a link: an imported page once carried a javascript: one.
+        context["source_url"] = web_url(article.canonical_url)
         return context
 
 
@@ -477,19 +488,11 @@ class PersonMeetingsExportView(View):
 
     @staticmethod
     def as_csv(person: Person, rows: list[dict]) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{person.slug}-meetings.csv"'
-        response.write("\ufeff")  # so spreadsheet programs read the diacritics as UTF-8
-        writer = csv.DictWriter(response, fieldnames=MEETING_EXPORT_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {
-                    key: "; ".join(v or "" for v in value) if isinstance(value, list) else value
-                    for key, value in row.items()
-                }
-            )
-        return response
+        flat = (
+            {key: "; ".join(v or "" for v in value) if isinstance(value, list) else value for key, value in row.items()}
+            for row in rows
+        )
+        return csv_response(f"{person.slug}-meetings.csv", MEETING_EXPORT_COLUMNS, flat)
 
 
 # ---------------------------------------------------------------- offices

@@ -18,13 +18,18 @@ in the same expected.json format that no rule was tuned on, so their figures est
 unseen text (the seeds are not re-measured then). Keep it that way: a miss there is reported, not fixed
 for that article. `--set heldout2` measures tests/articles/heldout2/, a second such set written after the first
 had been used for tuning, with expectations written before the extractor ever ran on it.
+`--set realpages [--only 01-22]` imports the real saved pages of ../shared/realpages (when it is beside
+the clone) into a throwaway portal and prints the figures of their own scorer, score.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +47,8 @@ HELDOUT2 = ROOT / "tests" / "articles" / "heldout2"
 ARTICLE_SETS = {"outlets": OUTLETS, "heldout": HELDOUT, "heldout2": HELDOUT2}
 SEEDS = ROOT / "seeds"
 ACCEPTANCE = ROOT / "tests" / "acceptance" / "seeds.json"
+# Real saved pages with gold annotations, beside a clone (never copied into it: other people's writing).
+REAL_PAGES = ROOT.parent / "shared" / "realpages"
 
 
 def folded(text: str) -> str:
@@ -239,18 +246,47 @@ def seeds(verbose: bool) -> list[str]:
     return out + (notes if verbose else [])
 
 
+def real_pages(verbose: bool, only: str | None) -> int:
+    """Import the real pages beside the clone into a throwaway portal with the project's own commands,
+    export them, and score the export with the pages' own scorer (so the figures are score.py's)."""
+    if not (REAL_PAGES / "score.py").exists():
+        print(f"no real pages at {REAL_PAGES} (they sit beside a clone as ../shared/realpages)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as data:
+        environment = {**os.environ, "PORTAL_DATA_DIR": data}
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=environment, check=True)
+        imported = subprocess.run(
+            [*manage, "import_articles", str(REAL_PAGES)], env=environment, capture_output=True, text=True
+        )
+        for line in imported.stderr.replace("\r", "\n").splitlines():
+            if ": failed:" in line:
+                print(f"import: {line.strip()}")
+        export = Path(data) / "export.json"
+        subprocess.run([*manage, "export_articles", "--format", "json", "--output", str(export)], env=environment,
+                       check=True, capture_output=True)  # fmt: skip
+        score = [sys.executable, str(REAL_PAGES / "score.py"), str(export), "--gold", str(REAL_PAGES)]
+        score += ["--only", only] if only else []
+        score += ["-v"] if verbose else []
+        return subprocess.run(score, env=environment).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Extraction quality on hand-checked articles.")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument(
         "--set",
         dest="article_set",
-        choices=sorted(ARTICLE_SETS),
+        choices=sorted([*ARTICLE_SETS, "realpages"]),
         default="outlets",
         help="outlets: the articles the extractor was developed on, plus the seeds (default); "
-        "heldout: articles held out from tuning (since used for it); heldout2: a fresh set never used for tuning",
+        "heldout: articles held out from tuning (since used for it); heldout2: a fresh set never used for tuning; "
+        "realpages: the real saved pages in ../shared/realpages, imported and scored by their own score.py",
     )
+    parser.add_argument("--only", help="with --set realpages: the pages numbered in this range, e.g. 01-22")
     args = parser.parse_args(argv)
+    if args.article_set == "realpages":
+        return real_pages(args.verbose, args.only)
     lines = own_articles(args.verbose, ARTICLE_SETS[args.article_set])
     if args.article_set == "outlets":
         lines += seeds(args.verbose)

@@ -4,12 +4,18 @@ One module for every environment. Local use needs nothing set: state goes to `va
 is generated there once. A deployment (HTTPS=1) must bring its own SECRET_KEY or start-up fails.
 """
 
+import datetime
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
+import django
+import simple_history
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from portal.datafolder import create_private, local_secret_key, make_private, sqlite_files
+from portal.security import style_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +53,10 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_flag("DEBUG")
 HTTPS = env_flag("HTTPS")
 
+SECRET_KEY_FILE = DATA_DIR / "secret_key.txt"  # written (private) only when SECRET_KEY is not set
+# Files of the data folder that hold secrets (password hashes and sessions in SQLite, the key).
+PRIVATE_FILES = [SECRET_KEY_FILE]
+
 
 def _secret_key() -> str:
     from_env = os.environ.get("SECRET_KEY", "").strip()
@@ -55,16 +65,16 @@ def _secret_key() -> str:
     if HTTPS:
         # A deployment must not silently run on a key that lives only on one disk.
         raise ImproperlyConfigured("HTTPS=1 is a deployment: set SECRET_KEY in the environment.")
-    key_file = DATA_DIR / "secret_key.txt"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    return local_secret_key(SECRET_KEY_FILE)
 
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+# Proxies in front that append to X-Forwarded-For: login throttling counts failures by the client's
+# address, not the proxy's. A deployment behind TLS (HTTPS=1) sits behind one unless told otherwise.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if HTTPS else 0)
 
 if HTTPS:
     SECURE_SSL_REDIRECT = True
@@ -86,11 +96,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "haystack",
+    "axes",
+    "portal",
     "articles",
     "search",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the policy: redirects, error pages and locked-out logins too.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -123,10 +138,15 @@ TEMPLATES = [
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
+    SQLITE_FILE = DATA_DIR / "portal.sqlite3"
+    # Created empty and private here, before SQLite would create it readable by everyone; SQLite
+    # gives its -wal and -shm files the database file's permissions.
+    create_private(SQLITE_FILE)
+    PRIVATE_FILES += sqlite_files(SQLITE_FILE)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "portal.sqlite3",
+            "NAME": SQLITE_FILE,
             "OPTIONS": {
                 # WAL lets pages read while an import writes; IMMEDIATE avoids "database is locked"
                 # when two writers upgrade read transactions at once.
@@ -139,12 +159,60 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Checked at every start: they are readable by this account only (portal/datafolder.py).
+make_private(PRIVATE_FILES)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while an account and address are locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Editors sign in through the admin and land there.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): after 5 failed passwords for one account from one address, that
+# account is locked for that address for 15 minutes (the right password included); every failure is
+# recorded (admin: Axes). Another address, or the account's owner elsewhere, is not locked out.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own) on every response: scripts,
+# styles, images and fonts from this site only, no inline script, no plugins, no framing, forms post
+# here. The only inline styles allowed, by hash: the self-contained server-error page's, the one
+# Django's admin list puts in when it shows no actions, and the history page's (django-simple-history).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [
+            SELF,
+            *style_hashes(
+                BASE_DIR / "templates" / "500.html",
+                Path(django.__file__).parent / "contrib/admin/templates/admin/change_list.html",
+                Path(simple_history.__file__).parent / "templates/simple_history/object_history_list.html",
+            ),
+        ],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Ho_Chi_Minh")

@@ -303,10 +303,9 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             parsed = self.parser.parse(" ".join(w for w in WORD_PATTERN.findall(text) if w not in ("AND", "OR", "NOT")))
         if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
             return None
-        parsed = parsed.accept(self._widen_prefix)
-        if _only_exclusions(parsed):
-            parsed = query.And([query.Every(), parsed])
-        return parsed
+        parsed = parsed.accept(self._widen_prefix).accept(_exclusions_together)
+        # A query of one exclusion ("-b") keeps every other document.
+        return query.AndNot(query.Every(), parsed.query) if isinstance(parsed, query.Not) else parsed
 
     def _widen_prefix(self, q):
         """A prefix matches every indexed word it starts, whatever that word's stem.
@@ -334,7 +333,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         Words the index does not hold in a boost field are left out: they could not change a score,
         yet each one would be stepped through for every matching document."""
         optional = []
-        for word in WORD_PATTERN.findall(query_string):
+        for word in WORD_PATTERN.findall(_without_exclusions(query_string)):
             if word in ("AND", "OR", "NOT"):
                 continue
             for fieldname, boost in BOOSTS.items():
@@ -354,6 +353,9 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
 
         def walk(q):
             if isinstance(q, query.Not):
+                return
+            if isinstance(q, query.AndNot):  # what is left out is never marked
+                walk(q.a)
                 return
             if isinstance(q, query.Prefix):
                 prefixes.append(q.text)
@@ -557,10 +559,39 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         return len(self._open_for_reading()._segments())
 
 
-def _only_exclusions(q) -> bool:
-    if isinstance(q, query.Not):
-        return True
-    return isinstance(q, query.And) and all(isinstance(child, query.Not) for child in q.subqueries)
+def _exclusions_together(q):
+    """ "a -b -c" as "a ANDNOT (b OR c)": one pass over the union of what is left out.
+
+    Whoosh intersects each NOT as its own inverted matcher, a tree that every candidate document
+    walks: 160 excluded words took seconds per search. A query of exclusions only ("-b -c") keeps
+    every other document. (Applied bottom-up by Query.accept: a NOT is handled by the And holding it.)"""
+    if not isinstance(q, query.And) or not any(isinstance(child, query.Not) for child in q.subqueries):
+        return q
+    kept = [child for child in q.subqueries if not isinstance(child, query.Not)]
+    left_out = [child.query for child in q.subqueries if isinstance(child, query.Not)]
+    required = query.And(kept) if len(kept) > 1 else kept[0] if kept else query.Every()
+    return query.AndNot(required, query.Or(left_out) if len(left_out) > 1 else left_out[0])
+
+
+_QUERY_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
+
+
+def _without_exclusions(query_string: str) -> str:
+    """A prepared query string without its NOT operands (a word, a "phrase" or a bracketed group)."""
+    kept, depth_left_out = [], 0
+    tokens = iter(_QUERY_TOKEN.findall(query_string))
+    for token in tokens:
+        if token != "NOT":
+            kept.append(token)
+            continue
+        operand = next(tokens, "")
+        depth_left_out = 1 if operand == "(" else 0
+        while depth_left_out:
+            inner = next(tokens, None)
+            if inner is None:
+                break
+            depth_left_out += {"(": 1, ")": -1}.get(inner, 0)
+    return " ".join(kept)
 
 
 class PortalWhooshEngine(WhooshEngine):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 
+from articles.feeds import TextSummaryAtomFeed
 from articles.models import Article
 
 from .backend import SearchUnavailable
@@ -36,7 +36,7 @@ class FeedEntry:
 
 
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def __call__(self, request, *args, **kwargs):
         form = SearchForm(request.GET)

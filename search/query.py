@@ -46,6 +46,8 @@ _ITEM = re.compile(r'"(?P<phrase>[^"]*)"|(?P<quote>")|(?P<open>\()|(?P<close>\))
 _EXCLUDED = re.compile(r"^-(?=\w)")
 _MIN_PREFIX = 2  # "a*" would expand to half the vocabulary
 MAX_PREFIXES = 5  # prefix* words per query: each expands to up to a thousand indexed words
+# Words, phrases or groups left out with NOT or "-": the engine reads every document each one is in.
+MAX_EXCLUSIONS = 20
 
 
 @dataclass
@@ -82,6 +84,7 @@ def prepare(raw: str, acronyms: AcronymTable | None = None) -> PreparedQuery:
     items = _read_items(normalise(raw), notices)
     items = _clean_words(items, notices)
     items = _balance(items, notices)
+    items = _cap_exclusions(items, notices)
     items = _join_compounds(items)
     if acronyms is not None:
         items = _expand_acronyms(items, acronyms)
@@ -194,6 +197,33 @@ def _balance(items: list[Item], notices: list[str]) -> list[Item]:
     if dropped:
         notices.append("Operators or brackets with nothing to apply to were ignored.")
     return out
+
+
+def _cap_exclusions(items: list[Item], notices: list[str]) -> list[Item]:
+    """Keep the first MAX_EXCLUSIONS exclusions; later ones go, with the word, phrase or group they exclude."""
+    out: list[Item] = []
+    excluded, i = 0, 0
+    while i < len(items):
+        item = items[i]
+        i += 1
+        if not (item.kind == "op" and item.text == "NOT"):
+            out.append(item)
+            continue
+        excluded += 1
+        if excluded <= MAX_EXCLUSIONS:
+            out.append(item)
+            continue
+        depth = 0
+        while i < len(items):  # skip the operand: one item, or a bracketed group as a whole
+            depth += {"open": 1, "close": -1}.get(items[i].kind, 0)
+            i += 1
+            if depth == 0:
+                break
+    if excluded > MAX_EXCLUSIONS:
+        notices.append(
+            f"At most {MAX_EXCLUSIONS} words or phrases can be left out of one search; the rest were ignored."
+        )
+    return _balance(out, [])
 
 
 def _plain(item: Item) -> bool:

@@ -8,7 +8,7 @@ haystack's common API (search/haystack_api.py) with any other engine.
 
 from __future__ import annotations
 
-import datetime
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -315,5 +315,5 @@ def _day_number(day) -> int:
 
 def _end_number(day) -> int:
     """The index ends a month-precise date on "day 31" of its month, whatever the month's length."""
-    month_end = (day + datetime.timedelta(days=1)).month != day.month
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]  # (adding a day overflows in 9999)
     return day.year * 10000 + day.month * 100 + (31 if month_end else day.day)

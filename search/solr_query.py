@@ -92,7 +92,7 @@ def translate(prepared: str) -> SolrQuery | None:
     terms: set[str] = set()
     prefixes: list[str] = []
     _collect_marks(parsed, terms, prefixes)
-    return SolrQuery(_render(parsed), _boosts(prepared), frozenset(terms), tuple(prefixes))
+    return SolrQuery(_render(parsed), _boosts(parsed), frozenset(terms), tuple(prefixes))
 
 
 def _escape(word: str) -> str:
@@ -147,7 +147,21 @@ def _collect_marks(q, terms: set[str], prefixes: list[str]) -> None:
         _collect_marks(child, terms, prefixes)
 
 
-def _boosts(prepared: str) -> str:
-    """Each word of the query once more in titles, names and exact diacritics, as optional clauses."""
-    words = list(dict.fromkeys(w for w in WORD_PATTERN.findall(prepared) if w not in OPERATORS))
+def _boosts(parsed) -> str:
+    """Each word of the query once more in titles, names and exact diacritics, as optional clauses;
+    not the words left out with NOT (as the Whoosh engine boosts)."""
+    typed: list[str] = []
+
+    def walk(q):
+        if isinstance(q, query.Not):
+            return
+        if isinstance(q, query.Term | query.Prefix):
+            typed.append(q.text)
+        elif isinstance(q, query.Phrase):
+            typed.extend(q.words)
+        for child in q.children():
+            walk(child)
+
+    walk(parsed)
+    words = list(dict.fromkeys(w for text in typed for w in WORD_PATTERN.findall(text) if w not in OPERATORS))
     return " ".join(f"{field}:{_escape(word)}^{boost}" for word in words for field, boost in BOOSTS.items())

@@ -8,7 +8,6 @@ search's outcome out: ArticleSearch runs it, and reads nothing but the index.
 from __future__ import annotations
 
 import calendar
-import csv
 import logging
 from dataclasses import dataclass
 
@@ -18,6 +17,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views import View
+
+from articles.exporting import csv_response
 
 from .backend import SearchUnavailable
 from .facets import ALL_FACETS, MONTH_FIELD, YEAR_FIELD, Facet, facet_key
@@ -270,28 +271,24 @@ class SearchView(View):
 
     def as_csv(self, request, form: SearchForm, search: ArticleSearch):
         total, hits = search.rows(CSV_MAX_ROWS)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="search-results.csv"'
+        rows = (
+            {
+                "source_file": hit.source_file,
+                "url": request.build_absolute_uri(hit.url) if hit.url else "",
+                "title": hit.title,
+                "date": hit.date_iso,
+                "date_precision": hit.date_precision,
+                "date_label": hit.date_label,
+                "outlet": "; ".join(hit.outlets),
+                "people": "; ".join(hit.people),
+                "opening": hit.opening,
+            }
+            for hit in hits
+        )
+        response = csv_response("search-results.csv", CSV_COLUMNS, rows)
         # How many results there are and how many this file holds, for scripts that need to know.
         response["X-Total-Count"] = str(total)
         response["X-Rows"] = str(len(hits))
-        response.write("\ufeff")  # so spreadsheet programs read the diacritics as UTF-8 (as the person export does)
-        writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for hit in hits:
-            writer.writerow(
-                {
-                    "source_file": hit.source_file,
-                    "url": request.build_absolute_uri(hit.url) if hit.url else "",
-                    "title": hit.title,
-                    "date": hit.date_iso,
-                    "date_precision": hit.date_precision,
-                    "date_label": hit.date_label,
-                    "outlet": "; ".join(hit.outlets),
-                    "people": "; ".join(hit.people),
-                    "opening": hit.opening,
-                }
-            )
         return response
 
 

@@ -78,6 +78,10 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    from fuzzing import RECORDS, report
+
+    if RECORDS:
+        report()  # writes PORTAL_FUZZ_REPORT when set
     # CI (PORTAL_REQUIRE_SOLR=1) fails a run in which no Solr test ran, however they were left out.
     # Under xdist this runs in the controller, which hears of every worker's tests.
     worker = hasattr(session.config, "workerinput")
@@ -170,3 +174,11 @@ def imported_seeds(db):
     report = import_paths([SEEDS_DIR])
     assert not report.failed, [(outcome.name, outcome.reason) for outcome in report.failed]
     return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    from fuzzing import RECORDS, report
+
+    if RECORDS:
+        terminalreporter.write_sep("-", "fuzz: inputs and slowest input per test (CPU time)")
+        terminalreporter.write_line(report())

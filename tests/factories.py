@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib
 import itertools
 
 from articles.models import (
@@ -199,3 +200,25 @@ def make_archive(*, articles: int = 30, meetings: int = 15) -> dict:
             )
         )
     return {"articles": rows, "vn": vn, "cn": cn, "meetings": meeting_rows, "offices": [vn_office, cn_office]}
+
+
+def editors_group():
+    """The "Editors" group as its migration makes it (again, when a transactional test flushed it)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    importlib.import_module("articles.migrations.0004_editors_group").create_editors(apps, None)
+    return Group.objects.get(name="Editors")
+
+
+# --- extraction: articles written as text, and what was taken out of them ----------------------
+
+
+def page_text(*parts: str) -> str:
+    """An article as a saved page's text: its parts separated by blank lines."""
+    return "\n\n".join(parts)
+
+
+def removal_rules(result) -> dict[str, str]:
+    """Each block extraction took out of the article, with the rule that took it."""
+    return {block.text: block.rule for block in result.boilerplate_removed}

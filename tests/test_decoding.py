@@ -54,8 +54,33 @@ def test_binary_data_is_refused(data):
 
 
 def test_bytes_undefined_in_windows_1252_are_refused():
-    with pytest.raises(InputError, match=r"odd.txt: not text \(byte 0x81 at offset 3"):
+    with pytest.raises(InputError, match=r"odd.txt: not text \(byte 0x81 at offset 3 is not UTF-8"):
         decode(b"abc\x81def \xe9", "odd.txt")
+
+
+VIETNAMESE_ARTICLE = (
+    "Hà Nội — Phó Thủ tướng Trần Lưu Quang hội đàm với Phó Thủ tướng Trung Quốc Trương Quốc Thanh "
+    "về kết nối đường sắt giữa hai nước.\n"
+)
+
+
+def test_utf8_damaged_near_its_end_is_read_with_the_bad_bytes_replaced_and_their_offsets_named():
+    good = VIETNAMESE_ARTICLE.encode()
+    # A stray byte, then a file cut in the middle of a three-byte letter ("ế" is e1 ba bf).
+    data = good + b"Th\xff\xfeu " + "Quốc".encode() + b" ti\xe1\xba"
+    decoded = decode(data, "cut.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == VIETNAMESE_ARTICLE + "Th\ufffd\ufffdu Quốc ti\ufffd"
+    stray, cut = len(good) + 2, len(data) - 2
+    assert decoded.warnings == [
+        f"cut.txt: not valid UTF-8 at byte offset {stray}, {stray + 1}, {cut}; 4 bad byte(s) replaced with U+FFFD"
+    ]
+
+
+def test_utf8_damaged_in_many_places_is_not_guessed():
+    damaged = b"\x81".join([VIETNAMESE_ARTICLE.encode()[:20]] * 40)  # 39 bad bytes: not damage, not text
+    with pytest.raises(InputError, match=r"^many\.txt: not text \(byte 0x81 at offset 20 is not UTF-8"):
+        decode(damaged, "many.txt")
 
 
 def test_utf8_reads_without_warning():

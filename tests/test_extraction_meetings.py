@@ -199,3 +199,240 @@ def test_a_meeting_the_story_looks_back_on_does_not_take_the_articles_date():
     dates = {frozenset(meeting.participants): meeting.date for meeting in article.meetings}
     for pair in (frozenset({"Nguyễn Phú Trọng", "Xi Jinping"}), frozenset({"Tran Luu Quang", "Li Qiang"})):
         assert (dates[pair].iso(), dates[pair].needs_review) == (None, True)
+
+
+# --- Sentence shapes real pages report meetings in (each written here, in an outlet's style) --------
+
+
+def test_one_host_meeting_two_guests_respectively_is_a_meeting_with_each():
+    meetings = meetings_of(
+        "KUNMING, Jan. 9 (Xinhua) -- Chinese Vice President Han Zheng on Friday met with Lao Deputy Prime Minister "
+        "Saleumxay Kommasith and Cambodian Deputy Prime Minister Sun Chanthol respectively in Kunming."
+    )
+    assert answers(meetings) == [
+        (["Han Zheng", "Saleumxay Kommasith"], "meeting", "held"),
+        (["Han Zheng", "Sun Chanthol"], "meeting", "held"),
+    ]
+    assert {m.place for m in meetings} == {"Kunming"}
+
+
+def test_how_they_met_may_stand_between_the_verb_and_with():
+    (meeting,) = meetings_of(
+        "Deputy Prime Minister Tran Hong Ha met behind closed doors yesterday with Prime Minister Hun Manet and "
+        "Chea Serey, governor of the National Bank of Cambodia."
+    )
+    assert who(meeting) == ["Chea Serey", "Hun Manet", "Tran Hong Ha"]
+    assert meeting.date.iso() == "2026-01-13"
+
+
+def test_a_video_conference_is_a_call():
+    (call,) = meetings_of(
+        "In a video conference on January 12, President Luong Cuong and his Lao counterpart Thongloun Sisoulith "
+        "reviewed preparations for the bilateral summit.",
+        dateline="HÀ NỘI",
+    )
+    assert (who(call), call.kind, call.status) == (["Luong Cuong", "Thongloun Sisoulith"], "phone call", "held")
+    assert (call.date.iso(), call.place) == ("2026-01-12", None)
+
+
+def test_discussing_a_topic_over_the_phone_with_a_counterpart_is_a_call_and_in_person_talks():
+    call, talks = meetings_of(
+        "General Secretary To Lam discussed regional security over the phone with his counterpart Thongloun "
+        "Sisoulith on Tuesday. Foreign Minister Bui Thanh Son discussed the border gates with Chinese Ambassador "
+        "He Wei in Hanoi on Wednesday."
+    )
+    assert (who(call), call.kind) == (["Thongloun Sisoulith", "To Lam"], "phone call")
+    assert (who(talks), talks.kind, talks.place) == (["Bui Thanh Son", "He Wei"], "talks", "Hanoi")
+
+
+def test_talks_may_be_the_second_thing_the_subjects_did():
+    (talks,) = meetings_of(
+        "Chinese Defence Minister Dong Jun and his Lao counterpart Chansamone Chanyalath attended the opening of "
+        "the new border post and held talks on Friday."
+    )
+    assert (who(talks), talks.kind) == (["Chansamone Chanyalath", "Dong Jun"], "talks")
+
+
+def test_hosting_an_exchange_with_a_counterpart_is_a_meeting_of_the_two():
+    (meeting,) = meetings_of(
+        "Vietnamese Defence Minister Phan Van Giang hosted the fifth border defence friendship exchange with his "
+        "Chinese counterpart Dong Jun in Lao Cai."
+    )
+    assert (who(meeting), meeting.kind, meeting.place) == (["Dong Jun", "Phan Van Giang"], "meeting", "Lao Cai")
+
+
+def test_the_speaker_of_said_during_a_meeting_with_is_one_side():
+    (meeting,) = meetings_of(
+        "Minister Phan Van Giang said during a meeting with Chinese Defence Minister Dong Jun that the border "
+        "should remain one of peace."
+    )
+    assert (who(meeting), meeting.kind) == (["Dong Jun", "Phan Van Giang"], "meeting")
+
+
+def test_while_receiving_has_the_sentences_subject_and_a_visits_own_dates_are_not_the_meetings():
+    (reception,) = meetings_of(
+        "Chinese Vice President Han Zheng on Tuesday called the ties with Laos a priority of Beijing's diplomacy. "
+        "Han made the remarks in Beijing while receiving Lao National Assembly Chairman Saysomphone Phomvihane, "
+        "who is on an official visit to China from January 10."
+    )
+    assert (who(reception), reception.kind) == (["Han Zheng", "Saysomphone Phomvihane"], "reception")
+    assert (reception.date.iso(), reception.place) == ("2026-01-13", "Beijing")
+
+
+def test_a_group_met_is_listed_by_the_next_sentence_after_titles_the_people_reader_left():
+    (meeting,) = meetings_of(
+        "Chinese Vice President Han Zheng spoke warmly of the two countries' friendship on Monday. Han made the "
+        "remarks when meeting with a group of Cambodian veterans who are old friends of China. They include "
+        "former Education, Youth and Sport Minister Pok Than and Deputy Governor of Kampot Province Mao Sophan.",
+        dateline="PHNOM PENH",
+    )
+    assert who(meeting) == ["Han Zheng", "Mao Sophan", "Pok Than"]
+    assert (meeting.date.iso(), meeting.place) == ("2026-01-12", "Phnom Penh")
+
+
+def test_a_passive_with_its_day_before_by_in_a_where_clause_of_an_announced_trip_was_held_there():
+    (reception,) = meetings_of(
+        "Cuban President Miguel Diaz-Canel thanked Vietnam for its rice. The Cuban president will arrive in "
+        "Vientiane from Da Nang, Vietnam, where he was received on Sunday by the member of the Political Bureau "
+        "and secretary of the municipal Party Committee, Nguyen Van Quang."
+    )
+    assert (who(reception), reception.kind, reception.status) == (
+        ["Miguel Diaz-Canel", "Nguyen Van Quang"],
+        "reception",
+        "held",
+    )
+    assert reception.place == "Da Nang"
+
+
+def test_talks_named_only_by_their_noun_are_the_sentence_subjects_even_by_a_short_name():
+    (talks,) = meetings_of(
+        "Cuban Prime Minister Manuel Marrero Cruz arrived in Hanoi on Friday. Marrero Cruz briefed reporters on "
+        "the results of the official talks with his counterpart Pham Minh Chinh, during which they agreed to "
+        "expand rice production in Cuba."
+    )
+    assert (who(talks), talks.kind, talks.status) == (["Manuel Marrero Cruz", "Pham Minh Chinh"], "talks", "held")
+    assert talks.place == "Hanoi"  # where he arrived, not where the rice will grow
+
+
+def test_visiting_a_person_and_courtesy_calls_joined_to_it_are_meetings_of_the_visitor():
+    meetings = meetings_of(
+        "Prime Minister Pham Minh Chinh also visited King Norodom Sihamoni and paid courtesy calls to Senate "
+        "President Hun Sen and National Assembly President Khuon Sudary."
+    )
+    assert answers(meetings) == [
+        (["Norodom Sihamoni", "Pham Minh Chinh"], "visit", "held"),
+        (["Hun Sen", "Pham Minh Chinh"], "reception", "held"),
+        (["Khuon Sudary", "Pham Minh Chinh"], "reception", "held"),
+    ]
+
+
+def test_visiting_a_place_is_no_meeting_and_the_visit_noun_is_no_verb():
+    meetings = meetings_of(
+        "During the visit, Premier Li Qiang is scheduled to hold talks with Prime Minister Pham Minh Chinh and to "
+        "meet General Secretary To Lam. Li will also visit Ha Long Bay."
+    )
+    assert answers(meetings) == [
+        (["Li Qiang", "Pham Minh Chinh"], "talks", "announced"),
+        (["Li Qiang", "To Lam"], "meeting", "announced"),
+    ]
+
+
+def test_hosts_meeting_the_delegation_are_each_a_meeting_with_its_leader_named_before():
+    meetings = meetings_of(
+        "A delegation of the Chinese People's Political Consultative Conference led by its Vice Chairman Shi "
+        "Taifeng is on a working visit to Vietnam. President Luong Cuong and National Assembly Chairman Tran Thanh "
+        "Man met with the delegation on Tuesday. At a reception for the Chinese delegation, Luong Cuong said the "
+        "two countries should deepen political trust. Receiving Vice Chairman Shi Taifeng on the same day, Tran "
+        "Thanh Man said the legislatures would expand exchanges."
+    )
+    assert answers(meetings) == [
+        (["Luong Cuong", "Shi Taifeng"], "reception", "held"),
+        (["Shi Taifeng", "Tran Thanh Man"], "reception", "held"),
+    ]
+    assert [(m.date.iso(), m.place) for m in meetings] == [("2026-01-13", "Vietnam")] * 2
+
+
+def test_meeting_the_delegation_is_meeting_the_leader_an_earlier_sentence_named():
+    (meeting,) = meetings_of(
+        "A Lao Party delegation led by Politburo member Bounthong Chitmany arrived in Hanoi on Monday. "
+        "Permanent member of the Party Secretariat Tran Cam Tu met with the delegation on Tuesday."
+    )
+    assert (who(meeting), meeting.date.iso(), meeting.place) == (
+        ["Bounthong Chitmany", "Tran Cam Tu"],
+        "2026-01-13",
+        "Hanoi",
+    )
+
+
+def test_an_announced_trip_with_no_host_is_a_visit_of_the_traveller_to_the_first_place():
+    (visit,) = meetings_of(
+        "Vietnamese National Assembly Chairman Tran Thanh Man will make an official visit to Laos, Cambodia and "
+        "Thailand between March 2 and 9. The Vietnamese ambassador in Vientiane, Nguyen Ba Hung, said the trip "
+        "would open a new stage of cooperation."
+    )
+    assert (who(visit), visit.kind, visit.status, visit.place) == (["Tran Thanh Man"], "visit", "announced", "Laos")
+    assert visit.date.value.month == 3
+
+
+def test_a_host_named_in_the_next_sentence_joins_an_announced_visit():
+    (visit,) = meetings_of(
+        "Chinese Premier Li Qiang will arrive in the capital of Laos next week. The visit is made at the invitation "
+        "of Lao Prime Minister Sonexay Siphandone, the Lao foreign ministry said."
+    )
+    assert (who(visit), visit.kind, visit.status, visit.place) == (
+        ["Li Qiang", "Sonexay Siphandone"],
+        "visit",
+        "announced",
+        "Laos",
+    )
+
+
+def test_a_stop_announced_after_the_meetings_of_a_trip_is_no_visit_of_its_own():
+    meetings = meetings_of(
+        "Vice Chairman Shi Taifeng held talks with Deputy Prime Minister Tran Hong Ha in Hanoi on Tuesday. "
+        "Shi will visit Ha Long Bay on January 16."
+    )
+    assert answers(meetings) == [(["Shi Taifeng", "Tran Hong Ha"], "talks", "held")]
+
+
+def test_a_city_said_later_is_the_place_of_a_meeting_first_placed_in_its_country():
+    (meeting,) = meetings_of(
+        "Premier Li Qiang met with Prime Minister Pham Minh Chinh on the sidelines of the summit in Indonesia, "
+        "the Chinese foreign ministry said. Chinh met Li on Wednesday in Jakarta, the Vietnamese government said.",
+        dateline="BEIJING",
+    )
+    assert (who(meeting), meeting.place) == (["Li Qiang", "Pham Minh Chinh"], "Jakarta")
+
+
+def test_the_datelines_city_is_the_place_of_a_meeting_in_its_country_and_a_later_one_of_the_same_visitor():
+    meetings = meetings_of(
+        "Prime Minister Pham Minh Chinh and Lao Prime Minister Sonexay Siphandone held talks on Thursday as both "
+        "attend the summit in Malaysia. Chinh also met Thai Prime Minister Paetongtarn Shinawatra.",
+        dateline="KUALA LUMPUR",
+    )
+    assert [m.place for m in meetings] == ["Kuala Lumpur", "Kuala Lumpur"]
+    (in_other_country,) = meetings_of(
+        "Prime Minister Pham Minh Chinh and Lao Prime Minister Sonexay Siphandone held talks on Thursday as both "
+        "attend the summit in Malaysia.",
+        dateline="HÀ NỘI",
+    )
+    assert in_other_country.place == "Malaysia"
+
+
+def test_with_no_dateline_a_visitors_next_meeting_is_where_the_one_before_was():
+    first, second = meetings_of(
+        "Chinese Foreign Minister Wang Yi has had a meeting in Laos with the country's President, Thongloun "
+        "Sisoulith. Wang also met with the Prime Minister of Laos, Sonexay Siphandone, to discuss the railway."
+    )
+    assert (who(second), first.place, second.place) == (["Sonexay Siphandone", "Wang Yi"], "Laos", "Laos")
+
+
+def test_a_named_building_is_the_place_with_its_city_or_alone_when_nothing_else_says_where():
+    talks, reception = meetings_of(
+        "Cambodian Prime Minister Hun Manet held official talks with his visiting Vietnamese counterpart Pham Minh "
+        "Chinh at the Peace Palace, Phnom Penh this morning. "
+        "On the afternoon of January 12, at the Government headquarters, Prime Minister Pham Minh Chinh received "
+        "Chinese Ambassador He Wei."
+    )
+    assert (talks.kind, talks.place) == ("talks", "Peace Palace, Phnom Penh")
+    assert (reception.kind, reception.place) == ("reception", "Government headquarters")

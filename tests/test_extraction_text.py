@@ -79,6 +79,8 @@ def test_version_is_recorded():
         ("NDO – ", None, "NDO"),
         ("VIETNAM, September 5 - HÀ NỘI — ", "HÀ NỘI", None),
         ("PHNOM PENH, Jan. 8 (AFP) -- ", "PHNOM PENH", "AFP"),
+        # A national agency's tag with the date is no place ("AKP" Cambodia, "KPL" Laos).
+        ("KPL, March 3, 2026 – ", None, "KPL"),
     ],
 )
 def test_dateline_forms(opening, dateline, credit):
@@ -394,7 +396,7 @@ def test_pipeline_passes_body_captions_and_date_context_to_people_and_meetings(m
         return []
 
     def fake_meetings(body, people, *, dates, dateline):
-        calls["meetings"] = (body, people, dates.article_date, dateline)
+        calls.setdefault("meetings", []).append((body, people, dates.article_date, dateline))
         return []
 
     monkeypatch.setattr(pipeline.people_module, "extract_people", fake_people)
@@ -402,7 +404,8 @@ def test_pipeline_passes_body_captions_and_date_context_to_people_and_meetings(m
     text = " date 2024-05-08 HÀ NỘI — " + article(LEAD, "Binh and Zhou (Photo: VNA)", MIDDLE, LAST)
     result = extract_text(text, officials=["registry"])
     assert calls["people"] == (result.body, ["Binh and Zhou"], ["registry"])
-    assert calls["meetings"] == (result.body, [], result.date, "HÀ NỘI")
+    # The text first; with no meeting in it, the captions of the article's own photos.
+    assert calls["meetings"] == [(result.body, [], result.date, "HÀ NỘI"), ("Binh and Zhou", [], result.date, "HÀ NỘI")]
 
 
 # --- the main event date ----------------------------------------------------------------------

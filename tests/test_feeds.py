@@ -87,3 +87,43 @@ def test_robots_txt_points_to_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+HOSTILE = '<script>alert(document.cookie)</script><img src="x" onerror="alert(1)"> Lê Hoài Trung met Cai Qi.'
+
+
+def assert_summaries_are_text(response, expected: str) -> None:
+    """A reader renders an html summary as markup; a text summary is shown exactly as written."""
+    entries = atom_entries(response)
+    assert entries
+    for entry in entries:
+        summary = entry.find(f"{ATOM}summary")
+        assert summary.get("type") == "text"
+        assert summary.text == expected
+
+
+def test_article_feeds_give_summaries_as_text(client):
+    trung = make_person("Lê Hoài Trung")
+    make_article("Talks", people=[trung], body=f"{HOSTILE}\n\nMore.")
+    assert_summaries_are_text(client.get("/feeds/articles/"), HOSTILE)
+    assert_summaries_are_text(client.get(f"/feeds/people/{trung.slug}/"), HOSTILE)
+
+
+def test_search_feed_gives_summaries_as_text(client, tmp_path):
+    from conftest import use_search_index_at
+    from haystack import connections
+
+    from search import indexing
+
+    article = make_article("Talks", body=f"{HOSTILE}\n\nMore.")
+    previous = connections.connections_info["default"]["PATH"]
+    use_search_index_at(tmp_path / "index")
+    try:
+        indexing.queue_articles([article.pk])
+        indexing.process_queue()
+        response = client.get("/search/feed/", {"q": "Trung"})
+    finally:
+        use_search_index_at(previous)
+    entry = atom_entries(response)[0]
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text" and "<script>" in summary.text and "onerror" in summary.text

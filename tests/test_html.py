@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from articles.extraction.boilerplate import CAPTION_MARK
-from articles.extraction.html import looks_like_html, page_from_html
+from articles.extraction.html import MAX_DEPTH, looks_like_html, page_from_html
 from articles.extraction.pipeline import extract_file
 from articles.extraction.types import InputError
 
@@ -146,3 +146,33 @@ def test_extract_file_names_the_file_when_the_page_has_no_article():
 )
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
+
+
+def test_tags_nested_past_the_depth_limit_keep_their_text():
+    depth = MAX_DEPTH * 3
+    story = "Premier Lý met Minister Xi in Beijing on Monday to discuss trade, rail links and the border gates."
+    page = page_from_html(
+        "<html><body>"
+        + "<div>" * depth
+        + f"<p>{story}</p>"
+        + "</div>" * depth
+        + "<p>The end of the story.</p></body></html>"
+    )
+    assert page.text.split("\n\n") == [story, "The end of the story."]
+
+
+def test_each_tag_is_read_without_walking_its_ancestors_or_searching_its_subtree(monkeypatch):
+    """Per-tag walks up the tree (find_parent) or down it (bs4 turns a missing attribute into a subtree
+    search) made a deep page quadratic: a page is read with a fixed number of them, whatever its size."""
+    from bs4 import Tag
+
+    walks = []
+    find_parents, getattr_ = Tag.find_parents, Tag.__getattr__
+    monkeypatch.setattr(Tag, "find_parents", lambda self, *a, **k: walks.append("up") or find_parents(self, *a, **k))
+    monkeypatch.setattr(Tag, "__getattr__", lambda self, name: walks.append(name) or getattr_(self, name))
+    block = (
+        "<div><div><p>Premier Lý met Minister Xi in Beijing on Monday to discuss trade and rail links.</p></div></div>"
+    )
+    page_from_html(f"<html><body><article>{block * 200}<div class='share'>Share</div></article></body></html>")
+    assert "_decomposed" not in walks
+    assert walks.count("up") <= 1

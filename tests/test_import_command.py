@@ -235,7 +235,7 @@ def test_export_json_has_the_documented_shape(imported_seeds):
 def test_export_csv_one_row_per_article(imported_seeds, tmp_path):
     target = tmp_path / "out.csv"
     call_command("export_articles", "--format", "csv", "--output", str(target), verbosity=0)
-    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
     assert sorted(row["source_file"] for row in rows) == sorted(Article.objects.values_list("source_file", flat=True))
     assert {"title", "date", "date_precision", "credit", "people"} <= set(rows[0])
 
@@ -255,3 +255,19 @@ def test_meetings_reported_by_two_articles_are_one_meeting(tmp_path):
     meeting = Meeting.objects.get(kind="talks")
     assert meeting.articles.count() == 2
     assert meeting.date.isoformat() == "2025-05-14"
+
+
+def test_a_teaser_page_is_imported_and_flagged_with_its_reason(tmp_path):
+    (tmp_path / "teaser.txt").write_text(
+        "Chinese President Xi Jinping and his Vietnamese counterpart To Lam spoke on the phone on Monday. Photo: AP\n"
+        "China, Vietnam leaders discuss rail links\n\n"
+        "  • Two leaders agree to speed up the standard-gauge railway between the two countries, Beijing says\n\n"
+        "Updated: 5:10pm, 3 Jun, 2025\n",
+        encoding="utf-8",
+    )
+    out, _err, failed = run_import(tmp_path)
+    article = Article.objects.get()
+    assert failed is None and "1 created" in out
+    assert article.needs_review
+    assert any(warning.startswith("to review: no paragraph of running text") for warning in article.import_warnings)
+    assert json.loads(export("--format", "json"))[0]["date"]["needs_review"] is True

@@ -97,10 +97,13 @@ def test_every_public_address_is_pinned(archive):
 
 def test_article_page_for_an_editor_costs_only_the_login(archive, client, django_assert_num_queries):
     from django.contrib.auth import get_user_model
+    from factories import editors_group
 
     editor = get_user_model().objects.create_user("counting-editor", password="pw", is_staff=True)
+    editor.groups.add(editors_group())
     client.force_login(editor)
     url, queries = page_urls(archive)["article"]
-    with django_assert_num_queries(queries + 2):  # the session and the user
+    # The session, the user, and the user's own and group permissions (may they edit?).
+    with django_assert_num_queries(queries + 4):
         response = client.get(url)
     assert "Edit this article in the admin" in response.content.decode()

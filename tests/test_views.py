@@ -1,7 +1,9 @@
 """The public pages: what each shows, how it treats bad input, and how many queries it costs."""
 
+import csv
 import datetime
 import html
+import io
 import re
 
 import pytest
@@ -126,6 +128,14 @@ def test_year_page_links_to_the_neighbouring_years(client):
 def test_year_without_anything_is_not_found(client):
     make_article(event_date=datetime.date(2024, 3, 22))
     assert client.get("/articles/2019/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url", ["/articles/0000/", "/articles/0000/01/", "/articles/0000/12/", "/articles/0001/", "/articles/9999/12/"]
+)
+def test_dates_no_calendar_has_or_nothing_is_dated_are_not_found(client, url):
+    make_article(event_date=datetime.date(2024, 3, 22))
+    assert client.get(url).status_code == 404
 
 
 def test_year_with_only_meetings_shows_them(client):
@@ -271,10 +281,13 @@ def test_related_articles_share_people(reported_article, client):
     assert related.title in more and unrelated.title not in more
 
 
-def test_edit_link_only_for_staff(reported_article, client):
+def test_edit_link_only_for_editors(reported_article, client):
+    from factories import editors_group
+
     url = reported_article["article"].get_absolute_url()
     assert "Edit this article" not in text_of(client.get(url))
     staff = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
+    staff.groups.add(editors_group())
     client.force_login(staff)
     response = client.get(url)
     from django.contrib import admin
@@ -384,10 +397,10 @@ def test_person_meetings_export_csv(trung_meets_liu, client):
     response = client.get("/people/le-hoai-trung/meetings.csv")
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="le-hoai-trung-meetings.csv"' in response["Content-Disposition"]
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("meeting_url,date,date_precision,kind")
-    assert len(lines) == 4
-    assert ",2024-03-22,day,meeting,held,Beijing,Liu Haixing," in lines[2]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["meeting_url", "date", "date_precision", "kind"]
+    assert len(rows) == 4
+    assert rows[2][1:7] == ["2024-03-22", "day", "meeting", "held", "Beijing", "Liu Haixing"]
 
 
 def country_section(response, code: str) -> str:

@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .dates import HeaderDate, find_dates
+from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .names import fold
 from .types import Photo, RemovedBlock
 
@@ -24,7 +24,9 @@ CAPTION_MARK = "[Photo] "
 # News agencies and outlets that appear as a dateline's "(VNA)" or a bare "NDO –" lead-in.
 _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
-     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN")
+     "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN",
+     # the region's national agencies: Cambodia, Laos, Malaysia, Indonesia, Philippines, Myanmar, DPRK, Cuba, Japan
+     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
@@ -33,10 +35,35 @@ _CHROME_LINE = re.compile(
     r"|e-?paper|share(?: this)?(?: article| story)?|reactions?|like|tweet|e-?mail|comments?|feedback"
     r"|comments? \(\d+\)|font size|text size|listen(?: to (?:this )?article)?|bookmark|save|back to top"
     r"|follow us(?: on .+)?|(?:suggest|send|e-?mail)(?: this)? to a friend|advertisement|close"
-    r"|skip to (?:main )?content|(?:tags?|keywords?|topics?)\b.*"
-    r"|[-–|•·/ ]+)\s*:?$",
+    r"|skip to (?:main )?content|(?:tags?|keywords?|topics?|hashtags?)\b.*|posts?|photos?|videos?|loading\.*"
+    r"|breaking(?: news)?|latest|logo\b.*|[-–|•·/ ]+)\s*:?$",
     re.IGNORECASE,
 )
+# What a page's code leaves in its text: CSS selectors and rules, template placeholders, bare ids.
+_WEB_RESIDUE = re.compile(
+    r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,})$"
+)
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
+# Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
+_CAPTION_OPENING = re.compile(
+    r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}photo\s+"
+    r"(?:released|provided|taken|shows|made available)|photo\s+taken\s+on)\b",
+    re.IGNORECASE,
+)
+# The name of an institution or a site over its pages: never the headline of one of them.
+_INSTITUTION_NAME = re.compile(
+    r"^(?:the\s+)?(?:ministry|embassy|consulate|government|permanent mission|socialist republic|people'?s republic)\b"
+    r"|\b(?:portal|online|newspaper|news agency|website|e-?paper|gazette|homepage)$",
+    re.IGNORECASE,
+)
+# A footer glued to the end of the last paragraph in a cached or copied page.
+_GLUED_FOOTER = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:read (?:the )?full(?: this)? (?:story|article)|read more|continue reading|xem tiếp|đọc tiếp)"
+    r"\s*[.…»>]*$",
+    re.IGNORECASE,
+)
+# A caption glued before the text it stands over, ended by its credit in brackets: "... (Photo: VNA) Hanoi ...".
+_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s+[A-ZÀ-ỸĐ“\"])")
 # Share bars copied as text ("Share - WeChat", "Facebook Twitter", "Share: Facebook | X | Email"): lines made
 # only of these words, at least one of them a social network's name.
 _SOCIAL_NETWORKS = frozenset(
@@ -62,14 +89,30 @@ _LIST_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A readers' comments section after the story: the heading and everything below it go.
-_COMMENTS_HEADING = re.compile(r"^(?:readers?['’]? |your )?comments\s*(?:\(\d+\))?\s*:?$", re.IGNORECASE)
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:readers?['’]? |your |selected |\d+ )?(?:comments|commentaries|responses)\s*(?:\(\d+\))?\s*:?"
+    r"|(?:leave|make|post|add|write) (?:a |your )?(?:comment|reply)\b.*|join the (?:discussion|conversation)"
+    r"|\d+ (?:comments?|responses?|replies) to\b.*)$",
+    re.IGNORECASE,
+)
 # Page footers and editorial lines after the story.
 _FOOTER_LINE = re.compile(
     r"^(?:\(?(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
     r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
-    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$)",
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$"
+    r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*)",
     re.IGNORECASE,
 )
+# Metadata lines name an editor ("Editor: huaxia", "Edited by Ana Ruiz") as often as an author.
+_EDITOR_LINE = re.compile(r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s)\s*\S", re.IGNORECASE)
+# Labels of a page's metadata fields, glued or not ("Font size+Author:...Source:...").
+_METADATA_LABEL = re.compile(
+    r"(?:author|source|editor|font size|updated|posted|published|written|views?|comments?)\s*[:+]", re.IGNORECASE
+)
+# A section label in a non-Latin script glued to the headline it heads ("国内英语新闻:").
+_SCRIPT_LABEL = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\u0400-\u04ff\u0e00-\u0e7f\s]{2,20}[:：]\s*")
+# "Sok Dara in Phnom Penh": a correspondent and where the story was filed from.
+_CORRESPONDENT_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$")
 _AUTHOR_LINE = re.compile(
     r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
 )
@@ -82,7 +125,7 @@ _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^()]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+)(?=[^\W\d_\s]|[\"“‘'(])"
+    r"\s*(?:\((?P<agency>[^():]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ]))(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
@@ -99,13 +142,35 @@ _CAPTION_CREDIT_SLASH = re.compile(
 _CAPTION_CREDIT_AFTER = re.compile(
     r"\s+(?P<credit>[A-Z]{2,}(?:/[A-Z]{2,})*)\s+Photos?(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,4}\s*$"
 )
+# Wire photo credits after a caption's last sentence: "... in Jakarta. Mast Irham/Pool via REUTERS",
+# "REUTERS/Willy Kurniawan", "Kham/Reuters": names and agencies joined by slashes.
+_CAPTION_CREDIT_WIRE = re.compile(
+    r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
+)
+# "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
+_CAPTION_CREDIT_AGENCY_PHOTO = re.compile(
+    r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$"
+)
+_BULLET = re.compile(r"^[•·▪●◦*+-]\s")
+# A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I
+)
+# Where a saved page had an image: "![]()", "[image]", "Content image - Site".
+_IMAGE_PLACEHOLDER = re.compile(
+    r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I
+)
+# A caption is a sentence or two, never a whole article.
+_CAPTION_MAX_WORDS = 60
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
-_IMAGE_MARKER = re.compile(r"\bảnh\s+\d+\b", re.IGNORECASE)
+_IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+\b", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
 # Wire end marks: Vietnamese "./." and Xinhua's "Enditem".
 _END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
+# Chinese and Japanese write no spaces between words: two characters count as one word.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -122,23 +187,54 @@ class CleanText:
     agency: str | None = None  # the agency a dateline names: "(Xinhua)", "(VNA)"
     photos: list[Photo] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
+    # Header dates written in numbers that read both ways ("03-06-2017"), for the dateline to settle.
+    ambiguous_dates: list[DateMention] = field(default_factory=list)
+    # Why an editor should look at this article ("no paragraph of running text: ...").
+    review_reasons: list[str] = field(default_factory=list)
 
 
-def clean(text: str, *, known_title: str | None = None) -> CleanText:
-    """Split the text into the article's paragraphs and everything else, recording each removal."""
+def clean(text: str, *, known_title: str | None = None, story_found: bool = False) -> CleanText:
+    """Split the text into the article's paragraphs and everything else, recording each removal.
+
+    `story_found`: the text is already the story a saved page's structure shows (html.py), not a
+    whole page: its paragraphs are the article's even when they lack a final stop, and only what is
+    recognisably furniture (credits, footers, lists of other stories) is taken out of it."""
     units = split_units(text)
     result = CleanText(paragraphs=[])
     units = _take_published_header(units, result)
-    start = _body_start(units)
+    units = _drop_repeats(units, result)
+    units = _mark_captions_by_position(units, result)
+    start = _body_start(units, story_found=story_found)
+    if not known_title:
+        # Text saved from a whole page: the article starts where its densest run of running text
+        # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
+        start = _main_text(units, start)[0]
     _read_header_zone(units[:start], result)
+    if start == len(units):
+        # No paragraph of running text: a teaser, or a page saved in part. What reads as text
+        # (a summary's bullets, a cut paragraph) is the article, and the reader is told to check it.
+        units = units + _take_back_text(result)
+        result.review_reasons.append(_TEASER_REASON)
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
     body = _read_body(units[start:], result, titles)
     body = _drop_story_lists(body, result)
-    body = _take_sign_off(body, result)
+    body = _take_sign_off(body, result, story_found=story_found)
     result.paragraphs = _read_lead_in(body, result)
     if result.credit is None:
         result.credit = result.agency
+    if result.published is None and result.ambiguous_dates:
+        result.published = _settled_by_text(result.ambiguous_dates[0], result)
     return result
+
+
+def _settled_by_text(mention: DateMention, result: CleanText) -> datetime.date | None:
+    """The reading of "03-06-2017" that the dateline's "March 6", or a day the lead names, confirms;
+    none when nothing does."""
+    stated = {(m.month, m.day) for m in find_dates(" ".join(result.paragraphs[:2])) if m.kind == "day"}
+    if result.header_date:
+        stated.add((result.header_date.month, result.header_date.day))
+    readings = [reading for reading in ((mention.month, mention.day), mention.alternative) if reading in stated]
+    return _safe_date(mention.year, *readings[0]) if len(readings) == 1 else None
 
 
 def split_units(text: str) -> list[str]:
@@ -146,7 +242,10 @@ def split_units(text: str) -> list[str]:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n")]
+        # " |" and "| " around a line are the cells of a layout table the page was saved from.
+        lines = [
+            re.sub(r"[ \t]+", " ", line).strip().removesuffix(" |").removeprefix("| ") for line in block.split("\n")
+        ]
         lines = [line for line in lines if line]
         if not lines:
             continue
@@ -154,20 +253,129 @@ def split_units(text: str) -> list[str]:
             units.append(" ".join(lines))
         else:
             units.extend(lines)
-    return units
+    return [piece for unit in units for piece in _unglued(unit)]
+
+
+def _unglued(unit: str) -> list[str]:
+    """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
+    text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
+    unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit).strip()
+    if not unit:
+        return []
+    pieces = []
+    credit = _GLUED_CAPTION_CREDIT.search(unit)
+    if credit and credit.start() > 0:
+        pieces.append(unit[: credit.end()].strip())
+        unit = unit[credit.end() :].strip()
+    footer = _GLUED_FOOTER.search(unit)
+    if footer:
+        pieces += [unit[: footer.start()].strip(), footer.group().strip()]
+    else:
+        pieces.append(unit)
+    return [piece for piece in pieces if piece]
 
 
 def is_prose(unit: str) -> bool:
     """A sentence of the article rather than a label, a headline or a widget."""
-    return len(unit.split()) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
+    return word_count(unit) >= 8 and bool(_SENTENCE_END.search(unit)) and not _is_caption(unit)
+
+
+def is_sentence(unit: str) -> bool:
+    """A complete sentence, however short ("The talks end on Friday."), unlike a label or widget."""
+    return (
+        word_count(unit) >= 3 and bool(_SENTENCE_END.search(unit)) and not unit.endswith("..") and not _is_caption(unit)
+    )
+
+
+def word_count(unit: str) -> int:
+    """Words as a reader counts them, in spaced and unspaced scripts alike."""
+    unspaced = len(_UNSPACED_SCRIPT.findall(unit))
+    return len(_UNSPACED_SCRIPT.sub(" ", unit).split()) + unspaced // 2
 
 
 def is_headline(unit: str) -> bool:
     """A title-like line: a few words starting with a capital or digit, no sentence end."""
-    words = unit.split()
-    if not 3 <= len(words) <= 25 or unit[-1] in ".:;,!":
+    if not 3 <= word_count(unit) <= 25 or unit[-1] in ".:;,!。":
         return False
     return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
+
+
+# --- repeats: widgets that repeat a line, teasers cut from the text, doubled captions ---------------
+
+# A line that is not a sentence and comes back this often is a widget ("Loading...", "Advertisement").
+_REPEATED_FURNITURE_MIN = 3
+_REPEATED_FURNITURE_MAX_WORDS = 3  # a table's repeated cells ("Eat every 2–3 hours") are longer
+# A unit this long that another unit merely continues is a teaser cut from it ("... exchange f").
+_TEASER_PREFIX_MIN_CHARS = 40
+
+
+def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit] = counts.get(unit, 0) + 1
+    kept = []
+    for index, unit in enumerate(units):
+        unit = _undoubled(unit)
+        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and word_count(unit) <= _REPEATED_FURNITURE_MAX_WORDS:
+            result.removed.append(RemovedBlock(unit, "repeated page furniture"))
+        elif any(_is_teaser_of(unit, other) for other in units[index + 1 : index + 4]):
+            result.removed.append(RemovedBlock(unit, "teaser cut from the text"))
+        else:
+            kept.append(unit)
+    return kept
+
+
+def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]:
+    """Captions that say so only by where they stand: under a line crediting the photo ("Photo by: X"),
+    under an image placeholder, or saved twice in a row. They are marked as captions (CAPTION_MARK),
+    the photo credit line joining its caption."""
+    marked: list[str] = []
+    last_prose = max((index for index, unit in enumerate(units) if is_prose(unit)), default=-1)
+    for index, unit in enumerate(units):
+        previous = units[index - 1] if index else ""
+        credit_line = _PHOTO_CREDIT_LINE.match(previous)
+        # A caption saved twice stands over the text: a doubled paragraph with no text after it is the text.
+        doubled = index + 1 < len(units) and units[index + 1] == unit and index + 1 < last_prose
+        by_position = (
+            credit_line
+            or _IMAGE_PLACEHOLDER.match(previous)
+            or (doubled and is_prose(unit))
+            or _CAPTION_OPENING.match(unit)
+        )
+        if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
+            if index and unit == previous and is_prose(unit):
+                result.removed.append(RemovedBlock(unit, "caption repeated"))
+                continue
+            marked.append(unit)
+            continue
+        if credit_line:
+            marked.pop()
+            result.removed.append(RemovedBlock(previous, "photo credit"))
+            unit = f"{unit} (Photo: {credit_line.group('credit')})"
+        marked.append(CAPTION_MARK + unit)
+    return marked
+
+
+def _could_be_caption(unit: str) -> bool:
+    words = unit.split()
+    return 3 <= len(words) <= _CAPTION_MAX_WORDS and not _DATELINE.match(unit) and _chrome_rule(unit) is None
+
+
+def _is_teaser_of(unit: str, other: str) -> bool:
+    """A teaser is the text's first characters, cut at a fixed length: mid-word, or long enough that it
+    is no headline glued to its photo's caption ("Headline ảnh 1 Caption")."""
+    if len(unit) < _TEASER_PREFIX_MIN_CHARS or len(other) <= len(unit) or not other.startswith(unit):
+        return False
+    cut_mid_word = other[len(unit)].isalnum() and unit[-1].isalnum()
+    return cut_mid_word or len(unit) >= 2 * _TEASER_PREFIX_MIN_CHARS
+
+
+def _undoubled(unit: str) -> str:
+    """ "X. Photo: APX. Photo: AP": a caption saved twice with nothing between the copies."""
+    half, odd = divmod(len(unit), 2)
+    if len(unit) >= 20 and unit[:half] == unit[half + odd :] and unit[half : half + odd].strip() == "":
+        return unit[:half].strip()
+    return unit
 
 
 # --- header (above the body) ------------------------------------------------------------------
@@ -186,71 +394,192 @@ def _take_published_header(units: list[str], result: CleanText) -> list[str]:
     return ([rest] if rest else []) + units[1:]
 
 
-def _body_start(units: list[str]) -> int:
+def _body_start(units: list[str], *, story_found: bool = False) -> int:
     for index, unit in enumerate(units):
-        if _chrome_rule(unit) is None and (is_prose(unit) or (_DATELINE.match(unit) and _dateline_parts(unit))):
+        if story_found and _reads_as_text(unit) and not _BULLET.match(unit) and _chrome_rule(unit) is None:
+            return index
+        # A summary's bullets above the text are not where the text starts.
+        running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit))
+        if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index
     return len(units)
 
 
 def _read_header_zone(units: list[str], result: CleanText) -> None:
-    headings: list[str] = []
-    headings_before_byline: int | None = None
-    previous_was_heading = False
-    for unit in units:
-        rule = _chrome_rule(unit) or _date_line_rule(unit, result) or _take_caption(unit, result)
-        if rule is None and _AUTHOR_LINE.match(unit):
+    """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
+    is kept, and the date line next to it gives the published date."""
+    units = [_without_script_label(unit, result) for unit in units]
+    units = [piece for unit in units for piece in _headline_and_stamp(unit)]
+    rules: list[str | None] = []
+    dated: list[tuple[int, datetime.date]] = []
+    for index, unit in enumerate(units):
+        rule = _chrome_rule(unit)
+        if rule is None:
+            rule, published = _date_line(unit, result)
+            if published:
+                dated.append((index, published))
+        rule = rule or _take_caption(unit, result)
+        if rule is None and _SITE_NOTICE.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
+            rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
+        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit)):
             rule = "author line"
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
             rule = "breadcrumb"
         if rule is None and _is_capitals(unit):
             rule = "banner in capitals"
-        if rule is None and is_headline(unit):
-            if headings and _key(headings[-1]) == _key(unit):
-                rule = "headline repeated"
-            else:
-                headings.append(unit)
-                previous_was_heading = True
-                continue
-        under_headline = previous_was_heading and len(headings[-1].split()) >= _HEADLINE_MIN_WORDS
-        if rule in _BYLINE_RULES and under_headline and headings_before_byline is None:
-            headings_before_byline = len(headings)
-        previous_was_heading = False
-        rule = rule or ("section label" if len(unit.split()) <= 3 else "header line")
+        rules.append(rule)
+    chosen = _choose_headline(units, rules)
+    undated = [rule in _CAPTION_RULES for rule in rules]  # a photo's date is not the page's
+    for index, (unit, rule) in enumerate(zip(units, rules, strict=True)):
+        if index == chosen:
+            continue
+        if rule is None and chosen is not None and _key(unit) == _key(units[chosen]):
+            rule = "headline repeated"
+        rule = rule or ("section label" if word_count(unit) <= 3 else "header line")
         result.removed.append(RemovedBlock(unit, rule))
-    # The headline is the title-like line right above the byline (a news page puts the byline under it),
-    # else the last one above the text; the others are kickers, section names or widgets. A short line
-    # over a date line ("Politics and Society") is a section name, and the headline comes after it.
-    chosen = (headings_before_byline or len(headings)) - 1
-    for index, other in enumerate(headings):
-        if index != chosen:
-            result.removed.append(RemovedBlock(other, "header line"))
-    result.headings = headings[chosen : chosen + 1] if headings else []
+    result.headings = [units[chosen]] if chosen is not None else []
+    # A date far above the headline is the site's "today" widget, not the article's: only a date line
+    # next to the headline (or to the text, when there is no headline) is the published date.
+    anchor = chosen if chosen is not None else len(units)
+    near = [(abs(index - anchor), date) for index, date in dated if abs(index - anchor) <= _DATE_LINE_REACH]
+    if near and result.published is None:
+        result.published = min(near, key=lambda item: item[0])[1]
+    if result.published is None and result.header_date is None:
+        result.header_date = _printed_date_near(units, anchor, skip=undated)
+
+
+_TEASER_REASON = "no paragraph of running text: a teaser, or a page saved in part; check it against the source"
+
+
+def _take_back_text(result: CleanText) -> list[str]:
+    """Header lines that read as running text (mostly lower-case words, a sentence's length)."""
+    taken = [block for block in result.removed if block.rule == "header line" and _reads_as_text(block.text)]
+    result.removed = [block for block in result.removed if block not in taken]
+    return [block.text.lstrip("•·*-–— ") for block in taken]
+
+
+def _reads_as_text(unit: str) -> bool:
+    words = unit.split()
+    lower = sum(word[:1].islower() for word in words)
+    return len(words) >= 6 and lower * 2 >= len(words)
+
+
+def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
+    """The headline among the title-like lines above the text: the one the page repeats ("Site - Headline",
+    the headline twice), the one with the byline or date line right under it, a real headline's length
+    rather than a section name's; when those say nothing, the last one above the text."""
+    candidates = [index for index, rule in enumerate(rules) if rule is None and is_headline(units[index])]
+    if not candidates:
+        return None
+    keys = [_key(unit) for unit in units]
+
+    def score(index: int) -> tuple[int, int]:
+        key = keys[index]
+        repeated = any(other == key or other.endswith(" " + key) for i, other in enumerate(keys) if i != index)
+        under_byline = index + 1 < len(units) and rules[index + 1] in _BYLINE_RULES
+        long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
+        institution = bool(_INSTITUTION_NAME.search(units[index]))
+        return 4 * repeated + 2 * under_byline + 3 * long_enough - 4 * institution, index
+
+    return max(candidates, key=score)
+
+
+def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> HeaderDate | None:
+    """A whole date printed next to the headline in a line of another kind (a video's shot-list
+    heading "Nanning, south China - Sept 11, 2018"): the date the page gives for its story."""
+    for distance in range(_DATE_LINE_REACH + 1):
+        for index in (anchor - distance, anchor + distance):
+            if 0 <= index < len(units) and not skip[index]:
+                days = [m for m in find_dates(unglue_stamps(units[index])) if m.kind == "day" and m.year]
+                if days and not days[0].alternative:
+                    return HeaderDate(days[0].month, days[0].day, days[0].year)
+    return None
+
+
+def _headline_and_stamp(unit: str) -> list[str]:
+    """ "Headline Nguyen Van An 24/05/2025 10:00": a headline with its byline and date glued on.
+    The date line is split off; so is the author's name, when the headline is written in sentence
+    case and ends on a run of capitalised words."""
+    text = unglue_stamps(unit)
+    days = [m for m in find_dates(text) if m.kind == "day" and m.year]
+    if not days or _TIME.sub(" ", _DATE_WORDS.sub(" ", text[days[-1].end :])).strip(" |-–—,"):
+        return [unit]
+    head = text[: days[-1].start].strip(" |-–—,")
+    words = head.split()
+    metadata = "|" in head or _AUTHOR_LINE.match(head) or _EDITOR_LINE.match(head) or _METADATA_LABEL.search(head)
+    if len(words) < 3 or metadata or not is_headline(head) or _SENTENCE_END.search(head):
+        return [unit]
+    stamp = text[days[-1].start :].strip()
+    tail = 0
+    while tail < min(3, len(words) - 2) and words[-1 - tail][:1].isupper():
+        tail += 1
+    lower = sum(word[:1].islower() for word in words[1 : len(words) - tail])
+    if 2 <= tail <= 3 and lower * 2 >= len(words) - tail - 1:
+        return [" ".join(words[:-tail]), f"By {' '.join(words[-tail:])} {stamp}"]
+    return [head, stamp]
+
+
+def _without_script_label(unit: str, result: CleanText) -> str:
+    """ "国内英语新闻:Headline": a section label in another script glued before a Latin headline."""
+    match = _SCRIPT_LABEL.match(unit)
+    if match and re.search(r"[A-Za-z]", unit[match.end() :]):
+        result.removed.append(RemovedBlock(match.group().strip(), "section label"))
+        return unit[match.end() :].strip()
+    return unit
 
 
 _BYLINE_RULES = ("author line", "byline with time", "date line")
+_CAPTION_RULES = ("photo caption", "source line")
 _HEADLINE_MIN_WORDS = 5
+_NOTICE_MAX_WORDS = 40
+# How far (in lines) from the headline a date line may sit and still be the article's.
+_DATE_LINE_REACH = 6
 # Each field of a bar-separated metadata line ("From: Chinese Embassy in Viet Nam") is a label and a short value.
 _FIELD_MAX_WORDS = 6
 
 
 def _date_line_rule(unit: str, result: CleanText) -> str | None:
-    """A byline or date line ("February 27, 2025 11:39 AM GMT+7"): the published date, when stated."""
-    dated = [m for m in find_dates(unit) if m.kind == "day" and m.year]
+    """A byline or date line inside the text: removed, and the published date when none is known yet."""
+    rule, published = _date_line(unit, result)
+    if published and result.published is None:
+        result.published = published
+    return rule
+
+
+def _date_line(unit: str, result: CleanText) -> tuple[str | None, datetime.date | None]:
+    """(rule, date) of a byline or date line ("February 27, 2025 11:39 AM GMT+7"), or (None, None).
+
+    A date written in numbers that reads both ways ("03-06-2017") gives no date here: the article's
+    dateline settles it later (CleanText.ambiguous_dates), or it stays unknown rather than wrong."""
+    text = unglue_stamps(unit)
+    dated = [m for m in find_dates(text) if m.kind == "day" and m.year]
     if not dated:
-        return None
-    leftover = unit
+        return None, None
+    leftover = text
     for mention in dated:
         leftover = leftover.replace(mention.text, " ")
     leftover = _DATE_WORDS.sub(" ", _TIME.sub(" ", leftover))
-    if _word_count(leftover) > 4 and not _AUTHOR_LINE.match(unit) and not _is_field_line(leftover):
-        return None
-    if result.published is None:
-        result.published = _safe_date(dated[0].year, dated[0].month, dated[0].day)
+    is_metadata = _is_field_line(leftover) or len(_METADATA_LABEL.findall(unit)) >= 2
+    if _word_count(leftover) > 4 and not _AUTHOR_LINE.match(unit) and not is_metadata:
+        return None, None
     source = _BYLINE_SOURCE.match(unit)
     if source and _is_agency(source.group(1)) and result.agency is None:
         result.agency = source.group(1)  # "(People's Daily Online) 09:45, June 26, 2024"
-    return "byline with time" if _TIME.search(unit) or _AUTHOR_LINE.match(unit) else "date line"
+    first = dated[0]
+    rule = "byline with time" if _TIME.search(text) or _AUTHOR_LINE.match(unit) or is_metadata else "date line"
+    if not first.alternative:
+        return rule, _safe_date(first.year, first.month, first.day)
+    # "Wednesday, 03/04/2024": the weekday printed beside it says which reading is meant.
+    weekdays = {m.weekday for m in find_dates(text) if m.kind == "weekday"}
+    readings = [
+        value
+        for month, day in ((first.month, first.day), first.alternative)
+        if (value := _safe_date(first.year, month, day)) and value.weekday() in weekdays
+    ]
+    if len(readings) == 1:
+        return rule, readings[0]
+    result.ambiguous_dates.append(first)
+    return rule, None
 
 
 def _is_field_line(text: str) -> bool:
@@ -263,11 +592,49 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]{2,}", text))
 
 
+# --- the main text: where running text is densest ------------------------------------------------
+
+# What a line that is not running text costs the block it sits in, in words of running text: a
+# subheading or a list item inside an article costs little, a run of widgets, bylines and ratings
+# between the article and readers' comments costs more than the comments' sentences bring.
+_NON_TEXT_LINE_COST = 4
+
+
+# Notices every page of a site carries, however well written: cookie consent, privacy, newsletters,
+# subscriptions, customer service. They are never running text of the article.
+_SITE_NOTICE = re.compile(
+    r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
+    r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser)\b",
+    re.IGNORECASE,
+)
+
+
+def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
+    """(start, end) of the stretch of units holding the most running text for the lines of other
+    kinds it has to take in (body text extraction: the article is the densest run of prose on the
+    page). It starts no earlier than the first paragraph of prose."""
+    best, best_span = 0, (first_prose, len(units))
+    total, start = 0, first_prose
+    for index in range(first_prose, len(units)):
+        unit = units[index]
+        words = word_count(unit)
+        if (is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit)) and not _SITE_NOTICE.search(unit):
+            total += words
+        else:
+            total -= _NON_TEXT_LINE_COST + min(words, 10)
+        if total <= 0:
+            total, start = 0, index + 1
+        elif total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
 # --- body -------------------------------------------------------------------------------------
 
 
 def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[str]:
     kept: list[str] = []
+    signed_off_at: int | None = None  # how many units were kept when the article signed off
     for position, unit in enumerate(units):
         if kept and _COMMENTS_HEADING.match(unit):
             result.removed.extend(RemovedBlock(u, "readers' comments") for u in units[position:])
@@ -290,9 +657,37 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
             rule = _take_caption(unit, result)
         if rule is None:
             kept.append(unit)
+            if _END_MARK.search(unit) or _SIGN_OFF.search(unit):
+                rule = "signed off"
         else:
             result.removed.append(RemovedBlock(unit, rule))
-    return kept
+        signs_off = rule in _SIGN_OFF_RULES or (rule == "footer line" and bool(_SIGNATURE_LINE.match(unit)))
+        if signs_off and kept and signed_off_at is None:
+            signed_off_at = len(kept)
+    return _without_teasers_after(kept, signed_off_at, result)
+
+
+# Lines that close an article: its author, editor or source, its end mark.
+_SIGN_OFF_RULES = ("author line", "source line", "signed off")
+_SIGNATURE_LINE = re.compile(
+    r"^(?:\(?(?:web |chief )?editors?\s*:|edited by\s|\(?(?:additional )?reporting by\s"
+    r"|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$)",
+    re.IGNORECASE,
+)
+_TEASERS_MIN = 2
+
+
+def _without_teasers_after(kept: list[str], signed_off_at: int | None, result: CleanText) -> list[str]:
+    """Paragraphs after the article has signed off ("By ...", "Editor: ...", "./.") are teasers of other
+    stories when there are several of them and they are less than the article itself."""
+    if signed_off_at is None:
+        return kept
+    after = [unit for unit in kept[signed_off_at:] if is_prose(unit)]
+    before = sum(word_count(unit) for unit in kept[:signed_off_at] if is_prose(_without_sign_off(unit)))
+    if len(after) < _TEASERS_MIN or sum(word_count(unit) for unit in after) >= before:
+        return kept
+    result.removed.extend(RemovedBlock(unit, "after the article's sign-off") for unit in kept[signed_off_at:])
+    return kept[:signed_off_at]
 
 
 def _take_caption(unit: str, result: CleanText) -> str | None:
@@ -310,6 +705,8 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         _CAPTION_CREDIT.search(caption)
         or _CAPTION_CREDIT_AFTER.search(caption)
         or _CAPTION_CREDIT_SLASH.search(caption)
+        or _CAPTION_CREDIT_WIRE.search(caption)
+        or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
     )
     if credit_match is None and not marked:
         return None
@@ -390,12 +787,13 @@ def _trailing_headline_run(units: list[str]) -> int | None:
     return index
 
 
-def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
-    """The agency credit: a last line of its own ("Vietnamplus") or the end of the last paragraph."""
-    units = list(units)
-    while len(units) > 1 and not is_prose(units[-1]):
-        line = units[-1]
-        if _is_credit_line(line) and result.credit is None:
+def _take_sign_off(units: list[str], result: CleanText, *, story_found: bool = False) -> list[str]:
+    """The end of the article, then its agency credit: a line of its own ("Vietnamplus") right after
+    the text, or the end of the last paragraph. What the page shows below the article goes."""
+    end = _end_of_story(units) if story_found else _end_of_article(units)
+    furniture_seen = False
+    for line in units[end:]:
+        if _is_credit_line(line) and result.credit is None and not furniture_seen:
             result.credit = line.strip(" ()-–—")
             result.removed.append(RemovedBlock(line, "credit line"))
         elif _LABEL_LINE.match(line) and len(line.split()) <= 12:
@@ -403,8 +801,9 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
         elif _CONTACT_LINE.match(line):
             result.removed.append(RemovedBlock(line, "contact line"))
         else:
-            break
-        units.pop()
+            furniture_seen = True
+            result.removed.append(RemovedBlock(line, "page furniture after the article"))
+    units = list(units[:end])
     if not units:
         return units
     last = units[-1]
@@ -419,6 +818,68 @@ def _take_sign_off(units: list[str], result: CleanText) -> list[str]:
         last = last[: sign_off.start()].rstrip()
     units[-1] = last
     return [u for u in units if u]
+
+
+# A paragraph the saved copy cut mid-sentence is still the article's when it is this long and reads
+# as running text (mostly lower-case words), which a headline of another story rarely does.
+_CUT_PARAGRAPH_MIN_WORDS = 15
+
+
+def _end_of_article(units: list[str]) -> int:
+    """Where the article ends: after its last paragraph of prose, the short sentences that follow
+    it, and a list it introduces ("The documents signed include:"). Widgets, tags, comment forms
+    and single headlines of other stories come after that."""
+    main_end = _main_text(units, 0)[1]  # readers' comments and teasers past the densest run are not the article's
+    last = max(
+        (index for index, unit in enumerate(units[:main_end]) if is_prose(_without_sign_off(unit))), default=None
+    )
+    if last is None:
+        return len(units)
+    end = last + 1
+    while end < len(units) and (
+        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end])) or _is_cut_paragraph(units[end])
+    ):
+        end += 1
+    if _introduces_list(units[end - 1]) or (end < len(units) and _introduces_list(units[end])):
+        return len(units)
+    return end
+
+
+def _end_of_story(units: list[str]) -> int:
+    """Where a story found in a page's structure ends: before the credit, footer and contact lines
+    that close it."""
+    end = len(units)
+    while (
+        end > 1
+        and not is_prose(units[end - 1])
+        and (
+            _is_credit_line(units[end - 1])
+            or (_LABEL_LINE.match(units[end - 1]) and len(units[end - 1].split()) <= 12)
+            or _CONTACT_LINE.match(units[end - 1])
+        )
+    ):
+        end -= 1
+    return end
+
+
+def _without_sign_off(unit: str) -> str:
+    """The paragraph without an agency sign-off or end mark ("... he said. — VNS", "... ./.")."""
+    unit = _END_MARK.sub("", unit).rstrip()
+    sign_off = _SIGN_OFF.search(unit)
+    return unit[: sign_off.start()].rstrip() if sign_off else unit
+
+
+def _introduces_list(unit: str) -> bool:
+    return unit.endswith(":") and len(unit.split()) >= 3 and not _LIST_MARKER.match(unit) and not _chrome_rule(unit)
+
+
+def _is_cut_paragraph(unit: str) -> bool:
+    """Running text without its final stop: long, mostly lower-case words, and punctuated inside
+    (a tag cloud or a keyword list has no commas or stops)."""
+    words = unit.split()
+    capitalised = sum(word[:1].isupper() for word in words)
+    punctuated = bool(re.search(r"[,.;:!?]\s", unit))
+    return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words) and punctuated
 
 
 def _is_credit_line(unit: str) -> bool:
@@ -441,8 +902,17 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
         places = [place for place, _, _ in parts if place]
         result.dateline = places[-1] if places else None
         dates = [date for _, date, _ in parts if date]
-        if dates and result.header_date is None:
-            result.header_date = _header_date(dates[0])
+        if dates:
+            # The dateline's date is the article's own; a date printed near the headline only lends
+            # it a year it lacks.
+            printed, result.header_date = result.header_date, _header_date(dates[0])
+            if (
+                result.header_date
+                and not result.header_date.year
+                and printed
+                and printed.month == result.header_date.month
+            ):
+                result.header_date = HeaderDate(result.header_date.month, result.header_date.day, printed.year)
         agencies = [agency for _, _, agency in parts if agency]
         result.agency = agencies[0] if agencies else None
         result.removed.append(RemovedBlock(unit[: len(unit) - len(rest)].strip(), "dateline"))
@@ -506,8 +976,10 @@ def _chrome_rule(unit: str) -> str | None:
         return "site chrome"
     if _is_share_bar(unit):
         return "share bar"
-    if _IMAGE_MARKER.fullmatch(unit.strip()):
+    if _IMAGE_MARKER.fullmatch(unit.strip()) or _IMAGE_PLACEHOLDER.match(unit):
         return "image marker"
+    if _WEB_RESIDUE.match(unit):
+        return "web residue"
     return None
 
 
@@ -520,15 +992,22 @@ def _is_share_bar(unit: str) -> bool:
     )
 
 
+# Text wrapped by a mail or news system has lines of a column's width; longer lines are paragraphs
+# written one per line (captions over a lead, a page saved without blank lines).
+_WRAP_MIN_CHARS, _WRAP_MAX_CHARS = 50, 120
+
+
 def _is_wrapped_prose(lines: list[str]) -> bool:
     """Hard-wrapped prose: long lines, some broken mid-sentence, and sentences in the joined text
     (a headline over its date line is two lines of another kind)."""
     if len(lines) < 2:
         return False
     inner = lines[:-1]
+    broken_mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return (
-        all(len(line) >= 50 for line in inner)
-        and any(not _SENTENCE_END.search(line) for line in inner)
+        all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in inner)
+        # Wrapping breaks lines mid-sentence; a paragraph per line ends most lines on a stop.
+        and broken_mid_sentence * 2 > len(inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
     )
 

@@ -9,6 +9,7 @@ precision drops instead of guessing, because a confidently wrong date is worse t
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -32,12 +33,15 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+# The years a date may have, wherever it was read (the pattern above, page metadata).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2099
 
 # Ordered: the first pattern that claims a stretch of text wins it (ranges before single days).
 _PATTERNS = (
     # 2025-10-15, and the 2025/10/15 of Chinese sites' date lines
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)\b")),
-    ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>{_YEAR})\b")),
+    # 29/09/2021, 9/29/2021, 03-06-2017, 06.03.2017: day or month first, as the numbers allow
+    ("numeric", re.compile(rf"\b(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>{_YEAR})\b")),
     (
         "range",
         re.compile(
@@ -106,6 +110,8 @@ _CLAUSE = re.compile(r"\b(?:that|who|which|when|while|after|before|as|but)\b", r
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?=\S)")
 # "..., the ministry announced on Wednesday": what follows a report verb is when it was said, not planned.
 _REPORTED = re.compile(r"\b(?:announced|said|says|reported|stated|told|confirmed|revealed|added)\b", re.I)
+_DAY_LIKE = ("day", "range", "weekday", "relative")
+_REPORTED_ON = re.compile(r"\b(?:announced|said|says|reported|stated|told reporters|confirmed)\s+(?:on\s+)?$", re.I)
 # "in 2023" in a sentence that states no day or month: the year of the event it reports.
 _IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?!\s*[–-]\s*\d)")
 
@@ -138,6 +144,8 @@ class DateMention:
     weekday: int | None = None  # 0 = Monday
     which: str = ""  # last / this / next / on, for weekdays; the phrase, for relative dates
     past_reference: bool = False
+    # (month, day) of the other reading of a date in numbers that reads both ways ("03-06-2017")
+    alternative: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -149,16 +157,18 @@ class _YearGuess:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in the text, in reading order, none overlapping another."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read, in text order, none overlapping
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            # Only the spans either side of `start` can overlap (a scan of all was quadratic).
+            i = bisect.bisect_left(taken, (start, end))
+            if any(start < t_end and t_start < end for t_start, t_end in taken[max(0, i - 1) : i + 1]):
                 continue
             mention = _mention_from(kind, match, text)
             if mention is not None:
-                taken.append((start, end))
+                taken.insert(i, (start, end))
                 found.append(mention)
     return sorted(found, key=lambda mention: mention.start)
 
@@ -181,10 +191,23 @@ class DateContext:
         *,
         published: datetime.date | None = None,
         header: HeaderDate | None = None,
+        captions: list[str] = (),
     ) -> None:
         self.published = published
         self.header = header
+        self.body = body
         self.years = mentioned_years(body)
+        # The article's own photos are dated too ("... in Vientiane, June 16, 2010."): what they print
+        # counts as a date printed on the page.
+        self.caption_dates = sorted(
+            value
+            for caption in captions
+            for mention in find_dates(caption)
+            if mention.kind == "day"
+            and mention.year
+            and (value := _safe_date(mention.year, mention.month, mention.day))
+        )
+        self.years |= {value.year for value in self.caption_dates}
         if published:
             self.years.add(published.year)
         if header and header.year:
@@ -195,11 +218,19 @@ class DateContext:
 
     @property
     def reference(self) -> tuple[datetime.date, str] | None:
-        """The date the article was written, and where it comes from, if the header says so."""
-        if self.published:
-            return self.published, "published date"
+        """The date the article was written, and where it comes from, if the page says so: its
+        dateline's date first (a copy republished weeks later keeps the dateline of the original),
+        then the published date, then the latest date its photos' captions print."""
         if self.header and self.header.as_date():
             return self.header.as_date(), "date in the header"
+        if self.header and self.published:
+            filed = _nearest(self.header.month, self.header.day, self.published)
+            if filed <= self.published:
+                return filed, "dateline's date"
+        if self.published:
+            return self.published, "published date"
+        if self.caption_dates:
+            return self.caption_dates[-1], _CAPTION_REFERENCE
         return None
 
     def resolve_in(self, sentence: str) -> PartialDate | None:
@@ -212,6 +243,9 @@ class DateContext:
             stated = int(year.group(1))
             return PartialDate(datetime.date(stated, 1, 1), YEAR, f"year {stated} stated in the sentence", False)
         day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        if day_like and all(_reported_on(sentence, m) for m in day_like) and len(day_like) == len(mentions):
+            return None  # "A met B, the ministry said on Thursday": when it was said, not when they met
+        day_like = [m for m in day_like if not _reported_on(sentence, m)]
         mention = day_like[0] if day_like else mentions[0]
         return self.resolve(mention, future=is_future(sentence, mention))
 
@@ -230,11 +264,16 @@ class DateContext:
 
     def _article_date(self) -> PartialDate:
         mentions = [m for m in find_dates(self.lead) if not m.past_reference]
-        # What the article reports happened (an announcement "on Wednesday") comes before what it says is to come.
+        # "..., the ministry announced on Thursday": when the lead also says when the event happens or
+        # happened, the day a statement was made is not the event's.
+        events = [m for m in mentions if not _reported_on(self.lead, m)]
+        if any(m.kind in _DAY_LIKE for m in events):
+            mentions = events
+        # What the article reports happened comes before what it says is to come.
         current = [m for m in mentions if not is_future(self.lead, m)]
-        if any(m.kind in ("day", "range", "weekday", "relative") for m in current):
+        if any(m.kind in _DAY_LIKE for m in current):
             mentions = current
-        day_like = [m for m in mentions if m.kind in ("day", "range", "weekday", "relative")]
+        day_like = [m for m in mentions if m.kind in _DAY_LIKE]
         if day_like:
             first = day_like[0]
             if first.kind == "range":
@@ -285,6 +324,13 @@ class DateContext:
     # --- single mentions ----------------------------------------------------------------------
 
     def _resolve_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
+        resolved = self._resolve_single_day(mention, range_start=range_start)
+        if range_start and resolved.precision == DAY and _span_days(mention) > _LONGEST_DAY_PRECISE_RANGE:
+            # "between April 18 and 28": a tour, not a day; the month is what the text settles.
+            return PartialDate(resolved.value.replace(day=1), MONTH, f"month of the range {mention.text!r}", False)
+        return resolved
+
+    def _resolve_single_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
         suffix = " (start of the stated range)" if range_start else ""
         if mention.year:
             value = _safe_date(mention.year, mention.month, mention.day)
@@ -296,10 +342,21 @@ class DateContext:
             value = _nearest(mention.month, mention.day, reference[0])
             return _day(value, f"year from the {reference[1]}" + suffix, False)
         weekday = mention.weekday if mention.weekday is not None else self._lead_weekday()
-        guess = self._guess_year(mention.month, mention.day, weekday)
+        guess = self._guess_year(mention.month, mention.day, weekday) or self._year_of_same_day(mention)
         if guess is None:
             return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
         return _day(_safe_date(guess.year, mention.month, mention.day), guess.how + suffix, True)
+
+    def _year_of_same_day(self, mention: DateMention) -> _YearGuess | None:
+        """ "On October 1" in a text that also writes "October 1, 2024": the latest such year."""
+        years = {
+            other.year
+            for other in find_dates(self.body)
+            if other.kind == "day" and other.year and (other.month, other.day) == (mention.month, mention.day)
+        }
+        if not years:
+            return None
+        return _YearGuess(max(years), "year of the same day written in full elsewhere in the text", True)
 
     def _resolve_month(self, mention: DateMention) -> PartialDate:
         if mention.year:
@@ -322,7 +379,8 @@ class DateContext:
             if which == "next" and mention.which != "next" and mention.weekday == reference[0].weekday():
                 # "will meet on Monday" in Monday's paper: later that day or a week on; the text cannot say.
                 return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)
-            return _day(value, f"weekday resolved against {reference[1]}", False)
+            # A photo's date is not the day the story was written: the weekday before it is a guess.
+            return _day(value, f"weekday resolved against {reference[1]}", reference[1] == _CAPTION_REFERENCE)
         if self.header:
             # The header's day gets one year for the whole article, from the lead's weekday: another weekday
             # later in the text is another day near it, never the header's day in some other year.
@@ -375,21 +433,32 @@ def is_future(text: str, mention: DateMention) -> bool:
     """Whether the date is of something still to come: "A will hold talks with B on May 16" (a future cue
     earlier in its sentence, no report verb since) or "On Tuesday, A is scheduled to meet B" (the date
     opens the sentence and its clause goes on to a future cue)."""
-    starts = [match.end() for match in _SENTENCE_START.finditer(text, 0, mention.start + 1)]
-    sentence_start = max((start for start in starts if start <= mention.start), default=0)
-    before = text[sentence_start : mention.start]
+    before = text[_sentence_start(text, mention.start) : mention.start]
     cues = list(_FUTURE_CUE.finditer(before))
     if cues:
         return not _REPORTED.search(before[cues[-1].end() :])
     if not _SENTENCE_OPENING.match(before):
         return False
-    sentence_end = re.search(r"[.!?;](?:\s|$)", text[mention.end :])
-    after = text[mention.end : mention.end + sentence_end.start() if sentence_end else len(text)]
+    reach = min(len(text), mention.end + _SENTENCE_REACH)
+    sentence_end = _SENTENCE_STOP.search(text, mention.end, reach)
+    after = text[mention.end : sentence_end.start() if sentence_end else reach]
     cue = _FUTURE_CUE.search(after)
     if cue is None:
         return False
     subject = after[: cue.start()]  # ", the visiting minister": a short subject, no clause of its own
     return len(subject.split()) <= _SUBJECT_MAX_WORDS and not _REPORTED.search(subject) and not _CLAUSE.search(subject)
+
+
+# A "sentence" longer than this is a list or a run-on: its far beginning says nothing about a date.
+_SENTENCE_REACH = 1000  # characters
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (looked for within _SENTENCE_REACH before it)."""
+    reach = max(0, position - _SENTENCE_REACH)
+    starts = [match.end() for match in _SENTENCE_START.finditer(text, reach, position + 1)]
+    return max((start for start in starts if start <= position), default=0 if reach == 0 else reach)
 
 
 def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
@@ -399,6 +468,8 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     common = {"start": match.start(), "end": match.end(), "text": match.group(), "past_reference": past}
     if kind == "relative":
         return DateMention("relative", which=groups["relative"], **common)
+    if kind == "numeric":
+        return _numeric_mention(groups, common)
     weekday = _weekday_number(groups.get("weekday"))
     if kind == "weekday":
         return DateMention("weekday", weekday=weekday, which=(groups.get("which") or "").lower(), **common)
@@ -416,6 +487,42 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     if month is None or not 1 <= month <= 12 or _safe_date(year or 2000, month, day) is None:
         return None
     return DateMention("day", month=month, day=day, year=year, weekday=weekday, **common)
+
+
+def _reported_on(text: str, mention: DateMention) -> bool:
+    return bool(_REPORTED_ON.search(text[max(0, mention.start - 25) : mention.start]))
+
+
+def _numeric_mention(groups: dict, common: dict) -> DateMention | None:
+    """Day first (as most of the world and Vietnamese sites write it) unless only month first is
+    possible (9/29/2021); both readings kept when both are possible and differ."""
+    first, second, year = int(groups["first"]), int(groups["second"]), int(groups["year"])
+    readings = [(month, day) for month, day in ((second, first), (first, second)) if _safe_date(year, month, day)]
+    if not readings:
+        return None
+    (month, day), *others = readings
+    alternative = others[0] if others and others[0] != (month, day) else None
+    return DateMention("day", month=month, day=day, year=year, alternative=alternative, **common)
+
+
+_GLUED_TO_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=(?!(?:st|nd|rd|th)\b)[^\W\d_]{2})")
+_DIGITS_BEFORE_MONTH = re.compile(rf"\b(\d{{3,}})(?=\s+{_MONTH}(?:\W|$))")
+
+
+def unglue_stamps(text: str) -> str:
+    """Metadata lines glue words to numbers ("business2024-05-21", "10:55:40Xinhua", "by VTV418 July
+    2015"): space them apart, and read a number too long for a day before a month name as a code
+    with the day glued to its end."""
+    text = _GLUED_TO_DIGITS.sub(" ", text)
+
+    def split_day(match: re.Match) -> str:
+        digits = match.group(1)
+        if re.fullmatch(_YEAR, digits):
+            return digits
+        width = 2 if 1 <= int(digits[-2:]) <= 31 else 1
+        return f"{digits[:-width]} {digits[-width:]}"
+
+    return _DIGITS_BEFORE_MONTH.sub(split_day, text)
 
 
 def _month_number(word: str) -> int | None:
@@ -437,6 +544,23 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime
         return datetime.date(year, month, day)
     except (TypeError, ValueError):
         return None
+
+
+_CAPTION_REFERENCE = "date in a photo caption"
+# A stated range longer than this (in days) is a tour or a season, dated to its month only.
+_LONGEST_DAY_PRECISE_RANGE = 7
+
+
+def _span_days(mention: DateMention) -> int:
+    if mention.kind != "range" or mention.day2 is None:
+        return 0
+    start = _safe_date(2000, mention.month, mention.day)
+    end = _safe_date(
+        2000 if (mention.month2 or mention.month) >= mention.month else 2001,
+        mention.month2 or mention.month,
+        mention.day2,
+    )
+    return (end - start).days if start and end else 0
 
 
 def _nearest(month: int, day: int, reference: datetime.date) -> datetime.date:

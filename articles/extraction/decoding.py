@@ -38,10 +38,50 @@ def decode_bytes(data: bytes, name: str, *, max_bytes: int) -> DecodedText:
     return DecodedText(text=text, encoding=encoding, warnings=warnings)
 
 
+# Invisible characters: Unicode's format controls (category Cf: zero-width spaces and joiners, the
+# soft hyphen, stray byte-order marks, tag characters, and the direction overrides and isolates with
+# which U+202E shows a title or a name backwards), Hangul fillers and variation selectors. They hide
+# in names and titles or disguise them; no text of this archive needs one.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_WITHOUT_INVISIBLE = {code: None for first, last in _INVISIBLE_RANGES for code in range(first, last + 1)}
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible and direction-overriding characters."""
+    return text.translate(_WITHOUT_INVISIBLE)
+
+
 def normalise_text(text: str) -> str:
-    """One newline convention and composed (NFC) Unicode, so Vietnamese letters compare equal."""
+    """One newline convention, composed (NFC) Unicode so that Vietnamese letters compare equal, and
+    no invisible characters. Imported files and everything editors type go through it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return unicodedata.normalize("NFC", text)
+    return strip_invisible(unicodedata.normalize("NFC", text))
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -61,15 +101,54 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
             ) from None
     try:
         return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    bad = _invalid_utf8(data, first_bad)
+    if bad is not None and _valid_utf8_characters(data) >= len(bad):
+        # UTF-8 with a few damaged bytes (a file cut short, a stray byte): one bad byte must not
+        # turn every Vietnamese letter into Windows-1252 nonsense.
+        places = ", ".join(f"{start}" for start, _ in bad[:_BAD_PLACES_NAMED])
+        more = f" and {len(bad) - _BAD_PLACES_NAMED} more" if len(bad) > _BAD_PLACES_NAMED else ""
+        warning = (
+            f"{name}: not valid UTF-8 at byte offset {places}{more}; "
+            f"{sum(end - start for start, end in bad)} bad byte(s) replaced with U+FFFD"
+        )
+        return data.decode("utf-8", errors="replace"), "utf-8", [warning]
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not text (byte 0x{data[exc.start]:02x} at offset {exc.start} is binary data)"
+            f"{name}: not text (byte 0x{data[first_bad]:02x} at offset {first_bad} is not UTF-8, "
+            f"and byte 0x{data[exc.start]:02x} at offset {exc.start} is not Windows-1252)"
         ) from None
     return text, "cp1252", [f"{name}: not valid UTF-8; read as Windows-1252"]
+
+
+# A file with more damaged places than this is not UTF-8 with a few bad bytes.
+_MAX_BAD_PLACES = 16
+_BAD_PLACES_NAMED = 3
+
+
+def _invalid_utf8(data: bytes, first_bad: int) -> list[tuple[int, int]] | None:
+    """The (start, end) byte spans that are not UTF-8, or None when there are too many to be damage."""
+    bad, position = [], first_bad
+    while len(bad) < _MAX_BAD_PLACES:
+        try:
+            data[position:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad.append((position + exc.start, position + exc.end))
+            position += exc.end
+            continue
+        return bad
+    return None
+
+
+def _valid_utf8_characters(data: bytes) -> int:
+    """How many well-formed multi-byte UTF-8 characters `data` holds: Windows-1252 text has next to none."""
+    return len(_UTF8_MULTIBYTE.findall(data))
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _refuse_binary(text: str, name: str, encoding: str) -> None:

@@ -5,9 +5,18 @@
 A meeting is read from one sentence that has a meeting phrase and named people on both sides:
 "A held talks with B", "A met (with) B", "A received B", "A was received by B", "At a meeting
 with B, A said", "talks between A and B", "A and B held phone talks", "A will pay a visit to
-Laos at the invitation of B". "The delegation" stands for the person the article says leads it,
-"He"/"She" opening a sentence for the lead of the meeting before. A meeting "with officials" is
-completed by the next sentence's "The officials included A; and B".
+Laos at the invitation of B", "A visited King B", "A discussed trade over the phone with B",
+"A hosted the exchange with B", "A commented on the talks with B". The subject may stand well before
+the phrase when the sentence says so: "A and B led delegations ... and held talks", "A made the
+statement while receiving B", "A said during a meeting with B". "The delegation" stands for the
+person the article says leads it (also when it is met: "A met the delegation"), "He"/"She" opening
+a sentence ("On Wednesday, he met B") for the lead of the meeting before, or with none yet for the
+person the story is about. A meeting "with officials" or "with a group of ... people" is completed
+by the next sentence's "The officials included A; and B" / "They include A and B".
+
+A trip announced with no host ("A will make an official visit to Cuba") is a visit of the traveller
+alone when the story opens with it; a host said in the next sentence ("The visit is at the
+invitation of B") joins it.
 
 The same people meeting again in a later sentence is the same meeting. When a meeting with
 several counterparts is later reported counterpart by counterpart ("The discussions between A
@@ -24,13 +33,15 @@ from .people import ORGANISATION_WORDS, Occurrence, Sentence, read_sentences
 from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
 
 _ADJECTIVES = (
-    r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|online|virtual|video|"
+    r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|"
     r"high-level|private|productive|fruitful|cordial|brief|first|second|annual|joint|trilateral|tripartite|"
     r"multilateral)\s+)*"
 )
+# Talks at a distance, by telephone or by video, are all calls ("phone call" in MEETING_KINDS).
+_REMOTE = r"(?:phone|telephone|video|online|virtual)"
 _NOUNS = (
-    r"(?P<noun>(?:phone|telephone)\s+(?:talks|calls?|conversations?)|talks|meetings?|working\s+sessions?"
-    r"|work\s+sessions?|discussions?|conversations?|reception)"
+    rf"(?P<noun>{_REMOTE}\s+(?:talks|calls?|conversations?|conferences?|meetings?|summits?)|video-?conferences?"
+    r"|talks|meetings?|working\s+sessions?|work\s+sessions?|discussions?|conversations?|reception)"
 )
 _HELD_NOUN = re.compile(
     rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_ADJECTIVES}{_NOUNS}\b",
@@ -38,15 +49,50 @@ _HELD_NOUN = re.compile(
 )
 _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
-    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+a\s+courtesy\s+(?:call|visit)\s+"
-    r"(?:on|to))\b"
-    r"(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?",
+    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
+    r"(?:calls?|visits?)\s+(?:on|to)"
+    # "Dung also visited King Norodom Sihamoni": a visit to a person (never "visiting", an adjective:
+    # "visiting Premier Li").
+    r"|visited|visits|visit|(?:paid|pay|pays|paying|made|make|makes)\s+(?:an?\s+)?(?:\w+\s+)?visits?\s+to)\b"
+    r"(?:\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone)?",
     re.I,
 )
+# "X will make an official visit to Cuba, Argentina and Uruguay", "X will arrive in the capital of Laos":
+# an announced trip with no host named is a visit of the traveller alone, to the first place named.
+_ANNOUNCED_TRIP = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:scheduled|set|due|expected|slated|going)\s+to|(?:is|are)\s+to)\s+(?:also\s+)?"
+    rf"(?:(?:pay|make)\s+{_ADJECTIVES}(?:[\w-]+\s+)?visits?\s+to|visit|arrive\s+in|travel\s+to|fly\s+to|tour)\s+"
+    r"(?:the\s+(?:capital|city|province)\s+of\s+)?(?P<where>(?:[^\W\d_][\w'’-]*,?\s?){1,6})",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this|that|official|state|working|friendship|courtesy)\s+$", re.I
+)
+# "A discussed trade over the phone with B", "A discussed with B ...": talks, or a call when by phone.
+_DISCUSSED_WITH = re.compile(
+    rf"\b(?:discussed|discusses|discuss)\b(?P<topic>[^.;]{{0,100}}?)(?P<remote>\s+(?:over|by|on|via)\s+(?:the\s+)?"
+    rf"{_REMOTE}(?:\s+(?:link|line|call))?)?\s+with\b",
+    re.I,
+)
+# "A hosted the 10th border friendship exchange with his counterpart B": an event two sides hold together.
+_HOSTED_WITH = re.compile(
+    r"\b(?:hosted|hosts|co-?hosted|co-?hosts|co-?chaired|co-?chairs|held|holds)\s+(?:the|an?)\s+(?:[\w’'-]+\s+){0,8}?"
+    r"(?P<noun>exchange|dialogue|consultations?|forum|meeting|session|conference|talks)\s+with\b",
+    re.I,
+)
+# "A commented on the results of the official talks with B": a meeting named by its noun alone, the
+# sentence's subject on one side.
+_TALKS_WITH = re.compile(rf"\b(?:the|his|her|their)\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
+_PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
     r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
 )
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?P<verb>received|hosted|welcomed|met)\s+by\b", re.I)
+# "B was received by A", "he was received on Saturday by A".
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being)\s+(?P<verb>received|hosted|welcomed|met)\s+"
+    r"(?:(?:here|there|today|yesterday|(?:on|in|at)\s+[^,.;]{1,30}?)\s+)?by\b",
+    re.I,
+)
 _AT = re.compile(rf"\b(?:at|during|in)\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_NOUNS}\b", re.I)
 # "Receiving B in Hà Nội on Monday, A said ...": a sentence opened by the meeting, the host after the comma.
 _OPENING_PARTICIPLE = re.compile(r"^\s*(?:(?:While|When)\s+)?(?P<noun>Meeting|Receiving|Hosting|Welcoming)\b")
@@ -76,10 +122,23 @@ _TRIP = re.compile(
 _TRIP_DESTINATION = re.compile(r"^\s*to\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
 # "A and B met on Monday": a meeting verb with both sides before it and no object after it.
 _NO_OBJECT = re.compile(r"\s*(?:$|[,.;]|(?:on|in|at|here|there|today|yesterday|earlier|later|for|and|to)\b)", re.I)
-_SEPARATELY = re.compile(r"\bseparately\b", re.I)
+# "A met B and C separately", "A met with B and C respectively": one meeting with each.
+_SEPARATELY = re.compile(r"\b(?:separately|respectively)\b", re.I)
 # A name after a bare comma that a reporting verb follows is who reports the meeting, not one of its people.
 _REPORTING = re.compile(r"\s*(?:said|says|announced|announces|told|added|noted|stated|reported)\b", re.I)
 _COORDINATED = re.compile(r"\band\s+(?:to\s+|will\s+|would\s+|also\s+|then\s+)?$", re.I)
+# "A and B led delegations attending the event and held talks": the meeting is the subjects' second predicate.
+_SHARED_PREDICATE = re.compile(
+    r"\s+(?!(?:said|says|told|that|who|whom|which|whose)\b)(?:[a-z][\w’'-]*\s+(?!(?:said|told|that|who|which)\b)){1,10}?"
+    r"and\s+(?:also\s+|then\s+|later\s+)?$"
+)
+# "Zhao made the statement while receiving B", "Xi spoke when meeting with B": the clause's subject is the sentence's.
+_WHILE_DOING = re.compile(r"[^;:]{0,160}?\b(?:while|when|after|before|upon)\s+$", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# What may open a sentence before its subject: "On Monday, ", "In Hà Nội on Friday, ".
+_SENTENCE_OPENING = re.compile(
+    r"\s*(?:(?:On|In|At|During|Later|Earlier|Then|Also|Meanwhile|Separately|Yesterday|Today)\b[^,.;]{0,40},\s*)?"
+)
 _PRONOUN_BEFORE = re.compile(
     r"\b(?P<pronoun>he|she|they)\s+(?:(?:also|then|later|will|would|is|are|was|were|to|be|scheduled|expected|"
     r"due|set|going)\s+)*$",
@@ -87,13 +146,23 @@ _PRONOUN_BEFORE = re.compile(
 )
 
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
+# "met behind closed doors yesterday with B": how they met may stand before "with" too.
 _OBJECT_GAP = re.compile(
-    r"\s*(?:(?:here|there|today|yesterday|separately)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
-    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*",
+    r"\s*(?:(?:here|there|today|yesterday|separately|privately|briefly|informally|behind\s+closed\s+doors"
+    r"|face[- ]to[- ]face|one[- ]on[- ]one)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
+    r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
+    # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
+    r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?",
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
-_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her)\s+)?", re.I)
+# "A, B and C", "A and his mother, former Queen B": the names joined into one list.
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
+    r"(?:(?:wife|husband|spouse|mother|father|son|daughter)\s*,?\s*)?",
+    re.I,
+)
 _SUBJECT_GAP = re.compile(
     r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
@@ -103,21 +172,36 @@ _SUBJECT_GAP = re.compile(
     r"(?:,\s*who\b[^,;]*,\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
-_GROUP = re.compile(r"\s*(?:with\s+)?(?:[\w-]+\s+){0,4}?(?:officials|leaders|representatives|members)\b", re.I)
+# "met with officials / a group of Lao people ... . They include A and B": the group listed next.
+_GROUP_WORDS = r"(?:officials|leaders|representatives|members|people|friends|veterans|figures|guests|dignitaries)"
+_GROUP = re.compile(rf"\s*(?:with\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_WORDS}\b", re.I)
 _GROUP_LIST = re.compile(
-    r"\s*(?:The\s+(?:[\w-]+\s+){0,3}?(?:officials|leaders|representatives|members)|They|Those|These)\s+"
-    r"(?:included|include|were|are|comprised)\s+",
+    rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_GROUP_WORDS}|They|Those|These)\s+"
+    r"(?:included|include|includes|were|are|comprised)\s+",
+)
+# Before the first person listed: the office words of a title the people reader did not take
+# ("Lao Communications, Transport, Post and Construction Minister A").
+_LISTED_TITLE = re.compile(r"(?:(?:former|then|late)\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+|of\s+|&\s+)?){0,8}")
+# "met with the delegation", "a reception for the Chinese Party delegation": the delegation an earlier
+# sentence said someone leads.
+_THE_DELEGATION = re.compile(
+    r"\s*(?:with\s+|for\s+)?the\s+(?:[\w-]+\s+){0,4}?delegation\b(?!\s+(?:of|from|led|headed)\b)", re.I
 )
 _DELEGATION_SUBJECT = re.compile(r"\bdelegation\b", re.I)
 _NATIONAL_DELEGATION = re.compile(r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+delegation\b")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")
+# "He met B", "On Wednesday, he met B": the pronoun stands for the person the story is about.
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:He|She|(?:On|In|At|During|Later|Earlier|Then|Also|Meanwhile)\b[^,.;]{0,40},\s*(?:he|she))\b"
+)
 # "The two foreign ministers will co-chair ...": the pair of the meeting reported before.
 # "During the visit, the Vietnamese top legislator will hold talks with B": a participant named before.
-_DESCRIBED_SUBJECT = re.compile(
-    r"\bthe\s+(?P<nationality>[A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:leader|legislator|official|guest|visitor|"
-    r"minister|premier|president|chairman|chairwoman|envoy|host)\s+(?:(?:will|would|also|then|is|was|"
-    r"scheduled|expected|due|set|to)\s+)*$"
+_DESCRIBED = (
+    r"\b[Tt]he\s+(?P<nationality>[A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:leader|legislator|official|guest|visitor|"
+    r"minister|premier|president|chairman|chairwoman|envoy|host)\s+"
 )
+_DESCRIBED_SUBJECT = re.compile(_DESCRIBED + r"(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$")
+# "The Cuban prime minister will arrive from X, where he was received by B": the pronoun is the described one.
+_DESCRIBED_THEN_PRONOUN = re.compile(r"^\s*" + _DESCRIBED + r"[^.;]{0,120}?\b(?:where|when|after|and)\s+(?:he|she)\s+$")
 _THE_TWO = re.compile(
     r"^\s*(?:[^.;]*,\s*)?the\s+two\s+(?:[\w-]+\s+){0,2}?(?:leaders|ministers|officials|heads|sides)\b", re.I
 )
@@ -126,6 +210,17 @@ _FUTURE = re.compile(
     r"|plans?\s+to|to\s+be\s+held|upcoming)\b",
     re.I,
 )
+_WHAT_WAS_SAID = re.compile(
+    r",\s*(?:during|at|in)\s+which\b|\b(?:agreed|pledged|vowed|discussed|said|says|stressed|affirmed)\b", re.I
+)
+# "at the Peace Palace, Phnom Penh", "at the Government headquarters": a named building, and its city when given.
+_VENUE = re.compile(
+    r"\bat\s+the\s+(?P<venue>(?:[A-Z][\w'’-]*\s+){1,4}(?:Palace|Hall|House|[Hh]eadquarters|Building|Guesthouse|Villa))\b"
+    r"(?:,\s+(?P<city>(?:[A-Z][\w'’-]*\s?){1,3}))?"
+)
+_VISIT_PERIOD = re.compile(r"\bvisit\s+(?:to\s+[^,.;]{1,40}?\s+)?(?:from|since|starting)\s+[^,.;]*", re.I)
+_AND_TO = re.compile(r"\band\s+to\s+$", re.I)
+_CLAUSE_START = re.compile(r",\s*(?:where|when|who|which|after)\b", re.I)
 _LOCALITIES = ("province", "city", "district", "county", "prefecture")
 _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+day|on\s+the\s+(?:sidelines|margins?)\s+of\s+the\s+(?:meeting|talks|conference|session)|(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:later|earlier)\s+in\s+the\s+day"
@@ -133,9 +228,16 @@ _SAME_DAY = re.compile(
     re.I,
 )
 _PLACE = re.compile(r"\b(?:in|arrived\s+in|arriving\s+in|arrives\s+in|while\s+in)\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
-_WHERE = re.compile(r"\b(?:to|for|visited|visiting|visits)\s+((?:[^\W\d_][\w'’-]*\s?){1,4}),\s+where\b")
+# "travel to X, where", "arrive from Ho Chi Minh City, Vietnam, where": the place a where-clause hangs on.
+_WHERE = re.compile(
+    r"\b(?:to|for|from|visited|visiting|visits)\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?,\s+where\b"
+)
+# Where the visitors are: "arrived in X", "while in X", "is on a visit to X", "paying an official visit to X".
 _TRAVEL = re.compile(
     r"\b(?:arrived|arriving|arrives|arrive)\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})|\bwhile\s+in\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:on|paying|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\s+to\s+"
+    r"((?:[^\W\d_][\w'’-]*\s?){1,4})"
 )
 _VISIT_TO = re.compile(
     r"\bvisits?\s+to\s+((?:[^\W\d_][\w'’-]*\s?){1,4})|\bwill\s+visit\s+((?:[^\W\d_][\w'’-]*\s?){1,4})"
@@ -151,6 +253,8 @@ class _Candidate:
     status: str = HELD
     date: PartialDate | None = None  # stated by its own sentence
     place: str | None = None  # stated by its own sentence
+    venue: str | None = None  # "at the Government headquarters": the place when nothing else says where
+    hostless: bool = False  # an announced trip whose participants are the travellers alone
     travel_place: str | None = None  # where earlier sentences said the visitors were
     parts: list[_Candidate] = field(default_factory=list)
 
@@ -166,10 +270,17 @@ class _Story:
     delegation_leader: str | None = None
     travel_place: str | None = None
     last_lead: str | None = None
+    last_subject: str | None = None  # the first person named by the last sentence that named anyone
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
     last_date: PartialDate | None = None
     previous_place: str | None = None  # the place the sentence before named
+
+
+# Reading a sentence pairs each meeting phrase with the names around it, which is quadratic in its
+# length. Real sentences stay far below this (the longest seen in real pages is about 1,600); a longer
+# "sentence" is a list or a run-on of repeated words, and is not read for meetings.
+MAX_SENTENCE_LENGTH = 2500  # characters
 
 
 def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -> list[MeetingRecord]:
@@ -180,8 +291,14 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
     story = _Story(countries={person.name: person.country for person in people or []})
     candidates: list[_Candidate] = []
     for index, sentence in enumerate(sentences):
+        if len(sentence.text) > MAX_SENTENCE_LENGTH:
+            continue
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         for candidate in _candidates_in(sentence, index, following, story):
+            if candidate.hostless and candidates:
+                # A trip with no host is news when the story opens with it; announced after meetings
+                # already reported ("The delegation will visit Honghe on Friday"), it is a stop on that trip.
+                continue
             _date_candidate(candidate, sentence.text, dates, story)
             if (
                 not candidates
@@ -198,7 +315,13 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
             story.last_participants = candidate.participants
         _remember(sentence, story)
     meetings = _consolidate(candidates)
-    return [_record(meeting, position, dates, dateline) for position, meeting in enumerate(meetings)]
+    records: list[MeetingRecord] = []
+    for position, meeting in enumerate(meetings):
+        record = _record(meeting, position, dates, dateline)
+        if record.place is None and record.status == HELD and record.kind != "phone call":
+            record.place = _place_before(record, records)
+        records.append(record)
+    return records
 
 
 # --- Reading one sentence -------------------------------------------------------------------------
@@ -217,7 +340,11 @@ def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, s
         _verb,
         _at_clause,
         _between,
+        _hosted_with,
+        _discussed_with,
+        _talks_with,
         _visit,
+        _announced_trip,
     )
     for finder in finders:
         for candidate, span in finder(sentence, following, story):
@@ -225,16 +352,33 @@ def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, s
             if any(span[0] < end and start < span[1] and span != (start, end) for start, end in taken):
                 continue
             taken.append(span)
-            if len(candidate.people) >= 2:
+            if len(candidate.people) >= 2 or candidate.hostless:
                 candidate.sentence, candidate.evidence = index, text
                 found.append((span[0], candidate))
+    # "A will travel to Chengdu, where he will meet B": the trip is reported by the meeting it is for.
+    found = [
+        (start, candidate)
+        for start, candidate in found
+        if not candidate.hostless or not any(candidate.people < other.people for _, other in found)
+    ]
     return [candidate for _, candidate in sorted(found, key=lambda item: item[0])]  # in reading order
 
 
 def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: int) -> _Candidate:
     unique = list(dict.fromkeys(participants))
-    status = ANNOUNCED if _FUTURE.search(sentence.text[max(0, trigger_start - 60) : trigger_start + 20]) else HELD
-    return _Candidate(unique, kind, -1, "", status=status, place=_place_in(sentence))
+    # "is scheduled to hold talks with B and to meet C": the second phrase shares the first one's tense.
+    start = 0 if _AND_TO.search(sentence.text, 0, trigger_start) else max(0, trigger_start - 60)
+    # "will arrive from X, where he was received by B": a clause of its own has its own tense.
+    clauses = [m.end() for m in _CLAUSE_START.finditer(sentence.text, start, trigger_start)]
+    window = sentence.text[max([start, *clauses]) : trigger_start + 20]
+    status = ANNOUNCED if _FUTURE.search(window) else HELD
+    # "..., during which they agreed to promote investment in Cuba": no place of the meeting after that
+    # (the phrase's own first word is not what was said: "A discussed the gates with B in Hanoi").
+    said = _WHAT_WAS_SAID.search(sentence.text, trigger_start + 1)
+    until = said.start() if said else len(sentence.text)
+    return _Candidate(
+        unique, kind, -1, "", status=status, place=_place_in(sentence, until), venue=_venue_in(sentence.text[:until])
+    )
 
 
 def _each_separately(sentence: Sentence, match: re.Match, subjects: list[str], objects: list[str]) -> list[list[str]]:
@@ -252,7 +396,7 @@ def _each_separately(sentence: Sentence, match: re.Match, subjects: list[str], o
 def _held_noun(sentence, following, story):
     for match in _HELD_NOUN.finditer(sentence.text):
         subjects = _subjects_before(sentence, match.start(), story)
-        objects = _objects_after(sentence, match.end(), following)
+        objects = _objects_after(sentence, match.end(), following, story)
         if objects and subjects:
             groups = _each_separately(sentence, match, subjects, objects)
         elif not objects and len(subjects) >= 2:
@@ -261,6 +405,32 @@ def _held_noun(sentence, following, story):
             continue
         for participants in groups:
             yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _subject_and_object(sentence, following, story, pattern, kind_of, subjects_at=None):
+    """One meeting per phrase with people on its both sides: "A <phrase> B"."""
+    subjects_at = subjects_at or _subjects_before
+    for match in pattern.finditer(sentence.text):
+        subjects = subjects_at(sentence, match.start(), story)
+        objects = _objects_after(sentence, match.end(), following, story)
+        if subjects and objects:
+            yield _new(subjects + objects, kind_of(match), sentence, match.start()), match.span()
+
+
+def _hosted_with(sentence, following, story):
+    return _subject_and_object(sentence, following, story, _HOSTED_WITH, lambda m: _kind(m.group("noun")))
+
+
+def _talks_with(sentence, following, story):
+    return _subject_and_object(
+        sentence, following, story, _TALKS_WITH, lambda m: _kind(m.group("noun")), subjects_at=_sentence_subject
+    )
+
+
+def _discussed_with(sentence, following, story):
+    return _subject_and_object(
+        sentence, following, story, _DISCUSSED_WITH, lambda m: "phone call" if m.group("remote") else "talks"
+    )
 
 
 def _joint_passive(sentence, following, story):
@@ -276,7 +446,7 @@ def _joint_passive(sentence, following, story):
 def _trip(sentence, following, story):
     for match in _TRIP.finditer(sentence.text):
         subjects = _subjects_before(sentence, match.start(), story)
-        objects = _objects_after(sentence, match.end(), following)
+        objects = _objects_after(sentence, match.end(), following, story)
         if subjects and objects:
             candidate = _new(subjects + objects, _kind(match.group("noun")), sentence, match.start())
             destination = _TRIP_DESTINATION.match(match.group("trip"))
@@ -298,46 +468,53 @@ def _joint(sentence, following, story):
 
 def _verb(sentence, following, story):
     for match in _VERB.finditer(sentence.text):
+        kind = _kind(match.group(0))
+        if _is_visit_noun(sentence.text, match):
+            continue
         subjects = _subjects_before(sentence, match.start(), story)
-        objects = _objects_after(sentence, match.end(), following)
-        if subjects and objects:
+        objects = _objects_after(sentence, match.end(), following, story)
+        if subjects and objects and _PLURAL_CALLS.search(match.group(0)) and len(subjects) == 1:
+            for obj in objects:  # "paid courtesy calls on A and B": one call on each
+                yield _new([*subjects, obj], kind, sentence, match.start()), match.span()
+        elif subjects and objects:
             for participants in _each_separately(sentence, match, subjects, objects):
-                yield _new(participants, _kind(match.group(0)), sentence, match.start()), match.span()
+                yield _new(participants, kind, sentence, match.start()), match.span()
         elif (
             len(subjects) >= 2
-            and match.group("verb").lower() in ("met", "meet", "meets")
+            and match.group("verb").lower() in ("met", "meet", "meets", "spoke", "talked", "phoned")
             and _NO_OBJECT.match(sentence.text, match.end())
         ):
-            yield _new(subjects, "meeting", sentence, match.start()), match.span()  # "A and B met on Monday"
+            # "A and B met on Monday", "A and B spoke on the phone on Tuesday"
+            yield _new(subjects, kind, sentence, match.start()), match.span()
 
 
 def _reception_for(sentence, following, story):
-    for match in _RECEPTION_FOR.finditer(sentence.text):
-        subjects = _subjects_before(sentence, match.start(), story)
-        objects = _objects_after(sentence, match.end(), following)
-        if subjects and objects:
-            yield _new(subjects + objects, "reception", sentence, match.start()), match.span()
+    return _subject_and_object(sentence, following, story, _RECEPTION_FOR, lambda m: "reception")
 
 
 def _passive(sentence, following, story):
-    for match in _PASSIVE.finditer(sentence.text):
-        subjects = _subjects_before(sentence, match.start(), story)
-        objects = _objects_after(sentence, match.end(), following)
-        if subjects and objects:
-            yield _new(subjects + objects, _kind(match.group("verb")), sentence, match.start()), match.span()
+    return _subject_and_object(sentence, following, story, _PASSIVE, lambda m: _kind(m.group("verb")))
 
 
 def _at_clause(sentence, following, story):
     """ "At a meeting on October 11 with B, A said ..." and "At their talks, A and B agreed ..." """
     for match in _AT.finditer(sentence.text):
         met = _chain(sentence, match.end(), _OBJECT_GAP)
+        speakers_after = []
         if len(met) >= 2 and _BARE_COMMA.fullmatch(sentence.text[met[-2].extent_end : met[-1].extent_start]):
             participants = _names(met[-1:] + met[:-1])  # "with B, A said": the comma closes the list
         elif met:
-            speakers = _chain(sentence, met[-1].extent_end, r"\s*(?:(?:in|on|at)\s+[^,]{1,30})?,\s*")
-            participants = _names(speakers + met)
+            speakers_after = _chain(sentence, met[-1].extent_end, r"\s*(?:(?:in|on|at)\s+[^,]{1,30})?,\s*")
+            participants = _names(speakers_after + met)
+        elif (delegation := _THE_DELEGATION.match(sentence.text, match.end())) and story.delegation_leader:
+            # "In a reception for the Chinese delegation, A said": the delegation's leader named before.
+            speakers_after = _chain(sentence, delegation.end(), r"\s*(?:(?:in|on|at)\s+[^,]{1,30})?,\s*")
+            participants = [*_names(speakers_after), story.delegation_leader]
         else:
             participants = _names(_chain(sentence, match.end(), r"\s*(?:on\s+[^,]{1,30})?,\s*"))
+        if len(set(participants)) < 2 and met and not speakers_after:
+            # "Dong said during a meeting with Giang that ...": the speaker opens the sentence.
+            participants = _sentence_subject(sentence, match.start(), story) + _names(met)
         if len(set(participants)) >= 2:
             yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
 
@@ -381,13 +558,36 @@ def _visit(sentence, following, story):
             return
 
 
+def _announced_trip(sentence, following, story):
+    for match in _ANNOUNCED_TRIP.finditer(sentence.text):
+        travellers = _subjects_before(sentence, match.start(), story)
+        destination = _as_place(match.group("where"), sentence)
+        if travellers and destination:
+            hosts = _hosts_next(following)
+            candidate = _new(travellers + hosts, "visit", sentence, match.start())
+            candidate.hostless = not hosts
+            if candidate.status == ANNOUNCED:
+                candidate.place = destination
+                yield candidate, match.span()
+
+
+def _hosts_next(following: Sentence | None) -> list[str]:
+    """ "X will visit Laos next week. The visit is made at the invitation of B": the host said next."""
+    if following is None:
+        return []
+    invitation = _INVITATION.search(following.text)
+    if invitation is None or any(o.extent_end <= invitation.start() for o in following.occurrences):
+        return []
+    return _names(_chain(following, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?"))
+
+
 def _kind(word: str) -> str:
     word = word.lower()
     if word in ("consultation", "dialogue"):
         return "talks"
     if "courtesy" in word:
         return "reception"  # a courtesy call on B is B receiving the caller
-    if "phone" in word:
+    if re.search(rf"\b{_REMOTE}\b|videoconference", word):
         return "phone call"
     if "session" in word:
         return "working session"
@@ -395,7 +595,7 @@ def _kind(word: str) -> str:
         return "reception"
     if word.startswith(("talk", "discuss", "spoke", "conversation")):
         return "talks"
-    if word.startswith("visit"):
+    if re.search(r"\bvisit", word):
         return "visit"
     return "meeting"
 
@@ -418,8 +618,13 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
             if pronoun.group("pronoun").lower() == "they":
                 return _names(_chain(sentence, before[0].extent_start, r"\s*"))
             return [before[0].person]
+        if _WHILE_DOING.fullmatch(gap) and _PARTICIPLE.match(sentence.text, position):
+            return _sentence_subject(sentence, position, story)
         if _COORDINATED.search(gap):
-            return _coordinated_subjects(sentence, position, story)
+            earlier = _coordinated_subjects(sentence, position, story)
+            if earlier or not _SHARED_PREDICATE.fullmatch(gap):
+                return earlier
+            return _chain_back(sentence, last)
         return []
     opening = sentence.text[:position]
     national = _NATIONAL_DELEGATION.search(opening)
@@ -430,27 +635,62 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
             return side
     if _DELEGATION_SUBJECT.search(opening) and story.delegation_leader:
         return [story.delegation_leader]
-    if _PRONOUN_SUBJECT.match(opening) and story.last_lead:
-        return [story.last_lead]
+    if _PRONOUN_SUBJECT.match(opening) and (story.last_lead or story.last_subject):
+        return [story.last_lead or story.last_subject]
     if _THE_TWO.match(opening) and len(story.last_participants) == 2:
         return list(story.last_participants)
-    described = _DESCRIBED_SUBJECT.search(opening)
+    described = _DESCRIBED_SUBJECT.search(opening) or _DESCRIBED_THEN_PRONOUN.match(opening)
     if described:
         return _same_side(described.group("nationality"), story)
     return []
 
 
+def _sentence_subject(sentence: Sentence, position: int, story: _Story) -> list[str]:
+    """Who the sentence is about: the people named at its start ("A and B ...", "On Monday, A ..."),
+    or the story's lead for a "He"/"She" there."""
+    first = next((o for o in sentence.occurrences if not o.possessive), None)
+    if first is not None and first.extent_end <= position:
+        if _SENTENCE_OPENING.fullmatch(sentence.text[: first.extent_start]):
+            return [o.person for o in _chain(sentence, first.extent_start, r"\s*") if o.extent_end <= position]
+        return []
+    if _PRONOUN_SUBJECT.match(sentence.text[:position]) and (story.last_lead or story.last_subject):
+        return [story.last_lead or story.last_subject]
+    return _opening_short_name(sentence, story)
+
+
+def _opening_short_name(sentence: Sentence, story: _Story) -> list[str]:
+    """A sentence opening with a short form the people reader left unlinked ("Marrero Cruz said"):
+    the one person of the article whose name holds every opening capitalised word."""
+    opening = re.match(r"\s*((?:[A-Z][\w’'-]+\s+){1,3})", sentence.text)
+    if not opening:
+        return []
+    words = {fold(word).lower() for word in opening.group(1).split()}
+    holders = [name for name in story.countries if words <= {fold(word).lower() for word in name.split()}]
+    return holders if len(holders) == 1 else []
+
+
 def _same_side(nationality: str, story: _Story) -> list[str]:
     """The one participant of the meeting reported before who is of this nationality."""
     country = COUNTRY_WORDS.get(fold(nationality).lower())
-    same_side = [name for name in story.last_participants if country and story.countries.get(name) == country]
+    named_before = [*story.last_participants, *([story.last_subject] if story.last_subject else [])]
+    same_side = [name for name in named_before if country and story.countries.get(name) == country]
     return same_side[:1]
 
 
 def _coordinated_subjects(sentence: Sentence, position: int, story: _Story) -> list[str]:
     """ "A is to hold talks with B and to meet C": the second phrase has the first one's subjects."""
-    earlier = [m.start() for pattern in (_HELD_NOUN, _VERB) for m in pattern.finditer(sentence.text[:position])]
+    earlier = [
+        m.start()
+        for pattern in (_HELD_NOUN, _VERB)
+        for m in pattern.finditer(sentence.text[:position])
+        if not _is_visit_noun(sentence.text, m)
+    ]
     return _subjects_before(sentence, min(earlier), story) if earlier else []
+
+
+def _is_visit_noun(text: str, match: re.Match) -> bool:
+    """ "During the visit", "his official visits": the noun, not the verb "visit"."""
+    return match.group(0).lower().startswith("visit") and bool(_DETERMINER_BEFORE.search(text, 0, match.start()))
 
 
 def _chain_back(sentence: Sentence, last: Occurrence) -> list[str]:
@@ -499,18 +739,21 @@ def _names(occurrences: list[Occurrence]) -> list[str]:
     return [o.person for o in occurrences]
 
 
-def _objects_after(sentence: Sentence, position: int, following: Sentence | None) -> list[str]:
-    """The people met: names right after the phrase, a delegation's leader, or "officials" listed next."""
+def _objects_after(sentence: Sentence, position: int, following: Sentence | None, story: _Story) -> list[str]:
+    """The people met: names right after the phrase, a delegation's leader (named here or before),
+    or "officials" listed next."""
     objects = _names(_chain(sentence, position, _OBJECT_GAP))
     if objects:
         return objects
     delegation = _first_after(sentence, position, _DELEGATION_GAP)
     if delegation is not None and delegation.led_by:
         return [delegation.person]
+    if story.delegation_leader and _THE_DELEGATION.match(sentence.text, position):
+        return [story.delegation_leader]
     if following is not None and _GROUP.match(sentence.text[position:]):
         listed = _GROUP_LIST.match(following.text)
         if listed:
-            return _names(_chain(following, listed.end(), r"\s*"))
+            return _names(_chain(following, listed.end(), _LISTED_TITLE))
     return []
 
 
@@ -521,28 +764,103 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
     if _SAME_DAY.search(text) and story.last_date is not None:
         candidate.date = story.last_date
     elif dates is not None:
+        if candidate.kind != "visit":
+            text = _VISIT_PERIOD.sub("", text)  # "B, who is on a visit to China from January 23": the visit's days
         candidate.date = dates.resolve_in(text)
     if candidate.date is not None:
         story.last_date = candidate.date
 
 
 def _remember(sentence: Sentence, story: _Story) -> None:
+    named = [o for o in sentence.occurrences if not o.possessive]
+    if named:
+        story.last_subject = named[0].person
     for occurrence in sentence.occurrences:
         if occurrence.led_by and _DELEGATION_SUBJECT.search(sentence.text[: occurrence.start]):
             story.delegation_leader = occurrence.person
     story.previous_place = _place_in(sentence)
     travel = _TRAVEL.search(sentence.text)
     if travel:
-        story.travel_place = _as_place(travel.group(1) or travel.group(2), sentence) or story.travel_place
+        where = next(group for group in travel.groups() if group)
+        story.travel_place = _as_place(where, sentence) or story.travel_place
 
 
-def _place_in(sentence: Sentence) -> str | None:
-    """A city named in the sentence ("in Beijing", "arrived in Hà Nội"), else a country, else None."""
+# Datelines' cities and the country each is in, to tell when a dateline says more precisely where a
+# meeting "in <country>" was. Only cities a dateline of this archive's outlets may name.
+_CITY_COUNTRIES = {
+    **dict.fromkeys(
+        ("ha noi", "hanoi", "ho chi minh city", "hai phong", "haiphong", "da nang", "hue", "can tho", "ha long",
+         "lang son", "lao cai", "mong cai", "quang ninh"),
+        "VN",
+    ),
+    **dict.fromkeys(
+        ("beijing", "shanghai", "guangzhou", "nanning", "kunming", "shenzhen", "chongqing", "tianjin", "xiamen",
+         "hangzhou", "nanjing", "wuhan", "chengdu", "xi'an", "boao", "hekou", "dongxing", "pingxiang"),
+        "CN",
+    ),
+    **dict.fromkeys(("vientiane", "luang prabang", "savannakhet", "pakse"), "LA"),
+    **dict.fromkeys(("phnom penh", "siem reap", "sihanoukville", "battambang"), "KH"),
+    **dict.fromkeys(("havana", "santiago de cuba"), "CU"),
+    **dict.fromkeys(("moscow", "saint petersburg", "st petersburg", "vladivostok", "kazan"), "RU"),
+    **dict.fromkeys(("tokyo", "osaka", "hiroshima"), "JP"),
+    **dict.fromkeys(("seoul", "busan"), "KR"),
+    **dict.fromkeys(("washington", "new york", "san francisco"), "US"),
+    "pyongyang": "KP",
+    "bangkok": "TH",
+    "jakarta": "ID",
+    "bali": "ID",
+    "manila": "PH",
+    "kuala lumpur": "MY",
+    "singapore": "SG",
+    "yangon": "MM",
+    "naypyidaw": "MM",
+    "nay pyi taw": "MM",
+    "ulaanbaatar": "MN",
+    "new delhi": "IN",
+}  # fmt: skip
+
+
+def _country_code(place: str) -> str | None:
+    return COUNTRY_WORDS.get(fold(place).lower())
+
+
+def _place_in(sentence: Sentence, until: int | None = None) -> str | None:
+    """A city named in the sentence ("in Beijing", "arrived in Hà Nội"), else a building with its city
+    ("at the Peace Palace, Phnom Penh"), else a country, else None."""
+    text = sentence.text[:until]
     # "will travel to Lạng Sơn, where they will meet B": the place the meeting clause hangs on comes first.
-    where = [p for p in (_as_place(m.group(1), sentence) for m in _WHERE.finditer(sentence.text)) if p]
-    places = [p for p in (_as_place(m.group(1), sentence) for m in _PLACE.finditer(sentence.text)) if p]
-    cities = [p for p in places if fold(p).lower() not in COUNTRY_WORDS]
-    return (where or cities or places or [None])[0]
+    where = [p for p in (_as_place(m.group(1), sentence) for m in _WHERE.finditer(text)) if p]
+    places = [p for p in (_as_place(m.group(1), sentence) for m in _PLACE.finditer(text)) if p]
+    cities = [p for p in places if not _is_country(p)]
+    venues = [
+        f"{m.group('venue')}, {city}"
+        for m in _VENUE.finditer(text)
+        if m.group("city") and (city := _as_place(m.group("city"), sentence)) and not _is_country(city)
+    ]
+    return (where or cities or venues or places or [None])[0]
+
+
+def _venue_in(text: str) -> str | None:
+    venue = _VENUE.search(text)
+    return venue.group("venue") if venue else None
+
+
+def _is_country(place: str | None) -> bool:
+    return bool(place) and _country_code(place) is not None
+
+
+def _more_precise(place: str | None, other: str | None) -> str | None:
+    """Of two places given for one meeting, a city rather than its country ("in Indonesia" ... "in Jakarta")."""
+    if place is None or (_is_country(place) and other and not _is_country(other)):
+        return other
+    return place
+
+
+def _place_before(record: MeetingRecord, earlier: list[MeetingRecord]) -> str | None:
+    """ "Yang also met with the Prime Minister": where the meeting before of one of its people was."""
+    return next(
+        (r.place for r in reversed(earlier) if r.place and set(r.participants) & set(record.participants)), None
+    )
 
 
 def _as_place(words: str, sentence: Sentence) -> str | None:
@@ -599,27 +917,38 @@ def _consolidate(candidates: list[_Candidate]) -> list[_Candidate]:
         )
         if same is not None:
             same.date = same.date or candidate.date
-            same.place = same.place or candidate.place
+            same.place = _more_precise(same.place, candidate.place)
+            same.venue = same.venue or candidate.venue
             if same.kind == "meeting" and candidate.kind in _SPECIFIC_KINDS:
                 same.kind = candidate.kind  # "A and B co-chaired the meeting ... The two held talks"
             continue
         # A smaller group of the same kind is a report of the larger meeting counterpart by counterpart;
-        # of another kind ("On the sidelines, A held a working session with B") it is a meeting of its own.
+        # of another kind ("On the sidelines, A held a working session with B") it is a meeting of its own,
+        # unless such reports name every side of a plain "meeting" ("A and B met the delegation ... In a
+        # reception for it, A said ... Meeting its leader the same day, B said"): then they are what it was.
         larger = next(
             (
                 m
                 for m in meetings
-                if candidate.people < m.people and candidate.kind == m.kind and not _conflicting_dates(m, candidate)
+                if candidate.people < m.people
+                and (candidate.kind == m.kind or (m.kind == "meeting" and candidate.kind in _SPECIFIC_KINDS))
+                and not _conflicting_dates(m, candidate)
             ),
             None,
         )
         if larger is not None:
             larger.parts.append(candidate)
-            continue
+            if candidate.kind == larger.kind:
+                continue
         meetings.append(candidate)
-    result = []
+    result, reported_in_parts = [], set()
     for meeting in meetings:
-        result.extend(_split(meeting))
+        if id(meeting) in reported_in_parts:
+            continue
+        pieces = _split(meeting)
+        if len(pieces) > 1:
+            reported_in_parts |= {id(part) for part in meeting.parts}
+        result.extend(pieces)
     return result
 
 
@@ -641,6 +970,7 @@ def _split(meeting: _Candidate) -> list[_Candidate]:
         replace(
             meeting,
             participants=[p for p in meeting.participants if p in people],
+            kind=part.kind,
             date=part.date or meeting.date,
             place=part.place or meeting.place,
             parts=[],
@@ -672,8 +1002,14 @@ def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> 
     if date is None and position == 0 and meeting.status == HELD and dates is not None and not _looks_back(meeting):
         date = dates.article_date  # the lead meeting is what the article's date is about
     place = meeting.place
-    if place is None and meeting.status == HELD and meeting.kind != "phone call":
-        place = dateline_place(dateline) if dateline else meeting.travel_place
+    if meeting.status == HELD and meeting.kind != "phone call":
+        filed_from = dateline_place(dateline) if dateline else None
+        if place is None:
+            place = filed_from or meeting.travel_place or meeting.venue
+        elif (
+            filed_from and _is_country(place) and _CITY_COUNTRIES.get(fold(filed_from).lower()) == _country_code(place)
+        ):
+            place = filed_from  # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
     return MeetingRecord(
         participants=meeting.participants,
         kind=meeting.kind,

@@ -6,12 +6,16 @@ case, spaces and punctuation so "Xie Chun Tao" and "Xie Chuntao" are one person.
 Naming conventions decide how an article refers to a person after the first full mention:
 Vietnamese writers use the given name, which comes last ("Lê Hoài Trung" -> "Trung"); Chinese
 names put the family name first and it is the short form ("Xi Jinping" -> "Xi"); Lao usage keeps
-the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Spanish names carry two
+the given name, which comes first ("Sonexay Siphandone" -> "Sonexay"); Cambodian and Korean names put
+the family name first and keep it ("Hun Manet" -> "Hun", "Yoon Suk Yeol" -> "Yoon"); Japanese names are
+printed in either order ("Suga Yoshihide", "Yoshihide Suga" -> "Suga"); Spanish names carry two
 surnames and are shortened to the first ("Díaz-Canel"); other names to their last word.
 """
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 from text_unidecode import unidecode
 
@@ -21,6 +25,8 @@ VIETNAMESE = "vietnamese"
 CHINESE = "chinese"
 GIVEN_NAME_FIRST = "given name first"
 SPANISH = "spanish"
+FAMILY_NAME_FIRST = "family name first"
+EITHER_ORDER = "either order"
 WESTERN = "western"
 
 # The family names most Vietnamese carry, folded (a few dozen cover nearly everyone).
@@ -201,8 +207,53 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 
+# Khmer family names that come first in a Cambodian name ("Hun Manet", "Chea Sim"), folded; those that are
+# also English words or Chinese and Vietnamese family names are left out.
+KHMER_SURNAMES = frozenset(
+    [
+        "hun",
+        "chea",
+        "heng",
+        "sok",
+        "sar",
+        "prak",
+        "keo",
+        "chhim",
+        "chhay",
+        "chum",
+        "kao",
+        "khieu",
+        "nhek",
+        "norodom",
+        "sisowath",
+        "ouk",
+        "seng",
+        "suy",
+        "tep",
+        "ung",
+        "yim",
+        "yos",
+        "ngin",
+        "nuon",
+        "pich",
+        "tith",
+        "hor",
+        "meas",
+        "chhun",
+        "hem",
+        "oum",
+        "sath",
+        "chhoeung",
+        "aun",
+        "dith",
+        "kith",
+    ]
+)
+
 # Countries whose usage shortens a name to its first word or to the first of two surnames.
-_GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH", "KH"})
+_GIVEN_NAME_FIRST_COUNTRIES = frozenset({"LA", "TH"})
+_FAMILY_NAME_FIRST_COUNTRIES = frozenset({"KH", "KR", "KP"})
+_EITHER_ORDER_COUNTRIES = frozenset({"JP"})
 _SPANISH_COUNTRIES = frozenset({"CU", "ES", "MX", "VE", "NI", "AR", "CL", "CO", "PE", "BO", "UY", "EC"})
 
 _PINYIN_SYLLABLE = (
@@ -211,10 +262,13 @@ _PINYIN_SYLLABLE = (
     r"|un|ue|a|o|e|i|u|v)"
 )
 _PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{1,3}}")
+_PINYIN_TWO_SYLLABLES_OR_MORE = re.compile(rf"(?:{_PINYIN_SYLLABLE}'?){{2,3}}")
 
 
 def fold(text: str) -> str:
     """ASCII transliteration that keeps case and spacing: "Đỗ Mười" -> "Do Muoi"."""
+    if text.isascii():
+        return text  # most words of an English article: nothing to transliterate
     return unidecode(unicodedata.normalize("NFC", text))
 
 
@@ -247,6 +301,17 @@ def looks_vietnamese(name: str) -> bool:
     return 2 <= len(words) <= 4 and word_key(words[0]) in VIETNAMESE_SURNAMES and not looks_chinese(name)
 
 
+def looks_khmer(name: str) -> bool:
+    """A Cambodian name: a Khmer family name, then one or two more words, and no Chinese or Vietnamese shape."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and word_key(words[0]) in KHMER_SURNAMES
+        and not looks_chinese(name)
+        and not looks_vietnamese(name)
+    )
+
+
 def naming_convention(name: str, country: str | None = None) -> str:
     """Which convention the name follows, by the person's country when known, else by its shape."""
     if country == "VN":
@@ -255,6 +320,10 @@ def naming_convention(name: str, country: str | None = None) -> str:
         return CHINESE
     if country in _GIVEN_NAME_FIRST_COUNTRIES:
         return GIVEN_NAME_FIRST
+    if country in _FAMILY_NAME_FIRST_COUNTRIES:
+        return FAMILY_NAME_FIRST
+    if country in _EITHER_ORDER_COUNTRIES:
+        return EITHER_ORDER
     if country in _SPANISH_COUNTRIES:
         return SPANISH
     if looks_chinese(name):
@@ -273,13 +342,29 @@ def short_forms(name: str, country: str | None = None) -> set[str]:
     if convention == VIETNAMESE:
         # Vietnamese press uses the given name ("Trung"); Chinese and wire copy often the family name ("Bui").
         picked = [words[-1], words[0]]
-    elif convention in (CHINESE, GIVEN_NAME_FIRST):
+    elif convention == CHINESE:
         picked = [words[0]]
+        # "Vice Premier Gaoli" for Zhang Gaoli: a given name of two syllables or more is used like a family name.
+        if len(words) == 2 and _PINYIN_TWO_SYLLABLES_OR_MORE.fullmatch(words[1].lower()):
+            picked.append(words[1])
+    elif convention in (GIVEN_NAME_FIRST, FAMILY_NAME_FIRST):
+        picked = [words[0]]
+    elif convention == EITHER_ORDER:
+        picked = [words[0], words[-1]]
     elif convention == SPANISH and len(words) >= 3:
         picked = [words[-2], words[-1]]
     else:
         picked = [words[-1]]
     return {word_key(word) for word in picked if len(word_key(word)) >= 2}
+
+
+def partial_names(name: str, country: str | None = None) -> set[str]:
+    """Keys of shorter references of two words or more: "Van Nen" for Nguyen Van Nen (the given names
+    without the family name, as some foreign outlets write them)."""
+    words = name.split()
+    if len(words) >= 3 and naming_convention(name, country) == VIETNAMESE:
+        return {person_key(" ".join(words[-2:]))}
+    return set()
 
 
 # Countries and their ISO codes, by every name and adjective an English-language article uses.
@@ -313,7 +398,9 @@ COUNTRY_WORDS = {
     "south korea": "KR",
     "republic of korea": "KR",
     "korean": "KR",
+    "korea": "KR",
     "north korea": "KP",
+    "north korean": "KP",
     "dprk": "KP",
     "india": "IN",
     "indian": "IN",
@@ -336,6 +423,8 @@ COUNTRY_WORDS = {
     "philippine": "PH",
     "filipino": "PH",
     "myanmar": "MM",
+    "burma": "MM",
+    "burmese": "MM",
     "mongolia": "MN",
     "mongolian": "MN",
     "venezuela": "VE",
@@ -361,6 +450,40 @@ COUNTRY_WORDS = {
     "argentina": "AR",
     "chile": "CL",
     "south africa": "ZA",
+}
+
+# Institutions whose name says whose they are ("State Duma Speaker X", "State Department spokesperson Y").
+COUNTRY_INSTITUTIONS = {
+    "state duma": "RU",
+    "duma": "RU",
+    "kremlin": "RU",
+    "federation council": "RU",
+    "state department": "US",
+    "white house": "US",
+    "pentagon": "US",
+    "national diet": "JP",
+    "blue house": "KR",
+}
+
+# Capitals, by which a story says which country it is in ("SEOUL (Yonhap) -- President Yoon ...").
+CAPITALS = {
+    "hanoi": "VN",
+    "ha noi": "VN",
+    "beijing": "CN",
+    "vientiane": "LA",
+    "phnom penh": "KH",
+    "havana": "CU",
+    "moscow": "RU",
+    "tokyo": "JP",
+    "seoul": "KR",
+    "pyongyang": "KP",
+    "washington": "US",
+    "bangkok": "TH",
+    "naypyidaw": "MM",
+    "yangon": "MM",
+    "kuala lumpur": "MY",
+    "jakarta": "ID",
+    "manila": "PH",
 }
 
 # Places (cities, provinces, regions) whose names can look like a person's; folded, lower case.
@@ -415,6 +538,25 @@ MONTHS = frozenset(
     ]
 )
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _honorific_vocabulary() -> dict[str, frozenset]:
+    """articles/data/honorifics.json as folded, lower-case word tuples ("H.E." -> ("h.e.",))."""
+    path = Path(__file__).resolve().parent.parent / "data" / "honorifics.json"
+    data = json.loads(path.read_text("utf-8"))
+    return {
+        group: frozenset(tuple(fold(word).lower() for word in phrase.split()) for phrase in data[group])
+        for group in ("honorifics", "abbreviations", "titles_of_honour")
+    }
+
+
+_HONORIFIC_VOCABULARY = _honorific_vocabulary()
+# Honorifics of one word ("Samdech", "Comrade") and of several ("Lok Chumteav", "His Excellency").
+HONORIFIC_WORDS = frozenset(phrase[0] for phrase in _HONORIFIC_VOCABULARY["honorifics"] if len(phrase) == 1)
+HONORIFIC_PHRASES = frozenset(phrase for phrase in _HONORIFIC_VOCABULARY["honorifics"] if len(phrase) > 1)
+HONORIFIC_ABBREVIATIONS = frozenset(phrase[0] for phrase in _HONORIFIC_VOCABULARY["abbreviations"])
+# Conferred titles that follow an honorific or open a name ("Samdech Akka Moha Sena Padei Techo X").
+TITLES_OF_HONOUR = _HONORIFIC_VOCABULARY["titles_of_honour"]
 
 
 def place_phrase_key(words: list[str]) -> str:

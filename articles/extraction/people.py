@@ -16,21 +16,30 @@ goes to the one the text mentioned last.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .names import (
+    CAPITALS,
     CHINESE_SURNAMES,
+    COUNTRY_INSTITUTIONS,
     COUNTRY_WORDS,
+    HONORIFIC_ABBREVIATIONS,
+    HONORIFIC_PHRASES,
+    HONORIFIC_WORDS,
     MONTHS,
     PLACE_NAMES,
+    TITLES_OF_HONOUR,
     VIETNAMESE_SURNAMES,
     WEEKDAYS,
     fold,
     has_diacritics,
     looks_chinese,
+    looks_khmer,
     looks_vietnamese,
+    partial_names,
     person_key,
     place_phrase_key,
     short_forms,
@@ -114,18 +123,18 @@ POST_MODIFIERS = frozenset(
         "second",
         "third",
         "special",
+        "delegate",
     ]
 )
-# Words that mark a person without naming an office.
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "madam", "madame", "dr", "comrade", "samdech", "excellency", "professor", "prof"]
-)
+# Words that qualify a post after it ("Ambassador Extraordinary and Plenipotentiary", "Minister Attached to
+# the Prime Minister").
+POST_QUALIFIERS = frozenset(["extraordinary", "plenipotentiary", "attached", "designate"])
+# Words that mark a person without naming an office (articles/data/honorifics.json).
+HONORIFICS = HONORIFIC_WORDS
 # Military ranks written out ("Admiral Tang", "Colonel General X"): never part of a name.
 RANK_WORDS = frozenset(["general", "admiral", "colonel", "lieutenant", "brigadier", "marshal"])
 # Military ranks abbreviated with a full stop ("Lt. Gen. Nguyen Van Nghia"): they mark a person, like an honorific.
 RANK_ABBREVIATIONS = frozenset(["gen.", "lt.", "col.", "maj.", "brig.", "adm.", "capt.", "sr."])
-# Honorifics abbreviated with a full stop ("Ms. Pham Thi Cuc").
-HONORIFIC_ABBREVIATIONS = frozenset(["mr.", "mrs.", "ms.", "dr.", "prof."])
 # What a person quoted without an office is ("Vietnamese student X", "economist X"): a person, no office.
 PERSON_NOUNS = frozenset(
     [
@@ -150,6 +159,10 @@ PERSON_NOUNS = frozenset(
         "trader",
         "tourist",
         "resident",
+        "wife",
+        "husband",
+        "spouse",
+        "widow",
     ]
 )
 # Lower-case words of a local organisation inside an office ("Secretary of the provincial Party Committee",
@@ -157,6 +170,8 @@ PERSON_NOUNS = frozenset(
 _LOCALITY_WORDS = frozenset(
     ["province", "provincial", "city", "municipal", "district", "county", "autonomous", "region"]
 )
+# Lower-case institutions inside an office ("spokesman at the Vietnamese embassy in Phnom Penh").
+_INSTITUTION_WORDS = frozenset(["embassy", "consulate", "ministry", "committee", "commission", "department"])
 COUNTERPART = "counterpart"
 # Capitalised words of organisations and of namesakes; never part of a person's name.
 ORGANISATION_WORDS = (
@@ -278,6 +293,21 @@ ORGANISATION_WORDS = (
             "cabinet",
             "presidential",
             "presidium",
+            "revolution",
+            "parliamentary",
+            "alliance",
+            "coalition",
+            "caucus",
+            "society",
+            "club",
+            "bloc",
+            "command",
+            "navy",
+            "fleet",
+            "guard",
+            "customs",
+            "directorate",
+            "parliament",
             "board",
             "agency",
             "administration",
@@ -438,6 +468,7 @@ ORGANISATION_WORDS = (
     )
     | POSTS
     | POST_MODIFIERS
+    | POST_QUALIFIERS
     | HONORIFICS
     | RANK_WORDS
 )
@@ -614,7 +645,11 @@ _COUNTRY_WORD = re.compile(
     + "|".join(sorted((re.escape(w) for w in COUNTRY_WORDS if w not in ("usa",)), key=len, reverse=True))
     + r")\b"
 )
-_US_MARK = re.compile(r"\b(?:US|U\.S\.|USA)\b")
+_US_MARK = re.compile(r"\b(?:U\.S\.|USA|US)(?!\w)")
+_CAPITAL = re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w in CAPITALS), key=len, reverse=True)) + r")\b")
+_COUNTRY_INSTITUTION = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in COUNTRY_INSTITUTIONS), key=len, reverse=True)) + r")\b"
+)
 # Places whose names contain a country word ("Lao Cai", "Thai Nguyen", "South China Sea"): no country.
 _PLACES_WITH_COUNTRY_WORDS = re.compile(
     r"\b(?:"
@@ -626,6 +661,13 @@ _PLACES_WITH_COUNTRY_WORDS = re.compile(
     + r")\b"
 )
 
+# Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
+PHOTO_AGENCIES = (
+    "REUTERS|Reuters|AFP|AP|UPI|EPA|EPA-EFE|EFE|dpa|ANSA|Anadolu|Sipa|Shutterstock|NurPhoto|ZUMA|AAP|PTI|Bernama|"
+    "Antara|Xinhua|XINHUA|VNA|VNS|TTXVN|VGP|VOV|VTV|CGTN|CCTV|Getty Images|Kyodo|Jiji|Yonhap|YONHAP|KBS|TASS|"
+    "RIA Novosti|Sputnik|Bloomberg|AKP|KPL|Fresh News|Prensa Latina|ACN|Pool|Handout|CFP|IC|ANN"
+)
+_CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
 # Credits are not people of the article: photographers, reporters, editors, agencies.
 _CREDITS = [
     re.compile(r"\((?:[^()]*\b(?:photo|photos|image|video|source|file)\b[^()]*|[A-Z][\w]+\s*/\s*[^()]+)\)", re.I),
@@ -637,6 +679,15 @@ _CREDITS = [
     ),
     re.compile(r"\b(?:photos?|pictures?|story|text|article|reported|written|edited|compiled)\s+by\s+[^.;()\n]*", re.I),
     re.compile(r"^\s*by\s+[^\n]{1,80}$", re.I | re.M),
+    re.compile(rf"\bvia\s+(?:{PHOTO_AGENCIES})\b"),
+]
+# Credits naming a photographer beside the agency, written without brackets or a colon: "Mast Irham/Pool via
+# REUTERS", "Hu Jiali/Xinhua", "Xinhua/Li Xueren", "VNA/VNS Photo Thống Nhất". A caption glued after one
+# ("... Photo Thống Nhất Chinese Premier X") keeps its own words: the credit's name ends before title words.
+_NAME_CREDITS = [
+    re.compile(rf"\b(?:{PHOTO_AGENCIES})(?:/(?:{PHOTO_AGENCIES}))*[ \t]+[Pp]hotos?\s*:?[ \t]*{_CREDIT_NAME}"),
+    re.compile(rf"{_CREDIT_NAME}\s*/\s*(?:{PHOTO_AGENCIES})\b(?:\s+via\s+(?:{PHOTO_AGENCIES})\b)?"),
+    re.compile(rf"\b(?:{PHOTO_AGENCIES})\s*/\s*{_CREDIT_NAME}"),
 ]
 
 _TOKEN = re.compile(
@@ -692,6 +743,8 @@ def split_sentences(paragraph: str) -> list[str]:
         )
         if abbreviated and rest:
             continue
+        if word and word.group(1).lower() in _MONTH_ABBREVIATIONS and rest[:1].isdigit():
+            continue  # "from Dec. 2 to 4"
         sentences.append(paragraph[start:end].strip())
         start = end
     if paragraph[start:].strip():
@@ -707,7 +760,30 @@ def without_credits(text: str) -> str:
     """The text with photo, byline and editor credits blanked out (offsets kept)."""
     for pattern in _CREDITS:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    if "/" in text or "hoto" in text:  # every such credit has one or the other
+        for pattern in _NAME_CREDITS:
+            text = pattern.sub(_blank_credit, text)
     return text
+
+
+def _blank_credit(match: re.Match) -> str:
+    """Blank the credit, but not the title words of a caption glued before or after its name."""
+    credit = match.group(0)
+    anchor = re.search(r"/|\b[Pp]hotos?\b", credit)
+    begin, end = 0, len(credit)
+    for word in re.finditer(r"[^\W\d_][\w'’-]*", credit):
+        if not _is_title_word(word.group(0)):
+            continue
+        if word.end() <= anchor.start():
+            begin = word.end()  # "... Chinese Premier Liu Xiaoming/Xinhua"
+        elif word.start() >= anchor.end():
+            end = min(end, word.start())  # "VNA/VNS Photo Thống Nhất Chinese Premier ..."
+    return credit[:begin] + " " * (end - begin) + credit[end:]
+
+
+def _is_title_word(word: str) -> bool:
+    lower = fold(word).lower()
+    return lower in ORGANISATION_WORDS or lower in COUNTRY_WORDS
 
 
 @dataclass(frozen=True)
@@ -715,6 +791,10 @@ class _Token:
     text: str
     start: int
     end: int
+    lower: str = field(init=False)  # folded lower case, read many times while a sentence is labelled
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", fold(self.text).lower())
 
     @property
     def key(self) -> str:
@@ -732,10 +812,6 @@ class _Token:
     def acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return self.is_word and len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def lower(self) -> str:
-        return fold(self.text).lower()
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -770,10 +846,16 @@ class _Sentence:
     tokens: list[_Token]
     labels: list[str]
     run_of: list[int]  # index of the capitalised run each token belongs to, -1 if none
+    honorifics: set[int] = field(default_factory=set)  # tokens of honorifics ("H.E.", "Samdech Techo")
 
     def joined(self, i: int) -> bool:
         """Whether token i follows token i-1 with a single space, inside one line."""
         return i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == " "
+
+    @functools.cached_property
+    def has_meeting_words(self) -> bool:
+        # Once per sentence, not once per name in it.
+        return bool(_MEETING_WORDS.search(self.text))
 
 
 def _read_sentence(text: str) -> _Sentence:
@@ -788,10 +870,177 @@ def _read_sentence(text: str) -> _Sentence:
         if not continues_run:
             run += 1
         sentence.run_of[i] = run
+    _mark_short_ly_names(sentence)
     _mark_places(sentence)
+    _mark_honorifics(sentence)
+    _mark_headline_words(sentence)
     _mark_name_like_months(sentence)
     _mark_office_words(sentence)
     return sentence
+
+
+# English words a title-case headline capitalises after a name ("... Hue To Visit Cuba From Tuesday",
+# "... Talks With Xi Over Phone"): never a word of a name that runs into them.
+_HEADLINE_WORDS = frozenset(
+    [
+        "to",
+        "from",
+        "over",
+        "with",
+        "in",
+        "at",
+        "for",
+        "and",
+        "of",
+        "the",
+        "on",
+        "after",
+        "before",
+        "amid",
+        "as",
+        "by",
+        "via",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "against",
+        "visit",
+        "visits",
+        "meet",
+        "meets",
+        "met",
+        "hold",
+        "holds",
+        "held",
+        "talk",
+        "talks",
+        "says",
+        "tells",
+        "urges",
+        "vows",
+        "pledges",
+        "calls",
+        "welcomes",
+        "receives",
+        "hosts",
+        "arrives",
+        "arrive",
+        "leaves",
+        "begins",
+        "ends",
+        "discuss",
+        "discusses",
+        "hails",
+        "signs",
+        "seeks",
+        "wants",
+        "will",
+        "would",
+    ]
+)
+_SURNAMES_AMONG_HEADLINE_WORDS = frozenset(["to"])  # "Tô Lâm" written without diacritics
+
+
+def _mark_headline_words(sentence: _Sentence) -> None:
+    """Cut a name where a title-case headline's English words follow it; they are no name words."""
+    tokens, labels = sentence.tokens, sentence.labels
+    cut = False
+    for i in range(1, len(tokens)):
+        same_run = sentence.run_of[i] >= 0 and sentence.run_of[i] == sentence.run_of[i - 1]
+        if not same_run:
+            cut = False
+            continue
+        if labels[i] != NAME or tokens[i].lower not in _HEADLINE_WORDS or not (cut or labels[i - 1] == NAME):
+            continue
+        if tokens[i].lower in _SURNAMES_AMONG_HEADLINE_WORDS and not cut:
+            nxt = i + 1
+            if (
+                nxt < len(tokens)
+                and sentence.run_of[nxt] == sentence.run_of[i]
+                and tokens[nxt].lower not in _HEADLINE_WORDS
+            ):
+                continue  # "President To Lam": the surname opens a name
+        labels[i] = OTHER
+        cut = True
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_LEADING_HONORIFICS = _by_first_word(
+    {(word,) for word in HONORIFIC_WORDS | HONORIFIC_ABBREVIATIONS} | HONORIFIC_PHRASES
+)
+_TITLES_OF_HONOUR = _by_first_word(TITLES_OF_HONOUR)
+
+
+def _phrase_end(sentence: _Sentence, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int | None:
+    """End of the longest phrase of `phrases` at token i, written capitalised ("his Excellency" aside)."""
+    tokens, found = sentence.tokens, None
+    if i >= len(tokens) or tokens[i].lower not in phrases:
+        return None
+    for phrase in phrases[tokens[i].lower]:
+        end = i + len(phrase)
+        if end > len(tokens) or tuple(t.lower for t in tokens[i:end]) != phrase:
+            continue
+        if all(t.capitalised or (k == i and t.lower in ("his", "her")) for k, t in enumerate(tokens[i:end], i)):
+            found = max(found or 0, end)
+    return found
+
+
+def _mark_honorifics(sentence: _Sentence) -> None:
+    """Honorifics and the titles of honour after them are neither name nor office: "Samdech Akka Moha Sena
+    Padei Techo Hun Sen" is Hun Sen. A title of honour alone opens a name only before one ("Techo Hun Sen"):
+    elsewhere its word may name a place ("Funan Techo canal")."""
+    tokens, labels, i = sentence.tokens, sentence.labels, 0
+    while i < len(tokens):
+        end = _phrase_end(sentence, i, _LEADING_HONORIFICS)
+        if end is None:
+            end = _phrase_end(sentence, i, _TITLES_OF_HONOUR)
+            opens_name = end is not None and (
+                i == 0 or labels[i - 1] != NAME or sentence.run_of[i - 1] != sentence.run_of[i]
+            )
+            if not opens_name or not _name_follows(sentence, end):
+                i += 1
+                continue
+        while (longer := _phrase_end(sentence, end, _TITLES_OF_HONOUR)) is not None:
+            end = longer
+        for k in range(i, end):
+            labels[k] = TITLE
+            sentence.honorifics.add(k)
+        i = end
+
+
+def _name_follows(sentence: _Sentence, i: int) -> bool:
+    """Whether two name words follow token i - 1 in its capitalised run."""
+    run = sentence.run_of[i - 1]
+    return all(
+        k < len(sentence.tokens) and sentence.labels[k] == NAME and sentence.run_of[k] == run for k in (i, i + 1)
+    )
+
+
+_SHORT_LY_WORDS = frozenset(["only", "early", "newly", "truly", "daily", "duly", "fully", "holy", "apply", "reply"])
+
+
+def _mark_short_ly_names(sentence: _Sentence) -> None:
+    """ "Naly Sisoulith, ...": a short word in -ly opening a run of capitalised words is a given name, not an
+    adverb opening the sentence ("Recently, ...")."""
+    tokens, labels = sentence.tokens, sentence.labels
+    for i, token in enumerate(tokens[:-1]):
+        if (
+            labels[i] == OPENER
+            and token.lower.endswith("ly")
+            and len(token.text) <= 5
+            and token.lower not in SENTENCE_OPENERS
+            and token.lower not in _SHORT_LY_WORDS
+            and sentence.run_of[i + 1] == sentence.run_of[i]
+            and labels[i + 1] == NAME
+        ):
+            labels[i] = NAME
 
 
 def _mark_name_like_months(sentence: _Sentence) -> None:
@@ -933,10 +1182,11 @@ class Reference:
     extent_end: int
     offices: list[str] = field(default_factory=list)
     context_countries: list[str] = field(default_factory=list)
-    titled: bool = False  # a title, office phrase or honorific marks it as a person
+    titled: bool = False  # a title, office phrase, honorific or a list of leaders marks it as a person
     led_by: bool = False  # "led by" / "headed by" just before
     in_context: bool = False  # a context only people have (led by, met with, said)
     possessive: bool = False
+    country_in_brackets: bool = False  # "Thein Sein (Myanmar)"
 
     @property
     def words(self) -> int:
@@ -963,6 +1213,8 @@ def _is_namesake(sentence: _Sentence, last: int) -> bool:
     nxt = last + 1
     if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
         return sentence.labels[nxt] in (TITLE, PLACE, ACRONYM)
+    if nxt < len(sentence.tokens) and sentence.tokens[nxt].lower in _LOCALITY_WORDS and sentence.joined(nxt):
+        return True  # "in Ho Chi Minh city": a place named after a person
     # "Hữu Nghị (Friendship) International Border Gate": a gloss in brackets, then the organisation word.
     rest = sentence.text[sentence.tokens[last].end :]
     return re.match(r"\s*\([^()]{1,40}\)\s+[A-Z]", rest) is not None and _starts_with_organisation(rest)
@@ -983,10 +1235,12 @@ def _title_token(sentence: _Sentence, i: int, namesakes: set[int]) -> bool:
         return (
             token.lower in POSTS
             or token.lower in POST_MODIFIERS
+            or token.lower in POST_QUALIFIERS
             or token.lower in _TITLE_LINKS
             or token.lower == COUNTERPART
             or token.lower in PERSON_NOUNS
             or token.lower in _LOCALITY_WORDS
+            or token.lower in _INSTITUTION_WORDS
         )
     return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
 
@@ -1006,12 +1260,24 @@ def _link_ok(sentence: _Sentence, i: int) -> bool:
     while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
         nxt += 1
     return nxt < len(tokens) and (
-        tokens[nxt].capitalised or tokens[nxt].lower in POSTS or tokens[nxt].lower in _LOCALITY_WORDS
+        tokens[nxt].capitalised
+        or tokens[nxt].lower in POSTS
+        or tokens[nxt].lower in _LOCALITY_WORDS
+        or tokens[nxt].lower in _INSTITUTION_WORDS
     )
 
 
 def _possessive_at(sentence: _Sentence, i: int) -> bool:
-    return sentence.tokens[i].text in ("'s", "’s")
+    tokens = sentence.tokens
+    if tokens[i].text in ("'s", "’s"):
+        return True
+    # "Laos’ Party Secretary General": the apostrophe alone after a word in -s.
+    return (
+        tokens[i].text in ("'", "’")
+        and i >= 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].text[-1:] in ("s", "S")
+    )
 
 
 def _bracket_group(sentence: _Sentence, close: int) -> int | None:
@@ -1021,6 +1287,18 @@ def _bracket_group(sentence: _Sentence, close: int) -> int | None:
             inner = sentence.tokens[j + 1 : close]
             return j if inner and all(t.capitalised for t in inner) else None
     return None
+
+
+def _line_break_after(sentence: _Sentence, i: int) -> bool:
+    tokens = sentence.tokens
+    return i + 1 < len(tokens) and "\n" in sentence.text[tokens[i].end : tokens[i + 1].start]
+
+
+def _in_apposition(sentence: _Sentence, first: int, last: int) -> bool:
+    """Whether the name stands between commas (or a comma and the sentence's end) right after a phrase."""
+    tokens = sentence.tokens
+    closes = last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ";")
+    return closes and first >= 2 and tokens[first - 1].text == ","
 
 
 def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
@@ -1033,9 +1311,13 @@ def _title_before(sentence: _Sentence, first: int, namesakes: set[int]) -> int:
         return first  # "the congratulations of the CPC leader to Bao": a title never ends in "to"
     while i >= 0:
         token = tokens[i]
+        if _line_break_after(sentence, i):
+            break  # "... via REUTERS\nChina's Premier X": a title never runs over a line's end
         if token.text == ")":
             opening = _bracket_group(sentence, i)
-            if opening is None:
+            # "Communist Party of Vietnam (CPV) Central Committee": an acronym inside a title; an agency's
+            # tag before one is not ("Hanoi, Apr 16 (RHC) The Chairman of ...").
+            if opening is None or opening == 0 or not _title_token(sentence, opening - 1, namesakes):
                 break
             start, i = opening, opening - 1
             continue
@@ -1098,13 +1380,13 @@ def _post_follows(sentence: _Sentence, i: int, end: int) -> bool:
 
 
 def _post_location(sentence: _Sentence, i: int, first: int) -> bool:
-    labels = sentence.labels
+    labels, tokens = sentence.labels, sentence.tokens
     return (
-        sentence.tokens[i].lower == "in"
+        tokens[i].lower == "in"
         and i >= 1
         and i + 1 < first
         and labels[i + 1] in (PLACE, ACRONYM)
-        and labels[i - 1] in (TITLE, PLACE, ACRONYM)
+        and (labels[i - 1] in (TITLE, PLACE, ACRONYM) or tokens[i - 1].lower in POSTS)  # "ambassador in Havana"
     )
 
 
@@ -1115,12 +1397,16 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
     if i >= len(tokens) or tokens[i].text != ",":
         return last + 1
     i += 1
+    if i < len(tokens) and tokens[i].lower == "and":
+        return last + 1  # "the Minister of Finance, X, and the Governor of the State Bank, Y": the next one's
     if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
         i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
     end = i
     end_before_continuation = None
     while i < len(tokens):
         token = tokens[i]
+        if _line_break_after(sentence, i - 1):
+            break
         if token.text == "(":
             close = next((j for j in range(i + 1, min(i + 5, len(tokens))) if tokens[j].text == ")"), None)
             if close is None or not all(t.capitalised for t in tokens[i + 1 : close]):
@@ -1138,6 +1424,15 @@ def _title_after(sentence: _Sentence, last: int, namesakes: set[int]) -> int:
             break
         if _possessive_at(sentence, i):
             i += 1
+            continue
+        if (
+            token.lower == "in"
+            and i == end
+            and tokens[i - 1].lower in _INSTITUTION_WORDS
+            and i + 1 < len(tokens)
+            and sentence.labels[i + 1] == PLACE
+        ):
+            i += 1  # "spokesman at the embassy in Phnom Penh": which embassy, inside the office
             continue
         if not _title_token(sentence, i, namesakes) or not _link_ok(sentence, i):
             break
@@ -1253,6 +1548,8 @@ def country_and_party(text: str) -> tuple[str | None, str]:
         found.append((match.start() + 0.5, COUNTRY_WORDS[match.group(1)], ""))
     for match in _US_MARK.finditer(text):
         found.append((match.start() + 0.5, "US", ""))
+    for match in _COUNTRY_INSTITUTION.finditer(folded):
+        found.append((match.start() + 0.5, COUNTRY_INSTITUTIONS[match.group(1)], ""))
     if not found:
         return None, ""
     found.sort(key=lambda item: item[0])
@@ -1264,7 +1561,9 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     """Post, organisation and country of one office as written ("head of its International Department")."""
     words = text.split()
     lowers = [fold(w).lower().strip(",;") for w in words]
-    post_index = next(i for i, w in enumerate(lowers) if w in POSTS)
+    post_index = next((i for i, w in enumerate(lowers) if w in POSTS), None)
+    if post_index is None:  # an office named without a post word ("Prime Minister's Office" folded away)
+        return OfficeMention(text=text, post=text, country=country_and_party(text)[0])
     begin = post_index
     while begin > 0 and lowers[begin - 1] in POST_MODIFIERS:
         begin -= 1
@@ -1350,7 +1649,30 @@ def _references_in(sentence: _Sentence, index: int) -> list[Reference]:
             continue
         references.append(_reference(sentence, index, first, last, namesakes))
     _mark_listed(sentence, references)
+    _mark_leaders_with_countries(sentence, references)
     return references
+
+
+# "prime ministers A (Myanmar), B (Lao PDR) and C (Thailand)": what the people listed are.
+_LEADERS_BEFORE = re.compile(
+    r"\b(?:leaders|ministers|presidents|premiers|counterparts|heads\s+of\s+\w+)\s*:?\s*$", re.I
+)
+
+
+def _mark_leaders_with_countries(sentence: _Sentence, references: list[Reference]) -> None:
+    """Names each followed by its country in brackets are leaders when they are listed together or after
+    what they are; a single "Ban Gioc (Vietnam)" may be a place."""
+    bracketed = [r for r in references if r.country_in_brackets]
+    for reference in bracketed:
+        listed_with_another = any(
+            other is not reference
+            and _LIST_SEPARATOR.fullmatch(
+                sentence.text[min(reference.extent_end, other.extent_end) : max(reference.start, other.start)]
+            )
+            for other in bracketed
+        )
+        if listed_with_another or _LEADERS_BEFORE.search(sentence.text[: reference.extent_start]):
+            reference.titled = True
 
 
 # What opens a list of people: "The delegation included A, B and C", "Also present were A and B".
@@ -1358,6 +1680,10 @@ _LIST_OPENING = re.compile(
     r"\b(?:included|includes|include|including|comprised|comprising|(?:accompanied|joined|attended)\s+by|"
     r"(?:present|attending|members|participants)\b[^.;:]{0,40}?\b(?:were|are|was|included))\s*:?\s*",
     re.I,
+)
+# "... the founding leaders of both nations: A and B": a colon after what the people are names them as people.
+_PEOPLE_LISTED = re.compile(
+    r"\b(?:leaders|founders|fathers|heroes|revolutionaries|presidents|statesmen)\b[^.;:!?]{0,60}:\s*", re.I
 )
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?")
 
@@ -1371,7 +1697,9 @@ _PLACES_LISTED = re.compile(
 
 def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
     """Names in a list of people are people: each item follows the opening or another listed person."""
-    for opening in _LIST_OPENING.finditer(sentence.text):
+    openings = [(m, False) for m in _LIST_OPENING.finditer(sentence.text)]
+    openings += [(m, True) for m in _PEOPLE_LISTED.finditer(sentence.text)]
+    for opening, named_as_people in openings:
         position, listed = opening.end(), []
         for reference in references:
             if reference.extent_start < position:
@@ -1383,6 +1711,7 @@ def _mark_listed(sentence: _Sentence, references: list[Reference]) -> None:
         if listed and not _PLACES_LISTED.match(sentence.text, position):
             for reference in listed:
                 reference.in_context = True
+                reference.titled = reference.titled or named_as_people
 
 
 # A word right before a name that shows it is a person's even without an office.
@@ -1395,7 +1724,18 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
     title_start = _title_before(sentence, first, namesakes)
     possessive = last + 1 < len(tokens) and _possessive_at(sentence, last + 1)
     after_end = last + 1 if possessive else _title_after(sentence, last, namesakes)
-    before = sentence.text[tokens[title_start].start : start] if title_start < first else ""
+    if title_start == first and after_end == last + 1 and _in_apposition(sentence, first, last):
+        # "The Prime Minister of Laos, Bouasone Bouphavanh, said": the title before the comma is the name's.
+        title_start = min(_title_before(sentence, first - 1, namesakes), first)
+    # Honorifics are neither name nor office: the office is what stands around them.
+    honorific_start = first
+    while honorific_start - 1 in sentence.honorifics:
+        honorific_start -= 1
+    office_start = title_start
+    while office_start in sentence.honorifics:
+        office_start += 1
+    office_end = tokens[honorific_start].start if honorific_start < first else start
+    before = sentence.text[tokens[office_start].start : office_end] if office_start < honorific_start else ""
     after = sentence.text[tokens[last + 1].end : tokens[after_end - 1].end] if after_end > last + 1 else ""
     offices, others = offices_in(before)
     after_offices, after_others = offices_in(after)
@@ -1403,11 +1743,20 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         offices, others = offices + after_offices, others + after_others
     else:
         after_end = last + 1
-    honorific = title_start < first and tokens[first - 1].lower in _PERSON_MARKS
+    honorific = title_start < first and (first - 1 in sentence.honorifics or tokens[first - 1].lower in _PERSON_MARKS)
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
     countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
+    # "prime ministers Thein Sein (Myanmar), Abhisit Vejjajiva (Thailand)": whose leader each one is.
+    bracketed = _BRACKETED_COUNTRY.match(sentence.text, end) if after_end == last + 1 and not possessive else None
+    bracketed_country = COUNTRY_WORDS.get(fold(bracketed.group(1)).lower()) if bracketed else None
+    if bracketed_country:
+        countries.append(bracketed_country)
+    title_at = tokens[title_start].start
+    countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
+    # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
+    spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
     reference = Reference(
         sentence=index,
         first=first,
@@ -1416,15 +1765,32 @@ def _reference(sentence: _Sentence, index: int, first: int, last: int, namesakes
         start=start,
         end=end,
         extent_start=extent_start,
-        extent_end=tokens[after_end - 1].end if after_end > last + 1 else end,
+        extent_end=bracketed.end() if bracketed_country else tokens[after_end - 1].end if after_end > last + 1 else end,
         offices=offices,
         context_countries=countries,
-        titled=bool(offices) or honorific,
+        titled=bool(offices) or honorific or spouse,
+        country_in_brackets=bracketed_country is not None,
         possessive=possessive,
     )
     _read_context(sentence, reference, title_start, after_end)
     return reference
 
+
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
+
+
+def _country_referred_back(before: str) -> list[str]:
+    """ "in Laos with the country's President, X": the country the sentence named last is X's."""
+    if not _THE_COUNTRYS.search(before):
+        return []
+    named = [COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_WORD.finditer(fold(before).lower())]
+    return named[-1:]
+
+
+_SPOUSE_AFTER = re.compile(
+    r"\s*,\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?[^\W\d_][\w’'-]*['’]s\s+(?:wife|husband|spouse|widow)\b"
+)
+_BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
 # "Nguyen Van An received ...": a name-shaped subject of a meeting verb is a person.
 _MEETING_VERBS = frozenset(
@@ -1434,15 +1800,20 @@ _LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I
 _MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
 # "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
 _SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|noted|according\s+to)|[,.]\s*[\"”’'])\s*$", re.I)
+# One word per repetition (words are separated by spaces), so a failed match backtracks linearly.
 _ORGANISATION_LEADING = re.compile(
-    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s*)+)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
 )
+# The patterns above end at the name: they only need the text just before it. Searching the whole
+# sentence for each name made a long sentence of names quadratic.
+_CONTEXT_BEFORE = 300  # characters
 
 
 def _read_context(sentence: _Sentence, reference: Reference, title_start: int, after_end: int) -> None:
     """Contexts only people have: "led by X", "held talks with X", "X said"; and whose X is."""
     text, tokens = sentence.text, sentence.tokens
-    before = text[: tokens[title_start].start]
+    end = tokens[title_start].start
+    before = text[max(0, end - _CONTEXT_BEFORE) : end]
     reference.led_by = bool(_LED_BY.search(before))
     if reference.led_by:
         leading = _ORGANISATION_LEADING.search(before)
@@ -1455,7 +1826,7 @@ def _read_context(sentence: _Sentence, reference: Reference, title_start: int, a
         follows = tokens[after_end + 1].lower
     reference.in_context = (
         reference.led_by
-        or (bool(_MEETING_OBJECT.search(before)) and bool(_MEETING_WORDS.search(text)))
+        or (bool(_MEETING_OBJECT.search(before)) and sentence.has_meeting_words)
         or follows in _SPEECH_VERBS
         or bool(_SPEAKER_BEFORE.search(before))
         or follows in _MEETING_VERBS
@@ -1511,20 +1882,26 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     ordered = sorted(people.values(), key=lambda p: p.first_seen)
     mentions = [_person_mention(person) for person in ordered]
     complete_fragments(mentions)
-    third_country = _only_third_country(body)
+    named = _countries_named(body)
+    third_countries = named - {"VN", "CN"}
     for mention in mentions:
-        # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
-        # country of its own, belongs to the one other country the story is about.
-        if mention.country is None and third_country and not _is_name_shaped(mention.name):
-            mention.country = third_country
+        if mention.country is not None:
+            continue
+        if looks_khmer(mention.name) and "KH" in named:
+            mention.country = "KH"  # "Minister of Information Khieu Kanharith" in a story about Cambodia
+        elif len(third_countries) == 1 and not _is_name_shaped(mention.name):
+            # "leader Fidel Castro" in a story about Cuba: a name of neither side's shape, with no
+            # country of its own, belongs to the one other country the story is about.
+            mention.country = next(iter(third_countries))
     return mentions
 
 
-def _only_third_country(body: str) -> str | None:
-    """The one country other than Việt Nam and China the text names, if it names exactly one."""
-    codes = {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(fold(body).lower())}
-    others = codes - {"VN", "CN"}
-    return others.pop() if len(others) == 1 else None
+def _countries_named(body: str) -> set[str]:
+    """The countries the text names, by name, adjective or capital."""
+    folded = fold(body).lower()
+    return {COUNTRY_WORDS[match.group(1)] for match in _COUNTRY_WORD.finditer(folded)} | {
+        CAPITALS[match.group(1)] for match in _CAPITAL.finditer(folded)
+    }
 
 
 def _identity(name: str, officials) -> tuple[str, object]:
@@ -1532,23 +1909,41 @@ def _identity(name: str, officials) -> tuple[str, object]:
     return (person_key(official.name) if official else person_key(name)), official
 
 
+def _is_heading(sentence: _Sentence) -> bool:
+    """A line of capitalised words with no lower-case word: a heading, a label or a headline in a list."""
+    words = [token for token in sentence.tokens if token.is_word and token.text not in ("'s", "’s")]
+    return len(words) >= 3 and all(token.capitalised for token in words)
+
+
 def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
-    """Everyone some full reference shows to be a person, with what every full reference says."""
+    """Everyone some full reference shows to be a person, with what every full reference says.
+
+    Headings and headline lists never introduce a person: their names belong to other stories, or are
+    named again in the article's sentences."""
     people: dict[str, _Person] = {}
+    written: dict[str, str] = {}  # each person's name as first written
+    headings = {index for index, sentence in enumerate(scan.sentences) if _is_heading(sentence)}
     for order, reference in enumerate(scan.references):
-        if _is_person(reference, officials):
+        if reference.sentence not in headings and _is_person(reference, officials):
             key, official = _identity(reference.name, officials)
-            people.setdefault(key, _Person(key=key, official=official, first_seen=order))
+            if key not in people:
+                people[key] = _Person(key=key, official=official, first_seen=order)
+                written[key] = reference.name
+    # "Mr Van Nen" in a story about Nguyen Van Nen: his given names alone are no other person.
+    partial = {key: people[full] for full, name in written.items() for key in partial_names(name)}
+    for key in [key for key in people if partial.get(key, people[key]) is not people[key]]:
+        del people[key]
     for reference in scan.references:
         if reference.words < 2:
             continue
-        person = people.get(_identity(reference.name, officials)[0])
-        if person is None:
-            continue
-        if reference.name not in person.spellings:
+        key = _identity(reference.name, officials)[0]
+        person = people.get(key)
+        if person is not None and reference.name not in person.spellings:
             person.spellings.append(reference.name)
-        person.offices += reference.offices
-        person.context_countries += reference.context_countries
+        person = person or partial.get(key)
+        if person is not None:
+            person.offices += reference.offices
+            person.context_countries += reference.context_countries
     return people
 
 
@@ -1563,8 +1958,13 @@ def _resolve(scan: _Scan, people: dict[str, _Person]) -> list[tuple[Reference, _
 
 def _short_forms_of(person: _Person) -> set[str]:
     country = _country(person) if person.offices or person.official else None
-    return short_forms(person.name, country) | {
-        form for spelling in person.spellings for form in short_forms(spelling, country)
+    return _shorter_references(person.name, person.spellings, country)
+
+
+def _shorter_references(name: str, spellings, country: str | None) -> set[str]:
+    """Keys of the shorter references a person may have: one word ("Trung", "Xi") or two ("Van Nen")."""
+    return {form for spelling in (name, *spellings) for form in short_forms(spelling, country)} | {
+        key for spelling in (name, *spellings) for key in partial_names(spelling, country)
     }
 
 
@@ -1583,10 +1983,10 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
             if form not in _NOT_SHORT_NAMES:
                 short_index.setdefault(form, []).append(person)
     for position, reference in enumerate(references):
-        if reference.words >= 2:
-            person = by_key.get(person_key(reference.name))
-        else:
-            candidates = short_index.get(word_key(reference.name), [])
+        key = person_key(reference.name)
+        person = by_key.get(key) if reference.words >= 2 else None
+        if person is None and reference.words <= 2:
+            candidates = short_index.get(key, [])
             person = max(candidates, key=lambda p: last_seen.get(id(p), -(10**9)), default=None)
         if person is not None:
             last_seen[id(person)] = position
@@ -1689,10 +2089,7 @@ def read_sentences(body: str, people: list[PersonMention]) -> list[Sentence]:
         by_key.setdefault(person.key, person)
 
     def shorts(person: PersonMention) -> set[str]:
-        forms = short_forms(person.name, person.country)
-        for spelling in person.aliases_seen:
-            forms |= short_forms(spelling, person.country)
-        return forms
+        return _shorter_references(person.name, person.aliases_seen, person.country)
 
     found: dict[int, list[Occurrence]] = {}
     for reference, person in resolve_references(scan.references, by_key, shorts):

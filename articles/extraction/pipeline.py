@@ -8,9 +8,11 @@ Both return an ExtractedArticle or raise InputError with a reason a user can act
 
 from __future__ import annotations
 
+import re
+
 from . import meetings as meetings_module
 from . import people as people_module
-from .boilerplate import clean, is_prose
+from .boilerplate import clean
 from .dates import DateContext
 from .decoding import decode_bytes
 from .html import Page, looks_like_html, page_from_html
@@ -18,9 +20,13 @@ from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
-EXTRACTOR_VERSION = "2025.4"
+EXTRACTOR_VERSION = "2026.1"
 
 _HTML_SUFFIXES = (".html", ".htm")
+_PHOTO_POSITION = re.compile(
+    r"\s*\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
+    re.IGNORECASE,
+)
 
 
 def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> ExtractedArticle:
@@ -44,24 +50,33 @@ def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> E
 
 def extract_text(text: str, *, officials=None, page: Page | None = None) -> ExtractedArticle:
     """Extract one article from its text; raise InputError when the text holds no article."""
-    cleaned = clean(text, known_title=page.title if page else None)
+    cleaned = clean(text, known_title=page.title if page else None, story_found=page.story_found if page else False)
     title = real_title(cleaned.headings, page.title if page else None)
     standfirst, paragraphs = split_standfirst(
         cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
     )
-    if not any(is_prose(paragraph) for paragraph in paragraphs):
+    if not any(re.search(r"[^\W\d_]", paragraph) for paragraph in paragraphs):
         raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
     body = "\n\n".join(paragraphs)
+    # Everything the article says is read for dates, people and meetings: the standfirst too (a
+    # wire story's only sentence about the meeting may be the one taken as its standfirst).
+    said = "\n\n".join(part for part in (standfirst, body) if part)
     published = cleaned.published or (page.published if page else None)
-    dates = DateContext(body, published=published, header=cleaned.header_date)
-    captions = [photo.caption for photo in cleaned.photos]
-    people = people_module.extract_people(body, captions, officials=officials)
-    meetings = meetings_module.extract_meetings(body, people, dates=dates, dateline=cleaned.dateline)
+    # "(left)", "(2nd R)": where each person stands in the photo, not words of the sentence.
+    captions = [_PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
+    dates = DateContext(said, published=published, header=cleaned.header_date, captions=captions)
+    people = people_module.extract_people(said, captions, officials=officials)
+    meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
+    if not meetings and captions:
+        # A teaser may report its meeting only under its photo ("X and Y spoke on the phone on Tuesday").
+        meetings = meetings_module.extract_meetings(
+            "\n\n".join(captions), people, dates=dates, dateline=cleaned.dateline
+        )
     for meeting in meetings:
         meeting.date = not_after_publication(meeting.date, meeting.status, published)
     removed = (page.removed if page else []) + cleaned.removed
     return ExtractedArticle(
-        title=title or generated_title(meetings, people, body),
+        title=title or generated_title(meetings, people, said),
         title_generated=title is None,
         body=body,
         standfirst=standfirst,
@@ -74,6 +89,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
         people=people,
         meetings=meetings,
         boilerplate_removed=removed,
+        review_reasons=cleaned.review_reasons,
         extractor_version=EXTRACTOR_VERSION,
     )
 

@@ -15,6 +15,7 @@ _SHORTEN_MIN_WORDS = 6
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-ZÀ-ỸĐ\"“(])")
 _CLAUSE_BREAK = re.compile(r",\s|\s[—–]\s|;\s")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 
 
 def real_title(headings: list[str], page_title: str | None = None) -> str | None:
@@ -89,6 +90,8 @@ def shortened_first_sentence(body: str, people: list[PersonMention] = ()) -> str
             sentence = head
             break
     words = sentence.rstrip(".!?").split()
+    if not words:  # the "sentence" was punctuation (". Nguyễn Phú Trọng. ..."): the text's first words
+        words = _LEADING_PUNCTUATION.sub("", body.strip()).split()
     if len(words) > GENERATED_TITLE_MAX_WORDS:
         return " ".join(words[:GENERATED_TITLE_MAX_WORDS]) + " …"
     return " ".join(words)

@@ -113,4 +113,6 @@ class ExtractedArticle:
     meetings: list[MeetingRecord] = field(default_factory=list)
     boilerplate_removed: list[RemovedBlock] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why an editor should check this article beyond its date (a teaser, a page saved in part).
+    review_reasons: list[str] = field(default_factory=list)
     extractor_version: str = ""

@@ -1,0 +1,458 @@
+"""Real pages' shapes, reproduced in articles written here: what a saved page holds around its article
+(menus, headline lists, comment blocks, widgets, glued captions and stamps) and how the article is
+still read whole. Each test stands for a kind of failure seen on real pages from outlets the
+extractor had never seen; none of the text comes from those pages."""
+
+import datetime
+
+import pytest
+from factories import page_text, removal_rules
+
+from articles.extraction.boilerplate import clean
+from articles.extraction.pipeline import extract_file, extract_text
+from articles.extraction.types import ANNOUNCED, InputError
+
+LEAD = (
+    "Deputy Prime Minister Tran Van Binh on Monday received Chinese Ambassador Zhou Ming in Hà Nội, and the two "
+    "sides agreed to speed up work on the new border gate at Mong Cai."
+)
+MIDDLE = "The two sides discussed trade, investment and the upgrading of border gates between the two countries."
+LAST = "Zhou said China was ready to import more Vietnamese fruit and seafood in the coming months."
+TITLE = "Deputy PM receives Chinese Ambassador"
+
+
+def people_of(result) -> set[str]:
+    return {person.name for person in result.people}
+
+
+# --- nothing with sentences in it is refused ---------------------------------------------------------
+
+
+def test_paragraphs_one_per_line_without_blank_lines_are_each_a_paragraph():
+    lines = [
+        "Vietnam and Laos agree to expand cross-border power trade links",
+        "VIENTIANE (VNA) – Lao Prime Minister Sonexay Siphandone on Tuesday received Minister Nguyen Hong Dien.",
+        "The two leaders at the talks in Vientiane ảnh 1 Sonexay and Dien in Vientiane on Tuesday. (Photo: VNA)",
+        "Sonexay said Laos wished to sell more hydropower to Vietnam and to finish the new power lines soon.",
+        "Dien said Vietnam would buy electricity from Lao plants at stable prices in the coming years.",
+    ]
+    result = extract_text("\n".join(lines))
+    assert result.title == lines[0]
+    assert result.body.split("\n\n") == [lines[1].split("– ", 1)[1], lines[3], lines[4]]
+    assert [photo.caption for photo in result.photos] == ["Sonexay and Dien in Vientiane on Tuesday."]
+
+
+def test_a_teaser_page_under_a_long_caption_is_imported_for_review():
+    text = "\n".join(
+        [
+            "Prime Minister Hun Manet (right) and his Vietnamese counterpart Pham Minh Chinh spoke on the phone on "
+            "Thursday. Photo: AFP",
+            "Cambodia, Vietnam pledge to settle border markers",
+            "",
+            "  • Leaders agree to finish the last stretch of border markers, Cambodian premier says after the call",
+            "  • The call comes a week before a regional summit in Kuala Lumpur",
+            "",
+            "Sok Dara",
+            "Sok Dara in Phnom Penh",
+            "",
+            "Published: 6:15pm, 14 Mar, 2025",
+        ]
+    )
+    result = extract_text(text)
+    assert result.title == "Cambodia, Vietnam pledge to settle border markers"
+    assert result.body.startswith("Leaders agree to finish the last stretch of border markers")
+    assert "Sok Dara" not in result.body and "Sok Dara" not in people_of(result)
+    assert result.review_reasons and "teaser" in result.review_reasons[0]
+    assert people_of(result) == {"Hun Manet", "Pham Minh Chinh"}  # named only under the photo
+    [call] = result.meetings
+    assert (call.kind, call.date.iso()) == ("phone call", "2025-03-13")
+
+
+def test_a_cached_copy_on_one_line_is_split_into_caption_text_and_footer():
+    line = (
+        "Party leader To Lam and Lao leader Thongloun Sisoulith in Hanoi. (Photo: VNA) Hanoi (VNA) – Party General "
+        "Secretary To Lam held talks with Lao General Secretary Thongloun Sisoulith in Hanoi on Friday, and the two "
+        "leaders agreed to step up cooperation in defence and energy. Read full this story"
+    )
+    result = extract_text(line)
+    assert [photo.caption for photo in result.photos] == [
+        "Party leader To Lam and Lao leader Thongloun Sisoulith in Hanoi."
+    ]
+    assert result.body.startswith("Party General Secretary To Lam held talks")
+    assert result.body.endswith("defence and energy.")
+    assert removal_rules(result)["Read full this story"] == "footer line"
+
+
+def test_a_page_without_a_sentence_is_still_refused():
+    with pytest.raises(InputError, match="no article text"):
+        extract_text("Home\nWorld\nAsia\n\nLog in\nSubscribe\n\nMost read\nVideo\nPhotos")
+
+
+# --- everything the article says is read ------------------------------------------------------------
+
+
+def test_a_meeting_told_only_in_the_standfirst_is_read():
+    text = page_text(
+        "Chinese, Vietnamese defence chiefs meet in Beijing",
+        "Chinese Defence Minister Dong Jun met Vietnamese Defence Minister Phan Van Giang in Beijing on Wednesday.",
+        "BEIJING, May 8 (Xinhua) -- The two ministers agreed that the armies should keep close strategic "
+        "communication and deepen practical cooperation in training and logistics.",
+        "They also pledged to hold the next border friendship exchange in the autumn.",
+        "Both sides praised the joint patrols in the Beibu Gulf carried out this year.",
+    )
+    result = extract_text(text)
+    assert result.standfirst.startswith("Chinese Defence Minister Dong Jun met")
+    assert people_of(result) == {"Dong Jun", "Phan Van Giang"}
+    assert [(m.participants, m.kind) for m in result.meetings] == [(["Dong Jun", "Phan Van Giang"], "meeting")]
+
+
+# --- lists of other stories never give people -------------------------------------------------------
+
+
+def test_a_top_news_heading_and_its_dashed_headlines_go():
+    text = page_text(
+        TITLE,
+        LEAD,
+        MIDDLE,
+        LAST,
+        "Top News\n- Putin arrives in Ankara for talks with Erdogan\n- Lula and Modi agree on ethanol trade\n"
+        "- Macron hosts Scholz at the Elysee",
+    )
+    result = extract_text(text)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert not people_of(result) & {"Putin", "Erdogan", "Lula", "Modi", "Macron", "Scholz"}
+
+
+def test_teaser_paragraphs_after_the_sign_off_go():
+    text = page_text(
+        TITLE,
+        LEAD,
+        MIDDLE,
+        LAST,
+        "Editor: Mai Lan",
+        "Farmers in the Mekong Delta are harvesting a record rice crop as prices rise on world markets, traders said.",
+        "The Ministry of Health has urged provinces to prepare for a dengue season that is expected to peak early.",
+    )
+    result = extract_text(text)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert "after the article's sign-off" in removal_rules(result).values()
+
+
+def test_a_single_trailing_headline_and_a_line_of_tags_go():
+    tail = ["Tags:", "Vietnam China border trade Mong Cai", "Japan's exports to Vietnam rise for a third month"]
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, *tail))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert set(tail) <= set(removal_rules(result))
+
+
+def test_readers_comments_after_the_article_go_however_they_are_laid_out():
+    comments = [
+        "[ 48 comments ]",
+        "Top Rated Comments",
+        "hanoi_reader\n3 hours ago\nThis is good news for the traders of Mong Cai and the whole province, I hope the "
+        "gate opens soon.\nRating: 12 Votes",
+        "minh_t\n2 hours ago\nAbout time the two sides agreed, the queues of trucks at the border are endless.\n"
+        "Rating: 7 Votes",
+    ]
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, *comments))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+
+
+# --- captions, however they are glued -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["ảnh 1", "hinh anh 1"])
+def test_a_headline_run_into_an_image_marker_and_its_caption(marker):
+    text = page_text(
+        TITLE,
+        LEAD,
+        f"{TITLE} {marker} Deputy Prime Minister Tran Van Binh (right) and Ambassador Zhou Ming. (Photo: VNA)",
+        MIDDLE,
+        LAST,
+    )
+    result = extract_text(text)
+    assert [photo.caption for photo in result.photos] == [
+        "Deputy Prime Minister Tran Van Binh (right) and Ambassador Zhou Ming."
+    ]
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+
+
+def test_a_caption_ending_in_an_agency_photo_credit_above_the_dateline():
+    caption = (
+        "Chinese Premier Li Qiang meets Lao Prime Minister Sonexay Siphandone in Beijing, June 3, 2025. (Xinhua Photo)"
+    )
+    lead = "BEIJING, June 3 (Xinhua) -- Chinese Premier Li Qiang met Lao Prime Minister Sonexay Siphandone here on Tuesday."
+    result = extract_text(page_text("China, Laos vow to deepen railway cooperation", caption, lead, MIDDLE, LAST))
+    assert [(photo.credit) for photo in result.photos] == ["Xinhua"]
+    assert result.body.startswith("Chinese Premier Li Qiang met Lao Prime Minister")
+    assert result.dateline == "BEIJING"
+
+
+def test_a_caption_that_says_it_is_one_and_a_bare_photo_credit_go():
+    caption = (
+        "In this photo released by the Korean Central News Agency, leader Kim Jong Un greets Lao President Thongloun "
+        "Sisoulith in Pyongyang."
+    )
+    result = extract_text(page_text(TITLE, LEAD, "Photo:", caption, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [photo.caption for photo in result.photos] == [caption]
+
+
+def test_a_photo_credit_line_credits_the_caption_under_it_not_the_article():
+    text = "\n".join(
+        [
+            "Photo by: Chea Vuthy",
+            "Prime Minister Pham Minh Chinh lays a wreath at the Independence Monument in Phnom Penh.",
+            "Prime Minister Pham Minh Chinh lays a wreath at the Independence Monument in Phnom Penh.",
+            "Friday, 14 March 2025 18:20 Meas Sokha",
+            LEAD,
+            MIDDLE,
+        ]
+    )
+    result = extract_text(text)
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [
+        ("Prime Minister Pham Minh Chinh lays a wreath at the Independence Monument in Phnom Penh.", "Chea Vuthy")
+    ]
+    assert result.credit is None
+    assert result.published == datetime.date(2025, 3, 14)
+    assert result.body == page_text(LEAD, MIDDLE)
+
+
+def test_wire_photo_credits_after_the_caption_s_last_sentence():
+    caption = "Vietnam's Prime Minister Pham Minh Chinh arrives for the summit in Vientiane, October 9, 2024. Kham/Pool via REUTERS"
+    result = extract_text(page_text("Leaders gather in Vientiane", caption, LEAD, MIDDLE, LAST))
+    assert [photo.credit for photo in result.photos] == ["Kham/Pool via REUTERS"]
+    assert "Kham" not in people_of(result)
+
+
+# --- titles: the article's own headline, never the site's furniture ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # An institution's name over its date line, the headline under both.
+        ["Ministry of Foreign Affairs of the Socialist Republic of Viet Nam", "12/03/2025 | 16:40"],
+        ["Embassy of the People's Republic of China in Viet Nam", "2025-03-12 16:40"],
+        ["JavaScript is disabled in your browser. Please enable it to view this site."],
+        ["Breaking News"],
+        ["Home > News > Diplomacy"],
+    ],
+)
+def test_site_furniture_above_the_headline_is_never_the_title(furniture):
+    result = extract_text(page_text(*furniture, TITLE, LEAD, MIDDLE, LAST))
+    assert result.title == TITLE
+
+
+def test_an_author_and_a_date_glued_to_the_headline_are_split_off():
+    result = extract_text(
+        page_text(f"{TITLE.replace('PM', 'prime minister')} Tran Minh Duc 12/05/2025 09:30", LEAD, MIDDLE)
+    )
+    assert result.title == "Deputy prime minister receives Chinese Ambassador"
+    assert "Tran Minh Duc" not in people_of(result)
+
+
+def test_a_headline_shown_three_times_with_the_site_name_is_the_title():
+    text = page_text(
+        "Logo of The Mekong Herald - Vietnam, Cambodia talk border trade",
+        "Vietnam, Cambodia talk border trade",
+        "Content image - The Mekong Herald",
+        "Traders queue at the Moc Bai border gate. Mekong Herald",
+        "Vietnam, Cambodia talk border trade",
+        LEAD,
+        MIDDLE,
+    )
+    result = extract_text(text)
+    assert result.title == "Vietnam, Cambodia talk border trade"
+    assert [photo.caption for photo in result.photos] == ["Traders queue at the Moc Bai border gate. Mekong Herald"]
+
+
+def test_a_section_label_in_another_script_is_not_part_of_the_headline():
+    result = extract_text(page_text("国际新闻:China and Laos agree to extend railway services", LEAD, MIDDLE))
+    assert result.title == "China and Laos agree to extend railway services"
+
+
+# --- what a page's code leaves in its text ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        ".article-featured-image-header",
+        "p.caption { font-size: 12px; color: #666 }",
+        "4401827",
+        "For more news, please visit the Diplomacy section.",
+        "Posts",
+    ],
+)
+def test_web_residue_never_reaches_the_text(residue):
+    result = extract_text(page_text(TITLE, LEAD, residue, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+
+
+def test_unrendered_template_placeholders_are_dropped():
+    result = extract_text(
+        page_text(TITLE, "{{ article.author }} {{ article.date }}", LEAD, MIDDLE + " {{ share_buttons }}")
+    )
+    assert "{{" not in result.body and "{{" not in result.title
+    assert result.body == page_text(LEAD, MIDDLE)
+
+
+# --- dates: honest, never confidently wrong ---------------------------------------------------------------
+
+
+def test_an_announced_visit_from_a_weekday_is_the_coming_one():
+    text = page_text(
+        "Japanese Foreign Minister to visit Vietnam",
+        "Thursday, 13/03/2025 | 16:40",
+        "Japanese Foreign Minister Takeshi Iwaya will pay an official visit to Vietnam from Sunday at the invitation "
+        "of Vietnamese Foreign Minister Bui Thanh Son, the foreign ministry announced on Thursday.",
+        "During the visit, Iwaya will hold talks with Son and call on Prime Minister Pham Minh Chinh.",
+    )
+    result = extract_text(text)
+    assert result.published == datetime.date(2025, 3, 13)
+    assert result.date.iso() == "2025-03-16"  # the Sunday to come, not the one before
+    assert {m.status for m in result.meetings} == {ANNOUNCED}
+
+
+def test_talks_on_the_day_before_publication_are_that_day():
+    text = page_text("Vietnam, Korea hold talks", "Thursday, May 15, 2025", "President Luong Cuong held talks with "
+                     "South Korean President Lee Jae-myung in Seoul on Wednesday.", MIDDLE)  # fmt: skip
+    assert extract_text(text).date.iso() == "2025-05-14"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lead_opening", "published"),
+    [
+        ("03-06-2017 21:50 BJT", "BEIJING, March 6 (Xinhua) -- ", datetime.date(2017, 3, 6)),  # the dateline settles it
+        ("Monday, 06/03/2017 21:50", "", datetime.date(2017, 3, 6)),  # the weekday settles it
+        ("Source: | 06/03/2017 21:50", "", None),  # nothing settles it: unknown, not a guess
+    ],
+)
+def test_a_date_in_numbers_that_reads_both_ways(stamp, lead_opening, published):
+    lead = (
+        lead_opening
+        + "Chinese President Xi Jinping met Cambodian King Norodom Sihamoni in the Great Hall of the People."
+    )
+    result = extract_text(page_text("President Xi meets Cambodian king", stamp, lead, MIDDLE))
+    assert result.published == published
+
+
+def test_a_stamp_glued_to_the_outlet_s_name():
+    result = extract_text(page_text(TITLE, "by VTV421 June 2024 Last updated at 08:32 AM", LEAD, MIDDLE))
+    assert result.published == datetime.date(2024, 6, 21)
+
+
+def test_the_site_s_today_widget_far_above_the_headline_is_not_the_published_date():
+    menu = ["Tuesday, November 05, 2024", "English Edition", "Search", "NEWS", "World", "Americas", "Asia", "Africa"]
+    lead = (
+        "Hanoi, Oct 2 (Agency) Cuban Prime Minister Manuel Marrero Cruz met Prime Minister Pham Minh Chinh on Saturday."
+    )
+    result = extract_text(page_text(*menu, "Cuban Prime Minister holds talks in Hanoi", lead, MIDDLE))
+    assert result.published is None
+    assert result.date.precision == "unknown" or result.date.needs_review
+
+
+def test_a_tour_between_two_dates_a_week_apart_is_dated_to_its_month():
+    lead = (
+        "Hanoi, Apr 16 (Agency) National Assembly Chairman Tran Thanh Man will pay official visits to Cuba, Argentina "
+        "and Uruguay between April 18 and 28 at the invitation of their parliaments."
+    )
+    result = extract_text(
+        page_text("Vietnamese top legislator to tour Latin America", "2025-04-16 12:01:07", lead, MIDDLE)
+    )
+    assert (result.date.iso(), result.date.precision) == ("2025-04", "month")
+
+
+def test_a_weekday_without_a_published_date_resolves_against_the_photos_dates():
+    captions = [
+        "Prime Minister Pham Minh Chinh at the summit in Vientiane, Laos, October 9, 2024. Kham/Pool via REUTERS",
+        "Chinese Premier Li Qiang at the summit in Vientiane, Laos, October 10, 2024. Kham/Pool via REUTERS",
+    ]
+    body = [
+        "VIENTIANE - Chinese Premier Li Qiang met Vietnamese Prime Minister Pham Minh Chinh on the sidelines of the "
+        "summit, the Chinese foreign ministry said on Friday.",
+        "Vietnam's government said Chinh met Li on Thursday in Vientiane, where they agreed to speed up railway links.",
+    ]
+    result = extract_text(page_text("Chinese premier met Vietnam PM at summit", *captions, *body))
+    assert result.date.iso() == "2024-10-10"  # the Thursday of the photos, not the day of the statement
+
+
+def test_a_day_without_a_year_takes_the_year_the_text_writes_for_the_same_day():
+    text = page_text(
+        "On the afternoon of October 1, Prime Minister Pham Minh Chinh received Chinese Ambassador He Wei at the "
+        "Government headquarters on the 75th anniversary of the founding of the People's Republic of China "
+        "(October 1, 1949 - October 1, 2024).",
+        "Chinh asked the ambassador to convey his congratulations to the Chinese leaders.",
+    )
+    assert extract_text(text).date.iso() == "2024-10-01"
+
+
+# --- the article is the densest run of text on a page saved whole ------------------------------------------
+
+
+def test_a_cookie_notice_and_a_tag_cloud_before_the_article_are_not_its_text():
+    page = page_text(
+        "This website uses cookies to improve your experience while you navigate through the website, and you can "
+        "opt out of them in the privacy settings at any time.",
+        "Accept\nReject\nPrivacy Overview",
+        "border trade mong cai lang son durian exports rice exports tourism visas railway hydropower fisheries",
+        "Home\nNews\nDiplomacy\nEconomy\nSociety\nSports",
+        TITLE,
+        LEAD,
+        MIDDLE,
+        LAST,
+    )
+    result = extract_text(page)
+    assert result.title == TITLE
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+
+
+def test_a_clean_article_keeps_every_paragraph():
+    paragraphs = [LEAD, MIDDLE, "Border trade", LAST, "The documents signed include:", "A deal on rail freight"]
+    assert clean(page_text(TITLE, *paragraphs)).paragraphs == paragraphs
+
+
+# --- saved web pages ------------------------------------------------------------------------------------------
+
+
+def html_page(head: str, body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_the_standfirst_and_date_between_headline_and_story_are_read_from_html():
+    story = "".join(f"<p>{text}</p>" for text in (MIDDLE, LAST, LEAD.replace("on Monday", "last month")))
+    body = (
+        "<nav><a href='/'>Home</a><a href='/politics'>Politics</a></nav><main><article>"
+        f"<h1>{TITLE}</h1><div class='time'>18/11/2025 17:05</div>"
+        "<div class='sapo'>VGP – Deputy Prime Minister Tran Van Binh received Chinese Ambassador Zhou Ming in Hà Nội "
+        "on Monday, and they agreed to open a new border gate.</div>"
+        f"<div class='content'>{story}</div></article></main>"
+        "<aside><h3>Related news</h3><ul><li><a href='/1'>Prime Minister meets investors</a></li></ul></aside>"
+    )
+    result = extract_file(html_page(f"<title>{TITLE}</title>", body), "page.html", max_bytes=100_000)
+    assert result.published == datetime.date(2025, 11, 18)
+    assert result.date.iso() == "2025-11-17"  # the Monday before, from the standfirst
+    assert "Prime Minister meets investors" not in result.body
+
+
+def test_a_placeholder_publication_date_in_a_page_s_metadata_is_ignored():
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script>'
+    )
+    body = f"<article><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in (LEAD, MIDDLE, LAST)) + "</article>"
+    result = extract_file(html_page(head, body), "page.html", max_bytes=100_000)
+    assert result.published is None
+
+
+def test_a_figure_with_two_captions_keeps_both():
+    figure = "<figure><img src='a.jpg'><figcaption>Binh and Zhou in Hà Nội.</figcaption><figcaption>Photo: VNA</figcaption></figure>"
+    body = f"<article><h1>{TITLE}</h1><p>{LEAD}</p>{figure}<p>{MIDDLE}</p><p>{LAST}</p></article>"
+    result = extract_file(html_page("", body), "page.html", max_bytes=100_000)
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [("Binh and Zhou in Hà Nội.", "VNA")]
+
+
+def test_a_paragraph_saved_twice_with_nothing_after_it_is_the_text_not_a_caption():
+    result = extract_text("\n".join([MIDDLE, MIDDLE, "./."]))
+    assert result.body == MIDDLE
+    assert result.photos == [] and result.title
