@@ -1,7 +1,8 @@
-"""Searching through haystack's common API, for any engine other than the tuned Whoosh backend.
+"""Searching through haystack's common API, for any engine other than the portal's own two.
 
-README promises that HAYSTACK_ENGINE may name haystack's Elasticsearch or Solr engine with no code
-change. Those engines lack the tuned backend's extras (search/backend.py, `portal_extras`), so the
+README promises that HAYSTACK_ENGINE may name another haystack engine (Elasticsearch, haystack's
+plain Solr engine) with no code change. Those engines lack the extras of the portal's engines
+(search/engine.py: the tuned Whoosh backend and search.solr.PortalSolrEngine), so the
 search page falls back to what every haystack engine offers: SearchQuerySet's auto_query, filter,
 order_by and facet. What is lost: acronym expansion, accent folding and facet keys (unless the
 engine does them), OR, brackets and prefix*; "did you mean" only if the engine was configured with
@@ -36,7 +37,7 @@ NOT_READ = "This search engine does not read {ignored}: left out of the search."
 
 
 def has_portal_extras(backend) -> bool:
-    """True for the tuned Whoosh backend (search/backend.py); False for any other haystack engine."""
+    """True for the portal's engines (search/engine.py); False for any other haystack engine."""
     return bool(getattr(backend, "portal_extras", False))
 
 

@@ -3,8 +3,8 @@
 The search page, its JSON and CSV, and the search feed all go through ArticleSearch. Results come
 from the index alone (what a result shows is stored there); the database is asked only who the
 query's names are (articles.spellings: two queries, and none for a query that cannot hold a name).
-It uses the tuned Whoosh backend's extras when the configured engine has them, and haystack's
-common API (search/haystack_api.py) with any other engine.
+It uses the engine interface (search/engine.py) of the portal's engines, Whoosh and Solr, and
+haystack's common API (search/haystack_api.py) with any other engine.
 
 What the reader typed is interpreted here, the same for every engine: names searched under every
 spelling and acronyms under their expansion (search/query.py; the page says "also searched"), the
@@ -27,7 +27,8 @@ from haystack.query import SQ
 from articles.spellings import NameTable, people_named
 
 from . import haystack_api, highlighting, query, wordlists
-from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key, narrow_queries
+from .engine import filter_syntax
+from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
 from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
 from .query import name_candidates, normalise, prepare
 
@@ -146,16 +147,17 @@ class ArticleSearch:
 
     def narrow_queries(self, without: tuple[str, ...] = ()) -> list[str]:
         """Filters of the facet selections and date range, leaving out the facets named in `without`."""
+        syntax = filter_syntax(self.backend)
         queries = []
         for facet in ALL_FACETS:
             if facet.name not in without:
-                queries += narrow_queries(facet, self.selections[facet.name])
+                queries += syntax.facet(facet, self.selections[facet.name])
         # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
         # ("2023" is not known to be in April 2023).
         if self.date_from:
-            queries.append(f"date_start:[{_day_number(self.date_from.first_day)} TO]")
+            queries.append(syntax.at_least("date_start", _day_number(self.date_from.first_day)))
         if self.date_to:
-            queries.append(f"date_end:[TO {_end_number(self.date_to.last_day)}]")
+            queries.append(syntax.at_most("date_end", _end_number(self.date_to.last_day)))
         return queries
 
     @property

@@ -42,6 +42,8 @@ def indexed_article_ids() -> set[int]:
     if not has_portal_extras(backend):  # another engine: ask it through haystack's common API
         found = SearchQuerySet(using=DEFAULT_ALIAS).models(Article).values_list("pk", flat=True)
         return {int(pk) for pk in found}
+    if hasattr(backend, "indexed_article_ids"):  # Solr (search/solr.py)
+        return backend.indexed_article_ids()
     try:
         searcher = backend.searcher()
     except SearchUnavailable:
