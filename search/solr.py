@@ -44,13 +44,16 @@ from .backend import (
     SearchUnavailable,
 )
 from .engine import SolrFilterSyntax
-from .facets import facet_key
+from .facets import ALL_FACETS, facet_key
+from .search_indexes import ArticleIndex
 
-# What a result shows (search_indexes.ArticleIndex's stored fields), asked for by name.
-RESULT_FIELDS = (
-    f"{ID} {DJANGO_CT} {DJANGO_ID} score title url source_file date_iso date_label outlet people snippet_source"
+# What a result shows: search_indexes.ArticleIndex's stored fields (but the document's whole text,
+# stored for more-like-this only), asked for by name.
+RESULT_FIELDS = " ".join(
+    [ID, DJANGO_CT, DJANGO_ID, "score"]
+    + [name for name, field in ArticleIndex.fields.items() if field.stored and not field.document]
 )
-FACET_FIELDS_WITH_KEYS = ("people", "countries", "organizations", "outlet", "place", "kind", "year", "month")
+FACET_FIELDS_WITH_KEYS = tuple(facet.name for facet in ALL_FACETS)
 # Acronyms and the words a prefix starts are read from the index and kept this long (and until this
 # backend writes): another process's new "(ACRONYM)" definitions are used after at most a minute.
 CACHED_SECONDS = 60.0
