@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark fuzz load clean
+.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr fuzz load clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -29,23 +29,29 @@ data: setup
 	$(PY) manage.py sync_search_index
 
 run: data
-	@echo ""
-	@echo "Portal: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "No admin account yet? In another terminal: $(PY) manage.py createsuperuser"
-	@echo ""
+	@$(PY) manage.py startup_summary --port $(PORT)
 	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 lint: $(VENV)/.dev-stamp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# --dist loadgroup: the Solr tests share one xdist group, so one worker starts one SolrCloud.
 pytest: $(VENV)/.dev-stamp
-	PORTAL_DATA_DIR=$$(mktemp -d) $(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+	PORTAL_DATA_DIR=$$(mktemp -d) $(VENV)/bin/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Whoosh against a 2-node SolrCloud on the same articles (Java 17 and Maven needed).
+benchmark-engines: $(VENV)/.dev-stamp
+	$(PY) bench/engines.py $(BENCH_ARGS)
+
+# A local 2-node SolrCloud with the portal's collection (Maven fetches Solr on first use); Ctrl-C stops it.
+solr: setup
+	$(PY) -m solr.cluster $(SOLR_ARGS)
 
 # The fuzz tests with many more examples (make test runs a few of each), one process so that the
 # slowest input of each is reported at the end and in bench/out/fuzz.json.

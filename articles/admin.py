@@ -260,6 +260,20 @@ class ParentLockAdmin(NormalisedTextAdmin, SimpleHistoryAdmin):
         reindex_articles(article_ids)
 
 
+class CompactInlineMixin:
+    """Inline rows that fit the change form at 1280 px: a related object is picked from its search box
+    (autocomplete), without the add/change/delete/view icons beside each one (its own admin page has
+    them), and each row is labelled by what it is (the model's __str__) rather than "object (4)"."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        for flag in ("can_add_related", "can_change_related", "can_delete_related", "can_view_related"):
+            if hasattr(widget, flag):
+                setattr(widget, flag, False)
+        return formfield
+
+
 # ----------------------------------------------------------------------------------------------
 # Photos
 
@@ -333,19 +347,27 @@ class PhotoAdmin(ParentLockAdmin):
 # Articles
 
 
-class MentionInline(TabularInline):
+class MentionInline(CompactInlineMixin, TabularInline):
     model = Mention
     extra = 0
     fields = ("name_as_written", "person", "count", "country")
     autocomplete_fields = ("person",)
+    verbose_name = "person named"
+    verbose_name_plural = "people named in the article"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
 
 
-class ArticleMeetingInline(TabularInline):
+class ArticleMeetingInline(CompactInlineMixin, TabularInline):
     model = Meeting.articles.through
     extra = 0
-    verbose_name = "meeting"
+    verbose_name = "meeting reported"
     verbose_name_plural = "meetings reported"
     autocomplete_fields = ("meeting",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting")
 
 
 class MentionedCountryFilter(admin.SimpleListFilter):
@@ -364,7 +386,9 @@ class MentionedCountryFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
-    list_display = ("title", "date", "date_precision", "credit", "dateline", "needs_review", "people", "locked_fields")
+    # Few columns, so titles read on one or two lines at 1280 px: the precision shows in the date
+    # ("April 2023"), the dateline on the change form.
+    list_display = ("headline", "date", "outlet", "review_status", "people")
     list_filter = (
         "needs_review",
         year_filter("event_date"),
@@ -429,7 +453,39 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
 
     @admin.display(description="people")
     def people(self, article):
-        return ", ".join(mention.display_name for mention in article.mentions.all())
+        names = [mention.display_name for mention in article.mentions.all()]
+        shown = ", ".join(names[:PEOPLE_IN_LIST])
+        return f"{shown} and {len(names) - PEOPLE_IN_LIST} more" if len(names) > PEOPLE_IN_LIST else shown
+
+    @admin.display(description="title", ordering="title")
+    def headline(self, article):
+        # At most two or three lines in the list; the whole title is in the tooltip and on the form.
+        if len(article.title) <= TITLE_IN_LIST:
+            return article.title
+        return format_html(
+            '<span title="{}">{}…</span>', article.title, article.title[:TITLE_IN_LIST].rsplit(" ", 1)[0]
+        )
+
+    @admin.display(description="outlet", ordering="credit")
+    def outlet(self, article):
+        return article.credit or "—"
+
+    @admin.display(description="review and locks", ordering="needs_review")
+    def review_status(self, article):
+        # Words, not Django's boolean icons: a green tick beside "needs review" read as "fine".
+        if article.needs_review:
+            review = format_html('<span class="review-flag review-needed">{}</span>', "needs review")
+        elif article.reviewed_at:
+            day = timezone.localtime(article.reviewed_at).strftime("%d %b %Y")
+            review = format_html('<span class="review-flag review-done">reviewed {}</span>', day)
+        else:
+            review = ""
+        locks = (
+            format_html('<span class="locks">locked: {}</span>', locks_label(article))
+            if article.corrected_fields
+            else ""
+        )
+        return format_html("{}{}", review, locks) if review or locks else "—"
 
     def affected_article_ids(self, article):
         return [article.pk]
@@ -455,6 +511,9 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "awaiting_review": Article.objects.needing_review().count()}
+        if request.GET.get("needs_review__exact") == "1":
+            extra_context["title"] = "Review queue: articles whose date an editor should check"
+            extra_context["subtitle"] = None
         return super().changelist_view(request, extra_context)
 
     @admin.action(description="Mark selected articles reviewed (keeps their date on re-import)", permissions=["change"])
@@ -487,7 +546,7 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
 # People and offices
 
 
-class PersonAliasInline(TabularInline):
+class PersonAliasInline(CompactInlineMixin, TabularInline):
     model = PersonAlias
     extra = 0
     fields = ("name",)
@@ -522,7 +581,7 @@ class HoldingInlineMixin:
         return locks_label(holding)
 
 
-class OfficeHoldingInline(HoldingInlineMixin, TabularInline):
+class OfficeHoldingInline(CompactInlineMixin, HoldingInlineMixin, TabularInline):
     model = OfficeHolding
     fields = ("office", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("office",)
@@ -703,7 +762,7 @@ class PersonAliasAdmin(NameKeySearchMixin, NormalisedTextAdmin, admin.ModelAdmin
     readonly_fields = ("key",)
 
 
-class OfficeHolderInline(HoldingInlineMixin, TabularInline):
+class OfficeHolderInline(CompactInlineMixin, HoldingInlineMixin, TabularInline):
     model = OfficeHolding
     fields = ("person", "first_seen", "last_seen", "locked_fields", "unlock")
     autocomplete_fields = ("person",)
@@ -779,11 +838,16 @@ class OfficeHoldingAdmin(NameKeySearchMixin, NormalisedTextAdmin, SimpleHistoryA
 # Meetings
 
 
-class MeetingParticipantInline(TabularInline):
+class MeetingParticipantInline(CompactInlineMixin, TabularInline):
     model = MeetingParticipant
     extra = 0
     fields = ("position", "name_as_written", "person", "office", "office_as_written")
     autocomplete_fields = ("person", "office")
+    verbose_name = "participant"
+    verbose_name_plural = "participants"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "office")
 
 
 @admin.register(Meeting)
@@ -860,6 +924,9 @@ class MentionAdmin(NameKeySearchMixin, ParentLockAdmin):
     name_key_lookups = ("person__name_key", "person__aliases__key")
     autocomplete_fields = ("article", "person")
 
+
+PEOPLE_IN_LIST = 3  # names in the article list's people column; the rest are counted
+TITLE_IN_LIST = 90  # characters of a title in the article list
 
 # Keep the index page's wording plain for editors.
 admin.site.site_header = "Bilateral exchanges archive — editors"

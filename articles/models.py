@@ -16,6 +16,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 from slugify import slugify
 
@@ -248,6 +249,11 @@ class PersonQuerySet(models.QuerySet):
         key = person_key(name)
         return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
 
+    def by_key_in(self, keys):
+        """The people any of whose spellings has one of the name keys `keys` (no join: counts stay right)."""
+        keys = list(keys)
+        return self.filter(Q(name_key__in=keys) | Q(pk__in=PersonAlias.objects.filter(key__in=keys).values("person")))
+
 
 class Person(Correctable):
     """A person named in the archive, under one display spelling (with diacritics where known)."""
@@ -442,6 +448,15 @@ class Meeting(Correctable):
         return partial_date_label(self.date, self.date_precision)
 
 
+def _meeting_report_str(link) -> str:
+    """How the admin labels a row linking a meeting to an article (Django's own: "Meeting_articles object (4)")."""
+    meeting = link.meeting
+    return f"{capfirst(meeting.get_kind_display())}, {meeting.date_label}"
+
+
+Meeting.articles.through.__str__ = _meeting_report_str
+
+
 class MeetingParticipant(models.Model):
     """One side's person in a meeting: the name as written, and who we resolved it to."""
 
@@ -498,7 +513,8 @@ class Mention(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.display_name} in {self.article_id}"
+        times = "once" if self.count == 1 else f"{self.count} times"
+        return f"{self.display_name}, named {times}"
 
     @property
     def display_name(self) -> str:

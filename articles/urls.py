@@ -45,6 +45,16 @@ urlpatterns = [
     path("articles/<yyyy:year>/", views.YearArchiveView.as_view(), name="year"),
     path("articles/<yyyy:year>/<mm:month>/", views.MonthArchiveView.as_view(), name="month"),
     path("article/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path(
+        "article/<slug:slug>/cite.json",
+        views.ArticleCitationView.as_view(citation_format="csl"),
+        name="article_csl",
+    ),
+    path(
+        "article/<slug:slug>/cite.bib",
+        views.ArticleCitationView.as_view(citation_format="bibtex"),
+        name="article_bibtex",
+    ),
     path("people/", views.PersonListView.as_view(), name="people"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
     path(
@@ -62,6 +72,8 @@ urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meetings"),
     path("meetings/who-met-whom/", views.WhoMetWhomView.as_view(), name="who_met_whom"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting"),
+    path("downloads/", views.DownloadsView.as_view(), name="downloads"),
+    path("downloads/<str:name>", views.download_file, name="download"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="articles_feed"),
     path("feeds/people/<slug:slug>/", feeds.PersonArticlesFeed(), name="person_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

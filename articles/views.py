@@ -15,13 +15,15 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Max, Min, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import citations, downloads, records
+from .collation import vietnamese_key
 from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import UNKNOWN, YEAR
@@ -36,6 +38,7 @@ from .models import (
     Person,
     PersonAlias,
 )
+from .spellings import spellings_of
 from .templatetags.portal import country_name
 
 # The archive is about Việt Nam's exchanges: its officials form one side, everyone else the other.
@@ -80,6 +83,51 @@ def admin_change_url(obj) -> str | None:
         return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     except NoReverseMatch:
         return None
+
+
+# ---------------------------------------------------------------- CSV and JSON of a page
+
+PAGE, CSV, JSON = "", "csv", "json"
+
+
+class ExportForm(forms.Form):
+    """?format=csv or ?format=json: the page's records instead of the page, as search results offer."""
+
+    format = forms.ChoiceField(required=False, choices=[(PAGE, "page"), (CSV, "CSV"), (JSON, "JSON")])
+
+
+def export_response(wanted: str, record_type, rows: list[dict], filename: str, **about):
+    """`rows` (records of `record_type`) as a CSV download or a JSON document with `about` first."""
+    if wanted == CSV:
+        return csv_response(
+            f"{filename}.csv", record_type.csv_columns, (records.csv_row(record_type, row) for row in rows)
+        )
+    return JsonResponse(
+        {**about, "count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False, "indent": 1}
+    )
+
+
+class ExportMixin:
+    """Answers ?format=csv|json with export_rows() instead of the page; a bad format is a 400."""
+
+    export_type = None
+
+    def get(self, request, *args, **kwargs):
+        form = ExportForm(request.GET)
+        if not form.is_valid():
+            return JsonResponse({"errors": [f"format: {e}" for e in form.errors["format"]]}, status=400)
+        wanted = form.cleaned_data["format"]
+        if wanted == PAGE:
+            return super().get(request, *args, **kwargs)
+        self.object = self.get_object()
+        return self.export(wanted, request.build_absolute_uri)
+
+    def export(self, wanted: str, absolute):
+        rows = self.export_rows(absolute)
+        return export_response(wanted, self.export_type, rows, self.export_filename(), **self.export_about(absolute))
+
+    def export_about(self, absolute) -> dict:
+        return {"title": self.get_page_title(), "url": absolute(self.object.get_absolute_url())}
 
 
 def article_cards(queryset):
@@ -323,7 +371,34 @@ class ArticleDetailView(PageMixin, DetailView):
         context["related_articles"] = related_articles(article)
         # Only a web address is a link: an imported page once carried a javascript: one.
         context["source_url"] = web_url(article.canonical_url)
+        permalink = self.request.build_absolute_uri(article.get_absolute_url())
+        context["citation"] = citations.reference(article, permalink, datetime.date.today())
         return context
+
+
+class ArticleCitationView(View):
+    """An article's citation as CSL-JSON or BibTeX (the URL says which), to import into a reference manager."""
+
+    citation_format = "csl"
+
+    def get(self, request, slug):
+        article = get_object_or_404(Article, slug=slug)
+        permalink = request.build_absolute_uri(article.get_absolute_url())
+        today = datetime.date.today()
+        if self.citation_format == "bibtex":
+            response = HttpResponse(
+                citations.bibtex(article, permalink, today), content_type="application/x-bibtex; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{article.slug}.bib"'
+            return response
+        response = JsonResponse(
+            [citations.csl_json(article, permalink, today)],
+            safe=False,
+            json_dumps_params={"ensure_ascii": False, "indent": 1},
+        )
+        response["Content-Type"] = "application/vnd.citationstyles.csl+json; charset=utf-8"
+        response["Content-Disposition"] = f'attachment; filename="{article.slug}.csl.json"'
+        return response
 
 
 def related_articles(article: Article, limit: int = RELATED_ARTICLES):
@@ -355,8 +430,10 @@ class PersonListView(PageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Names in the Vietnamese alphabet's order (Tô Lâm before Trương Thị Mai), which no database
+        # collation here gives; Latin-script names of other countries come out in their usual order.
         context["countries"] = [
-            {"code": code, "people": list(people)}
+            {"code": code, "people": sorted(people, key=lambda person: vietnamese_key(person.name))}
             for code, people in groupby(context["object_list"], key=lambda person: person.country)
         ]
         return context
@@ -431,7 +508,7 @@ class PersonDetailView(PageMixin, DetailView):
         rows = meeting_rows(person, meetings_of(person))
         articles = Paginator(article_cards(Article.objects.for_person(person).newest_first()), ARTICLES_PER_PAGE)
         context.update(
-            aliases=[alias for alias in person.aliases.all() if alias.name != person.name],
+            spellings=spellings_of(person),
             meeting_rows=rows,
             most_met=most_met(rows),
             page_obj=articles.get_page(self.request.GET.get("page")),
@@ -516,8 +593,20 @@ class OfficeListView(PageMixin, ListView):
         return context
 
 
-class OfficeDetailView(PageMixin, DetailView):
+class OfficeDetailView(ExportMixin, PageMixin, DetailView):
     template_name = "articles/office_detail.html"
+    export_type = records.HOLDINGS
+
+    def export_filename(self) -> str:
+        return f"office-{self.object.slug}-holders"
+
+    def export_rows(self, absolute) -> list[dict]:
+        holdings = (
+            records.holdings_for_records()
+            .filter(office=self.object)
+            .order_by(F("first_seen").asc(nulls_last=True), "person__name")
+        )
+        return [records.holding_record(holding, absolute) for holding in holdings]
 
     def get_queryset(self):
         return Office.objects.prefetch_related(
@@ -536,20 +625,29 @@ class OfficeDetailView(PageMixin, DetailView):
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingFilterForm(forms.Form):
-    """The meeting list's query parameters."""
+class PeopleField(forms.ModelMultipleChoiceField):
+    """People by slug, from one or more <select name="person">; an empty choice selects nobody."""
 
-    year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
+    def clean(self, value):
+        return super().clean([v for v in (value or []) if v])
+
+
+class MeetingFilterForm(forms.Form):
+    """The meeting list's query parameters: year, countries, kind, people (all must have met), format."""
+
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100, widget=forms.Select)
     countries = forms.ChoiceField(required=False, label="Countries")
     kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *MeetingKind.choices])
-    person = forms.ModelMultipleChoiceField(
-        required=False, queryset=Person.objects.all(), to_field_name="slug", widget=forms.MultipleHiddenInput
-    )
+    person = PeopleField(required=False, queryset=Person.objects.all(), to_field_name="slug")
+    format = forms.ChoiceField(required=False, choices=[(PAGE, "page"), (CSV, "CSV"), (JSON, "JSON")])
 
-    def __init__(self, *args, country_pairs=(), **kwargs):
+    def __init__(self, *args, country_pairs=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
         pairs = [(pair, pair_label(pair)) for pair in country_pairs]
         self.fields["countries"].choices = [("", "Any countries"), *pairs]
+        typed = self.data.get("year", "") if self.is_bound else ""
+        shown = sorted({*years, *([int(typed)] if typed.isdigit() else [])}, reverse=True)
+        self.fields["year"].widget.choices = [("", "Any year"), *((str(year), str(year)) for year in shown)]
 
     def filter(self, meetings):
         """`meetings` narrowed by every valid parameter (invalid ones are reported, not applied)."""
@@ -563,6 +661,37 @@ class MeetingFilterForm(forms.Form):
         for person in data.get("person") or ():
             meetings = meetings.filter(pk__in=MeetingParticipant.objects.filter(person=person).values("meeting"))
         return meetings
+
+    @property
+    def wanted_format(self) -> str:
+        return (self.cleaned_data.get("format") if self.is_bound and hasattr(self, "cleaned_data") else "") or PAGE
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    slug: str
+    label: str
+
+
+def meeting_people_choices() -> list[dict]:
+    """Everyone who took part in a meeting, by country (Việt Nam first), in Vietnamese order."""
+    people = (
+        Person.objects.filter(pk__in=MeetingParticipant.objects.values("person"))
+        .annotate(meeting_count=Count("participations__meeting", distinct=True))
+        .order_by(home_country_first(), "country")
+    )
+    groups = []
+    for code, members in groupby(people, key=lambda person: person.country):
+        ordered = sorted(members, key=lambda person: vietnamese_key(person.name))
+        choices = [PersonChoice(p.slug, f"{p.name} ({p.meeting_count})") for p in ordered]
+        groups.append({"label": country_name(code), "choices": choices})
+    return groups
+
+
+def meeting_years() -> list[int]:
+    return sorted(
+        dated_meetings().annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct(), reverse=True
+    )
 
 
 def pair_label(pair: str) -> str:
@@ -592,7 +721,9 @@ class MeetingListView(PageMixin, ListView):
 
     def get_form(self) -> MeetingFilterForm:
         if not hasattr(self, "_form"):
-            self._form = MeetingFilterForm(self.request.GET or None, country_pairs=country_pairs())
+            self._form = MeetingFilterForm(
+                self.request.GET or None, country_pairs=country_pairs(), years=meeting_years()
+            )
             if self._form.is_bound:
                 self._form.is_valid()
         return self._form
@@ -600,11 +731,32 @@ class MeetingListView(PageMixin, ListView):
     def get_queryset(self):
         return self.get_form().filter(Meeting.objects.with_participants().prefetch_related("articles"))
 
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.wanted_format != PAGE and not form.errors:
+            # Every meeting the filters select, not only this page of them.
+            absolute = request.build_absolute_uri
+            rows = [records.meeting_record(meeting, absolute) for meeting in self.get_queryset()]
+            filters = {name: request.GET.getlist(name) for name in request.GET if name not in ("format", "page")}
+            return export_response(form.wanted_format, records.MEETINGS, rows, "meetings", filters=filters)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.get_form()
-        context["form"] = form
-        context["people_filter"] = form.cleaned_data.get("person", []) if form.is_bound else []
+        selected = form.cleaned_data.get("person", []) if form.is_bound and hasattr(form, "cleaned_data") else []
+        selected_slugs = [person.slug for person in selected]
+        context.update(
+            form=form,
+            people_filter=selected,
+            person_groups=meeting_people_choices(),
+            # Two people selectors: who, and whom they met (more can come in the address).
+            person_selects=[
+                {"id": "id_person", "label": "Person", "selected": selected_slugs[0] if selected_slugs else ""},
+                {"id": "id_person_2", "label": "Met with", "selected": selected_slugs[1] if len(selected) > 1 else ""},
+            ],
+            extra_people=selected_slugs[2:],
+        )
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -614,8 +766,22 @@ class MeetingListView(PageMixin, ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class MeetingDetailView(PageMixin, DetailView):
+class MeetingDetailView(ExportMixin, PageMixin, DetailView):
     template_name = "articles/meeting_detail.html"
+    export_type = records.MEETING_PARTICIPANTS
+
+    def export_filename(self) -> str:
+        return f"meeting-{self.object.pk}"
+
+    def export(self, wanted: str, absolute):
+        # The JSON of a meeting is its record; its CSV has a row per participant.
+        if wanted == JSON:
+            record = records.meeting_record(self.object, absolute)
+            return JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 1})
+        return super().export(wanted, absolute)
+
+    def export_rows(self, absolute) -> list[dict]:
+        return records.meeting_record(self.object, absolute)["participant_details"]
 
     def get_queryset(self):
         return Meeting.objects.with_participants().prefetch_related(
@@ -639,10 +805,36 @@ class WhoMetWhomView(PageMixin, TemplateView):
     template_name = "articles/who_met_whom.html"
     page_title = "Who met whom"
 
+    def get(self, request, *args, **kwargs):
+        form = ExportForm(request.GET)
+        if not form.is_valid():
+            return JsonResponse({"errors": [f"format: {e}" for e in form.errors["format"]]}, status=400)
+        if form.cleaned_data["format"] != PAGE:
+            # Every pair that met, not only the busiest officials the table has room for.
+            absolute = request.build_absolute_uri
+            rows = [
+                {
+                    "person_id": home.slug,
+                    "person": home.name,
+                    "other_id": other.slug,
+                    "other": other.name,
+                    "other_country": other.country,
+                    "meetings": count,
+                    "meetings_url": absolute(pair_meetings_url(home, other)),
+                }
+                for home, other, count in meeting_matrix()["pairs"]
+            ]
+            return export_response(form.cleaned_data["format"], records.WHO_MET_WHOM, rows, "who-met-whom")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(meeting_matrix())
         return context
+
+
+def pair_meetings_url(person: Person, other: Person) -> str:
+    return f"{reverse('articles:meetings')}?person={person.slug}&person={other.slug}"
 
 
 def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
@@ -667,7 +859,6 @@ def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
         return sorted(ids, key=lambda pk: (-totals[pk], people[pk].name))[:size]
 
     columns = [people[pk] for pk in leading({other for _, other in pair_counts})]
-    meetings_url = reverse("articles:meetings")
     rows = [
         {
             "person": people[home],
@@ -675,14 +866,18 @@ def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
                 {
                     "other": other,
                     "count": pair_counts.get((home, other.pk), 0),
-                    "url": f"{meetings_url}?person={people[home].slug}&person={other.slug}",
+                    "url": pair_meetings_url(people[home], other),
                 }
                 for other in columns
             ],
         }
         for home in leading({home for home, _ in pair_counts})
     ]
-    return {"columns": columns, "rows": rows}
+    pairs = sorted(
+        ((people[home], people[other], n) for (home, other), n in pair_counts.items()),
+        key=lambda item: (-item[2], vietnamese_key(item[0].name), item[1].name),
+    )
+    return {"columns": columns, "rows": rows, "pairs": pairs}
 
 
 # ---------------------------------------------------------------- robots.txt
@@ -692,3 +887,54 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# ---------------------------------------------------------------- the whole archive to download
+
+
+class DownloadsView(PageMixin, TemplateView):
+    """The whole archive as files, with the data dictionary that describes every column."""
+
+    template_name = "articles/downloads.html"
+    page_title = "Download the archive"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        package = downloads.manifest()
+        folder = downloads.downloads_dir()
+        tables = []
+        for record_type in records.DUMPED:
+            files = []
+            for suffix, label in (("csv", "CSV"), ("jsonl", "JSON Lines")):
+                name = f"{record_type.name}.{suffix}"
+                path = folder / name
+                if package is not None and path.exists():
+                    files.append({"name": name, "label": label, "size": path.stat().st_size})
+            rows = next(
+                (
+                    r["rows"]
+                    for r in (package or {}).get("resources", [])
+                    if r["path"].startswith(record_type.name + ".")
+                ),
+                None,
+            )
+            tables.append({"type": record_type, "files": files, "rows": rows})
+        context.update(
+            tables=tables,
+            generated=datetime.datetime.fromisoformat(package["created"]) if package else None,
+            manifest_name=downloads.MANIFEST,
+        )
+        return context
+
+
+def download_file(request, name: str):
+    """One of the downloads, by its exact name (no other file of the data folder is ever served)."""
+    if name not in downloads.file_names():
+        raise Http404("No such download.")
+    path = downloads.downloads_dir() / name
+    if not path.exists():
+        raise Http404("The downloads have not been written yet: run manage.py write_downloads.")
+    content_type = "application/json" if name == downloads.MANIFEST else downloads.FORMATS[name.rsplit(".", 1)[1]]
+    return FileResponse(
+        open(path, "rb"), content_type=content_type, as_attachment=name != downloads.MANIFEST, filename=name
+    )

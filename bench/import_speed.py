@@ -119,10 +119,11 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
     start_portal(data_dir)
     rss_before = peak_rss_mb()
 
+    from django.conf import settings
+
     from articles import importing
     from articles.extraction import pipeline
     from articles.models import Article
-    from search import backend as search_backend
     from search import indexing
 
     timer = PhaseTimer()
@@ -132,7 +133,7 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
         (importing.Importer, "store", "database"),
         (importing.Importer, "flush_index", "index"),
         (indexing, "_write_batch", "index.load_and_write"),
-        (search_backend.PortalWhooshSearchBackend, "document", "index.prepare_documents"),
+        (type(indexing._backend()), "document", "index.prepare_documents"),  # the configured engine's
     ]
     with timer.patched(targets):
         first_seconds, first_cpu, first_report = run_import_command(articles_dir)
@@ -140,7 +141,7 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
     second_seconds, second_cpu, second_report = run_import_command(articles_dir)
     extract_seconds, extract_cpu = extraction_only(paths)
 
-    index_dir = Path(indexing._backend().path)
+    backend = indexing._backend()
     phases = {name: rounded(seconds) for name, seconds in sorted(timer.seconds.items())}
     phases["index.queue_and_commit"] = rounded(
         timer.seconds["index"] - timer.seconds["index.load_and_write"] - timer.seconds["index.prepare_documents"]
@@ -167,10 +168,15 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
         "extraction_only": speed(articles, extract_seconds, extract_cpu),
         "load_average": [round(load, 2) for load in os.getloadavg()],
         "peak_rss_mb": {"after_setup": round(rss_before, 1), "after_first_import": round(rss_after_first, 1)},
+        "engine": settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"],
         "stored": {
             "articles_in_database": Article.objects.count(),
-            "index_mb": round(folder_size_mb(index_dir), 1),
-            "index_segments": indexing._backend().segment_count(),
+            # The Whoosh index's folder; a Solr cluster's size is measured by bench/engines.py.
+            **(
+                {"index_mb": round(folder_size_mb(Path(backend.path)), 1), "index_segments": backend.segment_count()}
+                if hasattr(backend, "segment_count")
+                else {}
+            ),
         },
     }
 
@@ -197,9 +203,13 @@ def summary(result: dict) -> str:
             f"({second['articles_per_cpu_second']} per CPU second; all unchanged)",
             f"  extraction alone (no database): {result['extraction_only']['articles_per_second']} articles/s "
             f"({result['extraction_only']['articles_per_cpu_second']} per CPU second)",
-            f"  peak RSS {result['peak_rss_mb']['after_first_import']} MB; index "
-            f"{result['stored']['index_mb']} MB in {result['stored']['index_segments']} segment(s); "
-            f"load average {result['load_average']}",
+            f"  peak RSS {result['peak_rss_mb']['after_first_import']} MB; "
+            + (
+                f"index {result['stored']['index_mb']} MB in {result['stored']['index_segments']} segment(s); "
+                if "index_mb" in result["stored"]
+                else ""
+            )
+            + f"load average {result['load_average']}",
         ]
     )
 

@@ -8,6 +8,7 @@ from django.views.static import serve
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
+    path("api/", include("articles.api_urls")),
     path("", include("articles.urls")),
 ]
 

@@ -8,8 +8,10 @@ own accent_map leaves Đ/đ alone (it has no decomposition), hence the explicit 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
+import snowballstemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 # Letters that Unicode does not decompose into base letter + mark.
@@ -134,6 +136,20 @@ class KeepDiacriticWordsFilter(Filter):
                 yield token
 
 
+_stemmers = threading.local()
+
+
+def porter_stem(word: str) -> str:
+    """Snowball's Porter stemmer, the one Solr names SnowballPorterFilter(language="Porter").
+
+    Whoosh's own Porter port stems "negotiated" to "negotiat" but "negotiate" to "negoti", so the
+    two never met; Snowball's is the algorithm as published, and the same on both engines.
+    """
+    if not hasattr(_stemmers, "porter"):  # a stemmer object keeps state: one per thread
+        _stemmers.porter = snowballstemmer.stemmer("porter")
+    return _stemmers.porter.stemWord(word)
+
+
 def text_analyzer():
     """Folded, stemmed English: the main full-text field."""
     return (
@@ -142,7 +158,7 @@ def text_analyzer():
         | FoldFilter()
         | JoinCompoundsFilter()
         | StopFilter()
-        | StemFilter()
+        | StemFilter(stemfn=porter_stem)
     )
 
 

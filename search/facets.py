@@ -22,7 +22,8 @@ class Facet:
 FACETS = (
     Facet("people", "People", ALL),
     Facet("countries", "Countries", ALL),
-    Facet("organizations", "Offices & organizations", ALL),
+    Facet("offices", "Offices", ALL),
+    Facet("organizations", "Organizations", ALL),
     Facet("outlet", "Outlet", ANY),
     Facet("place", "Place", ALL),
     Facet("kind", "Meeting kind", ALL),
@@ -49,17 +50,3 @@ def facet_key(value: str) -> str:
     "Hà Nội", "Hanoi" and "HA NOI" share the key "hanoi"; Chinese characters are kept.
     """
     return _NOT_WORD.sub("", fold(value).casefold())
-
-
-def narrow_queries(facet: Facet, values: list[str]) -> list[str]:
-    """Filter queries selecting `values` of `facet`, in the index's query syntax.
-
-    Values are matched by their key, which holds only letters and digits, so nothing a reader
-    typed can change the query's syntax.
-    """
-    terms = [f"{facet.name}:'{facet_key(value)}'" for value in values if facet_key(value)]
-    if not terms:
-        return []
-    if facet.combine == ALL:
-        return terms
-    return ["(" + " OR ".join(terms) + ")"]

@@ -67,6 +67,19 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(day_date.isoformat(), day_date, day_date)
 
 
+class PartialDateField(forms.CharField):
+    """A date typed as precisely as it is known: None when empty, else a PartialDate."""
+
+    def clean(self, value):
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        try:
+            return parse_partial_date(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
 def clean_text(value: str) -> str:
     """Control characters (NUL too) become spaces: they are never part of what a reader meant."""
     return normalise(value or "")
@@ -126,8 +139,8 @@ class SearchForm(forms.Form):
         },
     )
     sort = forms.ChoiceField(label="Sort by", choices=SORTS, required=False)
-    date_from = forms.CharField(label="From", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
-    date_to = forms.CharField(label="To", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
+    date_from = PartialDateField(label="From", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
+    date_to = PartialDateField(label="To", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
     page = forms.IntegerField(
         required=False,
         min_value=1,
@@ -169,21 +182,6 @@ class SearchForm(forms.Form):
     def clean_page(self):
         return self.cleaned_data["page"] or 1
 
-    def _clean_date(self, name: str) -> PartialDate | None:
-        text = (self.cleaned_data.get(name) or "").strip()
-        if not text:
-            return None
-        try:
-            return parse_partial_date(text)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
-
-    def clean_date_from(self):
-        return self._clean_date("date_from")
-
-    def clean_date_to(self):
-        return self._clean_date("date_to")
-
     def clean(self):
         cleaned = super().clean()
         known = set(self.parameters())
@@ -198,6 +196,15 @@ class SearchForm(forms.Form):
         if start and end and start.first_day > end.last_day:
             self.add_error("date_to", f"“to” ({end.text}) is before “from” ({start.text}).")
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        # A field in error points at its message, so a screen reader reads it with the typed value.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = attrs.get("aria-describedby", "")
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error {described}".strip()
 
     def error_messages(self) -> list[str]:
         """Every problem as one sentence naming its parameter."""

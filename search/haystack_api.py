@@ -1,7 +1,8 @@
-"""Searching through haystack's common API, for any engine other than the tuned Whoosh backend.
+"""Searching through haystack's common API, for any engine other than the portal's own two.
 
-README promises that HAYSTACK_ENGINE may name haystack's Elasticsearch or Solr engine with no code
-change. Those engines lack the tuned backend's extras (search/backend.py, `portal_extras`), so the
+README promises that HAYSTACK_ENGINE may name another haystack engine (Elasticsearch, haystack's
+plain Solr engine) with no code change. Those engines lack the extras of the portal's engines
+(search/engine.py: the tuned Whoosh backend and search.solr.PortalSolrEngine), so the
 search page falls back to what every haystack engine offers: SearchQuerySet's auto_query, filter,
 order_by and facet. What is lost: acronym expansion, accent folding and facet keys (unless the
 engine does them), OR, brackets and prefix*; "did you mean" only if the engine was configured with
@@ -24,6 +25,7 @@ from articles.models import Article
 
 from .analysis import text_analyzer
 from .backend import SearchUnavailable
+from .query import read_prepared
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ NOT_READ = "This search engine does not read {ignored}: left out of the search."
 
 
 def has_portal_extras(backend) -> bool:
-    """True for the tuned Whoosh backend (search/backend.py); False for any other haystack engine."""
+    """True for the portal's engines (search/engine.py); False for any other haystack engine."""
     return bool(getattr(backend, "portal_extras", False))
 
 
@@ -48,35 +50,18 @@ def auto_query_text(prepared: str) -> tuple[str, list[str]]:
     """
     out: list[str] = []
     ignored: list[str] = []
-    negate_next = False
-    negated_depth = None  # the bracket depth a NOT (...) applies to
-    depth = 0
-    for item in _ITEM.findall(prepared):
-        if item == "AND":
+    for item, negated in read_prepared(prepared):
+        if item in ("AND", ")"):
             continue
         if item == "OR":
             ignored.append("OR")
             continue
-        if item == "NOT":
-            negate_next = True
-            continue
         if item == "(":
-            depth += 1
-            if negate_next and negated_depth is None:
-                negated_depth = depth
-            negate_next = False
             ignored.append("brackets")
-            continue
-        if item == ")":
-            if negated_depth == depth:
-                negated_depth = None
-            depth -= 1
             continue
         if not item.startswith('"') and item.endswith("*"):
             item = item.rstrip("*")
             ignored.append("a * ending a word")
-        negated = negate_next or negated_depth is not None
-        negate_next = False
         if negated and item.startswith('"'):
             ignored.append("NOT before a “phrase”")
             continue

@@ -3,13 +3,15 @@
 haystack's highlighter analyses the text with a plain stemming analyzer, so a folded match
 ("Trong" in "Trọng") comes out empty. Here the text goes through the same analyzer as the index,
 so a word is marked exactly when the index would match it, and its span in the original text
-(diacritics and all) is what gets the <mark>.
+(diacritics and all) is what gets the <mark>. A phrase is marked as one span, and only where its
+words follow each other as the phrase has them ("Law of the Sea", not every "law" and "sea").
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import threading
 from collections import Counter
@@ -58,6 +60,49 @@ def find_matches(text: str, terms: set[str], prefixes: list[str]) -> list[Match]
             if token.text in terms or any(token.text.startswith(p) for p in prefixes):
                 found.append(Match(start + token.startchar, start + token.endchar, token.text))
     return found
+
+
+Phrase = tuple[str, ...]  # a phrase's analysed terms, in order
+
+
+def analysed_terms(text: str) -> tuple[str, ...]:
+    """`text` as the index's terms, in order (stop words left out, stems, compounds joined)."""
+    return tuple(token.text for token in _analyzer()(text, mode="query"))
+
+
+def find_marks(text: str, terms: set[str], prefixes: list[str], phrases: tuple[Phrase, ...] = ()) -> list[Match]:
+    """The spans to mark: each phrase where its terms follow each other with nothing but words the
+    index leaves out (stop words) between them, and each matching word outside those phrases."""
+    if not phrases:
+        return find_matches(text, terms, prefixes)
+    phrase_terms = {term for phrase in phrases for term in phrase}
+    matches = find_matches(text, terms | phrase_terms, prefixes)
+    spans = []
+    for i, first in enumerate(matches):
+        for phrase in phrases:
+            if first.term != phrase[0] or i + len(phrase) > len(matches):
+                continue
+            run = matches[i : i + len(phrase)]
+            if all(m.term == term for m, term in zip(run, phrase, strict=True)) and all(
+                _joins_a_phrase(text[before.end : after.start]) for before, after in itertools.pairwise(run)
+            ):
+                spans.append(Match(first.start, run[-1].end, " ".join(phrase)))
+    marks = list(spans)
+    for match in matches:
+        if any(span.start <= match.start < span.end for span in spans):
+            continue
+        if match.term in terms or any(match.term.startswith(p) for p in prefixes):
+            marks.append(match)
+    return sorted(marks, key=lambda m: (m.start, -m.end))
+
+
+_PHRASE_GAP = re.compile(r"[\w\s'’-]*")
+
+
+def _joins_a_phrase(gap: str) -> bool:
+    """Words of a phrase follow each other with only spaces and words the index leaves out (stop
+    words) between them; a comma or a full stop ends the phrase for a reader."""
+    return bool(_PHRASE_GAP.fullmatch(gap)) and not analysed_terms(gap)
 
 
 def _folded(word: str) -> str:
@@ -130,9 +175,9 @@ def _marked(text: str, matches: list[Match], start: int, end: int) -> str:
     return "".join(parts)
 
 
-def highlight(text: str, terms: set[str], prefixes: list[str]) -> SafeString:
+def highlight(text: str, terms: set[str], prefixes: list[str], phrases: tuple[Phrase, ...] = ()) -> SafeString:
     """The whole text, escaped, with matches marked (for titles)."""
-    return mark_safe(_marked(text, find_matches(text, terms, prefixes), 0, len(text)))
+    return mark_safe(_marked(text, find_marks(text, terms, prefixes, phrases), 0, len(text)))
 
 
 def _best_window(matches: list[Match], length: int) -> int:
@@ -187,16 +232,20 @@ def _scanned(text: str) -> str:
     return " ".join(text[:SCAN_LENGTH].split())
 
 
-def snippet(text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
+def snippet(
+    text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH, phrases: tuple[Phrase, ...] = ()
+) -> SafeString:
     """A window of `text` around its best cluster of matches (or its opening), matches marked."""
     text = _scanned(text)
-    matches = find_matches(text, terms, prefixes)
+    matches = find_marks(text, terms, prefixes, phrases)
     start, end = _window(text, matches, length)
     return mark_safe(_ellipses(text, start, end, _marked(text, matches, start, end)))
 
 
-def plain_snippet(text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH) -> str:
+def plain_snippet(
+    text: str, terms: set[str], prefixes: list[str], length: int = SNIPPET_LENGTH, phrases: tuple[Phrase, ...] = ()
+) -> str:
     """The same window as snippet(), without markup (for CSV and feeds)."""
     text = _scanned(text)
-    start, end = _window(text, find_matches(text, terms, prefixes), length)
+    start, end = _window(text, find_marks(text, terms, prefixes, phrases), length)
     return _ellipses(text, start, end, text[start:end])

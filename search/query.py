@@ -3,15 +3,20 @@
 Syntax kept: words (every one must match), "phrases" (curly quotes too), AND / OR / NOT (and a
 leading - for NOT, as web search engines read it), brackets and a trailing * for prefixes. Anything
 else is repaired rather than refused: a stray quote or bracket, a lone operator, a * or ? elsewhere
-in a word. Two expansions are added here:
+in a word. Three expansions are added here, each recorded so that the page can say what else was
+searched:
 - known two-word spellings become phrases ("Viet Nam" -> "Viet Nam" as one term, like "Vietnam");
+- a person's name finds every spelling of it: "Tập Cận Bình" -> ("Tập Cận Bình" OR "Xi Jinping" OR
+  习近平), from a table of the people the query may name (articles.spellings.people_named);
 - an acronym and its expansion find each other: UNCLOS -> (UNCLOS OR "United Nations ... Sea").
+Nothing here knows the search engine or the database: the tables are handed in.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .acronyms import AcronymTable, words_key
@@ -63,10 +68,28 @@ class Item:
         return self.kind in ("word", "phrase", "expr", "close")
 
 
+ACRONYM, NAME = "acronym", "name"
+MAX_NAME_WORDS = 5  # words of a person's name, at most ("Nguyễn Thị Thanh Hà Anh")
+MAX_NAME_CANDIDATES = 100  # runs of words looked up as names: a pasted paragraph is not a name search
+# Scripts written without spaces between words: one "word" of them may be a whole name (习近平).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a typed word or phrase was also searched as."""
+
+    typed: str
+    also: tuple[str, ...]
+    kind: str  # ACRONYM or NAME
+
+
 @dataclass
 class PreparedQuery:
     text: str  # for the parser; "" means no query (list everything)
     notices: list[str] = field(default_factory=list)
+    expansions: list[Expansion] = field(default_factory=list)
+    people: list = field(default_factory=list)  # what the name table returned for the names typed
 
     def __bool__(self):
         return bool(self.text)
@@ -79,19 +102,59 @@ def normalise(raw: str) -> str:
     return " ".join(text.split())
 
 
-def prepare(raw: str, acronyms: AcronymTable | None = None) -> PreparedQuery:
+def prepare(raw: str, acronyms: AcronymTable | None = None, names=None) -> PreparedQuery:
+    """`names` answers lookup(text) with a person's spellings (articles.spellings.PersonSpellings) or None."""
     notices: list[str] = []
+    expansions: list[Expansion] = []
+    people: list = []
     items = _read_items(normalise(raw), notices)
     items = _clean_words(items, notices)
     items = _balance(items, notices)
     items = _cap_exclusions(items, notices)
     items = _join_compounds(items)
+    if names is not None:
+        items = _expand_names(items, names, expansions, people)
     if acronyms is not None:
-        items = _expand_acronyms(items, acronyms)
+        items = _expand_acronyms(items, acronyms, expansions)
     text = " ".join(item.render() for item in items)
     if not text and normalise(raw).strip("* "):
         notices.append("Nothing searchable in the query, so every article is listed.")
-    return PreparedQuery(text, notices)
+    return PreparedQuery(text, notices, _unique_expansions(expansions), people)
+
+
+def _unique_expansions(expansions: list[Expansion]) -> list[Expansion]:
+    seen, unique = set(), []
+    for expansion in expansions:
+        key = (words_key(expansion.typed), expansion.also)
+        if key not in seen:
+            seen.add(key)
+            unique.append(expansion)
+    return unique
+
+
+def name_candidates(raw: str) -> list[str]:
+    """Every run of words in the query that may be a person's whole name: phrases, runs of two to
+    MAX_NAME_WORDS plain words, and single words of a script written without spaces (习近平)."""
+    items = _join_compounds(_clean_words(_read_items(normalise(raw), []), []))
+    candidates = []
+    run: list[str] = []
+
+    def add_runs():
+        for start in range(len(run)):
+            for end in range(start + 2, min(start + MAX_NAME_WORDS, len(run)) + 1):
+                candidates.append(" ".join(run[start:end]))
+        candidates.extend(word for word in run if _UNSPACED.search(word))
+
+    for item in items:
+        if _plain(item):
+            run.append(item.text)
+            continue
+        add_runs()
+        run = []
+        if item.kind == "phrase":
+            candidates.append(item.text)
+    add_runs()
+    return list(dict.fromkeys(candidates))[:MAX_NAME_CANDIDATES]
 
 
 def _read_items(text: str, notices: list[str]) -> list[Item]:
@@ -250,7 +313,54 @@ def _either(first: str, alternatives: list[str]) -> Item:
     return Item("expr", "(" + " OR ".join([first, *alternatives]) + ")")
 
 
-def _expand_acronyms(items: list[Item], table: AcronymTable) -> list[Item]:
+def _as_term(text: str) -> str:
+    """A spelling as one query term: a phrase when it has several words."""
+    words = text.replace('"', " ").split()
+    return words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
+
+
+def _expand_names(items: list[Item], names, expansions: list[Expansion], people: list) -> list[Item]:
+    out: list[Item] = []
+    i = 0
+
+    def found(typed: str, rendered: str) -> Item | None:
+        spellings = names.lookup(typed)
+        if spellings is None:
+            return None
+        if spellings not in people:
+            people.append(spellings)
+        others = spellings.others_than(typed)
+        if not others:
+            return Item("phrase", typed) if " " in typed else Item("word", typed)
+        expansions.append(Expansion(typed, tuple(others), NAME))
+        return _either(rendered, [_as_term(other) for other in others])
+
+    while i < len(items):
+        item = items[i]
+        if item.kind == "phrase":
+            out.append(found(item.text, item.render()) or item)
+            i += 1
+            continue
+        # The longest run of plain words that is a whole name (or one unspaced word that is).
+        run_end = i
+        while run_end < len(items) and run_end - i < MAX_NAME_WORDS and _plain(items[run_end]):
+            run_end += 1
+        for end in range(run_end, i, -1):
+            typed = " ".join(it.text for it in items[i:end])
+            if end - i == 1 and not _UNSPACED.search(typed):
+                continue
+            expanded = found(typed, _as_term(typed))
+            if expanded is not None:
+                out.append(expanded)
+                i = end
+                break
+        else:
+            out.append(item)
+            i += 1
+    return out
+
+
+def _expand_acronyms(items: list[Item], table: AcronymTable, expansions: list[Expansion]) -> list[Item]:
     out: list[Item] = []
     i = 0
     longest = table.longest_expansion
@@ -258,6 +368,8 @@ def _expand_acronyms(items: list[Item], table: AcronymTable) -> list[Item]:
         item = items[i]
         if item.kind == "phrase":
             acronyms = table.acronyms_of(words_key(item.text))
+            if acronyms:
+                expansions.append(Expansion(item.text, tuple(acronyms), ACRONYM))
             out.append(_either(item.render(), acronyms) if acronyms else item)
             i += 1
             continue
@@ -269,16 +381,66 @@ def _expand_acronyms(items: list[Item], table: AcronymTable) -> list[Item]:
             words = " ".join(it.text for it in items[i:end])
             acronyms = table.acronyms_of(words_key(words))
             if acronyms:
+                expansions.append(Expansion(words, tuple(acronyms), ACRONYM))
                 out.append(_either(f'"{words}"', acronyms))
                 i = end
                 break
         else:
-            expansions = table.expansions_of(item.text) if _plain(item) else []
-            out.append(_either(item.text, [f'"{e}"' for e in expansions]) if expansions else item)
+            found = table.expansions_of(item.text) if _plain(item) else []
+            if found:
+                expansions.append(Expansion(item.text, tuple(found), ACRONYM))
+            out.append(_either(item.text, [f'"{e}"' for e in found]) if found else item)
             i += 1
     return out
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a prepared query, operators left out (for boosts and spelling)."""
-    return [w for w in WORD_PATTERN.findall(text) if w not in OPERATORS]
+_PREPARED_ITEM = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+
+
+@dataclass(frozen=True)
+class MarkedItems:
+    """What a snippet should mark: the words outside phrases and the phrases, none under NOT."""
+
+    words: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+def read_prepared(prepared: str) -> Iterator[tuple[str, bool]]:
+    """Each item of a prepared query (a word, a "phrase", a bracket, AND or OR; NOT itself is not
+    yielded) with whether a NOT applies to it, directly or through the brackets it is in."""
+    negate_next = False
+    negated_depth = None  # the bracket depth a NOT (...) applies to
+    depth = 0
+    for item in _PREPARED_ITEM.findall(prepared):
+        if item == "NOT":
+            negate_next = True
+        elif item == "(":
+            depth += 1
+            if negate_next and negated_depth is None:
+                negated_depth = depth
+            negate_next = False
+            yield item, negated_depth is not None
+        elif item == ")":
+            yield item, negated_depth is not None
+            if negated_depth == depth:
+                negated_depth = None
+            depth -= 1
+        elif item in BINARY_OPERATORS:
+            yield item, False
+        else:
+            yield item, negate_next or negated_depth is not None
+            negate_next = False
+
+
+def marked_items(prepared: str) -> MarkedItems:
+    """The words and phrases of a prepared query that results should mark; prefix* words are left to
+    the engine (it knows the indexed words they start)."""
+    words, phrases = [], []
+    for item, negated in read_prepared(prepared):
+        if negated or item in ("(", ")", *BINARY_OPERATORS):
+            continue
+        if item.startswith('"'):
+            phrases.append(item.strip('"'))
+        elif not item.endswith("*"):
+            words.append(item)
+    return MarkedItems(tuple(words), tuple(phrases))

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from haystack import indexes
 
 from articles.models import Article, Mention, OfficeHolding
-from articles.templatetags.portal import country_name
+from articles.templatetags.portal import country_name, date_uncertain
 
 from . import acronyms
 from .backend import DIACRITICS, FACET, NAMES, STORED, TERMS, TITLE
@@ -50,6 +50,11 @@ def _unique(values) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
 
 
+def with_country(name: str, code: str) -> str:
+    """A facet value that says whose it is: the same words name an office in each country."""
+    return f"{name} ({country_name(code)})" if code else name
+
+
 def _date_number(day) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
@@ -63,7 +68,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     people = FacetField()
     countries = FacetField(stored=False)
-    organizations = FacetField(stored=False)
+    offices = FacetField(stored=False)  # "Minister, Ministry of Foreign Affairs (Việt Nam)"
+    organizations = FacetField(stored=False)  # "Ministry of Foreign Affairs (Việt Nam)"
     outlet = FacetField()
     place = FacetField(stored=False)
     kind = FacetField(stored=False)
@@ -79,6 +85,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     source_file = StoredField(model_attr="source_file")
     date_iso = StoredField()
     date_label = StoredField()
+    date_uncertain = StoredField()  # "1" when the browse pages say "date uncertain"
     snippet_source = StoredField()
 
     def get_model(self):
@@ -118,8 +125,15 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         codes += [holding.office.country for holding in obj.office_holdings.all()]
         return _unique(country_name(code) for code in codes if code)
 
+    def prepare_offices(self, obj):
+        return _unique(with_country(h.office.title, h.office.country) for h in obj.office_holdings.all())
+
     def prepare_organizations(self, obj):
-        return _unique(h.office.organization or h.office.post for h in obj.office_holdings.all())
+        return _unique(
+            with_country(h.office.organization, h.office.country)
+            for h in obj.office_holdings.all()
+            if h.office.organization
+        )
 
     def prepare_outlet(self, obj):
         return _unique([obj.credit])
@@ -162,6 +176,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_date_label(self, obj):
         return obj.date_label
+
+    def prepare_date_uncertain(self, obj):
+        return "1" if date_uncertain(obj) else ""
 
     def prepare_snippet_source(self, obj):
         captions = [photo.caption for photo in obj.photos.all()]

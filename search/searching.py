@@ -1,9 +1,15 @@
 """Running a validated search: results, facet counts, snippets and "did you mean".
 
-The search page, its JSON and CSV, and the search feed all go through ArticleSearch; it reads only
-the index (what a result shows is stored there), so a search page costs no database query.
-It uses the tuned Whoosh backend's extras when the configured engine has them, and haystack's
-common API (search/haystack_api.py) with any other engine.
+The search page, its JSON and CSV, and the search feed all go through ArticleSearch. Results come
+from the index alone (what a result shows is stored there); the database is asked only who the
+query's names are (articles.spellings: two queries, and none for a query that cannot hold a name).
+It uses the engine interface (search/engine.py) of the portal's engines, Whoosh and Solr, and
+haystack's common API (search/haystack_api.py) with any other engine.
+
+What the reader typed is interpreted here, the same for every engine: names searched under every
+spelling and acronyms under their expansion (search/query.py; the page says "also searched"), the
+phrases marked as phrases, and "did you mean" offered only when the query finds little, for a
+suggestion that finds clearly more and that changes no common word and no phrase.
 """
 
 from __future__ import annotations
@@ -18,10 +24,13 @@ from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 from haystack.query import SQ
 
-from . import haystack_api, highlighting
-from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key, narrow_queries
+from articles.spellings import NameTable, people_named
+
+from . import haystack_api, highlighting, query, wordlists
+from .engine import filter_syntax
+from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
 from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
-from .query import normalise, prepare
+from .query import name_candidates, normalise, prepare
 
 # "Finds little": below this many results a better-spelled query is looked for.
 SUGGEST_BELOW = 5
@@ -49,6 +58,8 @@ class Hit:
     text: str = field(default="", repr=False)  # what the snippet is cut from
     terms: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    date_uncertain: bool = False  # imprecise or awaiting an editor's review, as the browse pages say
 
     @property
     def date_precision(self) -> str:
@@ -56,15 +67,15 @@ class Hit:
 
     @cached_property
     def title_html(self) -> SafeString:
-        return highlighting.highlight(self.title, set(self.terms), list(self.prefixes))
+        return highlighting.highlight(self.title, set(self.terms), list(self.prefixes), self.phrases)
 
     @cached_property
     def snippet_html(self) -> SafeString:
-        return highlighting.snippet(self.text, set(self.terms), list(self.prefixes))
+        return highlighting.snippet(self.text, set(self.terms), list(self.prefixes), phrases=self.phrases)
 
     @cached_property
     def snippet_text(self) -> str:
-        return highlighting.plain_snippet(self.text, set(self.terms), list(self.prefixes))
+        return highlighting.plain_snippet(self.text, set(self.terms), list(self.prefixes), phrases=self.phrases)
 
     @cached_property
     def opening(self) -> str:
@@ -82,6 +93,8 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
     suggestion: str | None = None  # a better-spelled query that finds more
     suggestion_count: int = 0
+    expansions: list = field(default_factory=list)  # query.Expansion: what else was searched
+    people: list = field(default_factory=list)  # articles.spellings.PersonSpellings of the names typed
 
     @property
     def num_pages(self) -> int:
@@ -109,9 +122,16 @@ class ArticleSearch:
         self.date_from: PartialDate | None = cleaned.get("date_from")
         self.date_to: PartialDate | None = cleaned.get("date_to")
         self.sort: str = cleaned.get("sort") or RELEVANCE
-        prepared = prepare(self.raw_query, self.backend.acronym_table() if self.tuned else None)
+        names = self._name_table()
+        # Other engines read no OR: a name is then searched as typed (its person page is still offered).
+        prepared = prepare(
+            self.raw_query, self.backend.acronym_table() if self.tuned else None, names if self.tuned else None
+        )
         self.query_text = prepared.text
         self.notices = list(prepared.notices)
+        self.expansions = prepared.expansions
+        self.people = prepared.people if self.tuned else [names.lookup(c) for c in name_candidates(self.raw_query)]
+        self.people = [p for p in dict.fromkeys(self.people) if p is not None and p.person is not None]
         if not self.tuned:
             self.query_text, notices = haystack_api.auto_query_text(prepared.text)
             self.notices += notices
@@ -119,20 +139,25 @@ class ArticleSearch:
             self.notices.append("The query holds only words too common to be indexed (such as “the”).")
         self._highlight_terms = None
 
+    def _name_table(self) -> NameTable:
+        candidates = name_candidates(self.raw_query) if self.raw_query else []
+        return people_named(candidates) if candidates else NameTable()
+
     # What to ask the engine -------------------------------------------------------------------
 
     def narrow_queries(self, without: tuple[str, ...] = ()) -> list[str]:
         """Filters of the facet selections and date range, leaving out the facets named in `without`."""
+        syntax = filter_syntax(self.backend)
         queries = []
         for facet in ALL_FACETS:
             if facet.name not in without:
-                queries += narrow_queries(facet, self.selections[facet.name])
+                queries += syntax.facet(facet, self.selections[facet.name])
         # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
         # ("2023" is not known to be in April 2023).
         if self.date_from:
-            queries.append(f"date_start:[{_day_number(self.date_from.first_day)} TO]")
+            queries.append(syntax.at_least("date_start", _day_number(self.date_from.first_day)))
         if self.date_to:
-            queries.append(f"date_end:[TO {_end_number(self.date_to.last_day)}]")
+            queries.append(syntax.at_most("date_end", _end_number(self.date_to.last_day)))
         return queries
 
     @property
@@ -176,7 +201,9 @@ class ArticleSearch:
         facet_names = [facet.name for facet in ALL_FACETS] if with_facets else None
         start = (number - 1) * size
         found = self._search(self.query_text, start=start, end=start + size, facets=facet_names, sort=self.sort_fields)
-        outcome = Outcome(found["hits"], [], number, size, notices=list(self.notices))
+        outcome = Outcome(
+            found["hits"], [], number, size, notices=list(self.notices), expansions=self.expansions, people=self.people
+        )
         if number > outcome.num_pages:
             outcome.notices.append(
                 f"There is no page {number}: the results fill {outcome.num_pages} page(s); this is the last one."
@@ -217,18 +244,28 @@ class ArticleSearch:
 
     # Results ----------------------------------------------------------------------------------
 
-    def highlight_terms(self) -> tuple[set[str], list[str]]:
+    def highlight_terms(self) -> tuple[set[str], list[str], tuple[tuple[str, ...], ...]]:
+        """Terms, prefixes and phrases a result marks. The engine says which terms its query matches;
+        a term that is only part of a phrase is marked only inside that phrase."""
         if self._highlight_terms is None:
             if not self.query_text:
-                self._highlight_terms = (set(), [])
-            elif self.tuned:
-                self._highlight_terms = self.backend.highlight_terms(self.query_text)
+                self._highlight_terms = (set(), [], ())
             else:
-                self._highlight_terms = (haystack_api.highlight_terms(self.query_text), [])
+                if self.tuned:
+                    terms, prefixes = self.backend.highlight_terms(self.query_text)
+                else:
+                    terms, prefixes = haystack_api.highlight_terms(self.query_text), []
+                marked = query.marked_items(self.query_text)
+                phrases = [highlighting.analysed_terms(phrase) for phrase in marked.phrases]
+                word_terms = {term for word in marked.words for term in highlighting.analysed_terms(word)}
+                word_terms |= {phrase[0] for phrase in phrases if len(phrase) == 1}
+                phrases = tuple(dict.fromkeys(phrase for phrase in phrases if len(phrase) > 1))
+                in_phrases_only = {term for phrase in phrases for term in phrase} - word_terms
+                self._highlight_terms = (set(terms) - in_phrases_only, prefixes, phrases)
         return self._highlight_terms
 
     def _hit(self, result) -> Hit:
-        terms, prefixes = self.highlight_terms()
+        terms, prefixes, phrases = self.highlight_terms()
         return Hit(
             title=getattr(result, "title", "") or "",
             url=getattr(result, "url", "") or "",
@@ -241,20 +278,36 @@ class ArticleSearch:
             text=getattr(result, "snippet_source", "") or "",
             terms=frozenset(terms),
             prefixes=tuple(prefixes),
+            phrases=phrases,
+            date_uncertain=bool(getattr(result, "date_uncertain", "")),
         )
 
     # Did you mean -----------------------------------------------------------------------------
 
     def _suggestion(self, count: int) -> tuple[str | None, int]:
+        """A better-spelled query, offered only when it finds clearly more than `count`.
+
+        Only words the index lacks are corrected, never a common English word (the reader meant
+        "South" even when no article says it), never a word inside "a phrase" or a name the query
+        was expanded for: those are kept whole."""
         typed = normalise(self.raw_query)
         if typed.count('"') % 2:  # an unmatched quote was ignored by the search; so it is here
             typed = " ".join(typed.replace('"', " ").split())
-        if self.tuned:
-            suggested = self.backend.create_spelling_suggestion(typed)
-        else:
-            suggested = self.haystack.spelling_suggestion(self.query_text)
-        if not suggested:
+        kept_whole = {word.casefold() for expansion in self.expansions for word in _WORD.findall(expansion.typed)}
+        correctable = [
+            word
+            for word in dict.fromkeys(_words_outside_phrases(typed))
+            if word not in query.OPERATORS
+            and word.casefold() not in kept_whole
+            and not word.isdigit()
+            and not wordlists.is_common_word(word)
+        ]
+        if not correctable:
             return None, 0
+        corrections = self._corrections(correctable)
+        if not corrections:
+            return None, 0
+        suggested = _replace_outside_phrases(typed, corrections)
         suggested = keep_case(typed, suggested)
         if suggested.casefold() == typed.casefold():
             return None, 0
@@ -263,7 +316,45 @@ class ArticleSearch:
         else:
             text = haystack_api.auto_query_text(prepare(suggested).text)[0]
         found = self._search(text, start=0, end=1)["hits"]
-        return (suggested, found) if found > count else (None, 0)
+        return (suggested, found) if finds_clearly_more(found, count) else (None, 0)
+
+    def _corrections(self, words: list[str]) -> dict[str, str]:
+        """Each of `words` the engine would spell otherwise, with its correction."""
+        if self.tuned:
+            corrected = self.backend.create_spelling_suggestion(" ".join(words))
+        else:
+            corrected = self.haystack.spelling_suggestion(" ".join(words))
+        if not corrected:
+            return {}
+        replacements = corrected.split()
+        if len(replacements) != len(words):  # the engine changed the number of words: no telling which
+            return {}
+        return {
+            word: replacement
+            for word, replacement in zip(words, replacements, strict=True)
+            if replacement.casefold() != word.casefold()
+        }
+
+
+def finds_clearly_more(found: int, count: int) -> bool:
+    """A suggestion is worth offering when it finds at least twice as many results, and one more."""
+    return found >= 2 * count + 1
+
+
+_PHRASE_OR_WORD = re.compile(r'"[^"]*"|\w+\*?')
+
+
+def _words_outside_phrases(text: str) -> list[str]:
+    """The words to consider correcting: not in a phrase, not a prefix* (it is meant to be partial)."""
+    return [item for item in _PHRASE_OR_WORD.findall(text) if not item.startswith('"') and not item.endswith("*")]
+
+
+def _replace_outside_phrases(text: str, corrections: dict[str, str]) -> str:
+    def replace(match):
+        item = match.group(0)
+        return item if item.startswith('"') or item.endswith("*") else corrections.get(item, item)
+
+    return _PHRASE_OR_WORD.sub(replace, text)
 
 
 _WORD = re.compile(r"\w+")

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from django.views import View
 
 from articles.exporting import csv_response
+from articles.models import Person
 
 from .backend import SearchUnavailable
 from .facets import ALL_FACETS, MONTH_FIELD, YEAR_FIELD, Facet, facet_key
@@ -34,7 +35,6 @@ HTML_FACET_VALUES = 50  # values per facet on the page: the first `Facet.shown`,
 # would take seconds. "opening" is the text's first words.
 CSV_COLUMNS = ("source_file", "url", "title", "date", "date_precision", "date_label", "outlet", "people", "opening")
 SORT_PHRASES = {RELEVANCE: "most relevant first", NEWEST: "newest first", OLDEST: "oldest first"}
-PRECISION_NOTES = {"month": "month only", "year": "year only", "unknown": "date unknown"}
 
 
 # ---------------------------------------------------------------- links that change the search
@@ -198,9 +198,10 @@ class SearchView(View):
             return HttpResponse("\n".join(messages) + "\n", status=400, content_type="text/plain; charset=utf-8")
         context = {
             "page_title": "Search: check the address",
-            # A fresh form keeping the words if they were fine: rejected values stay in the message only.
-            "form": SearchForm(initial={"q": getattr(form, "cleaned_data", {}).get("q", "")}),
+            # The form as submitted: a mistyped date stays in its box, marked, to be corrected there.
+            "form": form,
             "sort_choices": SORTS,
+            "current_sort": form.data.get("sort", ""),
             "errors": messages,
             "hide_header_search": True,
         }
@@ -214,13 +215,16 @@ class SearchView(View):
         state = SearchState(cleaned)
         page_obj = Paginator(range(outcome.count), outcome.page_size).page(outcome.page)
         query = cleaned["q"]
+        pages = person_pages(name for hit in outcome.hits for name in hit.people)
         context = {
             "page_title": f"Search: {query}" if query else "Search",
             "hide_header_search": True,  # the page has its own search form
             "form": form,
             "query": query,
             "outcome": outcome,
-            "hits": [result_view(hit, state) for hit in outcome.hits],
+            "hits": [result_view(hit, pages) for hit in outcome.hits],
+            "also_searched": also_searched(outcome),
+            "people_offered": outcome.people,
             "page_obj": page_obj,
             "pagination_label": "Result pages",
             "facet_groups": facet_groups(state, outcome.facets),
@@ -245,9 +249,22 @@ class SearchView(View):
         outcome = search.page(cleaned["page"], form.page_size)
         state = SearchState(cleaned)
         absolute = request.build_absolute_uri
+        pages = person_pages(name for hit in outcome.hits for name in hit.people)
         payload = {
             "query": cleaned["q"],
             "interpreted_as": search.query_text,
+            "also_searched": [
+                {"typed": expansion.typed, "also": list(expansion.also), "kind": expansion.kind}
+                for expansion in outcome.expansions
+            ],
+            "people_named": [
+                {
+                    "name": spellings.name,
+                    "url": absolute(spellings.person.get_absolute_url()),
+                    "spellings": spellings.all,
+                }
+                for spellings in outcome.people
+            ],
             "notices": outcome.notices,
             "count": outcome.count,
             "page": page_info(state, outcome, absolute),
@@ -262,7 +279,7 @@ class SearchView(View):
                 if outcome.suggestion
                 else None
             ),
-            "results": [hit_as_dict(hit, absolute) for hit in outcome.hits],
+            "results": [hit_as_dict(hit, absolute, pages) for hit in outcome.hits],
             "facets": {name: dict(values[:JSON_FACET_VALUES]) for name, values in outcome.facets.items()},
             "facet_values_limit": JSON_FACET_VALUES,
             "csv_limit": CSV_MAX_ROWS,
@@ -311,19 +328,30 @@ def feed_url(state: SearchState) -> str:
 @dataclass(frozen=True)
 class ResultView:
     hit: Hit
-    precision_note: str
-    people: list[tuple[str, str]]  # (name, URL of this search narrowed to the person)
+    people: list[tuple[str, str | None]]  # (name, URL of the person's page, if the name is a known person)
 
 
-def result_view(hit: Hit, state: SearchState) -> ResultView:
-    selected = {facet_key(name) for name in state.values["people"]}
-    people = [
-        (name, state.url() if facet_key(name) in selected else state.with_value("people", name)) for name in hit.people
-    ]
-    return ResultView(hit, PRECISION_NOTES.get(hit.date_precision, ""), people)
+def person_pages(names) -> dict[str, str]:
+    """The page of each named person, in one query (a name nobody resolved to a person has none)."""
+    names = set(names)
+    if not names:
+        return {}
+    found = Person.objects.filter(name__in=names).values_list("name", "slug")
+    return {name: reverse("articles:person", kwargs={"slug": slug}) for name, slug in found}
 
 
-def hit_as_dict(hit: Hit, absolute) -> dict:
+def result_view(hit: Hit, pages: dict[str, str]) -> ResultView:
+    # A name opens the person's page, as it does everywhere else; narrowing is the facet's job.
+    return ResultView(hit, [(name, pages.get(name)) for name in hit.people])
+
+
+def also_searched(outcome: Outcome) -> list[dict]:
+    """What else the query was searched as, for the sentence above the results."""
+    return [{"typed": expansion.typed, "also": expansion.also} for expansion in outcome.expansions]
+
+
+def hit_as_dict(hit: Hit, absolute, pages: dict[str, str] | None = None) -> dict:
+    pages = pages or {}
     return {
         "source_file": hit.source_file,
         "url": absolute(hit.url) if hit.url else "",
@@ -331,8 +359,10 @@ def hit_as_dict(hit: Hit, absolute) -> dict:
         "date": hit.date_iso or None,
         "date_precision": hit.date_precision,
         "date_label": hit.date_label,
+        "date_uncertain": hit.date_uncertain,
         "outlet": hit.outlets,
         "people": hit.people,
+        "person_pages": {name: absolute(pages[name]) for name in hit.people if name in pages},
         "snippet": hit.snippet_text,
         "snippet_html": str(hit.snippet_html),
         "score": round(hit.score, 4),

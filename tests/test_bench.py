@@ -96,3 +96,42 @@ def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_be
     assert "product_search/raw" in stdout
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["import"]["articles"] == summary["search"]["articles"] == TINY
+
+
+@pytest.mark.slow
+@pytest.mark.solr
+@pytest.mark.xdist_group("solr")
+def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp_path):
+    from solr.cluster import missing_tools
+
+    if missing_tools():
+        pytest.skip("needs Java 17 and Maven")
+    completed = subprocess.run(
+        # --import-once: the import into Solr is the seeds' import in the Solr search tests.
+        [
+            sys.executable,
+            "bench/engines.py",
+            "--articles",
+            str(TINY),
+            "--rounds",
+            "1",
+            "--import-once",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    result = json.loads((tmp_path / "engines.json").read_text("utf-8"))
+    assert result["differences"] == []  # the same hits and facet counts for every query
+    assert result["import"]["whoosh"]["articles_per_second"] > 0
+    for engine in ("whoosh", "solr"):
+        assert result["reindex"][engine]["articles_per_second"] > 0
+        search = result["search"][engine]
+        assert search["articles"] == TINY and search["latency"]["search"]["samples"] == len(QUERIES)
+    assert result["search"]["solr"]["engine"] == "search.solr.PortalSolrEngine"
+    assert result["solr"]["nodes"] == 2 and result["solr"]["startup_seconds"] > 0
+    assert "SolrCloud" in completed.stdout

@@ -1,7 +1,7 @@
 """Fuzzing every public address and its parameters: no answer is a server error, none takes long.
 
-Each example picks one of the site's public routes (every pattern of articles/urls.py and
-search/urls.py, and the admin's sign-in page), fills its path with plausible or hostile values, adds
+Each example picks one of the site's public routes (every pattern of articles/urls.py,
+search/urls.py and the JSON API's articles/api_urls.py, and the admin's sign-in page), fills its path with plausible or hostile values, adds
 query parameters (the ones the page reads and others) with hostile values, and requests it. Short in
 `make test`; `make fuzz` tries many more.
 """
@@ -17,6 +17,8 @@ from haystack import connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles.api_urls import urlpatterns as api_patterns
+from articles.downloads import file_names
 from articles.urls import urlpatterns as article_patterns
 from search import indexing
 from search.urls import urlpatterns as search_patterns
@@ -84,6 +86,9 @@ PARAMETERS = [
     "year",
     "month",
     "person",
+    "country",
+    "pair",
+    "page_size",
     "p",
     "next",
     "zzz",
@@ -104,16 +109,21 @@ def routes(archive) -> list[tuple[str, dict]]:
         "year": st.from_regex(r"[0-9]{4}", fullmatch=True),
         "month": st.sampled_from([f"{m:02d}" for m in range(1, 13)]),
         "pk": st.sampled_from([str(meeting.pk)]) | st.integers(min_value=0, max_value=10**30).map(str),
+        "name": st.sampled_from(file_names()) | st.from_regex(r"[^/]{1,60}", fullmatch=True),
+        "key": st.sampled_from([person.slug, article.slug, office.slug, str(meeting.pk)])
+        | st.from_regex(r"[^/]{1,60}", fullmatch=True),
     }
     found = []
-    for pattern in [*article_patterns, *search_patterns]:
+    for pattern in [*article_patterns, *search_patterns, *api_patterns]:
         route = str(pattern.pattern)
-        prefix = "/search/" if pattern in search_patterns else "/"
+        prefix = "/search/" if pattern in search_patterns else "/api/" if pattern in api_patterns else "/"
         given_args = {}
         for name in pattern.pattern.converters:
             if name == "slug":
                 known = {
                     "article": article.slug,
+                    "article_csl": article.slug,
+                    "article_bibtex": article.slug,
                     "person": person.slug,
                     "person_meetings_csv": person.slug,
                     "person_meetings_json": person.slug,

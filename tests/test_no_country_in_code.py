@@ -32,6 +32,11 @@ PENDING_APP_SIDE = {
     "articles/feeds.py": "the archive's scope in the feed title",
     "search/feeds.py": "the archive's scope in the search feed",
     "search/analysis.py": "place names written as one word or two (JOINED_COMPOUNDS)",
+    "articles/api.py": "the archive's scope in the API's descriptions",
+    "articles/citations.py": "the archive's name in citations",
+    "articles/downloads.py": "the archive's name in the downloads",
+    "articles/records.py": "the archive's scope and party examples in the data dictionary",
+    "articles/collation.py": "the Vietnamese alphabet's order, named for the language (names_language could select it)",
 }
 
 

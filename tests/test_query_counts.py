@@ -8,6 +8,8 @@ import pytest
 from django.db import transaction
 from factories import make_archive
 
+from articles.downloads import write_downloads
+
 pytestmark = pytest.mark.django_db
 
 # 40 articles and 35 meetings: more than a page of either, several meetings per person.
@@ -18,7 +20,9 @@ SIZES = {"small": (6, 3), "large": (40, 35)}
 def archive(request, django_db_setup, django_db_blocker):
     articles, meetings = SIZES[request.param]
     with django_db_blocker.unblock(), transaction.atomic():
-        yield make_archive(articles=articles, meetings=meetings)
+        data = make_archive(articles=articles, meetings=meetings)
+        write_downloads()
+        yield data
         transaction.set_rollback(True)
 
 
@@ -39,11 +43,23 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "person meetings json": (f"/people/{person.slug}/meetings.json", 4),
         "offices": ("/offices/", 1),
         "office": (data["offices"][0].get_absolute_url(), 2),
-        "meetings": ("/meetings/", 5),
-        "meetings filtered": ("/meetings/?year=2022&kind=talks&countries=VN-CN", 5),
-        "meetings by people": (f"/meetings/?person={person.slug}&person={data['cn'][0].slug}", 6),
+        # + the people and years of the filter's controls
+        "meetings": ("/meetings/", 7),
+        "meetings filtered": ("/meetings/?year=2022&kind=talks&countries=VN-CN", 7),
+        "meetings by people": (f"/meetings/?person={person.slug}&person={data['cn'][0].slug}", 8),
+        "meetings csv": ("/meetings/?format=csv", 5),
+        "meetings json by people": (f"/meetings/?person={person.slug}&format=json", 6),
         "meeting": (data["meetings"][0].get_absolute_url(), 3),
+        "meeting json": (data["meetings"][0].get_absolute_url() + "?format=json", 3),
+        "meeting csv": (data["meetings"][0].get_absolute_url() + "?format=csv", 3),
         "who met whom": ("/meetings/who-met-whom/", 1),
+        "who met whom csv": ("/meetings/who-met-whom/?format=csv", 1),
+        "office csv": (data["offices"][0].get_absolute_url() + "?format=csv", 4),
+        "office json": (data["offices"][0].get_absolute_url() + "?format=json", 4),
+        "article citation csl": (f"/article/{article.slug}/cite.json", 1),
+        "article citation bibtex": (f"/article/{article.slug}/cite.bib", 1),
+        "downloads": ("/downloads/", 0),
+        "download": ("/downloads/datapackage.json", 0),
         "latest articles feed": ("/feeds/articles/", 2),
         "person feed": (f"/feeds/people/{person.slug}/", 3),
         # a count and a page of rows for each of its four model sections
@@ -68,8 +84,19 @@ PAGES = [
     "meetings",
     "meetings filtered",
     "meetings by people",
+    "meetings csv",
+    "meetings json by people",
     "meeting",
+    "meeting json",
+    "meeting csv",
     "who met whom",
+    "who met whom csv",
+    "office csv",
+    "office json",
+    "article citation csl",
+    "article citation bibtex",
+    "downloads",
+    "download",
     "latest articles feed",
     "person feed",
     "sitemap.xml",

@@ -1,26 +1,16 @@
-"""Searches across index segments written at different times, some without a facet's values at all."""
+"""Searches across index segments (batches) written at different times, some without a facet's values at all."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import use_search_index_at
 from factories import make_article, make_meeting, make_person
-from haystack import connections
 
 from search import indexing
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def fresh_index(tmp_path):
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    yield
-    use_search_index_at(previous)
-
-
-def test_a_segment_with_no_facet_values_does_not_break_faceted_search(fresh_index, client):
+def test_a_segment_with_no_facet_values_does_not_break_faceted_search(engine, client):
     """Whoosh gives a segment without a list column no default value: searching it must still work."""
     host, guest = make_person("Lê Văn Thành", country="VN"), make_person("Zhou Ping", country="CN")
     with_meeting = make_article(

@@ -1,13 +1,16 @@
 """The index follows the database: admin saves, person merges and deletes, rebuild_index, two writers
-at once; and a missing or unreadable index gives a 503 page with a logged hint, never a traceback."""
+at once, on both engines; Whoosh's write lock; and a missing, unreadable or unreachable index gives a
+503 page with a logged hint, never a traceback."""
 
 from __future__ import annotations
 
+import copy
+import socket
 import threading
 import time
 
 import pytest
-from conftest import use_search_index_at
+from conftest import SOLR_ENGINE, use_connection, use_search_index_at
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.urls import reverse
@@ -36,9 +39,10 @@ def index_now(*articles) -> None:
 
 
 def indexed_titles() -> dict[int, str]:
-    """Article id -> title, as the index holds them now."""
-    searcher = connections["default"].get_backend().searcher()
-    return {int(fields["django_id"]): fields["title"] for fields in searcher.documents()}
+    """Article id -> title, as the index holds them now (on either engine)."""
+    found = connections["default"].get_backend().search("", start_offset=0, end_offset=1000)
+    assert found["hits"] == len(found["results"])
+    return {int(result.pk): result.title for result in found["results"]}
 
 
 def database_titles() -> dict[int, str]:
@@ -55,7 +59,7 @@ def found(client, **params) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_an_admin_save_updates_the_index(fresh_index, admin_client, django_capture_on_commit_callbacks):
+def test_an_admin_save_updates_the_index(engine, admin_client, django_capture_on_commit_callbacks):
     article = make_article("Talks in Hạ Long", body="The ministers met in Hạ Long.")
     index_now(article)
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,7 +70,7 @@ def test_an_admin_save_updates_the_index(fresh_index, admin_client, django_captu
 
 
 @pytest.mark.django_db
-def test_a_person_merge_updates_the_people_of_their_articles(fresh_index, client, django_capture_on_commit_callbacks):
+def test_a_person_merge_updates_the_people_of_their_articles(engine, client, django_capture_on_commit_callbacks):
     survivor, duplicate = make_person("Phạm Minh Chính"), make_person("P. M. Chinh")
     article = make_article("A visit", people=[duplicate])
     index_now(article)
@@ -81,7 +85,7 @@ def test_a_person_merge_updates_the_people_of_their_articles(fresh_index, client
 
 
 @pytest.mark.django_db
-def test_an_admin_delete_takes_the_article_out(fresh_index, admin_client, django_capture_on_commit_callbacks):
+def test_an_admin_delete_takes_the_article_out(engine, admin_client, django_capture_on_commit_callbacks):
     kept, doomed = make_article("Kept report on Cam Ranh"), make_article("Doomed report on Cam Ranh")
     index_now(kept, doomed)
     with django_capture_on_commit_callbacks(execute=True):
@@ -92,7 +96,7 @@ def test_an_admin_delete_takes_the_article_out(fresh_index, admin_client, django
 
 
 @pytest.mark.django_db
-def test_a_removal_queued_for_a_gone_article_is_applied(fresh_index):
+def test_a_removal_queued_for_a_gone_article_is_applied(engine):
     article = make_article("Soon gone")
     index_now(article)
     pk = article.pk
@@ -103,7 +107,7 @@ def test_a_removal_queued_for_a_gone_article_is_applied(fresh_index):
 
 
 @pytest.mark.django_db
-def test_rebuild_index_rebuilds_from_the_database(fresh_index, client):
+def test_rebuild_index_rebuilds_from_the_database(engine, client):
     indexed = make_article("Indexed once, then deleted")
     index_now(indexed)
     Article.objects.filter(pk=indexed.pk).delete()  # behind the queue's back: the index keeps it
@@ -204,7 +208,7 @@ def retrying_when_sqlite_is_locked(function, *args, **kwargs):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_writers_draining_at_once_keep_every_update(fresh_index):
+def test_two_writers_draining_at_once_keep_every_update(engine):
     articles = [make_article(f"Round 0 article {i}") for i in range(8)]
     index_now(*articles)
     errors = []
@@ -256,3 +260,23 @@ def test_search_works_again_once_the_index_is_built(fresh_index, client):
     assert client.get("/search/").status_code == 503
     index_now(make_article("Back again"))
     assert found(client, q="back") == {"Back again"}
+
+
+@pytest.mark.django_db
+def test_an_unreachable_solr_answers_503_and_keeps_changes_queued(client, caplog):
+    previous = copy.deepcopy(connections.connections_info["default"])
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/solr/portal"
+    use_connection(ENGINE=SOLR_ENGINE, URL=url)
+    try:
+        page = client.get("/search/", {"q": "UNCLOS"})
+        assert page.status_code == 503 and "Search is unavailable" in page.content.decode()
+        assert "HAYSTACK_URL" in caplog.text and url in caplog.text
+        assert client.get("/search/", {"format": "json"}).status_code == 503
+        article = make_article("Written while Solr was down")
+        indexing.queue_articles([article.pk])
+        report = indexing.process_queue()
+        assert report.deferred and indexing.pending_count() == 1  # sync_search_index writes it later
+    finally:
+        use_connection(**previous)

@@ -8,8 +8,10 @@ person's country and party. It is optional: people in no list are found from the
     load_officials(path)             another file in the same format
     Officials.empty()                no list at all
 
-File format: {"officials": [{"name": "Tô Lâm", "aliases": ["To Lam"], "country": "VN",
-"party": "CPV"}, ...]}; only "name" is required.
+File format: {"officials": [{"name": "Xi Jinping", "aliases": [...], "readings": ["Tập Cận Bình"],
+"characters": ["习近平", "習近平"], "country": "CN", "party": "CPC"}, ...]}; only "name" is required.
+"aliases" are other spellings in the press, "readings" the Sino-Vietnamese readings Vietnamese
+sources write a Chinese name in, "characters" the name in Chinese characters.
 """
 
 from __future__ import annotations
@@ -31,9 +33,16 @@ class Official:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     party: str = ""
+    readings: tuple[str, ...] = ()  # Sino-Vietnamese readings: "Tập Cận Bình" for Xi Jinping
+    characters: tuple[str, ...] = ()  # the name in Chinese characters: "习近平"
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way of writing the name other than `name` itself."""
+        return (*self.aliases, *self.readings, *self.characters)
 
     def lookup_keys(self) -> set[str]:
-        return {person_key(spelling) for spelling in (self.name, *self.aliases)}
+        return {person_key(spelling) for spelling in (self.name, *self.spellings)}
 
 
 class Officials:
@@ -87,13 +96,16 @@ def _official(entry: object, index: int, source: Path) -> Official:
     name = entry.get("name")
     if not isinstance(name, str) or len(name.split()) < 2:
         raise InputError(f'{where} needs a "name" of at least two words, got {name!r}')
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
-        raise InputError(f'{where} ({name}): "aliases" must be a list of non-empty strings')
+    spellings = {}
+    for field in ("aliases", "readings", "characters"):
+        values = entry.get(field, [])
+        if not isinstance(values, list) or not all(isinstance(value, str) and value.strip() for value in values):
+            raise InputError(f'{where} ({name}): "{field}" must be a list of non-empty strings')
+        spellings[field] = tuple(value.strip() for value in values)
     country = entry.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()):
         raise InputError(f'{where} ({name}): "country" must be a two-letter ISO code such as "VN", got {country!r}')
     party = entry.get("party", "")
     if not isinstance(party, str):
         raise InputError(f'{where} ({name}): "party" must be a string')
-    return Official(name=name.strip(), aliases=tuple(a.strip() for a in aliases), country=country, party=party)
+    return Official(name=name.strip(), country=country, party=party, **spellings)

@@ -437,7 +437,7 @@ def _resolve(scan: _Scan, people: dict[str, _Person], named: set[str]) -> list[t
     """Each reference with the person it names: full names by key, short names by the most recent."""
     by_key = dict(people.items())
     for person in people.values():
-        for spelling in [*(person.official.aliases if person.official else ()), *person.spellings]:
+        for spelling in [*(person.official.spellings if person.official else ()), *person.spellings]:
             by_key.setdefault(person_key(spelling), person)
     return resolve_references(scan.references, by_key, lambda p: _short_forms_of(p, named))
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import FAILED, UNCHANGED, import_paths, reextract_articles
+from articles import downloads
+from articles.importing import CREATED, FAILED, UNCHANGED, UPDATED, import_paths, reextract_articles
 from articles.models import Article
 
 
@@ -47,6 +48,11 @@ class Command(BaseCommand):
                 paths or [settings.BASE_DIR / "seeds"], dry_run=dry_run, progress=progress, max_bytes=max_bytes
             )
         self.report(report, verbosity)
+        if not dry_run:
+            # The downloads page's files follow every import (and any correction made since).
+            written = downloads.refresh_after_import(changed=bool(report.count(CREATED) or report.count(UPDATED)))
+            if written is not None and verbosity >= 1:
+                self.stdout.write(written.summary())
         if report.failed:
             raise CommandError(f"{len(report.failed)} of {len(report.outcomes)} files failed; see the messages above.")
 

@@ -25,7 +25,13 @@ class Command(BaseCommand):
         indexing.queue_removal(indexed - stored)
         report = indexing.process_queue(lock_timeout=60.0)
         if verbosity >= 1:
-            self.stdout.write(f"Search index: {len(stored)} articles in the database; {report}.")
+            if report.updated or report.removed or report.deferred:
+                self.stdout.write(f"Search index: {len(stored)} articles in the database; {report}.")
+            else:
+                # The import indexes as it goes: "0 indexed" would read as if nothing were searchable.
+                self.stdout.write(
+                    f"Search index: all {len(stored)} articles already indexed; nothing to add or remove."
+                )
         if report.deferred:
             self.stderr.write(self.style.WARNING("The index stayed locked by another writer; run this again later."))
 
@@ -36,6 +42,8 @@ def indexed_article_ids() -> set[int]:
     if not has_portal_extras(backend):  # another engine: ask it through haystack's common API
         found = SearchQuerySet(using=DEFAULT_ALIAS).models(Article).values_list("pk", flat=True)
         return {int(pk) for pk in found}
+    if hasattr(backend, "indexed_article_ids"):  # Solr (search/solr.py)
+        return backend.indexed_article_ids()
     try:
         searcher = backend.searcher()
     except SearchUnavailable:
