@@ -16,13 +16,13 @@ CountriesError naming the file, the country and the field.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .extraction.datafiles import read_json
 from .extraction.names import to_ascii
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "countries.json"
@@ -167,14 +167,7 @@ class Countries:
 def load_countries(path: str | Path | None = None) -> Countries:
     """Read and validate a countries file (the shipped one by default)."""
     source = Path(path) if path is not None else DEFAULT_PATH
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CountriesError(f"{source}: cannot read the countries file ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise CountriesError(f"{source}: the countries file is not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise CountriesError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    data = read_json(source, "the countries file", CountriesError)
     entries = data.get("countries") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise CountriesError(f'{source}: expected an object with a non-empty "countries" list')

@@ -127,7 +127,7 @@ def test_a_file_that_is_missing_or_not_json_is_refused_by_name(tmp_path):
         load_countries(missing)
     broken = tmp_path / "broken.json"
     broken.write_text('{"countries": [', encoding="utf-8")
-    with pytest.raises(CountriesError, match=r"broken\.json: not valid JSON \(line 1"):
+    with pytest.raises(CountriesError, match=r"broken\.json: the countries file is not valid JSON \(line 1"):
         load_countries(broken)
 
 

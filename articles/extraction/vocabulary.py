@@ -8,9 +8,9 @@ with an error naming the file and the table.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from .datafiles import read_json
 from .names import to_ascii
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "vocabulary.json"
@@ -21,10 +21,7 @@ class VocabularyError(ValueError):
 
 
 def _read(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise VocabularyError(f"{path}: cannot read the vocabulary ({exc})") from exc
+    data = read_json(path, "the vocabulary", VocabularyError)
     if not isinstance(data, dict):
         raise VocabularyError(f"{path}: expected an object of word lists")
     return data
