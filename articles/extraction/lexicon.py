@@ -103,6 +103,9 @@ class Lexicon:
         # Every place a name can look like, and the country of those that are one country's.
         self.place_countries = {folded(place): c.code for c in every for place in (*c.capital, *c.places)}
         self.places = frozenset(self.place_countries) | {folded(p) for p in vocabulary.PLACES} | set(self.country_words)
+        # The first word of each, so that a sentence's words are looked up only where a phrase may start.
+        self.first_words_of_places = frozenset(place.split()[0] for place in self.places)
+        self.first_words_of_institutions = frozenset(name.split()[0] for name in self.institutions)
         self.places_with_country_words = _words_pattern(
             place
             for place in self.places

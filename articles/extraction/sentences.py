@@ -421,9 +421,9 @@ def _could_be_surname(lower: str, lex: Lexicon | None = None) -> bool:
 
 def _mark_places(sentence: LabelledSentence) -> None:
     """Label multi-word place names ("Hà Nội", "Lạng Sơn") inside capitalised runs."""
-    i, places = 0, lexicon().places
+    i, lex = 0, lexicon()
     while i < len(sentence.tokens):
-        matched = _phrase_at(sentence, i, places)
+        matched = _phrase_at(sentence, i, lex.places, lex.first_words_of_places)
         if matched and _continues_a_name(sentence, i, i + matched):
             matched = 0  # "Vương Đình Huệ" is a name, though Huế is a city
         for k in range(i, i + matched):
@@ -434,19 +434,19 @@ def _mark_places(sentence: LabelledSentence) -> None:
 
 def _mark_institutions(sentence: LabelledSentence) -> None:
     """Institutions that say whose they are ("State Duma", "Kremlin") are title words, never a name's."""
-    i, institutions = 0, lexicon().institutions
+    i, lex = 0, lexicon()
     while i < len(sentence.tokens):
-        matched = _phrase_at(sentence, i, institutions)
+        matched = _phrase_at(sentence, i, lex.institutions, lex.first_words_of_institutions)
         for k in range(i, i + matched):
             if sentence.labels[k] == NAME:
                 sentence.labels[k] = TITLE
         i += matched or 1
 
 
-def _phrase_at(sentence: LabelledSentence, i: int, phrases) -> int:
+def _phrase_at(sentence: LabelledSentence, i: int, phrases, first_words: frozenset[str]) -> int:
     """How many tokens from i, inside one capitalised run, make a phrase of `phrases` (the longest); 0 if none."""
     tokens = sentence.tokens
-    if sentence.run_of[i] < 0:
+    if sentence.run_of[i] < 0 or tokens[i].lower not in first_words:
         return 0
     for size in (4, 3, 2, 1):
         j = i + size
