@@ -45,6 +45,7 @@ from .backend import (
 )
 from .engine import SolrFilterSyntax
 from .facets import ALL_FACETS, facet_key
+from .models import IndexWriterLease
 from .search_indexes import ArticleIndex
 
 # What a result shows: search_indexes.ArticleIndex's stored fields (but the document's whole text,
@@ -298,15 +299,20 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         return doc
 
     def writer(self, timeout: float = 0) -> SolrBatchWriter:
-        """A writer for one batch. Solr takes concurrent writers itself, so there is no lock; a
-        cluster that cannot be reached is reported like a busy Whoosh lock (IndexUnreachable), so
-        the queue keeps its rows for the next drain (sync_search_index) instead of failing an import."""
+        """A writer for one batch, holding the index writer lease (search.models.IndexWriterLease)
+        until it commits or cancels: drains in several processes then write one after another, as
+        they do behind Whoosh's lock. A lease not free within `timeout` is IndexBusy; a cluster that
+        cannot be reached is IndexUnreachable, so the queue keeps its rows for the next drain
+        (sync_search_index) instead of failing an import."""
         try:
             self.conn.ping()
         except (pysolr.SolrError, requests.RequestException, OSError) as exc:
             self.log.warning("Solr at %s cannot be reached: %s", self.conn.url, exc)
             raise IndexUnreachable(f"Solr at {self.conn.url} cannot be reached ({exc}).") from exc
-        return SolrBatchWriter(self)
+        lease = IndexWriterLease.acquire(timeout)
+        if lease is None:
+            raise IndexBusy("Another process is writing to the Solr collection.")
+        return SolrBatchWriter(self, lease)
 
     def send(self, documents: list[dict], removed_identifiers: list[str], *, soft_commit: bool = True) -> None:
         """One batch: deletions, then additions with a soft commit (visible to the next search).
@@ -361,8 +367,9 @@ class IndexUnreachable(IndexBusy):
 class SolrBatchWriter:
     """The index queue's writer (search/indexing.py) for Solr: buffers one batch, sends it on commit()."""
 
-    def __init__(self, backend: PortalSolrSearchBackend):
+    def __init__(self, backend: PortalSolrSearchBackend, lease: str):
         self.backend = backend
+        self.lease = lease
         self.documents: list[dict] = []
         self.removed: list[str] = []
 
@@ -375,13 +382,16 @@ class SolrBatchWriter:
         self.documents.append(fields)
 
     def commit(self, optimize: bool = False) -> None:
-        self.backend.send(self.documents, self.removed)
-        if optimize:
-            self.backend.optimize()
-        self.documents, self.removed = [], []
+        try:
+            self.backend.send(self.documents, self.removed)
+            if optimize:
+                self.backend.optimize()
+        finally:
+            self.cancel()
 
     def cancel(self) -> None:
         self.documents, self.removed = [], []
+        IndexWriterLease.release(self.lease)
 
 
 def one_spelling_per_key(values) -> list[str]:
