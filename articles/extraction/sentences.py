@@ -74,6 +74,10 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
+_SPACES = re.compile(r"\s*")
+# The word a full stop ends ("Mr" of "Mr."), looked for in the characters just before it: no abbreviation is longer.
+_WORD_BEFORE_STOP = re.compile(r"([^\W\d_][\w.]*)\.$")
+_LONGEST_WORD = 100  # characters
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+\S|\s*$)|(?<=[a-z]{2}\.)(?=[A-Z][a-z])")
 
 
@@ -82,16 +86,20 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
         end = match.end()
-        rest = paragraph[end:].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in "\"“(‘'" or rest[0].isdigit()):
+        # Only the character after the stop and the word before it are read: a paragraph of thousands of
+        # "Mr." read from its start at each stop took time growing with the square of its length.
+        next_character = _SPACES.match(paragraph, end).end()
+        following = paragraph[next_character : next_character + 1]
+        if following and not (following.isupper() or following in "\"“(‘'" or following.isdigit()):
             continue
-        word = re.search(r"([^\W\d_][\w.]*)\.$", paragraph[start : match.start() + 1])
+        window = max(start, match.start() + 1 - _LONGEST_WORD)
+        word = _WORD_BEFORE_STOP.search(paragraph, window, match.start() + 1)
         abbreviated = word and (
             word.group(1).lower() in SENTENCE_ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
         )
-        if abbreviated and rest:
+        if abbreviated and following:
             continue
-        if word and word.group(1).lower() in _MONTH_ABBREVIATIONS and rest[:1].isdigit():
+        if word and word.group(1).lower() in _MONTH_ABBREVIATIONS and following.isdigit():
             continue  # "from Dec. 2 to 4"
         sentences.append(paragraph[start:end].strip())
         start = end
