@@ -33,6 +33,7 @@ from whoosh.analysis import Filter, IDTokenizer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.sorting import Count, FieldFacet
+from whoosh.writing import SegmentWriter
 
 from . import acronyms
 from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
@@ -133,6 +134,27 @@ class ValueList(fields.FieldType):
 
     def index(self, value, **kwargs):
         return [(v.encode("utf-8"), 1, 1.0, b"") for v in sorted(set(_as_list(value)))]
+
+
+class PortalSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer, minus a file-system check per posting.
+
+    Writing a segment's postings looks up each field's length column for every posting, and for a
+    field that has none (facets, value lists) it asks the file system again each time: a third of
+    the commit. The answer cannot change while the segment is written, so it is kept."""
+
+    def per_document_reader(self):
+        reader = super().per_document_reader()
+        looked_up = {}
+        find = reader._cached_reader
+
+        def cached_reader(fieldname, column):
+            if fieldname not in looked_up:
+                looked_up[fieldname] = find(fieldname, column)
+            return looked_up[fieldname]
+
+        reader._cached_reader = cached_reader
+        return reader
 
 
 def user_query_parser(schema) -> qparser.QueryParser:
@@ -518,7 +540,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         try:
-            return self.index.writer(timeout=timeout, delay=0.05)
+            return PortalSegmentWriter(self.index, timeout=timeout, delay=0.05)
         except LockError as exc:
             raise IndexBusy(f"Another process is writing the search index at {self.path}.") from exc
 
