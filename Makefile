@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark clean
+.PHONY: run test serve setup data lint pytest benchmark crash-trials clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -46,6 +46,10 @@ test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# SIGKILL the import at random points (20 trials), run it again, check database and index agree.
+crash-trials: $(VENV)/.dev-stamp
+	$(PY) bench/crash_trials.py $(CRASH_ARGS)
 
 clean:
 	rm -rf $(VENV) var
