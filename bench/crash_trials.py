@@ -46,7 +46,8 @@ def archive_state() -> dict:
     """Everything the import writes, without row ids (they differ with what a killed run used)."""
     import io
 
-    from articles.exporting import articles_for_export, write_json as export_json
+    from articles.exporting import articles_for_export
+    from articles.exporting import write_json as export_json
     from articles.models import Meeting, Office, OfficeHolding, Person
 
     export = io.StringIO()
@@ -225,7 +226,8 @@ def trials(count: int, articles: int, seed: int) -> dict:
                 }
             )
             verdict = "ok" if not differs and agrees else f"FAILED (differs in {differs}, index {index})"
-            print(f"trial {number:2d} ({kind}, killed at {[k['after_seconds'] for k in kills]} s): {verdict}", flush=True)
+            moments = [kill["after_seconds"] for kill in kills]
+            print(f"trial {number:2d} ({kind}, killed at {moments} s): {verdict}", flush=True)
     passed = sum(r["archive_as_never_killed"] and r["index_agrees"] for r in results)
     return {
         "trials": count,
