@@ -45,7 +45,7 @@ pytest: $(VENV)/.dev-stamp
 test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/run.py $(or $(BENCH_ARGS),--sizes 10000 50000)
 
 # SIGKILL the import at random points (20 trials), run it again, check database and index agree.
 crash-trials: $(VENV)/.dev-stamp
