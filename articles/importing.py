@@ -61,7 +61,8 @@ logger = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
 BATCH_SIZE = 100  # files stored per transaction
 INDEX_EVERY = 500  # articles written to the search index per drain of the queue
-INDEX_LOCK_WAIT = 60.0  # seconds the last drain of an import waits for another index writer
+INDEX_LOCK_WAIT = 0.1  # seconds a drain during the import waits for another writer (a merge, an editor)
+INDEX_LOCK_WAIT_AT_END = 600.0  # and the last one, so the import leaves nothing queued
 PROGRESS_BAR_FROM = 20  # files; smaller imports finish before a bar is worth drawing
 
 
@@ -220,7 +221,7 @@ class Importer:
         started = time.perf_counter()
         self.reextract = reextract
         if not self.dry_run:
-            self._drain_index(lock_wait=None)  # what a killed import left queued goes in first
+            self._drain_index(lock_wait=INDEX_LOCK_WAIT)  # what a killed import left queued goes in first
         self.bar = tqdm(
             total=total, desc=description, unit="file", disable=not self.progress or total < PROGRESS_BAR_FROM
         )
@@ -247,7 +248,7 @@ class Importer:
                     batch, names = [], set()
             self._store(batch)
         if not self.dry_run:
-            self._drain_index(lock_wait=INDEX_LOCK_WAIT)
+            self._drain_index(lock_wait=INDEX_LOCK_WAIT_AT_END, last=True)
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -285,7 +286,7 @@ class Importer:
                 self.to_index += 1
             self._done(outcome)
         if self.to_index >= INDEX_EVERY:
-            self._drain_index(lock_wait=None)
+            self._drain_index(lock_wait=INDEX_LOCK_WAIT)
 
     def _store_items(self, items: list[Item]) -> list[FileOutcome]:
         if len(items) > 1:
@@ -305,19 +306,17 @@ class Importer:
                 item.name, FAILED, f"could not be saved: {type(error).__name__}: {error}", article_id=article_id
             )
 
-    def _drain_index(self, *, lock_wait: float | None) -> None:
+    def _drain_index(self, *, lock_wait: float, last: bool = False) -> None:
         from search import indexing
 
-        options = {"batch_size": INDEX_EVERY}
-        if lock_wait is not None:
-            options["lock_timeout"] = lock_wait
         try:
-            report = indexing.process_queue(**options)
+            report = indexing.process_queue(lock_timeout=lock_wait, batch_size=INDEX_EVERY)
         except Exception:  # the rows stay queued for the next drain; the import itself succeeded
             logger.exception("Updating the search index failed; the changes stay queued")
         else:
-            self.to_index = 0
-            if lock_wait is not None and report.deferred:
+            if not report.deferred:
+                self.to_index = 0
+            if last and report.deferred:
                 self.report.index_pending = indexing.pending_count()
 
 

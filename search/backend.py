@@ -22,6 +22,7 @@ import itertools
 import os
 import re
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -35,7 +36,7 @@ from whoosh.index import LockError
 from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import SegmentWriter
 
-from . import acronyms
+from . import acronyms, merging
 from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
 from .facets import facet_key
 
@@ -54,6 +55,7 @@ BOOSTS = {"title": 2.0, "names": 1.5, "text_exact": 3.0}
 MAX_PREFIX_WORDS = 1000  # indexed words a prefix* expands to, at most
 WRITE_LOCK_TIMEOUT = 60.0  # update_index / rebuild_index wait this long for another writer
 PARSED_QUERIES_KEPT = 512  # parsed query strings a backend remembers (per index version)
+BROWSES_KEPT = 256  # answers to searches without words a backend remembers (per index version)
 
 
 class SearchUnavailable(SearchBackendError):
@@ -183,6 +185,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._searcher = None
         self._acronyms = (None, None)  # (index generation, AcronymTable)
         self._parsed = {}  # (kind, query string) -> Whoosh query, for the current index version
+        self._browsed = {}  # facet-only browses (no words) -> their answer, for the current index version
 
     # Schema -----------------------------------------------------------------------------------
 
@@ -296,6 +299,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._searcher = None
         self._acronyms = (None, None)
         self._parsed.clear()  # prefix* expansions depend on the index's words
+        self._browsed.clear()
 
     # Queries ----------------------------------------------------------------------------------
 
@@ -417,6 +421,48 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         required = self.parse_user_query(query_string)
         if required is None:  # only stop words: nothing can match
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        if not isinstance(required, query.Every):
+            return self._search(
+                searcher,
+                query_string,
+                required,
+                sort_by,
+                start_offset,
+                end_offset,
+                facets,
+                narrow_queries,
+                result_class,
+            )
+        # Browsing without words (the empty query, a facet or date selection) counts facets over much
+        # of the archive, and readers repeat the same few browses: the answer is kept until the index
+        # changes (searcher() starts afresh then).
+        key = (
+            tuple(narrow_queries or ()),
+            tuple(sort_by or ()),
+            start_offset,
+            end_offset,
+            tuple(facets or ()),
+            result_class,
+        )
+        if key not in self._browsed:
+            if len(self._browsed) >= BROWSES_KEPT:
+                del self._browsed[next(iter(self._browsed))]  # the oldest
+            self._browsed[key] = self._search(
+                searcher,
+                query_string,
+                required,
+                sort_by,
+                start_offset,
+                end_offset,
+                facets,
+                narrow_queries,
+                result_class,
+            )
+        return self._browsed[key]
+
+    def _search(
+        self, searcher, query_string, required, sort_by, start_offset, end_offset, facets, narrow_queries, result_class
+    ):
         scored = not sort_by and not isinstance(required, query.Every)
         final = (
             self._remembered("boosted", query_string, lambda text: self._boosted(required, text, searcher.reader()))
@@ -574,6 +620,20 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
     def optimize(self):
         """Merge all segments into one (worth doing after a large import)."""
         self.writer(WRITE_LOCK_TIMEOUT).commit(optimize=True)
+
+    # Merging in the background ------------------------------------------------------------------
+
+    def commit(self, writer) -> None:
+        """Commit `writer`. With PORTAL_SEARCH_MERGE_SEGMENTS set, a commit never merges (an editor's
+        save or an import batch costs only its own documents): once the index has more segments than
+        that, another process merges them (search/merging.py) while searches and commits go on."""
+        merge_from = settings.PORTAL_SEARCH_MERGE_SEGMENTS
+        if not merge_from:
+            writer.commit()  # Whoosh merges small segments while committing
+            return
+        writer.commit(merge=False)
+        if len(self.index._segments()) > merge_from:
+            merging.start_in_background(self.path)
 
     def segment_count(self) -> int:
         return len(self._open_for_reading()._segments())
