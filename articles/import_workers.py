@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import time
 from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -54,14 +55,22 @@ class Extraction:
     unchanged: bool = False
     failure: str = ""
     warnings: list[str] = field(default_factory=list)
+    cpu_seconds: float = 0.0  # spent on this task by the process that ran it
 
 
 def text_hash(raw_text: str) -> str:
     return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
 
 
-def extract_task(task: ExtractionTask, *, max_bytes: int, officials=None, extract=None) -> Extraction:
+def extract_task(task: ExtractionTask, **options) -> Extraction:
     """Read, decode and extract one task; every problem with the input becomes `failure`."""
+    started = time.process_time()
+    extraction = _extract_task(task, **options)
+    extraction.cpu_seconds = time.process_time() - started
+    return extraction
+
+
+def _extract_task(task: ExtractionTask, *, max_bytes: int, officials=None, extract=None) -> Extraction:
     extract = extract or pipeline.extract_file
     try:
         if task.text is None:

@@ -83,6 +83,7 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     failed: list[FileOutcome] = field(default_factory=list)
     index_pending: int = 0  # changes left queued because another process held the index
+    extraction_cpu_seconds: float = 0.0  # in the extraction processes, all together
     keep_outcomes: bool = True
 
     def add(self, outcome: FileOutcome) -> None:
@@ -267,7 +268,9 @@ class Importer:
                     extractors.submit(*entry)
             if not len(extractors):
                 return
-            yield extractors.next_result()
+            extraction, context = extractors.next_result()
+            self.report.extraction_cpu_seconds += extraction.cpu_seconds
+            yield extraction, context
 
     def _item_or_outcome(self, extraction: Extraction, article: Article | None) -> Item | FileOutcome:
         article_id = article.pk if article is not None else None

@@ -161,13 +161,13 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
         "jobs": default_jobs(),
         "machine": machine(),
         "first_import": {
-            **speed(articles, first_seconds, first_cpu),
+            **speed(articles, first_seconds, first_cpu, first_report),
             "counts": counts(first_report),
             "main_process_phases_seconds": phases,
         },
         "second_import_unchanged": {**speed(articles, second_seconds, second_cpu), "counts": counts(second_report)},
         "reextract_after_upgrade": {
-            **speed(articles, reextract_seconds, reextract_cpu),
+            **speed(articles, reextract_seconds, reextract_cpu, reextract_report),
             "counts": counts(reextract_report),
         },
         "extraction_only_one_process": {**speed(len(sample), extract_seconds, extract_cpu), "sample": len(sample)},
@@ -186,12 +186,20 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
     }
 
 
-def speed(articles: int, seconds: float, cpu_seconds: float) -> dict:
-    return {
+def speed(articles: int, seconds: float, cpu_seconds: float, report=None) -> dict:
+    result = {
         "seconds": rounded(seconds),
         "articles_per_second": round(articles / seconds, 1),
         "main_process_cpu_seconds": rounded(cpu_seconds),
     }
+    if report is not None:
+        # CPU time does not depend on what else the machine runs: on a machine of its own, the import
+        # could go no faster than its cores divided by the CPU seconds each article costs.
+        total = cpu_seconds + report.extraction_cpu_seconds
+        result["extraction_cpu_seconds"] = rounded(report.extraction_cpu_seconds)
+        result["cpu_ms_per_article"] = round(total / articles * 1000, 1)
+        result["cpu_bound_articles_per_second_on_all_cores"] = round(len(os.sched_getaffinity(0)) * articles / total, 1)
+    return result
 
 
 def summary(result: dict) -> str:
@@ -202,6 +210,8 @@ def summary(result: dict) -> str:
             f"Import of {result['articles']} generated articles (~{result['average_words']} words each), "
             f"{result['jobs']} extraction processes:",
             f"  first import   {first['seconds']:.1f} s = {first['articles_per_second']} articles/s  {first['counts']}",
+            f"    CPU {first['cpu_ms_per_article']} ms per article (main process and extraction processes): "
+            f"{first['cpu_bound_articles_per_second_on_all_cores']} articles/s on idle cores",
             f"    main process: {phases}",
             f"  second import  {second['seconds']:.1f} s = {second['articles_per_second']} articles/s (all unchanged)",
             f"  --reextract after an extractor upgrade  {again['seconds']:.1f} s = "

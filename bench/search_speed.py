@@ -389,6 +389,9 @@ def measure(data_dir: Path, articles: int, rounds: int, seed: int = 2026) -> dic
         built = build_portal(data_dir, articles, seed)
     product = ProductPath()
     index_dir = product.backend.path
+    from search import merging
+
+    merging.wait_for(index_dir)  # measure the index as it settles, not halfway through a merge
     raw = RawWhooshPath(index_dir)
     raw_reopen = RawWhooshPath(index_dir, reopen=True)
 
