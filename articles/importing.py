@@ -60,7 +60,7 @@ logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
 BATCH_SIZE = 100  # files stored per transaction
-INDEX_EVERY = 500  # articles written to the search index per drain of the queue
+INDEX_EVERY = 100  # articles written to the search index per drain of the queue (memory grows with it)
 INDEX_LOCK_WAIT = 0.1  # seconds a drain during the import waits for another writer (a merge, an editor)
 INDEX_LOCK_WAIT_AT_END = 600.0  # and the last one, so the import leaves nothing queued
 PROGRESS_BAR_FROM = 20  # files; smaller imports finish before a bar is worth drawing

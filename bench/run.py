@@ -46,12 +46,13 @@ def commit() -> str:
     return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "") if head.returncode == 0 else "unknown"
 
 
-def measure_size(articles: int, rounds: int, seed: int, out: Path) -> dict:
+def measure_size(articles: int, rounds: int, seed: int, out: Path, reextract: bool = True) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-portal-") as scratch:
         data_dir = Path(scratch) / "data"
         shared = ["--data-dir", str(data_dir), "--seed", str(seed)]
-        run_script("import_speed.py", ["--articles", str(articles), "--json", str(out / "import.json"), *shared])
+        skip = [] if reextract else ["--no-reextract"]
+        run_script("import_speed.py", ["--articles", str(articles), "--json", str(out / "import.json"), *shared, *skip])
         run_script("search_speed.py", ["--rounds", str(rounds), "--json", str(out / "search.json"), *shared])
         run_script("page_speed.py", ["--rounds", str(rounds), "--json", str(out / "pages.json"), *shared])
     return {name: json.loads((out / f"{name}.json").read_text("utf-8")) for name in ("import", "search", "pages")}
@@ -73,7 +74,11 @@ def table(results: dict) -> str:
         row("import (articles/s)", lambda r: f"{r['import']['first_import']['articles_per_second']}"),
         row(
             "`--reextract` after an upgrade (articles/s)",
-            lambda r: f"{r['import']['reextract_after_upgrade']['articles_per_second']}",
+            lambda r: f"{(r['import']['reextract_after_upgrade'] or {}).get('articles_per_second', 'not run')}",
+        ),
+        row(
+            "CPU per article, main + extraction processes (ms)",
+            lambda r: f"{r['import']['first_import'].get('cpu_ms_per_article', '?')}",
         ),
         row(
             "second import, all unchanged (articles/s)",
@@ -108,13 +113,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, help="one size (the same as --sizes N)")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds over the queries and pages (default 5)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--reextract-up-to", type=int, help="time --reextract only at sizes up to this")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"folder for the JSON results (default {OUT_DIR})")
     args = parser.parse_args(argv)
     sizes = [args.articles] if args.articles else args.sizes
     if min(sizes) < 1 or args.rounds < 1:
         parser.error("sizes and --rounds must be at least 1")
     started = time.perf_counter()
-    results = {str(size): measure_size(size, args.rounds, args.seed, args.out / f"size-{size}") for size in sizes}
+    results = {
+        str(size): measure_size(
+            size,
+            args.rounds,
+            args.seed,
+            args.out / f"size-{size}",
+            reextract=args.reextract_up_to is None or size <= args.reextract_up_to,
+        )
+        for size in sizes
+    }
     summary = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.executable).name, "bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
