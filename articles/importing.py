@@ -15,6 +15,7 @@ used by the `import_articles` command, the admin's re-extract action and the ben
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import time
@@ -321,6 +322,24 @@ class Importer:
                 self.to_index = 0
             if last and report.deferred:
                 self.report.index_pending = indexing.pending_count()
+        release_free_memory()
+
+
+def release_free_memory() -> None:
+    """Give the memory freed since the last batch back to the system.
+
+    Results arrive on the worker pool's threads, so their memory comes from other malloc arenas
+    than the main thread's, and glibc keeps what is freed there: without this, the importing process
+    grew by the size of every article it stored (measured: 106 -> 120 MB over 2,000 articles, back
+    to 104 MB with it), instead of staying at the size of one batch."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
+try:
+    _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):  # not glibc: nothing to trim
+    _malloc_trim = None
 
 
 # Entry points ---------------------------------------------------------------------------------
