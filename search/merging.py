@@ -104,7 +104,7 @@ def merge(index_path: str) -> bool:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
-        index = FileStorage(index_path).open_index()
+        index = FileStorage(index_path, supports_mmap=False).open_index()  # read, never copied whole
         if len(index._segments()) < 2:
             return True
         writer = PortalSegmentWriter(index, timeout=WRITE_LOCK_WAIT, delay=0.25)
