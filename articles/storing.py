@@ -769,7 +769,10 @@ class BatchStore:
                 "boilerplate_removed": [
                     {"text": block.text, "rule": block.rule} for block in extracted.boilerplate_removed
                 ],
-                "import_warnings": [*extracted.warnings, *(f"to review: {reason}" for reason in extracted.review_reasons)],
+                "import_warnings": [
+                    *extracted.warnings,
+                    *(f"to review: {reason}" for reason in extracted.review_reasons),
+                ],
             },
             changed,
         )
