@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PORTAL_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr fuzz load clean
+.PHONY: run test serve setup data lint pytest benchmark benchmark-engines solr fuzz load crash-trials clean
 
 # Reinstall only when a requirements file changed (the stamp is newer than both otherwise).
 $(VENV)/.runtime-stamp: requirements.txt
@@ -43,7 +43,11 @@ pytest: $(VENV)/.dev-stamp
 test: lint pytest
 
 benchmark: $(VENV)/.dev-stamp
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/run.py $(or $(BENCH_ARGS),--sizes 10000 50000)
+
+# SIGKILL the import at random points (20 trials), run it again, check database and index agree.
+crash-trials: $(VENV)/.dev-stamp
+	$(PY) bench/crash_trials.py $(CRASH_ARGS)
 
 # Whoosh against a 2-node SolrCloud on the same articles (Java 17 and Maven needed).
 benchmark-engines: $(VENV)/.dev-stamp

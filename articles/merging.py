@@ -17,8 +17,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from .corrections import change_reason, reindex_people
-from .importing import add_wordings
 from .models import Article, Mention, OfficeHolding, Person, PersonAlias
+from .storing import add_wordings
 
 
 class MergeError(ValueError):

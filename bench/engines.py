@@ -216,8 +216,8 @@ def import_summary(imported: dict) -> dict:
     return {
         "articles_per_second": first["articles_per_second"],
         "seconds": first["seconds"],
-        "index_seconds": first["phases_seconds"]["index"],
-        "phases_seconds": first["phases_seconds"],
+        "index_seconds": first["main_process_phases_seconds"]["index"],
+        "phases_seconds": first["main_process_phases_seconds"],
         "peak_rss_mb": imported["peak_rss_mb"]["after_first_import"],
     }
 

@@ -4,12 +4,13 @@ Run from the project root:
     .venv/bin/python bench/import_speed.py [--articles 3000] [--data-dir DIR] [--json FILE]
 
 Generates the articles into a temporary folder, points PORTAL_DATA_DIR at an empty temporary folder
-(or DIR), migrates, then runs the `import_articles` command twice: a first import that creates and
-indexes every article, and a second one in which every file is unchanged. The first import's time is
-split into its phases by timing the functions the importer calls: decoding, extraction, database
-writes (one transaction per file) and search indexing (queueing, loading the batch back, preparing
-documents, Whoosh writes and commits). A separate pass of extraction alone, with no database, gives
-the extraction ceiling. Peak memory is the process's maximum resident set size.
+(or DIR), migrates, then runs the `import_articles` command three times, as a user would, with the
+default number of extraction processes: a first import that creates and indexes every article, a
+second one in which every file is unchanged, and `--reextract` after an extractor upgrade (every
+article extracted again, rewritten and indexed again). The main process's time is split into
+storing batches and writing the index; extraction alone in one process gives the per-core ceiling.
+Peak memory is the importing (main) process's maximum resident set size; each extraction process
+holds one file at a time.
 """
 
 from __future__ import annotations
@@ -63,27 +64,30 @@ class PhaseTimer:
                 setattr(owner, attribute, original)
 
 
-def run_import_command(folder: Path) -> tuple[float, float, object]:
-    """Run `import_articles FOLDER`; returns (wall seconds, CPU seconds, the ImportReport it produced)."""
+def run_import_command(folder: Path | None, *, reextract: bool = False) -> tuple[float, float, object]:
+    """Run `import_articles FOLDER` (or `--reextract`); returns (wall seconds, CPU seconds of this
+    process, the ImportReport it produced)."""
     from django.core.management import call_command
 
     from articles.management.commands import import_articles as command_module
 
     reports = []
-    original = command_module.import_paths
+    entry = "reextract_articles" if reextract else "import_paths"
+    original = getattr(command_module, entry)
 
     def recording(*args, **kwargs):
         report = original(*args, **kwargs)
         reports.append(report)
         return report
 
-    command_module.import_paths = recording
+    setattr(command_module, entry, recording)
+    arguments = ["--reextract"] if reextract else [str(folder)]
     try:
         started, cpu_started = time.perf_counter(), time.process_time()
-        call_command("import_articles", str(folder), verbosity=0, stdout=StringIO(), stderr=StringIO())
+        call_command("import_articles", *arguments, verbosity=0, stdout=StringIO(), stderr=StringIO())
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     finally:
-        command_module.import_paths = original
+        setattr(command_module, entry, original)
     return seconds, cpu_seconds, reports[0]
 
 
@@ -94,13 +98,13 @@ def counts(report) -> dict:
 
 
 def extraction_only(paths: list[Path]) -> tuple[float, float]:
-    """(wall, CPU) seconds to decode and extract every file with no database at all."""
+    """(wall, CPU) seconds to decode and extract `paths` in this process, with no database at all."""
     from django.conf import settings
 
     from articles.extraction import pipeline
-    from articles.importing import load_known_officials
+    from articles.extraction.officials import load_officials
 
-    officials = load_known_officials()
+    officials = load_officials()
     started, cpu_started = time.perf_counter(), time.process_time()
     for path in paths:
         pipeline.extract_file(
@@ -113,64 +117,75 @@ def rounded(seconds: float) -> float:
     return round(seconds, 3)
 
 
-def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026) -> dict:
+def database_mb(data_dir: Path) -> float:
+    return round(sum(p.stat().st_size for p in Path(data_dir).glob("portal.sqlite3*")) / 1024 / 1024, 1)
+
+
+def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026, reextract: bool = True) -> dict:
+    started = time.perf_counter()
     paths = generate(articles_dir, articles, seed)
-    words = sum(len(path.read_text("utf-8").split()) for path in paths)
+    generate_seconds = time.perf_counter() - started
+    words = sum(len(path.read_text("utf-8").split()) for path in paths[:2000])
     start_portal(data_dir)
     rss_before = peak_rss_mb()
 
     from django.conf import settings
 
     from articles import importing
-    from articles.extraction import pipeline
+    from articles.importing import default_jobs
     from articles.models import Article
     from search import indexing
 
+    # The main process's share of the import: storing batches and writing the index. Extraction
+    # runs in the worker processes meanwhile; "waiting" is the main process waiting for them.
     timer = PhaseTimer()
-    targets = [
-        (importing, "decode_bytes", "decode"),
-        (pipeline, "extract_file", "extract"),
-        (importing.Importer, "store", "database"),
-        (importing.Importer, "flush_index", "index"),
-        (indexing, "_write_batch", "index.load_and_write"),
-        (type(indexing._backend()), "document", "index.prepare_documents"),  # the configured engine's
-    ]
+    targets = [(importing, "store_batch", "database"), (indexing, "process_queue", "index")]
     with timer.patched(targets):
         first_seconds, first_cpu, first_report = run_import_command(articles_dir)
     rss_after_first = peak_rss_mb()
+    phases = {name: rounded(seconds) for name, seconds in sorted(timer.seconds.items())}
+    phases["waiting_for_extraction_and_other"] = rounded(first_seconds - sum(timer.seconds.values()))
+
     second_seconds, second_cpu, second_report = run_import_command(articles_dir)
-    extract_seconds, extract_cpu = extraction_only(paths)
+    # An extractor upgrade: every stored article is extracted again and rewritten where it changed
+    # (here its extractor version at least), then indexed again.
+    again = None
+    if reextract:
+        Article.objects.update(extractor_version="bench-previous-version")
+        reextract_seconds, reextract_cpu, reextract_report = run_import_command(None, reextract=True)
+        again = {
+            **speed(articles, reextract_seconds, reextract_cpu, reextract_report),
+            "counts": counts(reextract_report),
+        }
+    rss_after_reextract = peak_rss_mb()
+    sample = paths[: min(len(paths), 1000)]
+    extract_seconds, extract_cpu = extraction_only(sample)
 
     backend = indexing._backend()
-    phases = {name: rounded(seconds) for name, seconds in sorted(timer.seconds.items())}
-    phases["index.queue_and_commit"] = rounded(
-        timer.seconds["index"] - timer.seconds["index.load_and_write"] - timer.seconds["index.prepare_documents"]
-    )
-    phases["index.load_and_write"] = rounded(
-        timer.seconds["index.load_and_write"] - timer.seconds["index.prepare_documents"]
-    )
-    accounted = timer.seconds["decode"] + timer.seconds["extract"] + timer.seconds["database"] + timer.seconds["index"]
-    phases["other"] = rounded(first_seconds - accounted)
     return {
         "articles": articles,
-        "average_words": round(words / articles),
+        "average_words": round(words / min(articles, 2000)),
+        "generate_seconds": round(generate_seconds, 1),
+        "jobs": default_jobs(),
         "machine": machine(),
         "first_import": {
-            **speed(articles, first_seconds, first_cpu),
+            **speed(articles, first_seconds, first_cpu, first_report),
             "counts": counts(first_report),
-            "phases_seconds": phases,
-            "index_commits": timer.calls["index.load_and_write"],
+            "main_process_phases_seconds": phases,
         },
-        "second_import_unchanged": {
-            **speed(articles, second_seconds, second_cpu),
-            "counts": counts(second_report),
-        },
-        "extraction_only": speed(articles, extract_seconds, extract_cpu),
+        "second_import_unchanged": {**speed(articles, second_seconds, second_cpu), "counts": counts(second_report)},
+        "reextract_after_upgrade": again,
+        "extraction_only_one_process": {**speed(len(sample), extract_seconds, extract_cpu), "sample": len(sample)},
         "load_average": [round(load, 2) for load in os.getloadavg()],
-        "peak_rss_mb": {"after_setup": round(rss_before, 1), "after_first_import": round(rss_after_first, 1)},
+        "peak_rss_mb": {
+            "after_setup": round(rss_before, 1),
+            "after_first_import": round(rss_after_first, 1),
+            "after_reextract": round(rss_after_reextract, 1),
+        },
         "engine": settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"],
         "stored": {
             "articles_in_database": Article.objects.count(),
+            "database_mb": database_mb(data_dir),
             # The Whoosh index's folder; a Solr cluster's size is measured by bench/engines.py.
             **(
                 {"index_mb": round(folder_size_mb(Path(backend.path)), 1), "index_segments": backend.segment_count()}
@@ -181,29 +196,43 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026)
     }
 
 
-def speed(articles: int, seconds: float, cpu_seconds: float) -> dict:
-    return {
+def speed(articles: int, seconds: float, cpu_seconds: float, report=None) -> dict:
+    result = {
         "seconds": rounded(seconds),
         "articles_per_second": round(articles / seconds, 1),
-        "cpu_seconds": rounded(cpu_seconds),
-        "articles_per_cpu_second": round(articles / cpu_seconds, 1),
+        "main_process_cpu_seconds": rounded(cpu_seconds),
     }
+    if report is not None:
+        # CPU time does not depend on what else the machine runs: on a machine of its own, the import
+        # could go no faster than its cores divided by the CPU seconds each article costs.
+        total = cpu_seconds + report.extraction_cpu_seconds
+        result["extraction_cpu_seconds"] = rounded(report.extraction_cpu_seconds)
+        result["cpu_ms_per_article"] = round(total / articles * 1000, 1)
+        result["cpu_bound_articles_per_second_on_all_cores"] = round(len(os.sched_getaffinity(0)) * articles / total, 1)
+    return result
 
 
 def summary(result: dict) -> str:
-    first, second = result["first_import"], result["second_import_unchanged"]
-    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in first["phases_seconds"].items())
+    first, second, again = result["first_import"], result["second_import_unchanged"], result["reextract_after_upgrade"]
+    phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in first["main_process_phases_seconds"].items())
     return "\n".join(
         [
-            f"Import of {result['articles']} generated articles (~{result['average_words']} words each):",
-            f"  first import   {first['seconds']:.1f} s = {first['articles_per_second']} articles/s "
-            f"({first['articles_per_cpu_second']} per CPU second)  {first['counts']}",
-            f"    phases: {phases}",
-            f"  second import  {second['seconds']:.1f} s = {second['articles_per_second']} articles/s "
-            f"({second['articles_per_cpu_second']} per CPU second; all unchanged)",
-            f"  extraction alone (no database): {result['extraction_only']['articles_per_second']} articles/s "
-            f"({result['extraction_only']['articles_per_cpu_second']} per CPU second)",
-            f"  peak RSS {result['peak_rss_mb']['after_first_import']} MB; "
+            f"Import of {result['articles']} generated articles (~{result['average_words']} words each), "
+            f"{result['jobs']} extraction processes:",
+            f"  first import   {first['seconds']:.1f} s = {first['articles_per_second']} articles/s  {first['counts']}",
+            f"    CPU {first['cpu_ms_per_article']} ms per article (main process and extraction processes): "
+            f"{first['cpu_bound_articles_per_second_on_all_cores']} articles/s on idle cores",
+            f"    main process: {phases}",
+            f"  second import  {second['seconds']:.1f} s = {second['articles_per_second']} articles/s (all unchanged)",
+            f"  --reextract after an extractor upgrade  {again['seconds']:.1f} s = "
+            f"{again['articles_per_second']} articles/s  {again['counts']}"
+            if again
+            else "  --reextract not measured at this size",
+            f"  extraction alone in one process: {result['extraction_only_one_process']['articles_per_second']} "
+            "articles/s",
+            f"  peak RSS of the importing process {result['peak_rss_mb']['after_first_import']} MB "
+            f"(after --reextract {result['peak_rss_mb']['after_reextract']} MB); database "
+            f"{result['stored']['database_mb']} MB, "
             + (
                 f"index {result['stored']['index_mb']} MB in {result['stored']['index_segments']} segment(s); "
                 if "index_mb" in result["stored"]
@@ -220,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help="empty folder for the portal's data (default: a temp folder)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="write the result here as JSON")
+    parser.add_argument("--no-reextract", action="store_true", help="leave out the --reextract run")
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be at least 1")
@@ -227,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--data-dir {args.data_dir} is not empty; the benchmark needs a fresh portal")
     with tempfile.TemporaryDirectory(prefix="bench-import-") as scratch:
         data_dir = args.data_dir or Path(scratch) / "data"
-        result = measure(args.articles, data_dir, Path(scratch) / "articles", args.seed)
+        result = measure(args.articles, data_dir, Path(scratch) / "articles", args.seed, not args.no_reextract)
     write_json(result, args.json)
     print(summary(result))
     return 0

@@ -245,8 +245,15 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
+# Index commits never merge; past this many segments another process merges them (0: Whoosh merges
+# small segments while committing).
+PORTAL_SEARCH_MERGE_SEGMENTS = env_int("PORTAL_SEARCH_MERGE_SEGMENTS", 6)
+
 # Importer limits.
 PORTAL_IMPORT_MAX_BYTES = env_int("PORTAL_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+# Extraction processes (0: one per core) and the seconds one file may take before it is skipped.
+PORTAL_IMPORT_JOBS = env_int("PORTAL_IMPORT_JOBS", 0)
+PORTAL_IMPORT_TIME_LIMIT = env_int("PORTAL_IMPORT_TIME_LIMIT", 20)
 
 LOGGING = {
     "version": 1,

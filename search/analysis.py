@@ -84,7 +84,8 @@ class FoldFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = token.text.translate(FOLD_TABLE)
+            if not token.text.isascii():  # most words of an English text: nothing to fold
+                token.text = token.text.translate(FOLD_TABLE)
             yield token
 
 
@@ -132,7 +133,7 @@ class KeepDiacriticWordsFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            if has_diacritics(token.text):
+            if not token.text.isascii() and has_diacritics(token.text):
                 yield token
 
 

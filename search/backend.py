@@ -22,6 +22,7 @@ import itertools
 import os
 import re
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -33,8 +34,9 @@ from whoosh.analysis import Filter, IDTokenizer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.sorting import Count, FieldFacet
+from whoosh.writing import SegmentWriter
 
-from . import acronyms
+from . import acronyms, merging
 from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
 from .facets import facet_key
 
@@ -53,6 +55,7 @@ BOOSTS = {"title": 2.0, "names": 1.5, "text_exact": 3.0}
 MAX_PREFIX_WORDS = 1000  # indexed words a prefix* expands to, at most
 WRITE_LOCK_TIMEOUT = 60.0  # update_index / rebuild_index wait this long for another writer
 PARSED_QUERIES_KEPT = 512  # parsed query strings a backend remembers (per index version)
+BROWSES_KEPT = 256  # answers to searches without words a backend remembers (per index version)
 
 
 class SearchUnavailable(SearchBackendError):
@@ -135,6 +138,27 @@ class ValueList(fields.FieldType):
         return [(v.encode("utf-8"), 1, 1.0, b"") for v in sorted(set(_as_list(value)))]
 
 
+class PortalSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer, minus a file-system check per posting.
+
+    Writing a segment's postings looks up each field's length column for every posting, and for a
+    field that has none (facets, value lists) it asks the file system again each time: a third of
+    the commit. The answer cannot change while the segment is written, so it is kept."""
+
+    def per_document_reader(self):
+        reader = super().per_document_reader()
+        looked_up = {}
+        find = reader._cached_reader
+
+        def cached_reader(fieldname, column):
+            if fieldname not in looked_up:
+                looked_up[fieldname] = find(fieldname, column)
+            return looked_up[fieldname]
+
+        reader._cached_reader = cached_reader
+        return reader
+
+
 def user_query_parser(schema) -> qparser.QueryParser:
     """Words (all must match), phrases, AND/OR/NOT, brackets, prefix*. No field:, ^, ~ or ranges."""
     plugins = [
@@ -161,6 +185,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._searcher = None
         self._acronyms = (None, None)  # (index generation, AcronymTable)
         self._parsed = {}  # (kind, query string) -> Whoosh query, for the current index version
+        self._browsed = {}  # facet-only browses (no words) -> their answer, for the current index version
 
     # Schema -----------------------------------------------------------------------------------
 
@@ -217,7 +242,10 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             os.makedirs(self.path, exist_ok=True)
         except OSError as exc:
             raise SearchBackendError(f"Cannot create the search index folder {self.path}: {exc}") from exc
-        storage = FileStorage(self.path)
+        # Writers read the index only to delete replaced documents. Without memory maps a compound
+        # segment is read where needed; with them Whoosh copies each segment it opens into memory,
+        # so every drain of the queue held a copy of the whole index (88 MB more at 10,000 articles).
+        storage = FileStorage(self.path, supports_mmap=False)
         if storage.index_exists():
             self.index = storage.open_index(schema=self.schema)
         else:
@@ -274,6 +302,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._searcher = None
         self._acronyms = (None, None)
         self._parsed.clear()  # prefix* expansions depend on the index's words
+        self._browsed.clear()
 
     # Queries ----------------------------------------------------------------------------------
 
@@ -397,6 +426,48 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         required = self.parse_user_query(query_string)
         if required is None:  # only stop words: nothing can match
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        if not isinstance(required, query.Every):
+            return self._search(
+                searcher,
+                query_string,
+                required,
+                sort_by,
+                start_offset,
+                end_offset,
+                facets,
+                narrow_queries,
+                result_class,
+            )
+        # Browsing without words (the empty query, a facet or date selection) counts facets over much
+        # of the archive, and readers repeat the same few browses: the answer is kept until the index
+        # changes (searcher() starts afresh then).
+        key = (
+            tuple(narrow_queries or ()),
+            tuple(sort_by or ()),
+            start_offset,
+            end_offset,
+            tuple(facets or ()),
+            result_class,
+        )
+        if key not in self._browsed:
+            if len(self._browsed) >= BROWSES_KEPT:
+                del self._browsed[next(iter(self._browsed))]  # the oldest
+            self._browsed[key] = self._search(
+                searcher,
+                query_string,
+                required,
+                sort_by,
+                start_offset,
+                end_offset,
+                facets,
+                narrow_queries,
+                result_class,
+            )
+        return self._browsed[key]
+
+    def _search(
+        self, searcher, query_string, required, sort_by, start_offset, end_offset, facets, narrow_queries, result_class
+    ):
         scored = not sort_by and not isinstance(required, query.Every)
         final = (
             self._remembered("boosted", query_string, lambda text: self._boosted(required, text, searcher.reader()))
@@ -520,7 +591,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         try:
-            return self.index.writer(timeout=timeout, delay=0.05)
+            return PortalSegmentWriter(self.index, timeout=timeout, delay=0.05)
         except LockError as exc:
             raise IndexBusy(f"Another process is writing the search index at {self.path}.") from exc
 
@@ -554,6 +625,20 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
     def optimize(self):
         """Merge all segments into one (worth doing after a large import)."""
         self.writer(WRITE_LOCK_TIMEOUT).commit(optimize=True)
+
+    # Merging in the background ------------------------------------------------------------------
+
+    def commit(self, writer) -> None:
+        """Commit `writer`. With PORTAL_SEARCH_MERGE_SEGMENTS set, a commit never merges (an editor's
+        save or an import batch costs only its own documents): once the index has more segments than
+        that, another process merges them (search/merging.py) while searches and commits go on."""
+        merge_from = settings.PORTAL_SEARCH_MERGE_SEGMENTS
+        if not merge_from:
+            writer.commit()  # Whoosh merges small segments while committing
+            return
+        writer.commit(merge=False)
+        if len(self.index._segments()) > merge_from:
+            merging.start_in_background(self.path)
 
     def segment_count(self) -> int:
         return len(self._open_for_reading()._segments())

@@ -107,7 +107,7 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
         if not done:  # another drain emptied the queue while this one waited for the lock
             writer.cancel()
             break
-        writer.commit()
+        backend.commit(writer)
         PendingIndexChange.objects.filter(pk__in=done).delete()
         report.updated += updated
         report.removed += removed

@@ -134,6 +134,9 @@ def isolated_data_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("portal-data")
     settings.DATA_DIR = data_dir  # the downloads the import command writes go here
     settings.MEDIA_ROOT = str(data_dir / "media")
+    # Commits merge as they go: a merge process of its own would run on past the test that started
+    # it (test_search_scale.py turns it on where it is tested).
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 0
     # WhiteNoise warns on every request when the collected-static folder does not exist.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     use_search_index_at(data_dir / "whoosh_index")

@@ -53,7 +53,7 @@ def tiny_benchmark_run(tmp_path_factory):
     """`bench/run.py` on a tiny archive, in its own process (it sets up Django with its own data folder)."""
     out = tmp_path_factory.mktemp("bench-out")
     completed = subprocess.run(
-        [sys.executable, "bench/run.py", "--articles", str(TINY), "--rounds", "1", "--out", str(out)],
+        [sys.executable, "bench/run.py", "--sizes", str(TINY), "--rounds", "1", "--out", str(out)],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
@@ -63,39 +63,56 @@ def tiny_benchmark_run(tmp_path_factory):
     return out, completed.stdout
 
 
-def test_import_benchmark_reports_both_imports_and_their_phases(tiny_benchmark_run):
+def test_import_benchmark_reports_the_imports_a_reextraction_and_their_phases(tiny_benchmark_run):
     out, stdout = tiny_benchmark_run
-    result = json.loads((out / "import.json").read_text("utf-8"))
+    result = json.loads((out / f"size-{TINY}" / "import.json").read_text("utf-8"))
 
     assert result["first_import"]["counts"]["created"] == TINY
     assert result["second_import_unchanged"]["counts"]["unchanged"] == TINY
+    assert result["reextract_after_upgrade"]["counts"]["updated"] == TINY  # every article rewritten
     assert result["stored"]["articles_in_database"] == TINY
-    for phase in ("decode", "extract", "database", "index", "other"):
-        assert phase in result["first_import"]["phases_seconds"]
-    for key in ("articles_per_second", "seconds"):
-        assert result["first_import"][key] > 0
-        assert result["second_import_unchanged"][key] > 0
-    assert result["extraction_only"]["articles_per_second"] > 0
+    for phase in ("database", "index", "waiting_for_extraction_and_other"):
+        assert phase in result["first_import"]["main_process_phases_seconds"]
+    for run in ("first_import", "second_import_unchanged", "reextract_after_upgrade"):
+        assert result[run]["articles_per_second"] > 0 and result[run]["seconds"] > 0
+    assert result["extraction_only_one_process"]["articles_per_second"] > 0
     assert result["peak_rss_mb"]["after_first_import"] > 0
+    assert result["stored"]["database_mb"] > 0 and result["stored"]["index_mb"] > 0
     assert "articles/s" in stdout
 
 
 def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_benchmark_run):
     out, stdout = tiny_benchmark_run
-    result = json.loads((out / "search.json").read_text("utf-8"))
+    result = json.loads((out / f"size-{TINY}" / "search.json").read_text("utf-8"))
 
     assert result["articles"] == TINY
     assert [q["label"] for q in result["per_query"]] == [q.label for q in QUERIES]
     assert all(q["hits"] == q["raw_hits"] for q in result["per_query"])
     assert sum(q["hits"] > 0 for q in result["per_query"]) >= len(QUERIES) // 2  # not a comparison of nothing
-    for path in ("product_search", "raw", "raw_reopen", "product_page", "raw_with_snippets"):
+    assert sum(q["fts5_hits"] > 0 for q in result["per_query"]) >= len(QUERIES) // 2
+    assert result["fts5_build"]["documents"] == TINY
+    for path in ("view", "product_search", "raw", "raw_reopen", "product_page", "raw_with_snippets", "fts5"):
         assert result["latency"][path]["samples"] == len(QUERIES)
         assert result["latency"][path]["p95_ms"] >= result["latency"][path]["p50_ms"] > 0
     assert set(result["ratios"]["product_search/raw"]) == {"p50", "p95", "total"}
     assert set(result["cpu_ratios"]) == set(result["ratios"])
-    assert "product_search/raw" in stdout
+    assert {"view/raw", "view/fts5"} <= set(result["ratios"])
     summary = json.loads((out / "summary.json").read_text("utf-8"))
-    assert summary["import"]["articles"] == summary["search"]["articles"] == TINY
+    assert (
+        summary["sizes"][str(TINY)]["import"]["articles"] == summary["sizes"][str(TINY)]["search"]["articles"] == TINY
+    )
+    assert summary["commit"] and "| search via the view" in summary["table"] and "| search via the view" in stdout
+
+
+def test_page_benchmark_counts_queries_and_times_every_page(tiny_benchmark_run):
+    out, _ = tiny_benchmark_run
+    result = json.loads((out / f"size-{TINY}" / "pages.json").read_text("utf-8"))
+    assert {"home", "year", "month", "people index", "person with the most articles", "meetings"} <= set(
+        result["pages"]
+    )
+    for page in result["pages"].values():
+        assert page["queries"] > 0 or page["url"].startswith("/search/")
+        assert page["p95_ms"] >= page["p50_ms"] > 0 and page["samples"] == 1
 
 
 @pytest.mark.slow

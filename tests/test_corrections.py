@@ -462,7 +462,7 @@ def test_a_holdings_corrected_office_survives_reimport(editor_client, imported_a
 
 
 def test_a_corrected_holding_no_article_shows_any_more_is_kept():
-    from articles.importing import refresh_holding_span
+    from articles.storing import refresh_holding_span
 
     person = make_person("Wang Huning", country="CN")
     corrected = make_holding(person, make_office("Chairman", "CPPCC National Committee", country="CN"))
@@ -535,7 +535,7 @@ def test_without_locks_reimport_restores_the_machine_values(editor_client, impor
 
 
 def test_an_office_nothing_shows_any_more_goes_unless_an_editor_touched_it():
-    from articles.importing import refresh_holding_span
+    from articles.storing import refresh_holding_span
 
     person = make_person("Wang Huning", country="CN")
     renamed = make_office("Member", "Politburo Standing Committee", country="CN")
