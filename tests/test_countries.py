@@ -25,13 +25,19 @@ SHIPPED = json.loads(countries.DEFAULT_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture
-def ruritania_in_force(tmp_path, monkeypatch):
-    """The shipped countries and Ruritania, put in force the documented way: PORTAL_COUNTRIES_FILE."""
+def countries_with_ruritania(tmp_path):
+    """A countries file: the shipped countries and Ruritania."""
     invented = json.loads((DATA / "ruritania.json").read_text(encoding="utf-8"))["countries"]
     path = tmp_path / "countries_with_ruritania.json"
     path.write_text(json.dumps({"countries": SHIPPED["countries"] + invented}, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setenv(countries.PATH_VARIABLE, str(path))
     return path
+
+
+@pytest.fixture
+def ruritania_in_force(countries_with_ruritania, monkeypatch):
+    """That file put in force the documented way: PORTAL_COUNTRIES_FILE."""
+    monkeypatch.setenv(countries.PATH_VARIABLE, str(countries_with_ruritania))
+    return countries_with_ruritania
 
 
 def extract_article():
@@ -165,14 +171,25 @@ def test_an_article_about_an_invented_country_gets_its_people_offices_and_meetin
     ]
 
 
+def import_folder(folder: Path) -> None:
+    call_command("import_articles", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
+
+
 @pytest.mark.django_db
 def test_importing_an_article_about_an_invented_country_stores_its_people_offices_and_meetings(
-    ruritania_in_force, tmp_path
+    countries_with_ruritania, tmp_path, monkeypatch
 ):
+    # An import before the file is put in force: the extraction processes of the next import are forked
+    # from a server started now, and must still read the countries in force when that import runs.
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / "note.txt").write_text("Vietnamese Prime Minister Nguyễn Văn Khải met the press on Monday.\n")
+    import_folder(earlier)
+    monkeypatch.setenv(countries.PATH_VARIABLE, str(countries_with_ruritania))
     folder = tmp_path / "archive"
     folder.mkdir()
     shutil.copy(ARTICLE, folder / ARTICLE.name)
-    call_command("import_articles", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
+    import_folder(folder)
 
     elphberg = Person.objects.get(name="Elphberg Rudolf")
     assert (elphberg.country, elphberg.party) == ("XR", "RUP")
