@@ -26,10 +26,9 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.forms import PartialDate, PartialDateField
-
 from . import records
 from .extraction.types import UNKNOWN
+from .forms import DateRange, DateRangeField
 from .models import Meeting, MeetingKind, MeetingParticipant, Mention, OfficeHolding, Person
 from .views import PageMixin
 
@@ -57,7 +56,7 @@ class PairField(forms.CharField):
         return codes
 
 
-class PeopleField(forms.Field):
+class PersonSlugsField(forms.Field):
     """?person=a&person=b: identifiers (slugs) of people, every one of whom must be present."""
 
     widget = forms.MultipleHiddenInput
@@ -78,8 +77,8 @@ class ApiForm(forms.Form):
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
     FILTER_FIELDS = {
-        DATE: {"from": PartialDateField, "to": PartialDateField},
-        PERSON: {"person": PeopleField},
+        DATE: {"from": DateRangeField, "to": DateRangeField},
+        PERSON: {"person": PersonSlugsField},
         COUNTRY: {"country": CountryField},
         PAIR: {"pair": PairField},
         KIND: {"kind": forms.ChoiceField},
@@ -102,7 +101,7 @@ class ApiForm(forms.Form):
                 f"Unknown parameter {', '.join(unknown)}: this endpoint takes {', '.join(self.fields)}."
             )
         start, end = cleaned.get("from"), cleaned.get("to")
-        if isinstance(start, PartialDate) and isinstance(end, PartialDate) and start.first_day > end.last_day:
+        if isinstance(start, DateRange) and isinstance(end, DateRange) and start.first_day > end.last_day:
             self.add_error("to", f"“to” ({end.text}) is before “from” ({start.text}).")
         return cleaned
 
@@ -114,7 +113,7 @@ class ApiForm(forms.Form):
         ]
 
 
-def _in_range(queryset, field_name: str, start: PartialDate | None, end: PartialDate | None):
+def _in_range(queryset, field_name: str, start: DateRange | None, end: DateRange | None):
     if start or end:
         queryset = queryset.exclude(**{f"{field_name}__isnull": True})
     if start:

@@ -133,8 +133,8 @@ class Slugs:
 
 
 class People:
-    """Person resolution for a batch: by any spelling's key, the lowest id wins, created when none
-    matches (what `Person.objects.by_key()` does, without a query per mention)."""
+    """Person resolution for a batch: by any spelling's key (the name's or an alias's), the lowest id
+    wins, created when none matches; a few queries for the whole batch, none per mention."""
 
     def __init__(self, keys: set[str]):
         self.by_key: dict[str, list[Person]] = defaultdict(list)

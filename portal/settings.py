@@ -249,6 +249,12 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # small segments while committing).
 PORTAL_SEARCH_MERGE_SEGMENTS = env_int("PORTAL_SEARCH_MERGE_SEGMENTS", 6)
 
+# The archive's scope (articles/scope.py): its focus, one country's code ("VN": its exchanges with every
+# partner) or a pair ("VN-CN"), checked against the countries file at start; and its name, which pages,
+# feeds, citations, downloads and the admin show (empty: made from the focus).
+PORTAL_ARCHIVE_FOCUS = os.environ.get("PORTAL_ARCHIVE_FOCUS", "VN")
+PORTAL_ARCHIVE_NAME = os.environ.get("PORTAL_ARCHIVE_NAME", "")
+
 # Importer limits.
 PORTAL_IMPORT_MAX_BYTES = env_int("PORTAL_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 # Extraction processes (0: one per core) and the seconds one file may take before it is skipped.

@@ -12,7 +12,8 @@ from django.db.models import Prefetch
 from haystack import indexes
 
 from articles.models import Article, Mention, OfficeHolding
-from articles.templatetags.portal import country_name, date_uncertain
+from articles.scope import country_name
+from articles.templatetags.portal import date_uncertain
 
 from . import acronyms
 from .backend import DIACRITICS, FACET, NAMES, STORED, TERMS, TITLE

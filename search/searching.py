@@ -24,12 +24,13 @@ from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 from haystack.query import SQ
 
+from articles.forms import DateRange
 from articles.spellings import NameTable, people_named
 
 from . import haystack_api, highlighting, query, wordlists
 from .engine import filter_syntax
 from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
-from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
+from .forms import NEWEST, OLDEST, RELEVANCE
 from .query import name_candidates, normalise, prepare
 
 # "Finds little": below this many results a better-spelled query is looked for.
@@ -119,8 +120,8 @@ class ArticleSearch:
         self.selections: dict[str, list[str]] = {
             facet.name: list(cleaned.get(facet.name) or []) for facet in ALL_FACETS
         }
-        self.date_from: PartialDate | None = cleaned.get("date_from")
-        self.date_to: PartialDate | None = cleaned.get("date_to")
+        self.date_from: DateRange | None = cleaned.get("date_from")
+        self.date_to: DateRange | None = cleaned.get("date_to")
         self.sort: str = cleaned.get("sort") or RELEVANCE
         names = self._name_table()
         # Other engines read no OR: a name is then searched as typed (its person page is still offered).

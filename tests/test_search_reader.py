@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS_DIR, use_search_index_at
+from conftest import SEEDS_DIR, search_json, use_search_index_at
 from django.db import transaction
 from haystack import connections
 
@@ -35,12 +35,6 @@ def seeds(isolated_data_dir, django_db_setup, django_db_blocker, tmp_path_factor
         yield
         transaction.set_rollback(True)
     use_search_index_at(previous)
-
-
-def search_json(client, **params) -> dict:
-    response = client.get("/search/", {**params, "format": "json"})
-    assert response.status_code == 200, response.content
-    return response.json()
 
 
 def files(client, **params) -> set[str]:

@@ -10,32 +10,17 @@ import threading
 import time
 
 import pytest
-from conftest import SOLR_ENGINE, use_connection, use_search_index_at
+from conftest import SOLR_ENGINE, index_now, post_change, use_connection
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.urls import reverse
 from factories import make_article, make_person
 from haystack import connections
-from test_admin import post_change
 
 from articles.merging import merge_people
 from articles.models import Article
 from search import indexing
 from search.backend import PortalWhooshSearchBackend
-
-
-@pytest.fixture
-def fresh_index(tmp_path):
-    """An empty index folder of this test's own."""
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    yield tmp_path / "index"
-    use_search_index_at(previous)
-
-
-def index_now(*articles) -> None:
-    indexing.queue_articles(article.pk for article in articles)
-    indexing.process_queue()
 
 
 def indexed_titles() -> dict[int, str]:

@@ -7,50 +7,29 @@ from dataclasses import dataclass
 from django import template
 from django.urls import reverse
 
+from .. import scope
 from ..extraction.types import DAY, MONTH, YEAR
 
 register = template.Library()
 
-# The countries this archive's officials come from; any other code is shown as is.
-COUNTRY_NAMES = {
-    "VN": "Việt Nam",
-    "CN": "China",
-    "LA": "Laos",
-    "KH": "Cambodia",
-    "CU": "Cuba",
-    "KP": "DPR Korea",
-    "KR": "Republic of Korea",
-    "JP": "Japan",
-    "RU": "Russia",
-    "US": "United States",
-    "IN": "India",
-    "TH": "Thailand",
-    "SG": "Singapore",
-    "ID": "Indonesia",
-    "MY": "Malaysia",
-    "PH": "Philippines",
-    "MM": "Myanmar",
-    "BN": "Brunei",
-    "FR": "France",
-    "DE": "Germany",
-    "GB": "United Kingdom",
-    "AU": "Australia",
-}
-# Languages of names by country, so screen readers and fonts treat Vietnamese names as Vietnamese.
-NAME_LANGUAGES = {"VN": "vi"}
-
 
 @register.filter
 def country_name(code: str) -> str:
-    if not code:
-        return "Country not recorded"
-    return COUNTRY_NAMES.get(code.upper(), code.upper())
+    """A country's display name, from the countries file (an unknown code as it is)."""
+    return scope.country_name(code)
+
+
+@register.filter
+def country_lang(code: str) -> str:
+    """The lang attribute value for a country's names ("" when the page language fits)."""
+    return scope.names_language(code)
 
 
 @register.filter
 def name_lang(person) -> str:
-    """The lang attribute value for a person's name ("" when the page language fits)."""
-    return NAME_LANGUAGES.get(getattr(person, "country", "") or "", "")
+    """The lang attribute value for a person's name: their country's names language, so screen readers
+    and fonts treat a Vietnamese name as Vietnamese ("" when the page language fits)."""
+    return scope.names_language(getattr(person, "country", "") or "")
 
 
 @register.filter
