@@ -5,6 +5,7 @@ at once, on both engines; Whoosh's write lock; and a missing, unreadable or unre
 from __future__ import annotations
 
 import copy
+import re
 import socket
 import threading
 import time
@@ -41,6 +42,19 @@ def found(client, **params) -> set[str]:
 
 
 # ---------------------------------------------------------------- editors' changes
+
+
+def test_the_archive_tells_the_search_app_through_signals_and_never_imports_it():
+    from django.conf import settings
+
+    from articles import signals
+
+    for signal in (signals.articles_stored, signals.articles_changed, signals.people_changed, signals.import_progress):
+        assert signal.has_listeners(), signal
+    importing_search = re.compile(r"^\s*(from search\b|import search\b)", re.M)
+    archive = settings.BASE_DIR / "articles"
+    found = [str(path) for path in archive.rglob("*.py") if importing_search.search(path.read_text(encoding="utf-8"))]
+    assert not found, f"the archive imports the search app in {found}"
 
 
 @pytest.mark.django_db
