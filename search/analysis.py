@@ -1,55 +1,19 @@
 """Text analysis shared by indexing, querying and highlighting.
 
 Every field that must match accent-insensitively folds its tokens the same way at index and query
-time, so "Trong" finds "Trọng", "Do Muoi" finds "Đỗ Mười" and "Viet Nam" finds "Việt Nam". Whoosh's
-own accent_map leaves Đ/đ alone (it has no decomposition), hence the explicit table here.
+time (articles.extraction.names.strip_diacritics and its FOLD_TABLE), so "Trong" finds "Trọng",
+"Do Muoi" finds "Đỗ Mười" and "Viet Nam" finds "Việt Nam".
 """
 
 from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 
 import snowballstemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-# Letters that Unicode does not decompose into base letter + mark.
-_UNDECOMPOSABLE = {
-    "Đ": "D",
-    "đ": "d",
-    "Ð": "D",
-    "ð": "d",
-    "Ø": "O",
-    "ø": "o",
-    "Ł": "L",
-    "ł": "l",
-    "Ħ": "H",
-    "ħ": "h",
-    "Æ": "AE",
-    "æ": "ae",
-    "Œ": "OE",
-    "œ": "oe",
-    "ß": "ss",
-    "ı": "i",
-    "Þ": "Th",
-    "þ": "th",
-}
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    # Latin-1 supplement, Latin extended A/B and Latin extended additional (all Vietnamese letters).
-    for codepoint in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
-        char = chr(codepoint)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        if base and base != char and base.isascii():
-            table[codepoint] = base
-    table.update({ord(k): v for k, v in _UNDECOMPOSABLE.items()})
-    return table
-
-
-FOLD_TABLE = _build_fold_table()
+from articles.extraction.names import FOLD_TABLE, strip_diacritics
 
 # Place and country names that sources write both as one word and as two ("Viet Nam" / "Vietnam").
 # The folded pair is joined into one token, so every spelling meets the same term.
@@ -65,15 +29,6 @@ _COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
 
 # Words of one or more letters/digits; "U.S" and "e.g" stay whole.
 WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
-
-
-def fold(text: str) -> str:
-    """Strip diacritics but keep everything else: 'Đỗ Mười' -> 'Do Muoi', '习近平' unchanged."""
-    return unicodedata.normalize("NFC", text).translate(FOLD_TABLE)
-
-
-def has_diacritics(word: str) -> bool:
-    return fold(word) != word
 
 
 class FoldFilter(Filter):
@@ -133,7 +88,7 @@ class KeepDiacriticWordsFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            if not token.text.isascii() and has_diacritics(token.text):
+            if not token.text.isascii() and strip_diacritics(token.text) != token.text:
                 yield token
 
 

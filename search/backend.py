@@ -1,6 +1,6 @@
 """The Whoosh engine tuned for this archive: a small subclass of haystack's Whoosh backend.
 
-What it changes, and why (see /work/shared/STACK-NOTES.md for the measurements):
+What it changes, and why (the README's benchmarks measure it):
 - Analyzers: accent folding (Đ too) at index and query time, English stemming for the text,
   unstemmed folded names, and an unfolded field of diacritic words that ranks exact Vietnamese
   spellings first (search/analysis.py).
@@ -37,7 +37,7 @@ from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
-from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
+from .analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, strip_diacritics, text_analyzer
 from .facets import facet_key
 
 # Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
@@ -533,7 +533,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             word = match.group(0)
             if word in ("AND", "OR", "NOT") or len(word) > SUGGEST_MAX_WORD_LENGTH:
                 return word
-            key = fold(word).lower()
+            key = strip_diacritics(word).lower()
             if key not in corrected:
                 if len(corrected) >= SUGGEST_MAX_UNKNOWN_WORDS:
                     return word

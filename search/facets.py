@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import fold
+from .analysis import strip_diacritics
 
 ALL = "all"  # every selected value must be present (a document can have several values)
 ANY = "any"  # any selected value may be present (a document has one value)
@@ -49,4 +49,4 @@ def facet_key(value: str) -> str:
 
     "Hà Nội", "Hanoi" and "HA NOI" share the key "hanoi"; Chinese characters are kept.
     """
-    return _NOT_WORD.sub("", fold(value).casefold())
+    return _NOT_WORD.sub("", strip_diacritics(value).casefold())

@@ -17,6 +17,7 @@ from articles.templatetags.portal import date_uncertain
 
 from . import acronyms
 from .backend import DIACRITICS, FACET, NAMES, STORED, TERMS, TITLE
+from .dates import span_numbers
 
 
 class TitleField(indexes.CharField):
@@ -56,10 +57,6 @@ def with_country(name: str, code: str) -> str:
     return f"{name} ({country_name(code)})" if code else name
 
 
-def _date_number(day) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     text_exact = DiacriticWordsField(stored=False)  # filled from `text` in prepare()
@@ -77,7 +74,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     year = FacetField(stored=False)
     month = FacetField(stored=False)
 
-    # Dates as YYYYMMDD numbers: the span the article's date covers at its precision.
+    # Dates as YYYYMMDD numbers (search/dates.py): the span the article's date covers at its precision.
     date_start = indexes.IntegerField(stored=False)
     date_end = indexes.IntegerField(stored=False)
     dated = indexes.IntegerField(stored=False)  # 1 or 0, so undated articles sort last
@@ -154,17 +151,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return [iso[:7]] if iso and len(iso) >= 7 else []
 
     def prepare_date_start(self, obj):
-        return _date_number(obj.event_date) if obj.date_iso else None
+        return span_numbers(obj.event_date, obj.date_precision)[0] if obj.date_iso else None
 
     def prepare_date_end(self, obj):
-        if not obj.date_iso:
-            return None
-        start = _date_number(obj.event_date)
-        if len(obj.date_iso) == 4:
-            return start // 10000 * 10000 + 1231
-        if len(obj.date_iso) == 7:
-            return start // 100 * 100 + 31  # compared as numbers, so "day 31" of any month is fine
-        return start
+        return span_numbers(obj.event_date, obj.date_precision)[1] if obj.date_iso else None
 
     def prepare_dated(self, obj):
         return 1 if obj.date_iso else 0

@@ -14,7 +14,6 @@ suggestion that finds clearly more and that changes no common word and no phrase
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +27,7 @@ from articles.forms import DateRange
 from articles.spellings import NameTable, people_named
 
 from . import haystack_api, highlighting, query, wordlists
+from .dates import day_number, range_end_number
 from .engine import filter_syntax
 from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
 from .forms import NEWEST, OLDEST, RELEVANCE
@@ -153,12 +153,11 @@ class ArticleSearch:
         for facet in ALL_FACETS:
             if facet.name not in without:
                 queries += syntax.facet(facet, self.selections[facet.name])
-        # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
-        # ("2023" is not known to be in April 2023).
+        # An article is in the range only if its whole date span is (search/dates.py).
         if self.date_from:
-            queries.append(syntax.at_least("date_start", _day_number(self.date_from.first_day)))
+            queries.append(syntax.at_least("date_start", day_number(self.date_from.first_day)))
         if self.date_to:
-            queries.append(syntax.at_most("date_end", _end_number(self.date_to.last_day)))
+            queries.append(syntax.at_most("date_end", range_end_number(self.date_to.last_day)))
         return queries
 
     @property
@@ -177,9 +176,9 @@ class ArticleSearch:
             if exact:
                 conditions += exact if facet.combine == ALL else [haystack_api.any_of(exact)]
         if self.date_from:
-            conditions.append(SQ(date_start__gte=_day_number(self.date_from.first_day)))
+            conditions.append(SQ(date_start__gte=day_number(self.date_from.first_day)))
         if self.date_to:
-            conditions.append(SQ(date_end__lte=_end_number(self.date_to.last_day)))
+            conditions.append(SQ(date_end__lte=range_end_number(self.date_to.last_day)))
         return conditions
 
     def _search(self, query_text: str, *, start: int, end: int, facets=None, without=(), sort=None) -> dict:
@@ -397,13 +396,3 @@ def _as_list(value) -> list[str]:
     if not value:
         return []
     return [value] if isinstance(value, str) else [v for v in value if v]
-
-
-def _day_number(day) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
-def _end_number(day) -> int:
-    """The index ends a month-precise date on "day 31" of its month, whatever the month's length."""
-    month_end = day.day == calendar.monthrange(day.year, day.month)[1]  # (adding a day overflows in 9999)
-    return day.year * 10000 + day.month * 100 + (31 if month_end else day.day)

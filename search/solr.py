@@ -35,7 +35,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 
 from . import acronyms, solr_query
-from .analysis import fold, text_analyzer
+from .analysis import strip_diacritics, text_analyzer
 from .backend import (
     ACRONYMS_FIELD,
     SUGGEST_MAX_UNKNOWN_WORDS,
@@ -189,7 +189,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         candidates = []  # (folded key, analysed terms) of each distinct word worth checking
         for match in _CANDIDATE_WORD.finditer(query_string):
             word = match.group(0)
-            key = fold(word).lower()
+            key = strip_diacritics(word).lower()
             terms = [t.text for t in text_analyzer()(word, mode="query")]
             if word in solr_query.OPERATORS or len(word) > SUGGEST_MAX_WORD_LENGTH or not terms:
                 continue
@@ -202,7 +202,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
 
         def correct(match):
             word = match.group(0)
-            replacement = corrected.get(fold(word).lower())
+            replacement = corrected.get(strip_diacritics(word).lower())
             return replacement or word
 
         suggestion = _CANDIDATE_WORD.sub(correct, query_string)
