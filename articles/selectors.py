@@ -15,7 +15,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
-from .collation import vietnamese_key
+from .collation import by_name, name_order
 from .extraction.types import YEAR
 from .models import Article, Meeting, MeetingParticipant, Person, PersonAlias
 from .scope import country_name, current_scope
@@ -180,8 +180,7 @@ def meeting_people_choices() -> list[dict]:
     )
     groups = []
     for code, members in groupby(people, key=lambda person: person.country):
-        ordered = sorted(members, key=lambda person: vietnamese_key(person.name))
-        choices = [PersonChoice(p.slug, f"{p.name} ({p.meeting_count})") for p in ordered]
+        choices = [PersonChoice(p.slug, f"{p.name} ({p.meeting_count})") for p in by_name(members, code)]
         groups.append({"label": country_name(code), "choices": choices})
     return groups
 
@@ -213,6 +212,7 @@ def pair_meetings_url(person: Person, other: Person) -> str:
 def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
     """The most active officials of each side, and for each pair the meetings they had together."""
     home_code = current_scope().home.code
+    home_order = name_order(home_code)
     sides = defaultdict(lambda: {"home": set(), "other": set()})
     people = {}
     participants = MeetingParticipant.objects.exclude(person=None).exclude(person__country="").select_related("person")
@@ -249,6 +249,6 @@ def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
     ]
     pairs = sorted(
         ((people[home], people[other], n) for (home, other), n in pair_counts.items()),
-        key=lambda item: (-item[2], vietnamese_key(item[0].name), item[1].name),
+        key=lambda item: (-item[2], home_order(item[0].name), item[1].name),
     )
     return {"columns": columns, "rows": rows, "pairs": pairs}

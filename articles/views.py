@@ -22,7 +22,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import citations, downloads, records
-from .collation import vietnamese_key
+from .collation import by_name
 from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import YEAR
@@ -349,10 +349,10 @@ class PersonListView(PageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Names in the Vietnamese alphabet's order (Tô Lâm before Trương Thị Mai), which no database
-        # collation here gives; Latin-script names of other countries come out in their usual order.
+        # Names in the order of their language's alphabet (Vietnamese: Tô Lâm before Trương Thị Mai),
+        # which no database collation here gives.
         context["countries"] = [
-            {"code": code, "people": sorted(people, key=lambda person: vietnamese_key(person.name))}
+            {"code": code, "people": by_name(people, code)}
             for code, people in groupby(context["object_list"], key=lambda person: person.country)
         ]
         return context

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .analysis import JOINED_COMPOUNDS, WORD_PATTERN, strip_diacritics
+from .analysis import WORD_PATTERN, joined_compounds, strip_diacritics
 
 SHIPPED_LIST = Path(__file__).resolve().parent / "data" / "acronyms.json"
 
@@ -100,7 +100,10 @@ def _join_compounds(words: list[str]) -> list[str]:
     """ "Việt Nam" counts as one word when spelling "CPV"."""
     joined: list[str] = []
     for word in words:
-        if joined and (strip_diacritics(joined[-1]).casefold(), strip_diacritics(word).casefold()) in JOINED_COMPOUNDS:
+        if (
+            joined
+            and (strip_diacritics(joined[-1]).casefold(), strip_diacritics(word).casefold()) in joined_compounds()
+        ):
             joined[-1] = f"{joined[-1]} {word}"
         else:
             joined.append(word)

@@ -7,28 +7,51 @@ time (articles.extraction.names.strip_diacritics and its FOLD_TABLE), so "Trong"
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
 import snowballstemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
+from articles import countries
 from articles.extraction.names import FOLD_TABLE, strip_diacritics
-
-# Place and country names that sources write both as one word and as two ("Viet Nam" / "Vietnam").
-# The folded pair is joined into one token, so every spelling meets the same term.
-JOINED_COMPOUNDS: dict[tuple[str, str], str] = {
-    ("viet", "nam"): "vietnam",
-    ("ha", "noi"): "hanoi",
-    ("da", "nang"): "danang",
-    ("hai", "phong"): "haiphong",
-    ("sai", "gon"): "saigon",
-}
-
-_COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
 
 # Words of one or more letters/digits; "U.S" and "e.g" stay whole.
 WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
+
+
+def joined_compounds() -> dict[tuple[str, str], str]:
+    """Names of countries and places that sources write both as one word and as two ("Viet Nam" and
+    "Vietnam", "Ha Noi" and "Hanoi"), as (first, second) -> joined, folded and lower-case: the pair is
+    joined into one token, so every spelling meets the same term. From the countries file in force
+    (its names, capitals and places), so a country added there brings its own."""
+    return _compounds_of(countries.current())
+
+
+@functools.lru_cache(maxsize=8)
+def _compounds_of(table: countries.Countries) -> dict[tuple[str, str], str]:
+    spellings = [WORD_PATTERN.findall(strip_diacritics(spelling).lower()) for spelling in _place_names(table)]
+    single_words = {words[0] for words in spellings if len(words) == 1}
+    return {
+        (first, second): first + second
+        for first, second in (words for words in spellings if len(words) == 2)
+        if first + second in single_words
+    }
+
+
+def _place_names(table: countries.Countries):
+    for country in table:
+        yield from (*country.names, *country.capital, *country.places)
+
+
+def compound_first_words() -> frozenset[str]:
+    return _first_words(countries.current())
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(table: countries.Countries) -> frozenset[str]:
+    return frozenset(first for first, _ in _compounds_of(table))
 
 
 class FoldFilter(Filter):
@@ -55,11 +78,12 @@ class JoinCompoundsFilter(Filter):
         return type(self) is type(other)
 
     def __call__(self, tokens):
+        compounds, first_words = joined_compounds(), compound_first_words()
         pending = None  # a copy of a token that may start a compound
         shift = 0  # how many positions joining has removed so far
         for token in tokens:
             if pending is not None:
-                joined = JOINED_COMPOUNDS.get((pending.text, token.text))
+                joined = compounds.get((pending.text, token.text))
                 if joined is not None:
                     pending.text = joined
                     if token.chars:
@@ -72,7 +96,7 @@ class JoinCompoundsFilter(Filter):
                 pending = None
             if token.positions:
                 token.pos -= shift
-            if token.text in _COMPOUND_FIRST_WORDS:
+            if token.text in first_words:
                 pending = token.copy()
                 continue
             yield token
