@@ -120,6 +120,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_person(self, person):
         return self.filter(mentions__person=person).distinct()
 
+    def for_pair(self, code: str, other: str):
+        """Articles reporting a meeting between officials of the two countries (ISO codes)."""
+        meetings = Meeting.objects.between(code, other)
+        return self.filter(pk__in=Meeting.articles.through.objects.filter(meeting__in=meetings).values("article"))
+
     def needing_review(self):
         return self.filter(needs_review=True)
 
@@ -385,6 +390,14 @@ class MeetingQuerySet(models.QuerySet):
     def dated(self):
         """Meetings whose date is known to at least the year."""
         return self.exclude(date_precision=UNKNOWN).exclude(date=None)
+
+    def between(self, code: str, other: str):
+        """Meetings with officials of both countries (ISO codes) among their participants."""
+        meetings = self
+        for country in (code, other):
+            with_country = MeetingParticipant.objects.filter(person__country=country).values("meeting")
+            meetings = meetings.filter(pk__in=with_country)
+        return meetings
 
     def for_person(self, person):
         return self.filter(participants__person=person).distinct()

@@ -8,8 +8,9 @@ PORTAL_ARCHIVE_NAME and PORTAL_ARCHIVE_FOCUS (README, "Configuration"):
     current_scope().home            the first country of the focus: the home side of who met whom
     current_scope().pair("CN", "VN") the Pair of two codes, ordered as the archive names it
 
-The focus is one country (its exchanges with every partner) or a pair. It names the archive and orders
-its pages (the home side first); it hides nothing: the archive holds whatever was imported.
+The focus is one country (its exchanges with every partner) or a pair; by default, the first country of
+the countries file. It names the archive and orders its pages (the home side first); it hides nothing:
+the archive holds whatever was imported.
 Countries, their display names, slugs and name languages come from the countries file in force
 (articles/countries.py); a code the file does not know is shown as it is.
 """
@@ -128,8 +129,11 @@ def default_name(focus: tuple[Country, ...]) -> str:
 
 
 def focus_codes(value: str) -> tuple[str, ...]:
-    """The codes of a PORTAL_ARCHIVE_FOCUS value ("VN", "VN-CN"); raises ImproperlyConfigured naming it."""
+    """The codes of a PORTAL_ARCHIVE_FOCUS value ("VN", "VN-CN"; empty: the countries file's first
+    country); raises ImproperlyConfigured naming the setting."""
     text = (value or "").strip().upper()
+    if not text:
+        return (countries.all_countries()[0].code,)
     if not _FOCUS.fullmatch(text) or len(set(text.split("-"))) != len(text.split("-")):
         raise ImproperlyConfigured(
             f"{FOCUS_SETTING}={value!r}: expected one country code (VN: its exchanges with every partner) "

@@ -11,14 +11,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
 from .collation import by_name, name_order
 from .extraction.types import YEAR
 from .models import Article, Meeting, MeetingParticipant, Person, PersonAlias
-from .scope import country_name, current_scope
+from .scope import Pair, country_name, current_scope
 
 TOP_OFFICIALS = 8
 RELATED_ARTICLES = 5
@@ -187,19 +187,70 @@ def meeting_people_choices() -> list[dict]:
 
 def country_pairs() -> list[str]:
     """Every pair of countries whose officials met, as "VN-CN" with the home country first."""
-    countries_by_meeting = defaultdict(set)
-    for meeting_id, country in (
+    return sorted(count.pair.codes for count in pair_counts())
+
+
+# ---------------------------------------------------------------- pairs of countries
+
+
+@dataclass(frozen=True)
+class PairCount:
+    pair: Pair
+    meetings: int
+    articles: int  # the articles reporting those meetings
+
+
+def pair_counts() -> list[PairCount]:
+    """Every pair of countries whose officials met, with its meetings and the articles reporting them,
+    most meetings first: one query, counted by the database (a meeting of three countries counts for
+    each of its three pairs)."""
+    rows = (
         MeetingParticipant.objects.exclude(person__country="")
-        .exclude(person=None)
-        .values_list("meeting_id", "person__country")
-    ):
-        countries_by_meeting[meeting_id].add(country)
-    pairs = set()
+        .annotate(other=F("meeting__participants__person__country"))
+        .filter(other__gt=F("person__country"))  # each pair once, and never a country with itself
+        .values_list("person__country", "other")
+        .annotate(meetings=Count("meeting", distinct=True), articles=Count("meeting__articles", distinct=True))
+        .order_by()
+    )
     scope = current_scope()
-    for countries in countries_by_meeting.values():
-        ordered = scope.order(countries)
-        pairs.update(f"{a}-{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
-    return sorted(pairs)
+    counts = [PairCount(scope.pair(code, other), meetings, articles) for code, other, meetings, articles in rows]
+    return sorted(counts, key=lambda count: (-count.meetings, -count.articles, count.pair.name))
+
+
+def pair_matrix(pair: Pair, size: int = MATRIX_SIZE) -> dict:
+    """Who met whom between the two countries: the first's officials in rows, the second's in columns (the
+    most active of each, `size` at most), and each cell the meetings both attended; two queries."""
+    first, second = (country.code for country in pair.countries)
+    counts = {
+        (row["person"], row["other"]): row["meetings"]
+        for row in MeetingParticipant.objects.filter(person__country=first)
+        .annotate(other=F("meeting__participants__person"), other_country=F("meeting__participants__person__country"))
+        .filter(other_country=second)
+        .values("person", "other")
+        .annotate(meetings=Count("meeting", distinct=True))
+        .order_by()
+    }
+    people = Person.objects.in_bulk({pk for key in counts for pk in key})
+    totals = Counter()
+    for (person, other), n in counts.items():
+        totals[person] += n
+        totals[other] += n
+
+    def leading(ids):
+        return [people[pk] for pk in sorted(set(ids), key=lambda pk: (-totals[pk], people[pk].name))[:size]]
+
+    columns = leading(other for _, other in counts)
+    rows = [
+        {
+            "person": person,
+            "cells": [
+                {"other": other, "count": counts.get((person.pk, other.pk), 0), "url": pair_meetings_url(person, other)}
+                for other in columns
+            ],
+        }
+        for person in leading(person for person, _ in counts)
+    ]
+    return {"columns": columns, "rows": rows, "pairs": len(counts)}
 
 
 # ---------------------------------------------------------------- who met whom

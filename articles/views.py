@@ -17,17 +17,20 @@ from django.db.models.functions import ExtractMonth
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import citations, downloads, records
 from .collation import by_name
+from .countries import by_slug
 from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import YEAR
 from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm
 from .models import Article, Meeting, MeetingParticipant, Mention, Office, OfficeHolding, Person, PersonAlias
+from .scope import current_scope
 from .selectors import (
     MeetingRow,
     country_pairs,
@@ -43,6 +46,8 @@ from .selectors import (
     most_met,
     officials_met_most,
     other_side,
+    pair_counts,
+    pair_matrix,
     pair_meetings_url,
     related_articles,
     year_counts,
@@ -51,6 +56,8 @@ from .spellings import spellings_of
 
 ARTICLES_PER_PAGE = 20
 MEETINGS_PER_PAGE = 30
+HOME_PAIRS = 10  # the pairs with most meetings on the home page; the pairs page lists them all
+PAIR_MEETINGS_SHOWN = 10  # a pair's latest meetings on its page; the meetings list has them all
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -135,7 +142,9 @@ def article_cards(queryset):
 
 class HomeView(PageMixin, TemplateView):
     template_name = "articles/home.html"
-    page_title = "Việt Nam–China exchanges: an archive of news"
+
+    def get_page_title(self) -> str:
+        return current_scope().title
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -152,6 +161,7 @@ class HomeView(PageMixin, TemplateView):
             timeline=year_counts(),
             home_side_officials=officials_met_most(home_side()),
             other_side_officials=officials_met_most(other_side()),
+            pair_counts=pair_counts()[:HOME_PAIRS],
         )
         return context
 
@@ -619,6 +629,62 @@ class WhoMetWhomView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(meeting_matrix())
+        return context
+
+
+# ---------------------------------------------------------------- pairs of countries
+
+
+class PairListView(PageMixin, TemplateView):
+    """Every pair of countries whose officials met, with its meetings and articles."""
+
+    template_name = "articles/pair_list.html"
+    page_title = "Country pairs"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["pair_counts"] = pair_counts()
+        return context
+
+
+class PairDetailView(PageMixin, ListView):
+    """One pair: the articles reporting its meetings (a page at a time), its latest meetings, and who
+    of each side met whom. Its address names the countries by slug, in the archive's order."""
+
+    template_name = "articles/pair_detail.html"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        first, second = (by_slug(kwargs[name]) for name in ("first", "second"))
+        if first is None or second is None or first == second:
+            raise Http404("No such pair of countries.")
+        self.pair = current_scope().pair(first.code, second.code)
+        if self.pair.first != first:  # /pairs/china/viet-nam/ is /pairs/viet-nam/china/
+            return redirect(self.pair.get_absolute_url(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return article_cards(Article.objects.for_pair(*self.codes).newest_first())
+
+    @property
+    def codes(self) -> tuple[str, str]:
+        return self.pair.first.code, self.pair.second.code
+
+    def get_page_title(self) -> str:
+        return self.pair.name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.between(*self.codes)
+        context.update(
+            pair=self.pair,
+            meeting_count=meetings.count(),
+            latest_meetings=meetings.with_participants()[:PAIR_MEETINGS_SHOWN],
+            matrix=pair_matrix(self.pair),
+            meetings_url=f"{reverse('articles:meetings')}?{urlencode({'countries': self.pair.codes})}",
+            search_url=f"{reverse('search:search')}?{urlencode({'pairs': self.pair.name})}",
+            api_url=f"{reverse('api:meetings')}?{urlencode({'pair': self.pair.codes})}",
+        )
         return context
 
 

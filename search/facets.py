@@ -22,6 +22,7 @@ class Facet:
 FACETS = (
     Facet("people", "People", ALL),
     Facet("countries", "Countries", ALL),
+    Facet("pairs", "Country pairs", ALL),  # "Việt Nam – China": the countries of a meeting it reports
     Facet("offices", "Offices", ALL),
     Facet("organizations", "Organizations", ALL),
     Facet("outlet", "Outlet", ANY),

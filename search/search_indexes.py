@@ -11,8 +11,8 @@ import unicodedata
 from django.db.models import Prefetch
 from haystack import indexes
 
-from articles.models import Article, Mention, OfficeHolding
-from articles.scope import country_name
+from articles.models import Article, Meeting, MeetingParticipant, Mention, OfficeHolding
+from articles.scope import country_name, current_scope
 from articles.templatetags.portal import date_uncertain
 
 from . import acronyms
@@ -47,6 +47,9 @@ class StoredField(indexes.CharField):
         super().__init__(indexed=False, stored=True, **kwargs)
 
 
+PARTICIPANTS_WITH_PEOPLE = Prefetch("participants", queryset=MeetingParticipant.objects.select_related("person"))
+
+
 def _unique(values) -> list[str]:
     """Non-empty values in first-seen order, without repeats."""
     return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
@@ -66,6 +69,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     people = FacetField()
     countries = FacetField(stored=False)
+    pairs = FacetField(stored=False)  # "Việt Nam – China", as the pair pages name it
     offices = FacetField(stored=False)  # "Minister, Ministry of Foreign Affairs (Việt Nam)"
     organizations = FacetField(stored=False)  # "Ministry of Foreign Affairs (Việt Nam)"
     outlet = FacetField()
@@ -94,7 +98,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             "photos",
             Prefetch("mentions", queryset=Mention.objects.select_related("person").prefetch_related("person__aliases")),
             Prefetch("office_holdings", queryset=OfficeHolding.objects.select_related("office")),
-            "meetings",
+            Prefetch("meetings", queryset=Meeting.objects.prefetch_related(PARTICIPANTS_WITH_PEOPLE)),
         )
 
     def prepare(self, obj):
@@ -122,6 +126,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         codes = [m.country or (m.person.country if m.person_id else "") for m in obj.mentions.all()]
         codes += [holding.office.country for holding in obj.office_holdings.all()]
         return _unique(country_name(code) for code in codes if code)
+
+    def prepare_pairs(self, obj):
+        """Every pair of countries whose officials met in a meeting the article reports."""
+        scope = current_scope()
+        names = []
+        for meeting in obj.meetings.all():
+            codes = scope.order(
+                {p.person.country for p in meeting.participants.all() if p.person_id and p.person.country}
+            )
+            names += [scope.pair(code, other).name for i, code in enumerate(codes) for other in codes[i + 1 :]]
+        return _unique(names)
 
     def prepare_offices(self, obj):
         return _unique(with_country(h.office.title, h.office.country) for h in obj.office_holdings.all())

@@ -109,6 +109,9 @@ def routes(archive) -> list[tuple[str, dict]]:
         "name": st.sampled_from(file_names()) | st.from_regex(r"[^/]{1,60}", fullmatch=True),
         "key": st.sampled_from([person.slug, article.slug, office.slug, str(meeting.pk)])
         | st.from_regex(r"[^/]{1,60}", fullmatch=True),
+        # a pair of countries by slug, in either order, or anything
+        "first": slugs("viet-nam", "china", "laos"),
+        "second": slugs("viet-nam", "china", "laos"),
     }
     found = []
     for pattern in [*article_patterns, *search_patterns, *api_patterns]:
