@@ -240,7 +240,7 @@ class ArticleSearch:
             without = (YEAR_FIELD, MONTH_FIELD) if facet.name == YEAR_FIELD else (facet.name,)
             found = self._search(self.query_text, start=0, end=1, facets=[facet.name], without=without)
             counts[facet.name] = (found.get("facets") or {}).get("fields", {}).get(facet.name, [])
-        return {facet.name: merge_spellings(counts.get(facet.name, [])) for facet in ALL_FACETS}
+        return {facet.name: merge_spellings(counts.get(facet.name, []), facet.key) for facet in ALL_FACETS}
 
     # Results ----------------------------------------------------------------------------------
 
@@ -360,7 +360,7 @@ def _replace_outside_phrases(text: str, corrections: dict[str, str]) -> str:
 _WORD = re.compile(r"\w+")
 
 
-def merge_spellings(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def merge_spellings(counts: list[tuple[str, int]], key=facet_key) -> list[tuple[str, int]]:
     """One entry per facet key ("HÀ NỘI" and "Hà Nội" select the same articles), most articles first.
 
     A document holds one value per key, so the counts of the spellings add up exactly. The entry
@@ -368,7 +368,7 @@ def merge_spellings(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """
     spellings: dict[str, dict[str, int]] = {}
     for value, count in counts:
-        spellings.setdefault(facet_key(value), {})[value] = count
+        spellings.setdefault(key(value), {})[value] = count
     merged = []
     for variants in spellings.values():
         label = max(variants, key=lambda v: (variants[v], not v.isupper()))
