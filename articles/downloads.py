@@ -151,7 +151,7 @@ def data_package(counts: dict[str, int], generated: datetime.datetime) -> dict:
             )
     scope = current_scope()
     return {
-        "name": slugify(to_ascii(scope.archive_name)),
+        "name": slugify(to_ascii(scope.archive_name), replacements=[["'", ""], ["’", ""]]),  # Nam's: nams
         "title": scope.title,
         "created": generated.isoformat(),
         "resources": resources,
