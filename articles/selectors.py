@@ -53,24 +53,18 @@ class YearCount:
 
 def year_counts() -> list[YearCount]:
     """Articles and meetings per year, oldest first, with empty years in between filled in."""
-    articles = dict(
-        Article.objects.dated()
-        .annotate(year=ExtractYear("event_date"))
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .order_by("year")
-    )
-    meetings = dict(
-        Meeting.objects.dated()
-        .annotate(year=ExtractYear("date"))
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .order_by("year")
-    )
+    articles = _per_year(Article.objects.dated(), "event_date")
+    meetings = _per_year(Meeting.objects.dated(), "date")
     years = articles.keys() | meetings.keys()
     if not years:
         return []
     return [YearCount(year, articles.get(year, 0), meetings.get(year, 0)) for year in range(min(years), max(years) + 1)]
+
+
+def _per_year(queryset, date_field: str) -> dict[int, int]:
+    return dict(
+        queryset.annotate(year=ExtractYear(date_field)).values_list("year").annotate(n=Count("pk")).order_by("year")
+    )
 
 
 def months_with_articles() -> list[tuple[int, int]]:
