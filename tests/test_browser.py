@@ -60,7 +60,12 @@ class Tab:
         self.problems: list[str] = []
         self.page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        self.page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+        # A request the browser dropped because the test moved on to the next page (net::ERR_ABORTED,
+        # e.g. a late favicon) is not the site's failure; any other failed request is.
+        self.page.on(
+            "requestfailed",
+            lambda request: request.failure != "net::ERR_ABORTED" and self.problems.append(f"failed: {request.url}"),
+        )
         self.page.on(
             "response",
             lambda response: response.status >= 400 and self.problems.append(f"HTTP {response.status}: {response.url}"),

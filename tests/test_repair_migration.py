@@ -87,6 +87,12 @@ def damaged(transactional_db):
     person = Person.objects.create(name="Trần\u200b Lưu Quang", name_key="tranluuquang", slug="tran-luu-quang")
     PersonAlias.objects.create(person=person, name="Tran Luu Quang", key="tranluuquang")
     PersonAlias.objects.create(person=person, name="Tran Luu\u200b Quang", key="tranluuquang")
+    # Clean itself, but its search document carries the person's damaged name.
+    naming = make_article(apps, 4)
+    apps.get_model("articles", "Mention").objects.create(
+        article=naming, person=person, name_as_written="Trần Lưu Quang"
+    )
+    make_article(apps, 5)  # nothing to repair
     yield
     migrate_to(("articles", "0005_repair_admin_saves"))
 
@@ -111,3 +117,11 @@ def test_the_repair_cleans_hostile_addresses_characters_and_captions(damaged):
     assert person.name == "Trần Lưu Quang"
     aliases = apps.get_model("articles", "PersonAlias").objects.filter(person=person)
     assert sorted(aliases.values_list("name", flat=True)) == ["Tran Luu Quang"]
+
+
+def test_the_repaired_articles_are_queued_for_the_search_index(damaged):
+    apps = migrate_to(REPAIR)
+    Article = apps.get_model("articles", "Article")
+    queued = set(apps.get_model("search", "PendingIndexChange").objects.values_list("article_id", flat=True))
+    # 1 and 2: newlines; 3: title, address and a photo's caption; 4: names the repaired person.
+    assert queued == set(Article.objects.exclude(slug="talks-5").values_list("pk", flat=True))

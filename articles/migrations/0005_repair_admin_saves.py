@@ -10,7 +10,9 @@ damaged archive is repaired without anyone having to know it was damaged; it is 
 - An article whose title an editor corrected still said its title was made from the text.
 - A source address that is not http(s) (a page's javascript: canonical link) is dropped.
 - Invisible and direction-overriding characters go from titles and names.
-Each repaired article gets a history entry saying so.
+Each repaired article gets a history entry saying so, and is queued for the search index (with the
+articles that name a repaired person), so the next queue drain (`sync_search_index`, which `make run`
+runs, or the next import) shows the repaired text in search too.
 """
 
 from urllib.parse import urlsplit
@@ -40,6 +42,7 @@ def repair(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     HistoricalArticle = apps.get_model("articles", "HistoricalArticle")
     repaired: set[int] = set()
+    repaired_people: set[int] = set()
 
     # Locks first, while the stored text still shows which save brought the CRs.
     for article in Article.objects.filter(Q(body__contains="\r") | Q(standfirst__contains="\r")):
@@ -59,7 +62,7 @@ def repair(apps, schema_editor):
                 for row in model.objects.filter(**{f"{field.name}__contains": "\r"}):
                     setattr(row, field.attname, lf(getattr(row, field.attname)))
                     row.save(update_fields=[field.attname])
-                    repaired.update([row.pk] if model is Article else [])
+                    repaired.update(_articles_shown_in(model, row))
 
     for model_name, fields in NAMES.items():
         model = apps.get_model("articles", model_name)
@@ -69,7 +72,8 @@ def repair(apps, schema_editor):
                 setattr(row, name, strip_invisible(getattr(row, name)).strip() or getattr(row, name))
             if changed:
                 row.save(update_fields=changed)
-                repaired.update([row.pk] if model is Article else [])
+                repaired.update(_articles_shown_in(model, row))
+                repaired_people.update([row.pk] if model_name == "Person" else [])
     _strip_alias_names(apps.get_model("articles", "PersonAlias"))
 
     for article in Article.objects.filter(title_generated=True).exclude(corrected_fields=[]):
@@ -85,6 +89,20 @@ def repair(apps, schema_editor):
             repaired.add(article.pk)
 
     _record(Article, HistoricalArticle, repaired)
+    Mention = apps.get_model("articles", "Mention")
+    reindexed = repaired | set(
+        Mention.objects.filter(person_id__in=repaired_people).values_list("article_id", flat=True)
+    )
+    PendingIndexChange = apps.get_model("search", "PendingIndexChange")
+    PendingIndexChange.objects.bulk_create([PendingIndexChange(article_id=pk) for pk in sorted(reindexed)])
+
+
+def _articles_shown_in(model, row) -> list[int]:
+    """The article whose page (and search document) shows this row's text, if any."""
+    if model.__name__ == "Article":
+        return [row.pk]
+    article_id = getattr(row, "article_id", None)
+    return [article_id] if article_id else []
 
 
 def web_url(text: str) -> bool:
@@ -131,7 +149,6 @@ def _record(Article, HistoricalArticle, pks: set[int]) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_editors_group")]
+    dependencies = [("articles", "0004_editors_group"), ("search", "0001_initial")]
 
     operations = [migrations.RunPython(repair, migrations.RunPython.noop)]
-
