@@ -145,6 +145,21 @@ def test_a_single_trailing_headline_and_a_line_of_tags_go():
     assert set(tail) <= set(removal_rules(result))
 
 
+@pytest.mark.parametrize("heading", ["Read also", "Related Article"])
+def test_a_read_also_box_inside_the_story_goes_and_the_story_goes_on(heading):
+    """A "Read also" box set between paragraphs: its picture's caption and headline go (a name in them is
+    nobody of this article), the paragraph after them stays: the story goes on."""
+    box = [heading, "Lao Deputy Minister Khampheng Vongsa", "Laos and Vietnam open a new railway study"]
+    result = extract_text(page_text(TITLE, LEAD, *box, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert "Khampheng Vongsa" not in names_in(result)
+
+
+def test_a_trailing_others_heading_is_no_credit():
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, "Feedback", "Others"))
+    assert result.body == page_text(LEAD, MIDDLE, LAST) and result.credit != "Others"
+
+
 def test_readers_comments_after_the_article_go_however_they_are_laid_out():
     comments = [
         "[ 48 comments ]",
@@ -216,6 +231,65 @@ def test_a_photo_credit_line_credits_the_caption_under_it_not_the_article():
     assert result.credit is None
     assert result.published == datetime.date(2025, 3, 14)
     assert result.body == page_text(LEAD, MIDDLE)
+
+
+def test_a_caption_saved_twice_over_a_photographer_s_mark_is_no_headline():
+    """Agency pages put the photo under the headline: its caption (saved twice, as alt text and caption)
+    over a "© Name/Agency" mark. The caption is the photo's; the headline stays the title."""
+    caption = "Chinese Ambassador Zhou Ming"
+    page = page_text(TITLE, "World & Diplomacy", caption, caption, "© Pavel Orlov/Agency", LEAD, MIDDLE, LAST)
+    result = extract_text(page)
+    assert result.title == TITLE
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [(caption, "Pavel Orlov/Agency")]
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+
+
+def test_a_stamp_without_its_year_is_no_headline():
+    result = extract_text(page_text(TITLE, "Asia & Pacific", "March 14, 9:40 UTC+3 MOSCOW", LEAD, MIDDLE))
+    assert result.title == TITLE
+    assert removal_rules(result)["March 14, 9:40 UTC+3 MOSCOW"] == "byline with time"
+
+
+def test_a_wire_story_s_version_label_and_note_to_clients_are_not_its_title():
+    lead = (
+        "SEOUL, May 9 (Agency) -- South Korean Foreign Minister Park Min-jun held talks with Vietnamese Foreign "
+        "Minister Tran Van Binh on Thursday, the ministry said."
+    )
+    page = page_text(f"(2nd LD) {TITLE}", "ATTN: ADDS quotes in paras 3-4; UPDATES headline", lead, MIDDLE, LAST)
+    result = extract_text(page)
+    assert result.title == TITLE
+    assert removal_rules(result)["ATTN: ADDS quotes in paras 3-4; UPDATES headline"] == "site chrome"
+
+
+def test_a_dateline_naming_the_country_after_the_city():
+    lead = (
+        "HAVANA, Cuba, Mar 4 (Agency) Cuban Vice President Ana Delgado received a delegation of the Communist Party "
+        "of Vietnam led by Tran Van Binh in Havana."
+    )
+    result = extract_text(page_text(TITLE, lead, MIDDLE, LAST))
+    assert result.dateline == "HAVANA" and result.credit == "Agency"
+    assert result.body.startswith("Cuban Vice President Ana Delgado received")
+
+
+def test_a_caption_credited_in_brackets_and_capitals_saved_twice_is_one_photo():
+    caption = (
+        "Deputy Prime Minister Tran Van Binh receives Ambassador Zhou Ming in Hanoi on Monday. [GOVERNMENT OFFICE]"
+    )
+    result = extract_text(page_text(TITLE, caption, caption, LEAD, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [
+        ("Deputy Prime Minister Tran Van Binh receives Ambassador Zhou Ming in Hanoi on Monday.", "GOVERNMENT OFFICE")
+    ]
+
+
+def test_a_dateline_naming_its_agency_between_slashes():
+    lead = (
+        "MOSCOW, March 14. /Agency/. Russian Deputy Prime Minister Oleg Petrov met Vietnamese Deputy Prime Minister "
+        "Tran Van Binh in Moscow on Thursday."
+    )
+    result = extract_text(page_text(TITLE, lead, MIDDLE, LAST))
+    assert result.dateline == "MOSCOW" and result.credit == "Agency"
+    assert result.body.startswith("Russian Deputy Prime Minister Oleg Petrov met")
 
 
 def test_wire_photo_credits_after_the_caption_s_last_sentence():
@@ -351,6 +425,25 @@ def test_the_site_s_today_widget_far_above_the_headline_is_not_the_published_dat
     result = extract_text(page_text(*menu, "Cuban Prime Minister holds talks in Hanoi", lead, MIDDLE))
     assert result.published is None
     assert result.date.precision == "unknown" or result.date.needs_review
+
+
+@pytest.mark.parametrize("stamp_gap", [[], ["By Le Thu Ha"]])
+def test_the_site_s_today_widget_right_over_the_headline_gives_way_to_the_stamp_under_it(stamp_gap):
+    """A portal prints today's date over every page; the article's own stamp stands under its headline.
+    The lead's "October 30" takes its year from the stamp: from the widget it would be a year off."""
+    lead = (
+        "On the afternoon of October 30, Deputy Prime Minister Tran Van Binh held talks with Chinese Vice Premier "
+        "Zhou Ming at the Great Hall of the People."
+    )
+    page = page_text("Friday, 03/05/2024", TITLE, *stamp_gap, "30/10/2023 17:45 (GMT+7)", lead, MIDDLE, LAST)
+    result = extract_text(page)
+    assert result.published == datetime.date(2023, 10, 30)
+    assert result.date.value == datetime.date(2023, 10, 30) and result.date.precision == "day"
+
+
+def test_a_date_line_over_the_headline_is_the_published_date_when_none_is_under_it():
+    page = page_text("Monday, 28/10/2024", TITLE, LEAD, MIDDLE, LAST)
+    assert extract_text(page).published == datetime.date(2024, 10, 28)
 
 
 def test_a_tour_between_two_dates_a_week_apart_is_dated_to_its_month():

@@ -36,7 +36,9 @@ _CHROME_LINE = re.compile(
     r"|comments? \(\d+\)|font size|text size|listen(?: to (?:this )?article)?|bookmark|save|back to top"
     r"|follow us(?: on .+)?|(?:suggest|send|e-?mail)(?: this)? to a friend|advertisement|close"
     r"|skip to (?:main )?content|(?:tags?|keywords?|topics?|hashtags?)\b.*|posts?|photos?|videos?|loading\.*"
-    r"|breaking(?: news)?|latest|logo\b.*|[-–|•·/ ]+)\s*:?$",
+    r"|breaking(?: news)?|latest|logo\b.*|[-–|•·/ ]+)\s*:?$"
+    # A wire service's note to its clients ("ATTN: CHANGES headline; UPDATES throughout").
+    r"|^attn\s*:.*",
     re.IGNORECASE,
 )
 # What a page's code leaves in its text: CSS selectors and rules, template placeholders, bare ids.
@@ -82,12 +84,15 @@ _CONTACT_LINE = re.compile(
 )
 # Lines that open a list of other stories: everything that follows in the list goes too.
 _LIST_MARKER = re.compile(
-    r"^(?:trending|most (?:viewed|read|popular|shared)|related(?: news| articles| stories| posts)?"
+    r"^(?:trending|most (?:viewed|read|popular|shared)|related(?: news| articles?| stories| posts| content)?"
     r"|read more|more news|more stories|other news|latest news|top news|top stories|today'?s top news"
     r"|editor'?s picks?|you may (?:also )?(?:like|be interested(?: in)?)|recommended(?: for you)?"
-    r"|see also|popular|in other news|also read)\s*:?$",
+    r"|see also|popular|in other news|also read|read also|others)\s*:?$",
     re.IGNORECASE,
 )
+# Links set inside a story ("Read also" and a headline or two): headlines only, never a paragraph of
+# running text after them, which is the story going on.
+_INLINE_LIST_MARKER = re.compile(r"^(?:read also|also read|see also|read more|related article)\s*:?$", re.IGNORECASE)
 # A readers' comments section after the story: the heading and everything below it go.
 _COMMENTS_HEADING = re.compile(
     r"^(?:(?:readers?['’]? |your |selected |\d+ )?(?:comments|commentaries|responses)\s*(?:\(\d+\))?\s*:?"
@@ -124,8 +129,10 @@ _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
 _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))?"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^():]{2,25})\))?(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ]))(?=[^\W\d_\s]|[\"“‘'(])"
+    r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
+    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ]))(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
@@ -151,11 +158,16 @@ _CAPTION_CREDIT_WIRE = re.compile(
 _CAPTION_CREDIT_AGENCY_PHOTO = re.compile(
     r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$"
 )
+# "... in Seoul on Tuesday. [PRESIDENTIAL OFFICE]": a credit in brackets and capitals after a caption's sentence.
+_CAPTION_CREDIT_BRACKETED = re.compile(r"(?<=[.!?\"”])\s*\[(?P<credit>[A-Z][A-Z0-9 .,&/'’-]{1,40})\]\s*$")
 _BULLET = re.compile(r"^[•·▪●◦*+-]\s")
 # A line that only credits the photo next to it ("Photo by: Heng Chivoan", "Ảnh: TTXVN").
 _PHOTO_CREDIT_LINE = re.compile(
     r"^(?:photo(?:graph)?s?(?: by)?|ảnh|image|picture)\s*[:/-]?\s*(?:by\s+)?(?P<credit>[^\W\d_].{0,40})$", re.I
 )
+# A photographer's or agency's mark under a photo's caption ("© Anna Ivanova/Agency"); a site's own
+# copyright line names a year or its rights.
+_PHOTO_CREDIT_UNDER = re.compile(r"^©\s*(?P<credit>(?!.*\b(?:rights|reserved|copyright)\b)[^\d©]{2,60})$", re.I)
 # Where a saved page had an image: "![]()", "[image]", "Content image - Site".
 _IMAGE_PLACEHOLDER = re.compile(
     r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I
@@ -191,6 +203,9 @@ class CleanText:
     ambiguous_dates: list[DateMention] = field(default_factory=list)
     # Why an editor should look at this article ("no paragraph of running text: ...").
     review_reasons: list[str] = field(default_factory=list)
+    # The published date came from a date line above the headline, where sites also print today's
+    # date: a stamp under the headline outranks it.
+    published_above_headline: bool = False
 
 
 def clean(text: str, *, known_title: str | None = None, story_found: bool = False) -> CleanText:
@@ -336,15 +351,25 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     last_prose = max((index for index, unit in enumerate(units) if is_prose(unit)), default=-1)
     for index, unit in enumerate(units):
         previous = units[index - 1] if index else ""
+        if index and unit == previous and (is_prose(unit) or marked[-1] == CAPTION_MARK + unit):
+            result.removed.append(RemovedBlock(unit, "caption repeated"))
+            continue
+        credit_under = _PHOTO_CREDIT_UNDER.match(unit)
+        if credit_under and marked and marked[-1].startswith(CAPTION_MARK) and not story_found:
+            result.removed.append(RemovedBlock(unit, "photo credit"))
+            marked[-1] += f" (Photo: {credit_under.group('credit').strip()})"
+            continue
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
         # A caption saved twice stands over the text: a doubled paragraph with no text after it is the text.
         doubled = index + 1 < len(units) and units[index + 1] == unit and index + 1 < last_prose
-        placed = credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit))
+        placed = (
+            credit_line
+            or _IMAGE_PLACEHOLDER.match(previous)
+            or (doubled and is_prose(unit))
+            or _credited_under(units, index)
+        )
         by_position = (placed and not story_found) or _CAPTION_OPENING.match(unit)
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
-            if index and unit == previous and is_prose(unit):
-                result.removed.append(RemovedBlock(unit, "caption repeated"))
-                continue
             marked.append(unit)
             continue
         if credit_line:
@@ -353,6 +378,14 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
             unit = f"{unit} (Photo: {credit_line.group('credit')})"
         marked.append(CAPTION_MARK + unit)
     return marked
+
+
+def _credited_under(units: list[str], index: int) -> bool:
+    """A photographer's mark stands under this line, or under its copies right after it."""
+    following = index + 1
+    while following < len(units) and units[following] == units[index]:
+        following += 1
+    return following < len(units) and bool(_PHOTO_CREDIT_UNDER.match(units[following]))
 
 
 def _could_be_caption(unit: str) -> bool:
@@ -427,7 +460,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
 def _read_header_zone(units: list[str], result: CleanText) -> None:
     """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
     is kept, and the date line next to it gives the published date."""
-    units = [_without_script_label(unit, result) for unit in units]
+    units = [_without_wire_label(_without_script_label(unit, result), result) for unit in units]
     units = [piece for unit in units for piece in _headline_and_stamp(unit)]
     rules: list[str | None] = []
     dated: list[tuple[int, datetime.date]] = []
@@ -458,11 +491,15 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
         result.removed.append(RemovedBlock(unit, rule))
     result.headings = [units[chosen]] if chosen is not None else []
     # A date far above the headline is the site's "today" widget, not the article's: only a date line
-    # next to the headline (or to the text, when there is no headline) is the published date.
+    # next to the headline (or to the text, when there is no headline) is the published date, and one
+    # under the headline (the article's own stamp) outranks one over it (possibly that widget).
     anchor = chosen if chosen is not None else len(units)
-    near = [(abs(index - anchor), date) for index, date in dated if abs(index - anchor) <= _DATE_LINE_REACH]
+    near = [
+        (index < anchor, abs(index - anchor), date) for index, date in dated if abs(index - anchor) <= _DATE_LINE_REACH
+    ]
     if near and result.published is None:
-        result.published = min(near, key=lambda item: item[0])[1]
+        above, _, result.published = min(near, key=lambda item: item[:2])
+        result.published_above_headline = above and chosen is not None
     if result.published is None and result.header_date is None:
         result.header_date = _printed_date_near(units, anchor, skip=undated)
 
@@ -538,6 +575,18 @@ def _headline_and_stamp(unit: str) -> list[str]:
     return [head, stamp]
 
 
+# A wire story's version label before its headline: "(LEAD)", "(2nd LD)", "(URGENT)", "(3rd LD-FULL)".
+_WIRE_LABEL = re.compile(r"^\((?:lead|urgent|update|\d+(?:st|nd|rd|th) (?:ld|lead|update)(?:[- ][\w-]+)?)\)\s+", re.I)
+
+
+def _without_wire_label(unit: str, result: CleanText) -> str:
+    match = _WIRE_LABEL.match(unit)
+    if match and is_headline(unit[match.end() :]):
+        result.removed.append(RemovedBlock(match.group().strip(), "wire label"))
+        return unit[match.end() :]
+    return unit
+
+
 def _without_script_label(unit: str, result: CleanText) -> str:
     """ "国内英语新闻:Headline": a section label in another script glued before a Latin headline."""
     match = _SCRIPT_LABEL.match(unit)
@@ -548,7 +597,7 @@ def _without_script_label(unit: str, result: CleanText) -> str:
 
 
 _BYLINE_RULES = ("author line", "byline with time", "date line")
-_CAPTION_RULES = ("photo caption", "source line")
+_CAPTION_RULES = ("photo caption", "caption repeated", "source line")
 _HEADLINE_MIN_WORDS = 5
 _NOTICE_MAX_WORDS = 40
 # How far (in lines) from the headline a date line may sit and still be the article's.
@@ -557,11 +606,13 @@ _DATE_LINE_REACH = 6
 _FIELD_MAX_WORDS = 6
 
 
-def _date_line_rule(unit: str, result: CleanText) -> str | None:
-    """A byline or date line inside the text: removed, and the published date when none is known yet."""
+def _date_line_rule(unit: str, result: CleanText, *, under_headline: bool = False) -> str | None:
+    """A byline or date line inside the text: removed, and the published date when none is known yet
+    (or when it stands right under the headline and the date known so far stood over it)."""
     rule, published = _date_line(unit, result)
-    if published and result.published is None:
+    if published and (result.published is None or (under_headline and result.published_above_headline)):
         result.published = published
+        result.published_above_headline = False
     return rule
 
 
@@ -571,8 +622,12 @@ def _date_line(unit: str, result: CleanText) -> tuple[str | None, datetime.date 
     A date written in numbers that reads both ways ("03-06-2017") gives no date here: the article's
     dateline settles it later (CleanText.ambiguous_dates), or it stays unknown rather than wrong."""
     text = unglue_stamps(unit)
-    dated = [m for m in find_dates(text) if m.kind == "day" and m.year]
+    days = [m for m in find_dates(text) if m.kind == "day"]
+    dated = [m for m in days if m.year]
     if not dated:
+        # "December 23, 6:25 UTC+3 MOSCOW": a stamp without its year is still a stamp, not a headline.
+        if days and _TIME.search(text) and _word_count(_TIME.sub(" ", text.replace(days[0].text, " "))) <= 3:
+            return "byline with time", None
         return None, None
     leftover = text
     for mention in dated:
@@ -669,7 +724,7 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
         if rule is None and _AUTHOR_LINE.match(unit) and len(unit.split()) <= 8:
             rule = "author line"
         if rule is None and not is_prose(unit):
-            rule = _date_line_rule(unit, result)
+            rule = _date_line_rule(unit, result, under_headline=not kept and position <= _DATE_LINE_REACH)
         if rule is None and _key(unit) in titles:
             rule = "headline repeated in body"
         if rule is None:
@@ -726,6 +781,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_SLASH.search(caption)
         or _CAPTION_CREDIT_WIRE.search(caption)
         or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
+        or _CAPTION_CREDIT_BRACKETED.search(caption)
     )
     if credit_match is None and not marked:
         return None
@@ -736,7 +792,10 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
     if not marked and len(caption.split()) > 80:
         return None  # a long paragraph that happens to end on a source is text, not a caption
     if caption:
-        result.photos.append(Photo(caption=_sentence(caption), credit=credit))
+        photo = Photo(caption=_sentence(caption), credit=credit)
+        if photo in result.photos:
+            return "caption repeated"  # saved twice: as the image's description and under it
+        result.photos.append(photo)
         return "photo caption"
     keyword = credit_match.groupdict().get("keyword") if credit_match else None
     if marked or keyword != "Source":
@@ -752,7 +811,7 @@ def _drop_story_lists(units: list[str], result: CleanText, *, story_found: bool 
     of links are outside it already."""
     for index, unit in enumerate(units):
         if index and _LIST_MARKER.match(unit):
-            end = _story_list_end(units, index + 1)
+            end = _story_list_end(units, index + 1, teasers=not _INLINE_LIST_MARKER.match(unit))
             cut = units[index:end]
             result.removed.extend(RemovedBlock(u, f"list of other stories after {unit!r}") for u in cut)
             return _drop_story_lists(units[:index] + units[end:], result, story_found=story_found)
@@ -769,8 +828,9 @@ def _drop_story_lists(units: list[str], result: CleanText, *, story_found: bool 
     return kept
 
 
-def _story_list_end(units: list[str], index: int) -> int:
-    """Past the headlines (each with its repetition or one-paragraph teaser) that follow a marker."""
+def _story_list_end(units: list[str], index: int, *, teasers: bool = True) -> int:
+    """Past the headlines (each with its repetition or, with `teasers`, a one-paragraph teaser) that
+    follow a marker."""
     while index < len(units):
         unit = units[index]
         if _LIST_MARKER.match(unit) or _chrome_rule(unit):
@@ -781,7 +841,7 @@ def _story_list_end(units: list[str], index: int) -> int:
         index += 1
         if index < len(units) and _key(units[index]) == _key(unit):
             index += 1
-        if index < len(units) and is_prose(units[index]):
+        if teasers and index < len(units) and is_prose(units[index]):
             index += 1
     return index
 
@@ -962,7 +1022,8 @@ def _strip_lead_in(unit: str) -> tuple[str, list[tuple[str | None, str | None, s
 def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | None:
     """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
     match = _DATELINE.match(unit)
-    place, date, agency = match.group("place"), match.group("date"), match.group("agency")
+    place, date = match.group("place"), match.group("date")
+    agency = match.group("agency") or match.group("slashed_agency")  # "MOSCOW, May 5. /TASS/."
     if place and _is_agency_code(place):
         place, agency = None, agency or place
     if agency and not _is_agency(agency):
