@@ -83,6 +83,16 @@ def test_a_cached_copy_on_one_line_is_split_into_caption_text_and_footer():
     assert removal_rules(result)["Read full this story"] == "footer line"
 
 
+def test_a_caption_between_bars_inside_a_paragraph_is_taken_out_of_it():
+    """A copied page joined its standfirst, a photo's caption and its text with bars on one line."""
+    caption = "Deputy Prime Minister Tran Van Binh (left) and Ambassador Zhou Ming in Hanoi. (Photo: VNA)"
+    result = extract_text(page_text(TITLE, f"{LEAD} | {caption} | {MIDDLE}", LAST))
+    assert [photo.caption for photo in result.photos] == [
+        "Deputy Prime Minister Tran Van Binh (left) and Ambassador Zhou Ming in Hanoi."
+    ]
+    assert "(left)" not in result.body and MIDDLE in result.body and LEAD in result.standfirst + result.body
+
+
 def test_a_page_without_a_sentence_is_still_refused():
     with pytest.raises(InputError, match="no article text"):
         extract_text("Home\nWorld\nAsia\n\nLog in\nSubscribe\n\nMost read\nVideo\nPhotos")

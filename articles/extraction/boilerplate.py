@@ -65,7 +65,7 @@ _GLUED_FOOTER = re.compile(
     re.IGNORECASE,
 )
 # A caption glued before the text it stands over, ended by its credit in brackets: "... (Photo: VNA) Hanoi ...".
-_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s+[A-ZÀ-ỸĐ“\"])")
+_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s+(?:\|\s+)?[A-ZÀ-ỸĐ“\"])")
 # Share bars copied as text ("Share - WeChat", "Facebook Twitter", "Share: Facebook | X | Email"): lines made
 # only of these words, at least one of them a social network's name.
 _SOCIAL_NETWORKS = frozenset(
@@ -280,8 +280,10 @@ def _unglued(unit: str) -> list[str]:
     pieces = []
     credit = _GLUED_CAPTION_CREDIT.search(unit)
     if credit and credit.start() > 0:
-        pieces.append(unit[: credit.end()].strip())
-        unit = unit[credit.end() :].strip()
+        # "Standfirst. | Caption. (Photo: VNS) | Text": cells of one line, the caption the one its credit ends.
+        before, bar, caption = unit[: credit.end()].rpartition(" | ")
+        pieces += [before.strip(), caption.strip()] if bar else [caption.strip()]
+        unit = unit[credit.end() :].strip().removeprefix("| ")
     footer = _GLUED_FOOTER.search(unit)
     if footer:
         pieces += [unit[: footer.start()].strip(), footer.group().strip()]
