@@ -75,6 +75,17 @@ def test_foreign_name_without_office_country_takes_the_one_third_country_named()
     assert people["Fidel Castro"].country == "CU"
 
 
+def test_a_nationality_missing_from_the_countries_file_is_not_the_story_s_other_country():
+    """Chancellor and Prime Minister in one sentence: Germany is in the file, Pakistan is not. The Pakistani
+    leader gets no country rather than the other country the story names."""
+    people = people_in(
+        "Prime Minister Tran Minh Duc met Chinese Premier Wang Zhenhua in Beijing, and will meet Pakistani Prime "
+        "Minister Imran Farooq and German Chancellor Karl Becker at the forum."
+    )
+    assert people["Karl Becker"].country == "DE"
+    assert people["Imran Farooq"].country is None
+
+
 def test_same_short_name_two_people_are_kept_apart():
     people = people_in(
         "Minister Luong Van Hung held talks with Wang Zhenhua on Monday. "

@@ -371,7 +371,7 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     # Countries whose people's names are recognised by their shape: a name of no such shape is not theirs.
     third_countries = named - {shape.country for shape in lexicon().name_shapes if shape.anywhere}
     for mention in mentions:
-        if mention.country is not None:
+        if mention.country is not None or _of_an_unknown_country(mention):
             continue
         shape = name_shape(mention.name)
         if len(third_countries) == 1 and not (shape is not None and shape.anywhere):
@@ -379,6 +379,17 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
             # country of its own, belongs to the one other country the story is about.
             mention.country = next(iter(third_countries))
     return mentions
+
+
+# "Pakistani Prime Minister": a nationality the countries file does not hold, before the post.
+_NATIONALITY_SHAPE = re.compile(r"^[A-Z][a-z]+(?:i|an|ese|ish|ic|ch)$")
+
+
+def _of_an_unknown_country(mention: PersonMention) -> bool:
+    """The person's office names a nationality, one of no country in the file: not the story's other country."""
+    return any(
+        office.country is None and _NATIONALITY_SHAPE.match(office.organization or "") for office in mention.offices
+    )
 
 
 def _countries_named(body: str) -> set[str]:
