@@ -126,7 +126,7 @@ def table(result: dict) -> str:
     reindex = result["reindex"]
     row(
         "index an existing archive (articles/s)",
-        reindex["whoosh"]["articles_per_second"],
+        reindex["whoosh"].get("articles_per_second", "not run"),
         reindex["solr"]["articles_per_second"],
     )
     for path in ("search", "page"):
@@ -156,8 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir", type=Path, help="an already imported portal to compare the engines on (no import)"
     )
+    parser.add_argument(
+        "--reuse-whoosh-index",
+        action="store_true",
+        help="with --data-dir: search the portal's own Whoosh index instead of indexing the archive anew",
+    )
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
+    if args.reuse_whoosh_index and args.data_dir is None:
+        parser.error("--reuse-whoosh-index needs --data-dir")
     if args.articles < 1 or args.rounds < 1:
         parser.error("--articles and --rounds must be at least 1")
     started = time.perf_counter()
@@ -190,7 +197,10 @@ def main(argv: list[str] | None = None) -> int:
                 result["import"]["solr"] = import_summary(imported)
             articles = count_articles(whoosh_dir)
             result["articles"] = articles
-            for name, url in (("whoosh", None), ("solr", cluster.url)):
+            engines = (("solr", cluster.url),) if args.reuse_whoosh_index else (("whoosh", None), ("solr", cluster.url))
+            if args.reuse_whoosh_index:  # the import's own index: its size, no second indexing
+                result["reindex"]["whoosh"] = {"index_mb": round(folder_size_mb(whoosh_dir / "whoosh_index"), 1)}
+            for name, url in engines:
                 reindexed = reindex_step(whoosh_dir, url, cluster if url else None)
                 reindexed["articles_per_second"] = round(articles / reindexed["seconds"], 1)
                 result["reindex"][name] = reindexed

@@ -46,10 +46,13 @@ def commit() -> str:
     return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "") if head.returncode == 0 else "unknown"
 
 
-def measure_size(articles: int, rounds: int, seed: int, out: Path, reextract: bool = True) -> dict:
+def measure_size(
+    articles: int, rounds: int, seed: int, out: Path, reextract: bool = True, keep_data: Path | None = None
+) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-portal-") as scratch:
-        data_dir = Path(scratch) / "data"
+        # A kept portal serves later comparisons (bench/engines.py --data-dir) without a second import.
+        data_dir = keep_data / f"size-{articles}" if keep_data else Path(scratch) / "data"
         shared = ["--data-dir", str(data_dir), "--seed", str(seed)]
         skip = [] if reextract else ["--no-reextract"]
         run_script("import_speed.py", ["--articles", str(articles), "--json", str(out / "import.json"), *shared, *skip])
@@ -115,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--reextract-up-to", type=int, help="time --reextract only at sizes up to this")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"folder for the JSON results (default {OUT_DIR})")
+    parser.add_argument(
+        "--keep-data", type=Path, help="keep each size's portal in this folder (size-N/) instead of a temporary one"
+    )
     args = parser.parse_args(argv)
     sizes = [args.articles] if args.articles else args.sizes
     if min(sizes) < 1 or args.rounds < 1:
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             args.seed,
             args.out / f"size-{size}",
             reextract=args.reextract_up_to is None or size <= args.reextract_up_to,
+            keep_data=args.keep_data,
         )
         for size in sizes
     }

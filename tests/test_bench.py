@@ -52,19 +52,28 @@ def test_hit_count_guard_catches_paths_that_disagree():
 def tiny_benchmark_run(tmp_path_factory):
     """`bench/run.py` on a tiny archive, in its own process (it sets up Django with its own data folder)."""
     out = tmp_path_factory.mktemp("bench-out")
+    kept = tmp_path_factory.mktemp("bench-portals")
     completed = subprocess.run(
-        [sys.executable, "bench/run.py", "--sizes", str(TINY), "--rounds", "1", "--out", str(out)],
+        [
+            *(sys.executable, "bench/run.py", "--sizes", str(TINY), "--rounds", "1"),
+            *("--out", str(out), "--keep-data", str(kept)),
+        ],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    return out, completed.stdout
+    return out, completed.stdout, kept / f"size-{TINY}"
+
+
+def test_the_benchmark_keeps_each_size_s_portal_when_asked(tiny_benchmark_run):
+    _, _, portal = tiny_benchmark_run
+    assert (portal / "portal.sqlite3").is_file() and (portal / "whoosh_index").is_dir()
 
 
 def test_import_benchmark_reports_the_imports_a_reextraction_and_their_phases(tiny_benchmark_run):
-    out, stdout = tiny_benchmark_run
+    out, stdout, _ = tiny_benchmark_run
     result = json.loads((out / f"size-{TINY}" / "import.json").read_text("utf-8"))
 
     assert result["first_import"]["counts"]["created"] == TINY
@@ -82,7 +91,7 @@ def test_import_benchmark_reports_the_imports_a_reextraction_and_their_phases(ti
 
 
 def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_benchmark_run):
-    out, stdout = tiny_benchmark_run
+    out, stdout, _ = tiny_benchmark_run
     result = json.loads((out / f"size-{TINY}" / "search.json").read_text("utf-8"))
 
     assert result["articles"] == TINY
@@ -105,7 +114,7 @@ def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_be
 
 
 def test_page_benchmark_counts_queries_and_times_every_page(tiny_benchmark_run):
-    out, _ = tiny_benchmark_run
+    out, _, _ = tiny_benchmark_run
     result = json.loads((out / f"size-{TINY}" / "pages.json").read_text("utf-8"))
     assert {"home", "year", "month", "people index", "person with the most articles", "meetings"} <= set(
         result["pages"]
@@ -152,3 +161,28 @@ def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp
     assert result["search"]["solr"]["engine"] == "search.solr.PortalSolrEngine"
     assert result["solr"]["nodes"] == 2 and result["solr"]["startup_seconds"] > 0
     assert "SolrCloud" in completed.stdout
+
+
+@pytest.mark.xdist_group("solr")
+def test_engine_benchmark_on_a_kept_portal_searches_its_own_whoosh_index(tiny_benchmark_run, tmp_path):
+    """A large archive is imported once (bench/run.py --keep-data) and compared without indexing it again
+    on Whoosh: only Solr indexes it."""
+    from solr.cluster import missing_tools
+
+    if missing_tools():
+        pytest.skip("needs Java 17 and Maven")
+    _, _, portal = tiny_benchmark_run
+    arguments = ["--data-dir", str(portal), "--reuse-whoosh-index", "--rounds", "1", "--out", str(tmp_path)]
+    completed = subprocess.run(
+        [sys.executable, "bench/engines.py", *arguments],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    result = json.loads((tmp_path / "engines.json").read_text("utf-8"))
+    assert result["differences"] == []
+    assert "articles_per_second" not in result["reindex"]["whoosh"] and result["reindex"]["whoosh"]["index_mb"] > 0
+    assert result["reindex"]["solr"]["articles_per_second"] > 0
+    assert result["search"]["whoosh"]["articles"] == TINY
