@@ -124,34 +124,29 @@ def test_page_benchmark_counts_queries_and_times_every_page(tiny_benchmark_run):
         assert page["p95_ms"] >= page["p50_ms"] > 0 and page["samples"] == 1
 
 
-@pytest.mark.slow
-@pytest.mark.solr
-@pytest.mark.xdist_group("solr")
-def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp_path):
+def run_engine_benchmark(arguments: list[str], out) -> tuple[dict, str]:
+    """`bench/engines.py` in its own process (it starts a SolrCloud): its JSON result and what it printed."""
     from solr.cluster import missing_tools
 
     if missing_tools():
         pytest.skip("needs Java 17 and Maven")
     completed = subprocess.run(
-        # --import-once: the import into Solr is the seeds' import in the Solr search tests.
-        [
-            sys.executable,
-            "bench/engines.py",
-            "--articles",
-            str(TINY),
-            "--rounds",
-            "1",
-            "--import-once",
-            "--out",
-            str(tmp_path),
-        ],
+        [sys.executable, "bench/engines.py", *arguments, "--out", str(out)],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    result = json.loads((tmp_path / "engines.json").read_text("utf-8"))
+    return json.loads((out / "engines.json").read_text("utf-8")), completed.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.solr
+@pytest.mark.xdist_group("solr")
+def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp_path):
+    # --import-once: the import into Solr is the seeds' import in the Solr search tests.
+    result, stdout = run_engine_benchmark(["--articles", str(TINY), "--rounds", "1", "--import-once"], tmp_path)
     assert result["differences"] == []  # the same hits and facet counts for every query
     assert result["import"]["whoosh"]["articles_per_second"] > 0
     for engine in ("whoosh", "solr"):
@@ -160,28 +155,17 @@ def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp
         assert search["articles"] == TINY and search["latency"]["search"]["samples"] == len(QUERIES)
     assert result["search"]["solr"]["engine"] == "search.solr.PortalSolrEngine"
     assert result["solr"]["nodes"] == 2 and result["solr"]["startup_seconds"] > 0
-    assert "SolrCloud" in completed.stdout
+    assert "SolrCloud" in stdout
 
 
+@pytest.mark.slow
+@pytest.mark.solr
 @pytest.mark.xdist_group("solr")
 def test_engine_benchmark_on_a_kept_portal_searches_its_own_whoosh_index(tiny_benchmark_run, tmp_path):
     """A large archive is imported once (bench/run.py --keep-data) and compared without indexing it again
     on Whoosh: only Solr indexes it."""
-    from solr.cluster import missing_tools
-
-    if missing_tools():
-        pytest.skip("needs Java 17 and Maven")
     _, _, portal = tiny_benchmark_run
-    arguments = ["--data-dir", str(portal), "--reuse-whoosh-index", "--rounds", "1", "--out", str(tmp_path)]
-    completed = subprocess.run(
-        [sys.executable, "bench/engines.py", *arguments],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result = json.loads((tmp_path / "engines.json").read_text("utf-8"))
+    result, _ = run_engine_benchmark(["--data-dir", str(portal), "--reuse-whoosh-index", "--rounds", "1"], tmp_path)
     assert result["differences"] == []
     assert "articles_per_second" not in result["reindex"]["whoosh"] and result["reindex"]["whoosh"]["index_mb"] > 0
     assert result["reindex"]["solr"]["articles_per_second"] > 0
