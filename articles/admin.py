@@ -514,8 +514,11 @@ class ArticleAdmin(NameKeySearchMixin, CorrectionsAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "awaiting_review": Article.objects.needing_review().count()}
         if request.GET.get("needs_review__exact") == "1":
-            extra_context["title"] = "Review queue: articles whose date an editor should check"
+            # Flagged by extraction: an uncertain date, or a page with no running text (a teaser).
+            extra_context["title"] = "Review queue: articles flagged for an editor to check"
             extra_context["subtitle"] = None
+        else:
+            extra_context.setdefault("title", "Articles")
         return super().changelist_view(request, extra_context)
 
     @admin.action(description="Mark selected articles reviewed (keeps their date on re-import)", permissions=["change"])

@@ -63,10 +63,10 @@ def test_the_review_queue_is_titled_as_such(admin_user_client):
     make_article("Flagged", needs_review=True)
     response = admin_user_client.get(reverse("admin:articles_article_review_queue"), follow=True)
     html = response.content.decode()
-    assert "<h1>Review queue: articles whose date an editor should check</h1>" in html
+    assert "<h1>Review queue: articles flagged for an editor to check</h1>" in html
     assert "Select article to change" not in html
     plain = admin_user_client.get(reverse("admin:articles_article_changelist")).content.decode()
-    assert "Review queue:" not in plain.split("<h1>")[1].split("</h1>")[0]
+    assert plain.split("<h1>")[1].split("</h1>")[0] == "Articles"  # not Django's "Select article to change"
 
 
 def test_the_article_list_keeps_titles_and_people_short(admin_user_client):

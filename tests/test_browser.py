@@ -575,5 +575,5 @@ def test_admin_pages_fit_1280_px_and_are_shot_at_375(editor_tab):
     assert problems == [], problems
     desktop = editor_tab["desktop"].page
     desktop.goto(pages["admin-review-queue"])
-    assert desktop.locator("h1").inner_text() == "Review queue: articles whose date an editor should check"
+    assert desktop.locator("h1").inner_text() == "Review queue: articles flagged for an editor to check"
     assert desktop.locator(".review-needed").count() == Article.objects.filter(needs_review=True).count()
