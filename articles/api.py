@@ -289,6 +289,19 @@ class ListEndpointView(View):
         )
 
 
+class ApiRootView(View):
+    """/api/v1/: where each list is, and the page documenting them (what a client or a person tries first)."""
+
+    def get(self, request):
+        absolute = request.build_absolute_uri
+        return api_json(
+            {
+                "documentation": absolute(reverse("api:docs")),
+                **{name: absolute(reverse(f"api:{name}")) for name in ENDPOINTS},
+            }
+        )
+
+
 class RecordEndpointView(View):
     name = ""
 

@@ -5,7 +5,7 @@ from django.urls import path
 from . import api
 
 app_name = "api"
-urlpatterns = [path("", api.ApiDocsView.as_view(), name="docs")]
+urlpatterns = [path("", api.ApiDocsView.as_view(), name="docs"), path("v1/", api.ApiRootView.as_view(), name="root")]
 for name, singular in (
     ("articles", "article"),
     ("people", "person"),

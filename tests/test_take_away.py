@@ -183,6 +183,13 @@ def test_api_lists_are_paginated_with_links(client, archive):
     assert api(client, f"/api/v1/articles/{first['results'][0]['id']}/")["text"]
 
 
+def test_the_api_root_links_every_list_and_the_documentation(client, archive):
+    root = api(client, "/api/v1/")
+    assert set(root) == {"documentation", "articles", "people", "offices", "holdings", "meetings"}
+    assert root["documentation"].endswith("/api/")
+    assert api(client, root["meetings"])["count"] == api(client, "/api/v1/meetings/")["count"]
+
+
 def test_api_filters_by_date_person_country_and_pair(client, archive):
     vn, cn = archive["vn"][0], archive["cn"][0]
     meetings = api(client, "/api/v1/meetings/", person=[vn.slug, cn.slug])["results"]
