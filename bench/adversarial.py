@@ -94,6 +94,10 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "attributes": lambda n: _page(f'<p class="{"a " * (n // 2)}">{PROSE}</p>'),
     "widget classes": lambda n: _page(_repeat('<div class="share"><p>Xi</p></div>', n) + f"<p>{PROSE}</p>"),
     "figures": lambda n: _page(_repeat(f"<figure><figcaption>Xi</figcaption></figure><p>{PROSE}</p>", n)),
+    # Each unclosed caption holds every one after it: taking each caption's text was quadratic.
+    "unclosed figure captions": lambda n: _page(
+        f"<p>{PROSE}</p>" + _repeat("<figure><figcaption>Nguyễn Phú Trọng met Xi Jinping ", n)
+    ),
 }
 
 

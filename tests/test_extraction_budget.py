@@ -35,6 +35,7 @@ HTML_NESTING = [
     "nested link",
     "unclosed div",
     "unclosed p",
+    "unclosed figure captions",
 ]
 
 

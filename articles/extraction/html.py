@@ -132,14 +132,24 @@ def _mark_captions(soup: BeautifulSoup) -> None:
             continue  # in a figure already replaced, or inside another caption
         figure = caption.find_parent("figure")
         holder = figure or caption
-        texts = [
-            _squash(part.get_text(" ")) for part in ([caption] if figure is None else figure.find_all("figcaption"))
-        ]
+        texts = [_squash(part.get_text(" ")) for part in ([caption] if figure is None else _outer_captions(figure))]
         paragraph = soup.new_tag("p")
         paragraph.string = CAPTION_MARK + " ".join(text for text in texts if text)
         holder.replace_with(paragraph)
         for part in [] if figure is None else figure.find_all("figcaption"):
             part.decompose()  # the figure left the page; its captions must not be visited again
+
+
+def _outer_captions(figure: Tag) -> list[Tag]:
+    """The figure's captions that are not inside another of its captions: a caption's text holds those
+    nested in it already, and taking each nested one again made nested unclosed captions quadratic."""
+    outer, nested = [], set()
+    for caption in figure.find_all("figcaption"):
+        if id(caption) in nested:
+            continue
+        outer.append(caption)
+        nested.update(id(inner) for inner in caption.find_all("figcaption"))
+    return outer
 
 
 def _story_blocks(html: str) -> list[str]:
