@@ -7,7 +7,7 @@ rows for a page, is here.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -28,12 +28,14 @@ MATRIX_SIZE = 12
 # ---------------------------------------------------------------- sides: the focus's home country and the rest
 
 
-def home_side() -> Q:
-    return Q(country=current_scope().home.code)
+def home_side(field: str = "country") -> Q:
+    """Rows whose `field` is the home country's code."""
+    return Q(**{field: current_scope().home.code})
 
 
-def other_side() -> Q:
-    return ~Q(country=current_scope().home.code) & ~Q(country="")
+def other_side(field: str = "country") -> Q:
+    """Rows whose `field` is another known country's code."""
+    return ~Q(**{field: current_scope().home.code}) & ~Q(**{field: ""})
 
 
 def home_country_first():
@@ -212,88 +214,86 @@ def pair_counts() -> list[PairCount]:
 
 
 def pair_matrix(pair: Pair, size: int = MATRIX_SIZE) -> dict:
-    """Who met whom between the two countries: the first's officials in rows, the second's in columns (the
-    most active of each, `size` at most), and each cell the meetings both attended; two queries."""
+    """Who met whom between the two countries: the first's officials in rows, the second's in columns."""
     first, second = (country.code for country in pair.countries)
-    counts = {
-        (row["person"], row["other"]): row["meetings"]
-        for row in MeetingParticipant.objects.filter(person__country=first)
-        .annotate(other=F("meeting__participants__person"), other_country=F("meeting__participants__person__country"))
-        .filter(other_country=second)
-        .values("person", "other")
-        .annotate(meetings=Count("meeting", distinct=True))
-        .order_by()
-    }
-    people = Person.objects.in_bulk({pk for key in counts for pk in key})
-    totals = Counter()
-    for (person, other), n in counts.items():
-        totals[person] += n
-        totals[other] += n
-
-    def leading(ids):
-        return [people[pk] for pk in sorted(set(ids), key=lambda pk: (-totals[pk], people[pk].name))[:size]]
-
-    columns = leading(other for _, other in counts)
-    rows = [
-        {
-            "person": person,
-            "cells": [
-                {"other": other, "count": counts.get((person.pk, other.pk), 0), "url": pair_meetings_url(person, other)}
-                for other in columns
-            ],
-        }
-        for person in leading(person for person, _ in counts)
-    ]
-    return {"columns": columns, "rows": rows, "pairs": len(counts)}
+    return matrix_of(met_across(Q(person__country=first), Q(other_country=second)), size)
 
 
 # ---------------------------------------------------------------- who met whom
 
 
-def pair_meetings_url(person: Person, other: Person) -> str:
-    return f"{reverse('articles:meetings')}?person={person.slug}&person={other.slug}"
+def pair_meetings_url(person_slug: str, other_slug: str) -> str:
+    """The meetings list narrowed to the meetings both people (by slug) attended."""
+    return f"{reverse('articles:meetings')}?person={person_slug}&person={other_slug}"
 
 
-def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
-    """The most active officials of each side, and for each pair the meetings they had together."""
-    home_code = current_scope().home.code
-    home_order = name_order(home_code)
-    sides = defaultdict(lambda: {"home": set(), "other": set()})
-    people = {}
-    participants = MeetingParticipant.objects.exclude(person=None).exclude(person__country="").select_related("person")
-    for participant in participants:
-        person = participant.person
-        people[person.pk] = person
-        side = "home" if person.country == home_code else "other"
-        sides[participant.meeting_id][side].add(person.pk)
-    pair_counts = Counter(
-        (home, other) for meeting in sides.values() for home in meeting["home"] for other in meeting["other"]
+def met_across(rows: Q, columns: Q):
+    """Participants on the rows' side (`rows` on person__country), each annotated with another
+    participant of the same meeting on the columns' side (`columns` on other_country): one row per
+    (participant, other) of a meeting, for the database to count."""
+    return (
+        MeetingParticipant.objects.filter(rows)
+        .annotate(
+            other=F("meeting__participants__person"),
+            other_name=F("meeting__participants__person__name"),
+            other_slug=F("meeting__participants__person__slug"),
+            other_country=F("meeting__participants__person__country"),
+        )
+        .filter(columns, other__isnull=False)
+        .order_by()
     )
-    totals = Counter()
-    for (home, other), n in pair_counts.items():
-        totals[home] += n
-        totals[other] += n
 
-    def leading(ids):
-        return sorted(ids, key=lambda pk: (-totals[pk], people[pk].name))[:size]
 
-    columns = [people[pk] for pk in leading({other for _, other in pair_counts})]
+def matrix_of(met, size: int = MATRIX_SIZE) -> dict:
+    """The `size` officials with most meetings on each side of `met` (see met_across), and for each pair
+    of them the meetings both attended: four queries whatever the archive's size. The whole of it is
+    the export's (who_met_whom_pairs)."""
+    meetings = Count("meeting", distinct=True)
+    row_ids = list(
+        met.values("person").annotate(n=meetings).order_by("-n", "person__name").values_list("person", flat=True)[:size]
+    )
+    column_ids = list(
+        met.values("other").annotate(n=meetings).order_by("-n", "other_name").values_list("other", flat=True)[:size]
+    )
+    counts = {
+        (row["person"], row["other"]): row["n"]
+        for row in met.filter(person__in=row_ids, other__in=column_ids).values("person", "other").annotate(n=meetings)
+    }
+    people = Person.objects.in_bulk([*row_ids, *column_ids])
+    columns = [people[pk] for pk in column_ids]
     rows = [
         {
-            "person": people[home],
+            "person": people[pk],
             "cells": [
                 {
                     "other": other,
-                    "count": pair_counts.get((home, other.pk), 0),
-                    "url": pair_meetings_url(people[home], other),
+                    "count": counts.get((pk, other.pk), 0),
+                    "url": pair_meetings_url(people[pk].slug, other.slug),
                 }
                 for other in columns
             ],
         }
-        for home in leading({home for home, _ in pair_counts})
+        for pk in row_ids
     ]
-    pairs = sorted(
-        ((people[home], people[other], n) for (home, other), n in pair_counts.items()),
-        key=lambda item: (-item[2], home_order(item[0].name), item[1].name),
+    return {"columns": columns, "rows": rows}
+
+
+def who_met_whom() -> dict:
+    """The most active officials of the home country (rows) against those of every other (columns)."""
+    return matrix_of(_home_against_others())
+
+
+def _home_against_others():
+    return met_across(home_side("person__country"), other_side("other_country"))
+
+
+def who_met_whom_pairs() -> list[dict]:
+    """Every pair of a home official and another country's who met, with their meetings: the export of
+    who met whom (one query), most meetings first, then in each side's alphabetical order."""
+    home_order = name_order(current_scope().home.code)
+    rows = (
+        _home_against_others()
+        .values("person", "person__slug", "person__name", "other", "other_slug", "other_name", "other_country")
+        .annotate(meetings=Count("meeting", distinct=True))
     )
-    return {"columns": columns, "rows": rows, "pairs": pairs}
+    return sorted(rows, key=lambda row: (-row["meetings"], home_order(row["person__name"]), row["other_name"]))

@@ -36,7 +36,6 @@ from .selectors import (
     country_pairs,
     home_country_first,
     home_side,
-    meeting_matrix,
     meeting_people_choices,
     meeting_rows,
     meeting_years,
@@ -50,6 +49,8 @@ from .selectors import (
     pair_matrix,
     pair_meetings_url,
     related_articles,
+    who_met_whom,
+    who_met_whom_pairs,
     year_counts,
 )
 from .spellings import spellings_of
@@ -613,22 +614,22 @@ class WhoMetWhomView(PageMixin, TemplateView):
             absolute = request.build_absolute_uri
             rows = [
                 {
-                    "person_id": home.slug,
-                    "person": home.name,
-                    "other_id": other.slug,
-                    "other": other.name,
-                    "other_country": other.country,
-                    "meetings": count,
-                    "meetings_url": absolute(pair_meetings_url(home, other)),
+                    "person_id": pair["person__slug"],
+                    "person": pair["person__name"],
+                    "other_id": pair["other_slug"],
+                    "other": pair["other_name"],
+                    "other_country": pair["other_country"],
+                    "meetings": pair["meetings"],
+                    "meetings_url": absolute(pair_meetings_url(pair["person__slug"], pair["other_slug"])),
                 }
-                for home, other, count in meeting_matrix()["pairs"]
+                for pair in who_met_whom_pairs()
             ]
             return export_response(form.cleaned_data["format"], records.WHO_MET_WHOM, rows, "who-met-whom")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(meeting_matrix())
+        context.update(who_met_whom())
         return context
 
 

@@ -52,13 +52,14 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "meeting": (data["meetings"][0].get_absolute_url(), 3),
         "meeting json": (data["meetings"][0].get_absolute_url() + "?format=json", 3),
         "meeting csv": (data["meetings"][0].get_absolute_url() + "?format=csv", 3),
-        "who met whom": ("/meetings/who-met-whom/", 1),
+        # the most active officials of each side, the meetings of each pair of them, the people
+        "who met whom": ("/meetings/who-met-whom/", 4),
         "who met whom csv": ("/meetings/who-met-whom/?format=csv", 1),
         # the pairs with their counts, in one aggregate
         "pairs": ("/pairs/", 1),
         # its articles (count, page, their people), its meetings (count, latest, their participants),
-        # who met whom (the counts, the people)
-        "pair": ("/pairs/viet-nam/china/", 8),
+        # who met whom (the most active of each side, their pairs' counts, the people)
+        "pair": ("/pairs/viet-nam/china/", 10),
         "office csv": (data["offices"][0].get_absolute_url() + "?format=csv", 4),
         "office json": (data["offices"][0].get_absolute_url() + "?format=json", 4),
         "article citation csl": (f"/article/{article.slug}/cite.json", 1),
