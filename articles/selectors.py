@@ -7,18 +7,18 @@ rows for a page, is here.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear, Substr
 from django.urls import reverse
 
-from .collation import by_name, name_order
+from .collation import alphabet_of, by_name, collation_key, initial_letter, name_order
 from .extraction.types import YEAR
 from .models import Article, Meeting, MeetingParticipant, Person, PersonAlias
-from .scope import Pair, country_name, current_scope
+from .scope import Pair, country_name, current_scope, names_language
 
 TOP_OFFICIALS = 8
 RELATED_ARTICLES = 5
@@ -156,6 +156,76 @@ def merged_person(slug: str) -> Person | None:
     """The person a merged-away name now belongs to: its spelling stays an alias, its slug its letters."""
     alias = PersonAlias.objects.select_related("person").filter(key=slug.replace("-", "")).first()
     return alias.person if alias and alias.person.slug != slug else None
+
+
+# ---------------------------------------------------------------- the people index
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    code: str
+    people: int
+
+
+def people_per_country() -> list[CountryCount]:
+    """How many people each country has (the home country first, then by code); one query."""
+    rows = Person.objects.values_list("country").annotate(n=Count("pk")).order_by(home_country_first(), "country")
+    return [CountryCount(code, n) for code, n in rows]
+
+
+@dataclass(frozen=True)
+class Initial:
+    """A letter of a country's names alphabet that names start with, and how many."""
+
+    letter: str
+    people: int
+    first_characters: tuple[str, ...]  # as written at the start of those names ("Đ"; "E", "É")
+
+
+def initials(country_code: str) -> list[Initial]:
+    """The letters a country's names start with, in its alphabet's order (Vietnamese: Đ after D), each with
+    its people; one query, grouping by first character, which is folded to its letter here."""
+    rows = (
+        Person.objects.filter(country=country_code)
+        .annotate(first=Substr("name", 1, 1))
+        .values_list("first")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    alphabet = alphabet_of(names_language(country_code))
+    people, characters = Counter(), defaultdict(set)
+    for first, n in rows:
+        letter = initial_letter(first, alphabet)
+        people[letter] += n
+        characters[letter].add(first)
+    ordered = sorted(people, key=lambda letter: collation_key(letter, alphabet))
+    return [Initial(letter, people[letter], tuple(sorted(characters[letter]))) for letter in ordered]
+
+
+def people_starting_with(country_code: str, initial: Initial | None) -> list[Person]:
+    """A country's people (all of them, or those under one initial) in its names' alphabetical order,
+    with only what a list of names needs; one query. The database cannot sort in a language's alphabet,
+    so the sorting is here, over one letter's people at most when the country has many."""
+    people = Person.objects.filter(country=country_code).only("pk", "name", "slug", "country")
+    if initial is not None:
+        starts = Q()
+        for first in initial.first_characters:
+            starts |= Q(name__startswith=first)
+        people = people.filter(starts)
+    return by_name(people, country_code)
+
+
+def with_counts(people: list[Person]) -> list[Person]:
+    """`people` with their article_count and meeting_count set, counted for them only; one query."""
+    counts = {
+        pk: (articles, meetings)
+        for pk, articles, meetings in Person.objects.with_counts()
+        .filter(pk__in=[person.pk for person in people])
+        .values_list("pk", "article_count", "meeting_count")
+    }
+    for person in people:
+        person.article_count, person.meeting_count = counts.get(person.pk, (0, 0))
+    return people
 
 
 # ---------------------------------------------------------------- the meetings list's filter choices

@@ -23,12 +23,11 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import citations, downloads, records
-from .collation import by_name
 from .countries import by_slug
 from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import YEAR
-from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm
+from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm, PeopleIndexForm
 from .models import Article, Meeting, MeetingParticipant, Mention, Office, OfficeHolding, Person, PersonAlias
 from .scope import current_scope
 from .selectors import (
@@ -36,6 +35,7 @@ from .selectors import (
     country_pairs,
     home_country_first,
     home_side,
+    initials,
     meeting_people_choices,
     meeting_rows,
     meeting_years,
@@ -48,14 +48,18 @@ from .selectors import (
     pair_counts,
     pair_matrix,
     pair_meetings_url,
+    people_per_country,
+    people_starting_with,
     related_articles,
     who_met_whom,
     who_met_whom_pairs,
+    with_counts,
     year_counts,
 )
 from .spellings import spellings_of
 
 ARTICLES_PER_PAGE = 20
+PEOPLE_PER_PAGE = 100
 MEETINGS_PER_PAGE = 30
 HOME_PAIRS = 10  # the pairs with most meetings on the home page; the pairs page lists them all
 PAIR_MEETINGS_SHOWN = 10  # a pair's latest meetings on its page; the meetings list has them all
@@ -351,22 +355,59 @@ class ArticleCitationView(View):
 # ---------------------------------------------------------------- people
 
 
-class PersonListView(PageMixin, ListView):
+class PersonListView(PageMixin, TemplateView):
+    """People by country, then by the initial letter of their names in their language's alphabet, a page
+    at a time: a fixed number of queries, and the names of one letter at most sorted, whatever the
+    archive's size. A country with few people is listed whole."""
+
     template_name = "articles/person_list.html"
     page_title = "People"
 
-    def get_queryset(self):
-        return Person.objects.with_counts().order_by(home_country_first(), "country", "name")
+    def get(self, request, *args, **kwargs):
+        self.form = PeopleIndexForm(request.GET)
+        if not self.form.is_valid():
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Names in the order of their language's alphabet (Vietnamese: Tô Lâm before Trương Thị Mai),
-        # which no database collation here gives.
-        context["countries"] = [
-            {"code": code, "people": by_name(people, code)}
-            for code, people in groupby(context["object_list"], key=lambda person: person.country)
-        ]
+        wanted = self.form.cleaned_data if self.form.is_valid() else {}
+        countries = people_per_country()
+        by_code = {country.code: country for country in countries}
+        home = current_scope().home.code
+        code = wanted.get("country")
+        if code is None:
+            code = home if home in by_code else next(iter(by_code), "")
+        if countries and code not in by_code:
+            raise Http404("No people of that country.")
+        letters = initials(code) if countries else []
+        initial = self.chosen_initial(letters, wanted.get("letter") or "", by_code.get(code))
+        people = people_starting_with(code, initial) if countries else []
+        page = Paginator(people, PEOPLE_PER_PAGE).get_page(wanted.get("page"))
+        context.update(
+            form=self.form,
+            countries=countries,
+            country=by_code.get(code),
+            initials=letters,
+            initial=initial,
+            whole_country_listed=initial is None,
+            page_obj=page,
+            people=with_counts(list(page.object_list)),
+        )
         return context
+
+    @staticmethod
+    def chosen_initial(letters: list, letter: str, country) -> object | None:
+        """The letter asked for (404 when no name starts with it); with none asked, the whole country when
+        it fits on a page, else its first letter."""
+        if letter:
+            found = next((initial for initial in letters if initial.letter == letter), None)
+            if found is None:
+                raise Http404("No name starts with that letter.")
+            return found
+        if country is None or country.people <= PEOPLE_PER_PAGE:
+            return None
+        return letters[0]
 
 
 class PersonDetailView(PageMixin, DetailView):

@@ -37,7 +37,8 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "month": ("/articles/2022/01/", 5),
         "uncertain dates": ("/articles/uncertain-date/", 3),
         "article": (article.get_absolute_url(), 7),
-        "people": ("/people/", 1),
+        # the countries, the letters of the first, its names, their counts
+        "people": ("/people/", 4),
         "person": (person.get_absolute_url(), 9),
         "person meetings csv": (f"/people/{person.slug}/meetings.csv", 4),
         "person meetings json": (f"/people/{person.slug}/meetings.json", 4),

@@ -23,6 +23,8 @@ from factories import (
     make_photo,
 )
 
+from articles import views
+
 pytestmark = pytest.mark.django_db
 # Query counts of every page are pinned in test_query_counts.py.
 
@@ -398,14 +400,47 @@ def country_section(response, code: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
 
 
-def test_people_index_groups_by_country_with_counts(trung_meets_liu, client):
+def test_people_index_lists_a_country_at_a_time_with_counts(trung_meets_liu, client):
+    # One country a page (the archive's own first), so that the page stays small as the archive grows.
     response = client.get("/people/")
-    vietnam, china = country_section(response, "VN"), country_section(response, "CN")
-    assert vietnam.startswith("Việt Nam Name Articles Meetings")
-    assert "Lê Hoài Trung 2 3" in vietnam and "Liu Haixing" not in vietnam  # 2 articles, 3 meetings
-    assert china.startswith("China") and "Cai Qi 0 1" in china and "Liu Haixing 2 2" in china
-    page = response.content.decode()
-    assert page.index('id="country-VN"') < page.index('id="country-CN"')  # the archive's own side first
+    vietnam = country_section(response, "VN")
+    assert vietnam.startswith("Việt Nam 1 person of Việt Nam")
+    assert "Lê Hoài Trung 2 3" in vietnam and "Liu Haixing" not in response.content.decode()  # 2 articles, 3 meetings
+    countries = re.search(r'<nav class="toc".*?</nav>', response.content.decode(), flags=re.S).group(0)
+    assert countries.index("Việt Nam") < countries.index("China")  # the archive's own side first
+    assert "/people/?country=CN" in links_of(response)
+    china = country_section(client.get("/people/?country=CN"), "CN")
+    assert "Cai Qi 0 1" in china and "Liu Haixing 2 2" in china and "Lê Hoài Trung" not in china
+
+
+def test_people_index_files_names_under_their_alphabets_letters(client, monkeypatch):
+    monkeypatch.setattr(views, "PEOPLE_PER_PAGE", 2)  # more people than a page: one letter at a time
+    for name in ("Tô Lâm", "Trương Thị Mai", "Đỗ Văn Chiến", "Dương Văn An", "Lương Cường"):
+        make_person(name, country="VN")
+    make_person("Émile Durand", country="FR")
+    response = client.get("/people/?country=VN")
+    letters = re.search(r'<nav class="letters".*?</nav>', response.content.decode(), flags=re.S).group(0)
+    letters = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", letters)).split())
+    assert letters == "D 1 Đ 1 L 1 T 2"  # Đ is a letter of its own, after D
+    assert "Dương Văn An" in country_section(response, "VN")  # the first letter, as none was asked for
+    t_names = country_section(client.get("/people/?country=VN&letter=T"), "VN")
+    assert t_names.index("Tô Lâm") < t_names.index("Trương Thị Mai")  # ô before r in Vietnamese
+    assert "Đỗ Văn Chiến" in country_section(client.get("/people/?country=VN&letter=%C4%90"), "VN")
+    assert "Émile Durand" in country_section(client.get("/people/?country=FR&letter=E"), "FR")  # É under E
+    assert client.get("/people/?country=VN&letter=Q").status_code == 404
+    assert client.get("/people/?country=XX").status_code == 404
+    assert client.get("/people/?country=viet-nam").status_code == 400
+    assert client.get("/people/?page=last").status_code == 400
+
+
+def test_people_index_pages_a_long_letter(client, monkeypatch):
+    monkeypatch.setattr(views, "PEOPLE_PER_PAGE", 2)
+    for given in ("An", "Bình", "Chi", "Dũng", "Em"):
+        make_person(f"Nguyễn Văn {given}", country="VN")
+    first = country_section(client.get("/people/?country=VN&letter=N"), "VN")
+    third = country_section(client.get("/people/?country=VN&letter=N&page=3"), "VN")
+    assert "Nguyễn Văn An" in first and "Nguyễn Văn Bình" in first and "Nguyễn Văn Chi" not in first
+    assert "Nguyễn Văn Em" in third and "Page 3 of 3" in third
 
 
 def test_offices_index_puts_vietnam_first(client):
