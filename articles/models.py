@@ -119,7 +119,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.in_year(year).filter(event_date__month=month).exclude(date_precision=YEAR)
 
     def for_person(self, person):
-        return self.filter(mentions__person=person).distinct()
+        # A subquery rather than a join: no DISTINCT over whole rows (texts included) of thousands of articles.
+        return self.filter(pk__in=Mention.objects.filter(person=person).values("article"))
 
     def for_pair(self, code: str, other: str):
         """Articles reporting a meeting between officials of the two countries (ISO codes)."""
@@ -410,7 +411,7 @@ class MeetingQuerySet(models.QuerySet):
         return meetings
 
     def for_person(self, person):
-        return self.filter(participants__person=person).distinct()
+        return self.filter(pk__in=MeetingParticipant.objects.filter(person=person).values("meeting"))
 
 
 class Meeting(Correctable):

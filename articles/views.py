@@ -63,6 +63,7 @@ PEOPLE_PER_PAGE = 100
 MEETINGS_PER_PAGE = 30
 HOME_PAIRS = 10  # the pairs with most meetings on the home page; the pairs page lists them all
 PAIR_MEETINGS_SHOWN = 10  # a pair's latest meetings on its page; the meetings list has them all
+PERSON_MEETINGS_SHOWN = 20  # a person's latest meetings on their page; the meetings list has them all
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -138,8 +139,9 @@ class ExportMixin:
 
 
 def article_cards(queryset):
-    """Articles as the article card shows them: with their people, most mentioned first."""
-    return queryset.with_people()
+    """Articles as the article card shows them: with their people, most mentioned first, and without
+    their texts (a card shows the title and standfirst)."""
+    return queryset.defer("body", "raw_text", "boilerplate_removed", "import_warnings").with_people()
 
 
 # ---------------------------------------------------------------- home and date archive
@@ -435,12 +437,15 @@ class PersonDetailView(PageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        rows = meeting_rows(person, meetings_of(person))
+        meetings = Meeting.objects.for_person(person)
         articles = Paginator(article_cards(Article.objects.for_person(person).newest_first()), ARTICLES_PER_PAGE)
         context.update(
             spellings=spellings_of(person),
-            meeting_rows=rows,
-            most_met=most_met(rows),
+            meeting_count=meetings.count(),
+            # The latest only: the meetings list and the exports have all of them.
+            meeting_rows=meeting_rows(person, meetings_of(person)[:PERSON_MEETINGS_SHOWN]),
+            meetings_url=f"{reverse('articles:meetings')}?{urlencode({'person': person.slug})}",
+            most_met=most_met(person),
             page_obj=articles.get_page(self.request.GET.get("page")),
         )
         return context

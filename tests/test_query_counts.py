@@ -39,7 +39,8 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "article": (article.get_absolute_url(), 7),
         # the countries, the letters of the first, its names, their counts
         "people": ("/people/", 4),
-        "person": (person.get_absolute_url(), 9),
+        # + its meetings counted (the latest shown) and the people it met most
+        "person": (person.get_absolute_url(), 11),
         "person meetings csv": (f"/people/{person.slug}/meetings.csv", 4),
         "person meetings json": (f"/people/{person.slug}/meetings.json", 4),
         "offices": ("/offices/", 1),

@@ -342,6 +342,19 @@ def test_person_page_shows_spellings_offices_and_meetings(trung_meets_liu, clien
     assert rows[2].startswith("date unknown Liu Haixing — Talks Hà Nội Vietnamese minister")
 
 
+def test_person_page_shows_the_latest_meetings_and_links_to_all(trung_meets_liu, client, monkeypatch):
+    monkeypatch.setattr(views, "PERSON_MEETINGS_SHOWN", 2)  # of the three: a person with thousands stays one page
+    response = client.get("/people/le-hoai-trung/")
+    section = re.search(r'<section aria-labelledby="meetings-title">.*?</section>', response.content.decode(), re.S)
+    meetings = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section.group(0))).split())
+    assert meetings.startswith("Meetings 3 ")
+    assert "23 March 2024" in meetings and "22 March 2024" in meetings and "date unknown" not in meetings
+    assert "The latest 2: all 3 meetings" in meetings
+    assert "/meetings/?person=le-hoai-trung" in links_of(response)
+    most_met = text_of(response).split("Met most often", 1)[1].split("Articles naming", 1)[0]
+    assert " ".join(most_met.split()) == "Liu Haixing (China) 2 meetings Cai Qi (China) 1 meeting"
+
+
 def test_person_meetings_table_gives_each_counterpart_a_line(client):
     trung = make_person("Lê Hoài Trung")
     cai, wang = make_person("Cai Qi", country="CN"), make_person("Wang Yi", country="CN")
