@@ -135,6 +135,10 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("mentions", queryset=Mention.objects.select_related("person").order_by("-count", "pk"))
         )
 
+    def without_texts(self):
+        """Without the long texts a list of titles never shows (the body, the raw text, import notes)."""
+        return self.defer("body", "raw_text", "boilerplate_removed", "import_warnings")
+
     def newest_first(self):
         return self.order_by(models.F("event_date").desc(nulls_last=True), "-published", "-pk")
 
@@ -397,6 +401,10 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=MeetingParticipant.objects.select_related("person", "office").order_by("position", "pk"),
             )
         )
+
+    def with_article_titles(self):
+        """With the articles reporting each meeting, as a list of their titles needs them."""
+        return self.prefetch_related(models.Prefetch("articles", queryset=Article.objects.without_texts()))
 
     def dated(self):
         """Meetings whose date is known to at least the year."""

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Subquery, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear, Substr
 from django.urls import reverse
 
@@ -23,6 +23,7 @@ from .scope import Pair, country_name, current_scope, names_language
 TOP_OFFICIALS = 8
 RELATED_ARTICLES = 5
 MATRIX_SIZE = 12
+MEETING_PEOPLE_CHOICES = 200  # the meetings list's person choices: the busiest (a select of thousands helps nobody)
 
 
 # ---------------------------------------------------------------- sides: the focus's home country and the rest
@@ -82,10 +83,10 @@ def months_with_articles() -> list[tuple[int, int]]:
 
 
 def meeting_years() -> list[int]:
-    return sorted(
-        Meeting.objects.dated().annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct(),
-        reverse=True,
-    )
+    """The years meetings were held in, latest first (order_by(): the model's ordering would make every
+    meeting distinct)."""
+    years = Meeting.objects.dated().annotate(year=ExtractYear("date")).order_by().values_list("year", flat=True)
+    return sorted(years.distinct(), reverse=True)
 
 
 # ---------------------------------------------------------------- people and meetings
@@ -137,7 +138,7 @@ def meeting_rows(person: Person, meetings) -> list[MeetingRow]:
 
 
 def meetings_of(person: Person):
-    return Meeting.objects.for_person(person).with_participants().prefetch_related("articles")
+    return Meeting.objects.for_person(person).with_participants().with_article_titles()
 
 
 def most_met(person: Person, limit: int = TOP_OFFICIALS) -> list[tuple[Person, int]]:
@@ -236,10 +237,19 @@ class PersonChoice:
     label: str
 
 
-def meeting_people_choices() -> list[dict]:
-    """Everyone who took part in a meeting, by country (the home country first), in alphabetical order."""
+def meeting_people_choices(selected=()) -> list[dict]:
+    """The MEETING_PEOPLE_CHOICES people with most meetings, and those `selected`, by country (the home country first),
+    in alphabetical order, each with their meetings: the meetings list's person choices, one query. Anyone
+    else's meetings are a link away on their page."""
+    busiest = (
+        MeetingParticipant.objects.exclude(person=None)
+        .values("person")
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", "person")
+        .values("person")[:MEETING_PEOPLE_CHOICES]
+    )
     people = (
-        Person.objects.filter(pk__in=MeetingParticipant.objects.values("person"))
+        Person.objects.filter(Q(pk__in=Subquery(busiest)) | Q(pk__in=[person.pk for person in selected]))
         .annotate(meeting_count=Count("participations__meeting", distinct=True))
         .order_by(home_country_first(), "country")
     )
@@ -251,8 +261,21 @@ def meeting_people_choices() -> list[dict]:
 
 
 def country_pairs() -> list[str]:
-    """Every pair of countries whose officials met, as "VN-CN" with the home country first."""
-    return sorted(count.pair.codes for count in pair_counts())
+    """Every pair of countries whose officials met, as "VN-CN" with the home country first: the distinct
+    pairs only, without pair_counts()'s counting of meetings and articles."""
+    scope = current_scope()
+    return sorted(scope.pair(code, other).codes for code, other in _pairs_met().distinct())
+
+
+def _pairs_met():
+    """(country, other country) of the participants of each meeting, each pair once, alphabetically."""
+    return (
+        MeetingParticipant.objects.exclude(person__country="")
+        .annotate(other=F("meeting__participants__person__country"))
+        .filter(other__gt=F("person__country"))  # each pair once, and never a country with itself
+        .values_list("person__country", "other")
+        .order_by()
+    )
 
 
 # ---------------------------------------------------------------- pairs of countries
@@ -269,13 +292,8 @@ def pair_counts() -> list[PairCount]:
     """Every pair of countries whose officials met, with its meetings and the articles reporting them,
     most meetings first: one query, counted by the database (a meeting of three countries counts for
     each of its three pairs)."""
-    rows = (
-        MeetingParticipant.objects.exclude(person__country="")
-        .annotate(other=F("meeting__participants__person__country"))
-        .filter(other__gt=F("person__country"))  # each pair once, and never a country with itself
-        .values_list("person__country", "other")
-        .annotate(meetings=Count("meeting", distinct=True), articles=Count("meeting__articles", distinct=True))
-        .order_by()
+    rows = _pairs_met().annotate(
+        meetings=Count("meeting", distinct=True), articles=Count("meeting__articles", distinct=True)
     )
     scope = current_scope()
     counts = [PairCount(scope.pair(code, other), meetings, articles) for code, other, meetings, articles in rows]

@@ -141,7 +141,7 @@ class ExportMixin:
 def article_cards(queryset):
     """Articles as the article card shows them: with their people, most mentioned first, and without
     their texts (a card shows the title and standfirst)."""
-    return queryset.defer("body", "raw_text", "boilerplate_removed", "import_warnings").with_people()
+    return queryset.without_texts().with_people()
 
 
 # ---------------------------------------------------------------- home and date archive
@@ -575,7 +575,7 @@ class MeetingListView(PageMixin, ListView):
         return self._form
 
     def get_queryset(self):
-        return self.get_form().filter(Meeting.objects.with_participants().prefetch_related("articles"))
+        return self.get_form().filter(Meeting.objects.with_participants().with_article_titles())
 
     def get(self, request, *args, **kwargs):
         form = self.get_form()
@@ -595,7 +595,7 @@ class MeetingListView(PageMixin, ListView):
         context.update(
             form=form,
             people_filter=selected,
-            person_groups=meeting_people_choices(),
+            person_groups=meeting_people_choices(selected),
             # Two people selectors: who, and whom they met (more can come in the address).
             person_selects=[
                 {"id": "id_person", "label": "Person", "selected": selected_slugs[0] if selected_slugs else ""},

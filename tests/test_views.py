@@ -558,6 +558,20 @@ def test_bad_parameter_leaves_good_ones_applied(meetings, client):
     assert listed_meetings(response) == {meetings["vn_cn_2023"].get_absolute_url()}
 
 
+def test_meeting_list_offers_the_busiest_people_and_those_chosen(meetings, client, monkeypatch):
+    from articles import selectors
+
+    monkeypatch.setattr(selectors, "MEETING_PEOPLE_CHOICES", 2)  # of three: the list stays short at any size
+    page = client.get("/meetings/").content.decode()
+    select = re.search(r'<select name="person" id="id_person">.*?</select>', page, flags=re.S).group(0)
+    assert set(re.findall(r'<option value="([a-z-]+)"', select)) == {
+        "to-lam",
+        "xi-jinping",
+    }  # 4 and 3 meetings; Sonexay Siphandone has 1
+    chosen = client.get("/meetings/?person=sonexay-siphandone").content.decode()
+    assert '<option value="sonexay-siphandone" selected>Sonexay Siphandone (1)</option>' in chosen
+
+
 def test_meeting_list_form_is_labelled(meetings, client):
     page = client.get("/meetings/").content.decode()
     for field in ("year", "countries", "kind"):
