@@ -197,6 +197,7 @@ class Article(Correctable):
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["credit"], name="article_credit_idx"),
             models.Index(fields=["needs_review"], name="article_needs_review_idx"),
+            models.Index(fields=["updated_at"], name="article_updated_idx"),  # the archive's version (kept.py)
         ]
         constraints = [
             models.CheckConstraint(
@@ -289,7 +290,10 @@ class Person(Correctable):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["country", "name"], name="person_country_name_idx")]
+        indexes = [
+            models.Index(fields=["country", "name"], name="person_country_name_idx"),
+            models.Index(fields=["updated_at"], name="person_updated_idx"),  # the archive's version (kept.py)
+        ]
         permissions = [("merge_person", "Can merge people")]
 
     def __str__(self):
@@ -445,7 +449,10 @@ class Meeting(Correctable):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-pk"]
-        indexes = [models.Index(fields=["date", "kind"], name="meeting_date_kind_idx")]
+        indexes = [
+            models.Index(fields=["date", "kind"], name="meeting_date_kind_idx"),
+            models.Index(fields=["updated_at"], name="meeting_updated_idx"),  # the archive's version (kept.py)
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(date_precision=UNKNOWN) | Q(date__isnull=False),

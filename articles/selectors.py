@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from .collation import alphabet_of, by_name, collation_key, initial_letter, name_order
 from .extraction.types import YEAR
+from .kept import kept
 from .models import Article, Meeting, MeetingParticipant, Person, PersonAlias
 from .scope import Pair, country_name, current_scope, names_language
 
@@ -54,6 +55,7 @@ class YearCount:
     meetings: int
 
 
+@kept
 def year_counts() -> list[YearCount]:
     """Articles and meetings per year, oldest first, with empty years in between filled in."""
     articles = _per_year(Article.objects.dated(), "event_date")
@@ -70,6 +72,7 @@ def _per_year(queryset, date_field: str) -> dict[int, int]:
     )
 
 
+@kept
 def months_with_articles() -> list[tuple[int, int]]:
     """(year, month) of every month that has an article dated at least to the month, in order."""
     return list(
@@ -82,6 +85,7 @@ def months_with_articles() -> list[tuple[int, int]]:
     )
 
 
+@kept
 def meeting_years() -> list[int]:
     """The years meetings were held in, latest first (order_by(): the model's ordering would make every
     meeting distinct)."""
@@ -92,8 +96,9 @@ def meeting_years() -> list[int]:
 # ---------------------------------------------------------------- people and meetings
 
 
+@kept
 def officials_met_most(country_filter: Q, limit: int = TOP_OFFICIALS):
-    return (
+    return list(
         Person.objects.filter(country_filter)
         .annotate(meeting_count=Count("participations__meeting", distinct=True))
         .filter(meeting_count__gt=0)
@@ -260,6 +265,7 @@ def meeting_people_choices(selected=()) -> list[dict]:
     return groups
 
 
+@kept
 def country_pairs() -> list[str]:
     """Every pair of countries whose officials met, as "VN-CN" with the home country first: the distinct
     pairs only, without pair_counts()'s counting of meetings and articles."""
@@ -288,6 +294,7 @@ class PairCount:
     articles: int  # the articles reporting those meetings
 
 
+@kept
 def pair_counts() -> list[PairCount]:
     """Every pair of countries whose officials met, with its meetings and the articles reporting them,
     most meetings first: one query, counted by the database (a meeting of three countries counts for
@@ -300,6 +307,7 @@ def pair_counts() -> list[PairCount]:
     return sorted(counts, key=lambda count: (-count.meetings, -count.articles, count.pair.name))
 
 
+@kept
 def pair_matrix(pair: Pair, size: int = MATRIX_SIZE) -> dict:
     """Who met whom between the two countries: the first's officials in rows, the second's in columns."""
     first, second = (country.code for country in pair.countries)
@@ -365,6 +373,7 @@ def matrix_of(met, size: int = MATRIX_SIZE) -> dict:
     return {"columns": columns, "rows": rows}
 
 
+@kept
 def who_met_whom() -> dict:
     """The most active officials of the home country (rows) against those of every other (columns)."""
     return matrix_of(_home_against_others())

@@ -6,8 +6,8 @@ Run from the project root:
 Each page is fetched through Django (routing, views, templates; no network) once to count its SQL
 queries and warm caches, then `rounds` times, timed. The pages are the ones whose cost could grow
 with the archive: home, the largest year and month, the people index, the person with the most
-articles, the office with the most holders, the meetings list, who met whom, an article page and
-the empty search page.
+articles, the office with the most holders, the offices index, the meetings list, who met whom, the
+country pairs and the pair with the most meetings, an article page and the empty search page.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def pages() -> dict[str, str]:
     from django.db.models import Count
 
     from articles.models import Article, Office, Person
+    from articles.selectors import pair_counts
 
     years = Article.objects.dated().values_list("event_date__year", flat=True)
     year = max(set(years), key=list(years).count) if years else 2023
@@ -42,6 +43,7 @@ def pages() -> dict[str, str]:
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n", "pk").first()
     office = Office.objects.annotate(n=Count("holdings")).order_by("-n", "pk").first()
     article = Article.objects.order_by("pk").first()
+    busiest_pair = next(iter(pair_counts()), None)
     found = {
         "home": "/",
         "year": f"/articles/{year}/",
@@ -49,8 +51,12 @@ def pages() -> dict[str, str]:
         "people index": "/people/",
         "meetings": "/meetings/",
         "who met whom": "/meetings/who-met-whom/",
+        "country pairs": "/pairs/",
+        "offices index": "/offices/",
         "search, empty query": "/search/",
     }
+    if busiest_pair and busiest_pair.pair.get_absolute_url():
+        found["pair with the most meetings"] = busiest_pair.pair.get_absolute_url()
     if person:
         found["person with the most articles"] = person.get_absolute_url()
     if office:

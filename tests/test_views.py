@@ -24,6 +24,7 @@ from factories import (
 )
 
 from articles import views
+from articles.models import Person
 
 pytestmark = pytest.mark.django_db
 # Query counts of every page are pinned in test_query_counts.py.
@@ -618,6 +619,23 @@ def test_who_met_whom_counts_pairs_across_sides(meetings, client):
     assert "/meetings/?person=to-lam&person=xi-jinping" in links_of(response)
     followed = client.get("/meetings/?person=to-lam&person=xi-jinping")
     assert len(listed_meetings(followed)) == 3
+
+
+def test_kept_aggregates_follow_every_change_to_the_archive(meetings, client):
+    # Who met whom and the pairs are kept between requests (articles/kept.py) until the archive changes.
+    def counts():
+        page = client.get("/meetings/who-met-whom/").content.decode()
+        return re.findall(r'aria-label="(\d+ meetings? of [^"]+)"', page)
+
+    assert "3 meetings of Tô Lâm with Xi Jinping" in counts()
+    lam, xi = Person.objects.get(name="Tô Lâm"), Person.objects.get(name="Xi Jinping")
+    make_meeting(lam, xi, date=datetime.date(2025, 1, 2), kind="talks")  # an import adds a meeting
+    assert "4 meetings of Tô Lâm with Xi Jinping" in counts()
+    meetings["vn_cn_2023"].delete()  # an editor deletes one
+    assert "3 meetings of Tô Lâm with Xi Jinping" in counts()
+    xi.country = "LA"  # a correction moves him to another country: still met, under another pair
+    xi.save()
+    assert "Laos" in text_of(client.get("/pairs/")) and "China" not in text_of(client.get("/pairs/"))
 
 
 # ---------------------------------------------------------------- page frame
