@@ -17,6 +17,7 @@ from django.db.models.functions import ExtractMonth
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views import View
@@ -32,6 +33,7 @@ from .models import Article, Meeting, MeetingParticipant, Mention, Office, Offic
 from .scope import current_scope
 from .selectors import (
     MeetingRow,
+    PairCount,
     country_pairs,
     home_country_first,
     home_side,
@@ -713,6 +715,17 @@ class PairDetailView(PageMixin, ListView):
     def get_queryset(self):
         return article_cards(Article.objects.for_pair(*self.codes).newest_first())
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.counts.articles  # known from the kept pair counts: no COUNT of its articles
+        return paginator
+
+    @cached_property
+    def counts(self) -> PairCount:
+        return next(
+            (count for count in pair_counts() if count.pair.codes == self.pair.codes), PairCount(self.pair, 0, 0)
+        )
+
     @property
     def codes(self) -> tuple[str, str]:
         return self.pair.first.code, self.pair.second.code
@@ -725,7 +738,7 @@ class PairDetailView(PageMixin, ListView):
         meetings = Meeting.objects.between(*self.codes)
         context.update(
             pair=self.pair,
-            meeting_count=meetings.count(),
+            meeting_count=self.counts.meetings,
             latest_meetings=meetings.with_participants()[:PAIR_MEETINGS_SHOWN],
             matrix=pair_matrix(self.pair),
             meetings_url=f"{reverse('articles:meetings')}?{urlencode({'countries': self.pair.codes})}",

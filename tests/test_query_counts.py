@@ -60,8 +60,9 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "who met whom csv": ("/meetings/who-met-whom/?format=csv", 1),
         # the pairs with their counts, in one aggregate
         "pairs": ("/pairs/", 2),
-        # its articles (count, page, their people), its meetings (count, latest, their participants),
-        # who met whom (the most active of each side, their pairs' counts, the people)
+        # its articles and meetings counted by the pair counts (version, counts), a page of its articles
+        # (their people), its latest meetings (their participants), who met whom (version, the most
+        # active of each side, their pairs' counts, the people)
         "pair": ("/pairs/viet-nam/china/", 11),
         "office csv": (data["offices"][0].get_absolute_url() + "?format=csv", 4),
         "office json": (data["offices"][0].get_absolute_url() + "?format=json", 4),
@@ -132,7 +133,7 @@ WARM = {
     "meetings": 7,
     "who met whom": 1,
     "pairs": 1,
-    "pair": 7,
+    "pair": 6,
 }
 
 
