@@ -98,6 +98,20 @@ def collation_key(text: str, alphabet: Alphabet = LATIN) -> tuple:
     return (letters, tones, decomposed)
 
 
+def initial_letter(character: str, alphabet: Alphabet = LATIN) -> str:
+    """The letter of `alphabet` a name starting with `character` is filed under, in capitals: "Đ" under Đ
+    in Vietnamese and under D in Latin, "É" under E; "#" for a digit or a character of another script."""
+    folded = unicodedata.normalize("NFD", character).casefold()
+    if not folded:
+        return "#"
+    base, marks = folded[0], folded[1:]
+    letter = base + "".join(mark for mark in marks if mark in alphabet.letter_marks)
+    for candidate in (letter, base, strip_diacritics(base)[:1]):
+        if candidate in alphabet.ranks:
+            return unicodedata.normalize("NFC", candidate).upper()
+    return "#"
+
+
 def _tie_break(marks: str, alphabet: Alphabet) -> int:
     """0 for no mark; a tone by its dictionary place; any other mark after those, by code point."""
     for mark in marks:

@@ -79,6 +79,26 @@ class DateRangeField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
+# ---------------------------------------------------------------- the people index
+
+
+class PeopleIndexForm(forms.Form):
+    """The people index's address: a country (ISO code), an initial letter, a page."""
+
+    NO_COUNTRY = "none"  # people whose country is not known
+
+    country = forms.RegexField(
+        required=False, regex=r"^([A-Z]{2}|none)$", error_messages={"invalid": "use a country code such as VN"}
+    )
+    letter = forms.CharField(required=False, max_length=1)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def clean_country(self) -> str | None:
+        """The code asked for ("" for no known country), None when none is asked for."""
+        code = self.cleaned_data["country"]
+        return "" if code == self.NO_COUNTRY else (code or None)
+
+
 # ---------------------------------------------------------------- the meetings list
 
 

@@ -14,7 +14,8 @@ import datetime
 
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
@@ -118,7 +119,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.in_year(year).filter(event_date__month=month).exclude(date_precision=YEAR)
 
     def for_person(self, person):
-        return self.filter(mentions__person=person).distinct()
+        # A subquery rather than a join: no DISTINCT over whole rows (texts included) of thousands of articles.
+        return self.filter(pk__in=Mention.objects.filter(person=person).values("article"))
 
     def for_pair(self, code: str, other: str):
         """Articles reporting a meeting between officials of the two countries (ISO codes)."""
@@ -132,6 +134,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("mentions", queryset=Mention.objects.select_related("person").order_by("-count", "pk"))
         )
+
+    def without_texts(self):
+        """Without the long texts a list of titles never shows (the body, the raw text, import notes)."""
+        return self.defer("body", "raw_text", "boilerplate_removed", "import_warnings")
 
     def newest_first(self):
         return self.order_by(models.F("event_date").desc(nulls_last=True), "-published", "-pk")
@@ -191,6 +197,7 @@ class Article(Correctable):
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["credit"], name="article_credit_idx"),
             models.Index(fields=["needs_review"], name="article_needs_review_idx"),
+            models.Index(fields=["updated_at"], name="article_updated_idx"),  # the archive's version (kept.py)
         ]
         constraints = [
             models.CheckConstraint(
@@ -244,15 +251,24 @@ class Photo(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def with_counts(self):
+        """Each person's articles and meetings, each counted by a subquery of its own: joining both in one
+        query would count over every (mention, participation) pair of a person, millions of rows for
+        an official named in thousands of articles."""
         return self.annotate(
-            article_count=Count("mentions__article", distinct=True),
-            meeting_count=Count("participations__meeting", distinct=True),
+            article_count=_count_per_person(Mention.objects, "article"),
+            meeting_count=_count_per_person(MeetingParticipant.objects, "meeting"),
         )
 
     def by_key_in(self, keys):
         """The people any of whose spellings has one of the name keys `keys` (no join: counts stay right)."""
         keys = list(keys)
         return self.filter(Q(name_key__in=keys) | Q(pk__in=PersonAlias.objects.filter(key__in=keys).values("person")))
+
+
+def _count_per_person(manager, field: str):
+    """The distinct `field`s of the person in the outer query among `manager`'s rows, 0 for none."""
+    rows = manager.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count(field, distinct=True))
+    return Coalesce(Subquery(rows.values("n")), 0)
 
 
 class Person(Correctable):
@@ -274,7 +290,10 @@ class Person(Correctable):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["country", "name"], name="person_country_name_idx")]
+        indexes = [
+            models.Index(fields=["country", "name"], name="person_country_name_idx"),
+            models.Index(fields=["updated_at"], name="person_updated_idx"),  # the archive's version (kept.py)
+        ]
         permissions = [("merge_person", "Can merge people")]
 
     def __str__(self):
@@ -387,6 +406,10 @@ class MeetingQuerySet(models.QuerySet):
             )
         )
 
+    def with_article_titles(self):
+        """With the articles reporting each meeting, as a list of their titles needs them."""
+        return self.prefetch_related(models.Prefetch("articles", queryset=Article.objects.without_texts()))
+
     def dated(self):
         """Meetings whose date is known to at least the year."""
         return self.exclude(date_precision=UNKNOWN).exclude(date=None)
@@ -400,7 +423,7 @@ class MeetingQuerySet(models.QuerySet):
         return meetings
 
     def for_person(self, person):
-        return self.filter(participants__person=person).distinct()
+        return self.filter(pk__in=MeetingParticipant.objects.filter(person=person).values("meeting"))
 
 
 class Meeting(Correctable):
@@ -426,7 +449,10 @@ class Meeting(Correctable):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-pk"]
-        indexes = [models.Index(fields=["date", "kind"], name="meeting_date_kind_idx")]
+        indexes = [
+            models.Index(fields=["date", "kind"], name="meeting_date_kind_idx"),
+            models.Index(fields=["updated_at"], name="meeting_updated_idx"),  # the archive's version (kept.py)
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(date_precision=UNKNOWN) | Q(date__isnull=False),

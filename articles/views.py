@@ -17,26 +17,27 @@ from django.db.models.functions import ExtractMonth
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import citations, downloads, records
-from .collation import by_name
 from .countries import by_slug
 from .exporting import csv_response
 from .extraction.html import web_url
 from .extraction.types import YEAR
-from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm
+from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm, PeopleIndexForm
 from .models import Article, Meeting, MeetingParticipant, Mention, Office, OfficeHolding, Person, PersonAlias
 from .scope import current_scope
 from .selectors import (
     MeetingRow,
+    PairCount,
     country_pairs,
     home_country_first,
     home_side,
-    meeting_matrix,
+    initials,
     meeting_people_choices,
     meeting_rows,
     meeting_years,
@@ -49,15 +50,22 @@ from .selectors import (
     pair_counts,
     pair_matrix,
     pair_meetings_url,
+    people_per_country,
+    people_starting_with,
     related_articles,
+    who_met_whom,
+    who_met_whom_pairs,
+    with_counts,
     year_counts,
 )
 from .spellings import spellings_of
 
 ARTICLES_PER_PAGE = 20
+PEOPLE_PER_PAGE = 100
 MEETINGS_PER_PAGE = 30
 HOME_PAIRS = 10  # the pairs with most meetings on the home page; the pairs page lists them all
 PAIR_MEETINGS_SHOWN = 10  # a pair's latest meetings on its page; the meetings list has them all
+PERSON_MEETINGS_SHOWN = 20  # a person's latest meetings on their page; the meetings list has them all
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -133,8 +141,9 @@ class ExportMixin:
 
 
 def article_cards(queryset):
-    """Articles as the article card shows them: with their people, most mentioned first."""
-    return queryset.with_people()
+    """Articles as the article card shows them: with their people, most mentioned first, and without
+    their texts (a card shows the title and standfirst)."""
+    return queryset.without_texts().with_people()
 
 
 # ---------------------------------------------------------------- home and date archive
@@ -350,22 +359,59 @@ class ArticleCitationView(View):
 # ---------------------------------------------------------------- people
 
 
-class PersonListView(PageMixin, ListView):
+class PersonListView(PageMixin, TemplateView):
+    """People by country, then by the initial letter of their names in their language's alphabet, a page
+    at a time: a fixed number of queries, and the names of one letter at most sorted, whatever the
+    archive's size. A country with few people is listed whole."""
+
     template_name = "articles/person_list.html"
     page_title = "People"
 
-    def get_queryset(self):
-        return Person.objects.with_counts().order_by(home_country_first(), "country", "name")
+    def get(self, request, *args, **kwargs):
+        self.form = PeopleIndexForm(request.GET)
+        if not self.form.is_valid():
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Names in the order of their language's alphabet (Vietnamese: Tô Lâm before Trương Thị Mai),
-        # which no database collation here gives.
-        context["countries"] = [
-            {"code": code, "people": by_name(people, code)}
-            for code, people in groupby(context["object_list"], key=lambda person: person.country)
-        ]
+        wanted = self.form.cleaned_data if self.form.is_valid() else {}
+        countries = people_per_country()
+        by_code = {country.code: country for country in countries}
+        home = current_scope().home.code
+        code = wanted.get("country")
+        if code is None:
+            code = home if home in by_code else next(iter(by_code), "")
+        if countries and code not in by_code:
+            raise Http404("No people of that country.")
+        letters = initials(code) if countries else []
+        initial = self.chosen_initial(letters, wanted.get("letter") or "", by_code.get(code))
+        people = people_starting_with(code, initial) if countries else []
+        page = Paginator(people, PEOPLE_PER_PAGE).get_page(wanted.get("page"))
+        context.update(
+            form=self.form,
+            countries=countries,
+            country=by_code.get(code),
+            initials=letters,
+            initial=initial,
+            whole_country_listed=initial is None,
+            page_obj=page,
+            people=with_counts(list(page.object_list)),
+        )
         return context
+
+    @staticmethod
+    def chosen_initial(letters: list, letter: str, country) -> object | None:
+        """The letter asked for (404 when no name starts with it); with none asked, the whole country when
+        it fits on a page, else its first letter."""
+        if letter:
+            found = next((initial for initial in letters if initial.letter == letter), None)
+            if found is None:
+                raise Http404("No name starts with that letter.")
+            return found
+        if country is None or country.people <= PEOPLE_PER_PAGE:
+            return None
+        return letters[0]
 
 
 class PersonDetailView(PageMixin, DetailView):
@@ -393,12 +439,15 @@ class PersonDetailView(PageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        rows = meeting_rows(person, meetings_of(person))
+        meetings = Meeting.objects.for_person(person)
         articles = Paginator(article_cards(Article.objects.for_person(person).newest_first()), ARTICLES_PER_PAGE)
         context.update(
             spellings=spellings_of(person),
-            meeting_rows=rows,
-            most_met=most_met(rows),
+            meeting_count=meetings.count(),
+            # The latest only: the meetings list and the exports have all of them.
+            meeting_rows=meeting_rows(person, meetings_of(person)[:PERSON_MEETINGS_SHOWN]),
+            meetings_url=f"{reverse('articles:meetings')}?{urlencode({'person': person.slug})}",
+            most_met=most_met(person),
             page_obj=articles.get_page(self.request.GET.get("page")),
         )
         return context
@@ -528,7 +577,7 @@ class MeetingListView(PageMixin, ListView):
         return self._form
 
     def get_queryset(self):
-        return self.get_form().filter(Meeting.objects.with_participants().prefetch_related("articles"))
+        return self.get_form().filter(Meeting.objects.with_participants().with_article_titles())
 
     def get(self, request, *args, **kwargs):
         form = self.get_form()
@@ -548,7 +597,7 @@ class MeetingListView(PageMixin, ListView):
         context.update(
             form=form,
             people_filter=selected,
-            person_groups=meeting_people_choices(),
+            person_groups=meeting_people_choices(selected),
             # Two people selectors: who, and whom they met (more can come in the address).
             person_selects=[
                 {"id": "id_person", "label": "Person", "selected": selected_slugs[0] if selected_slugs else ""},
@@ -613,22 +662,22 @@ class WhoMetWhomView(PageMixin, TemplateView):
             absolute = request.build_absolute_uri
             rows = [
                 {
-                    "person_id": home.slug,
-                    "person": home.name,
-                    "other_id": other.slug,
-                    "other": other.name,
-                    "other_country": other.country,
-                    "meetings": count,
-                    "meetings_url": absolute(pair_meetings_url(home, other)),
+                    "person_id": pair["person__slug"],
+                    "person": pair["person__name"],
+                    "other_id": pair["other_slug"],
+                    "other": pair["other_name"],
+                    "other_country": pair["other_country"],
+                    "meetings": pair["meetings"],
+                    "meetings_url": absolute(pair_meetings_url(pair["person__slug"], pair["other_slug"])),
                 }
-                for home, other, count in meeting_matrix()["pairs"]
+                for pair in who_met_whom_pairs()
             ]
             return export_response(form.cleaned_data["format"], records.WHO_MET_WHOM, rows, "who-met-whom")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(meeting_matrix())
+        context.update(who_met_whom())
         return context
 
 
@@ -666,6 +715,17 @@ class PairDetailView(PageMixin, ListView):
     def get_queryset(self):
         return article_cards(Article.objects.for_pair(*self.codes).newest_first())
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.counts.articles  # known from the kept pair counts: no COUNT of its articles
+        return paginator
+
+    @cached_property
+    def counts(self) -> PairCount:
+        return next(
+            (count for count in pair_counts() if count.pair.codes == self.pair.codes), PairCount(self.pair, 0, 0)
+        )
+
     @property
     def codes(self) -> tuple[str, str]:
         return self.pair.first.code, self.pair.second.code
@@ -678,7 +738,7 @@ class PairDetailView(PageMixin, ListView):
         meetings = Meeting.objects.between(*self.codes)
         context.update(
             pair=self.pair,
-            meeting_count=meetings.count(),
+            meeting_count=self.counts.meetings,
             latest_meetings=meetings.with_participants()[:PAIR_MEETINGS_SHOWN],
             matrix=pair_matrix(self.pair),
             meetings_url=f"{reverse('articles:meetings')}?{urlencode({'countries': self.pair.codes})}",

@@ -147,6 +147,14 @@ def isolated_data_dir(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def nothing_kept():
+    # Each test starts with no aggregate kept (articles/kept.py), so its pages do all their queries.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Tests that log in make a user; the production hasher spends most of a second on its password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

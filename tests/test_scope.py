@@ -75,7 +75,7 @@ def test_a_configured_name_and_pair_are_on_every_page(client, exchanges, china_a
     # The focus's first country is the home side: its officials come first and form who met whom's rows.
     matrix = client.get("/meetings/who-met-whom/").context
     assert [row["person"].name for row in matrix["rows"]] == ["Xi Jinping"]
-    assert client.get("/people/").context["countries"][0]["code"] == "CN"
+    assert client.get("/people/").context["countries"][0].code == "CN"
     assert client.get("/pairs/viet-nam/china/")["Location"] == "/pairs/china/viet-nam/"
     assert "China – Laos" in text_of(client.get("/pairs/"))
 

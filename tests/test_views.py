@@ -23,6 +23,9 @@ from factories import (
     make_photo,
 )
 
+from articles import views
+from articles.models import Person
+
 pytestmark = pytest.mark.django_db
 # Query counts of every page are pinned in test_query_counts.py.
 
@@ -340,6 +343,19 @@ def test_person_page_shows_spellings_offices_and_meetings(trung_meets_liu, clien
     assert rows[2].startswith("date unknown Liu Haixing — Talks Hà Nội Vietnamese minister")
 
 
+def test_person_page_shows_the_latest_meetings_and_links_to_all(trung_meets_liu, client, monkeypatch):
+    monkeypatch.setattr(views, "PERSON_MEETINGS_SHOWN", 2)  # of the three: a person with thousands stays one page
+    response = client.get("/people/le-hoai-trung/")
+    section = re.search(r'<section aria-labelledby="meetings-title">.*?</section>', response.content.decode(), re.S)
+    meetings = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section.group(0))).split())
+    assert meetings.startswith("Meetings 3 ")
+    assert "23 March 2024" in meetings and "22 March 2024" in meetings and "date unknown" not in meetings
+    assert "The latest 2: all 3 meetings" in meetings
+    assert "/meetings/?person=le-hoai-trung" in links_of(response)
+    most_met = text_of(response).split("Met most often", 1)[1].split("Articles naming", 1)[0]
+    assert " ".join(most_met.split()) == "Liu Haixing (China) 2 meetings Cai Qi (China) 1 meeting"
+
+
 def test_person_meetings_table_gives_each_counterpart_a_line(client):
     trung = make_person("Lê Hoài Trung")
     cai, wang = make_person("Cai Qi", country="CN"), make_person("Wang Yi", country="CN")
@@ -398,14 +414,47 @@ def country_section(response, code: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
 
 
-def test_people_index_groups_by_country_with_counts(trung_meets_liu, client):
+def test_people_index_lists_a_country_at_a_time_with_counts(trung_meets_liu, client):
+    # One country a page (the archive's own first), so that the page stays small as the archive grows.
     response = client.get("/people/")
-    vietnam, china = country_section(response, "VN"), country_section(response, "CN")
-    assert vietnam.startswith("Việt Nam Name Articles Meetings")
-    assert "Lê Hoài Trung 2 3" in vietnam and "Liu Haixing" not in vietnam  # 2 articles, 3 meetings
-    assert china.startswith("China") and "Cai Qi 0 1" in china and "Liu Haixing 2 2" in china
-    page = response.content.decode()
-    assert page.index('id="country-VN"') < page.index('id="country-CN"')  # the archive's own side first
+    vietnam = country_section(response, "VN")
+    assert vietnam.startswith("Việt Nam 1 person of Việt Nam")
+    assert "Lê Hoài Trung 2 3" in vietnam and "Liu Haixing" not in response.content.decode()  # 2 articles, 3 meetings
+    countries = re.search(r'<nav class="toc".*?</nav>', response.content.decode(), flags=re.S).group(0)
+    assert countries.index("Việt Nam") < countries.index("China")  # the archive's own side first
+    assert "/people/?country=CN" in links_of(response)
+    china = country_section(client.get("/people/?country=CN"), "CN")
+    assert "Cai Qi 0 1" in china and "Liu Haixing 2 2" in china and "Lê Hoài Trung" not in china
+
+
+def test_people_index_files_names_under_their_alphabets_letters(client, monkeypatch):
+    monkeypatch.setattr(views, "PEOPLE_PER_PAGE", 2)  # more people than a page: one letter at a time
+    for name in ("Tô Lâm", "Trương Thị Mai", "Đỗ Văn Chiến", "Dương Văn An", "Lương Cường"):
+        make_person(name, country="VN")
+    make_person("Émile Durand", country="FR")
+    response = client.get("/people/?country=VN")
+    letters = re.search(r'<nav class="letters".*?</nav>', response.content.decode(), flags=re.S).group(0)
+    letters = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", letters)).split())
+    assert letters == "D 1 Đ 1 L 1 T 2"  # Đ is a letter of its own, after D
+    assert "Dương Văn An" in country_section(response, "VN")  # the first letter, as none was asked for
+    t_names = country_section(client.get("/people/?country=VN&letter=T"), "VN")
+    assert t_names.index("Tô Lâm") < t_names.index("Trương Thị Mai")  # ô before r in Vietnamese
+    assert "Đỗ Văn Chiến" in country_section(client.get("/people/?country=VN&letter=%C4%90"), "VN")
+    assert "Émile Durand" in country_section(client.get("/people/?country=FR&letter=E"), "FR")  # É under E
+    assert client.get("/people/?country=VN&letter=Q").status_code == 404
+    assert client.get("/people/?country=XX").status_code == 404
+    assert client.get("/people/?country=viet-nam").status_code == 400
+    assert client.get("/people/?page=last").status_code == 400
+
+
+def test_people_index_pages_a_long_letter(client, monkeypatch):
+    monkeypatch.setattr(views, "PEOPLE_PER_PAGE", 2)
+    for given in ("An", "Bình", "Chi", "Dũng", "Em"):
+        make_person(f"Nguyễn Văn {given}", country="VN")
+    first = country_section(client.get("/people/?country=VN&letter=N"), "VN")
+    third = country_section(client.get("/people/?country=VN&letter=N&page=3"), "VN")
+    assert "Nguyễn Văn An" in first and "Nguyễn Văn Bình" in first and "Nguyễn Văn Chi" not in first
+    assert "Nguyễn Văn Em" in third and "Page 3 of 3" in third
 
 
 def test_offices_index_puts_vietnam_first(client):
@@ -510,6 +559,20 @@ def test_bad_parameter_leaves_good_ones_applied(meetings, client):
     assert listed_meetings(response) == {meetings["vn_cn_2023"].get_absolute_url()}
 
 
+def test_meeting_list_offers_the_busiest_people_and_those_chosen(meetings, client, monkeypatch):
+    from articles import selectors
+
+    monkeypatch.setattr(selectors, "MEETING_PEOPLE_CHOICES", 2)  # of three: the list stays short at any size
+    page = client.get("/meetings/").content.decode()
+    select = re.search(r'<select name="person" id="id_person">.*?</select>', page, flags=re.S).group(0)
+    assert set(re.findall(r'<option value="([a-z-]+)"', select)) == {
+        "to-lam",
+        "xi-jinping",
+    }  # 4 and 3 meetings; Sonexay Siphandone has 1
+    chosen = client.get("/meetings/?person=sonexay-siphandone").content.decode()
+    assert '<option value="sonexay-siphandone" selected>Sonexay Siphandone (1)</option>' in chosen
+
+
 def test_meeting_list_form_is_labelled(meetings, client):
     page = client.get("/meetings/").content.decode()
     for field in ("year", "countries", "kind"):
@@ -556,6 +619,23 @@ def test_who_met_whom_counts_pairs_across_sides(meetings, client):
     assert "/meetings/?person=to-lam&person=xi-jinping" in links_of(response)
     followed = client.get("/meetings/?person=to-lam&person=xi-jinping")
     assert len(listed_meetings(followed)) == 3
+
+
+def test_kept_aggregates_follow_every_change_to_the_archive(meetings, client):
+    # Who met whom and the pairs are kept between requests (articles/kept.py) until the archive changes.
+    def counts():
+        page = client.get("/meetings/who-met-whom/").content.decode()
+        return re.findall(r'aria-label="(\d+ meetings? of [^"]+)"', page)
+
+    assert "3 meetings of Tô Lâm with Xi Jinping" in counts()
+    lam, xi = Person.objects.get(name="Tô Lâm"), Person.objects.get(name="Xi Jinping")
+    make_meeting(lam, xi, date=datetime.date(2025, 1, 2), kind="talks")  # an import adds a meeting
+    assert "4 meetings of Tô Lâm with Xi Jinping" in counts()
+    meetings["vn_cn_2023"].delete()  # an editor deletes one
+    assert "3 meetings of Tô Lâm with Xi Jinping" in counts()
+    xi.country = "LA"  # a correction moves him to another country: still met, under another pair
+    xi.save()
+    assert "Laos" in text_of(client.get("/pairs/")) and "China" not in text_of(client.get("/pairs/"))
 
 
 # ---------------------------------------------------------------- page frame
