@@ -18,7 +18,7 @@ from django.urls import reverse
 from .collation import alphabet_of, by_name, collation_key, initial_letter, name_order
 from .extraction.types import YEAR
 from .kept import kept
-from .models import Article, Meeting, MeetingParticipant, Person, PersonAlias
+from .models import Article, Meeting, MeetingParticipant, Mention, Person, PersonAlias
 from .scope import Pair, country_name, current_scope, names_language
 
 TOP_OFFICIALS = 8
@@ -106,21 +106,45 @@ def officials_met_most(country_filter: Q, limit: int = TOP_OFFICIALS):
     )
 
 
-def related_articles(article: Article, limit: int = RELATED_ARTICLES):
-    """Articles sharing the most people or meetings with `article`, newest first among equals."""
+def related_articles(article: Article, limit: int = RELATED_ARTICLES) -> list[Article]:
+    """Articles sharing the most people or meetings with `article`, newest first among equals.
+
+    People and meetings are counted apart, each grouped by article (joining both multiplied an
+    official's thousands of mentions by every meeting reported), and only the best `limit` by people
+    are read, with every article reporting one of the same meetings: no article outside them can
+    rank higher."""
     person_ids = [m.person_id for m in article.mentions.all() if m.person_id]
     meeting_ids = [meeting.pk for meeting in article.meetings.all()]
     if not person_ids and not meeting_ids:
-        return Article.objects.none()
-    shared = Count("mentions__person", filter=Q(mentions__person__in=person_ids), distinct=True) + Count(
-        "meetings", filter=Q(meetings__in=meeting_ids), distinct=True
+        return []
+    by_meetings = dict(
+        Meeting.articles.through.objects.filter(meeting_id__in=meeting_ids)
+        .exclude(article_id=article.pk)
+        .values("article_id")
+        .annotate(shared=Count("meeting_id", distinct=True))
+        .values_list("article_id", "shared")
     )
-    return (
-        Article.objects.filter(Q(mentions__person__in=person_ids) | Q(meetings__in=meeting_ids))
-        .exclude(pk=article.pk)
-        .annotate(shared=shared)
-        .order_by("-shared", "-event_date", "-pk")[:limit]
+    people_shared = (
+        Mention.objects.filter(person_id__in=person_ids)
+        .exclude(article_id=article.pk)
+        .values("article_id")
+        .annotate(shared=Count("person_id", distinct=True))
     )
+    best_by_people = people_shared.order_by(
+        "-shared", F("article__event_date").desc(nulls_last=True), "-article_id"
+    ).values_list("article_id", "shared")[:limit]
+    by_people = dict(best_by_people)
+    by_people.update(people_shared.filter(article_id__in=list(by_meetings)).values_list("article_id", "shared"))
+    candidates = Article.objects.filter(pk__in=by_people.keys() | by_meetings.keys())
+    ranked = sorted(
+        candidates,
+        key=lambda other: (
+            -(by_people.get(other.pk, 0) + by_meetings.get(other.pk, 0)),
+            -(other.event_date.toordinal() if other.event_date else 0),
+            -other.pk,
+        ),
+    )
+    return ranked[:limit]
 
 
 @dataclass

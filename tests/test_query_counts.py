@@ -37,7 +37,8 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "year": ("/articles/2022/", 8),
         "month": ("/articles/2022/01/", 6),
         "uncertain dates": ("/articles/uncertain-date/", 3),
-        "article": (article.get_absolute_url(), 7),
+        # + related articles: those of the same meetings, the best by shared people, and the chosen ones
+        "article": (article.get_absolute_url(), 9),
         # the countries, the letters of the first, its names, their counts
         "people": ("/people/", 4),
         # + its meetings counted (the latest shown) and the people it met most

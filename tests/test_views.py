@@ -273,6 +273,24 @@ def test_related_articles_share_people(reported_article, client):
     assert related.title in more and unrelated.title not in more
 
 
+def test_related_articles_rank_by_people_and_meetings_shared_then_newest(reported_article):
+    from articles.selectors import related_articles
+
+    trung, liu, meeting = reported_article["trung"], reported_article["liu"], reported_article["meeting"]
+    day = datetime.date
+    both_people = make_article("Both people", people=[trung, liu], event_date=day(2025, 1, 1))
+    person_and_meeting = make_article("Trung, same talks", people=[trung], event_date=day(2025, 6, 1))
+    meeting.articles.add(person_and_meeting)
+    meeting_only = make_article("Same talks", event_date=day(2025, 3, 1))
+    meeting.articles.add(meeting_only)
+    one_person_older = make_article("Liu earlier", people=[liu], event_date=day(2024, 1, 1))
+    one_person_undated = make_article("Liu undated", people=[liu], event_date=None)
+    make_article("Nobody of theirs", people=[make_person("Somebody Else", country="LA")])
+    ranked = related_articles(reported_article["article"], limit=10)
+    assert ranked == [person_and_meeting, both_people, meeting_only, one_person_older, one_person_undated]
+    assert related_articles(reported_article["article"], limit=2) == [person_and_meeting, both_people]
+
+
 def test_edit_link_only_for_editors(reported_article, client):
     from factories import editors_group
 
