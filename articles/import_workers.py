@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import os
 import time
 from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from . import countries
 from .extraction import pipeline
 from .extraction.decoding import decode_bytes
 from .extraction.types import ExtractedArticle, InputError
@@ -99,8 +101,20 @@ def _extract_task(task: ExtractionTask, *, max_bytes: int, officials=None, extra
 _worker_options: dict = {}
 
 
-def _start_worker(options: dict) -> None:
+def _start_worker(options: dict, countries_file: str) -> None:
     _worker_options.update(options)
+    # Workers fork from a server started once, with the environment of that moment: the countries file in
+    # force is the one where this import runs (PORTAL_COUNTRIES_FILE may have been set since).
+    if countries_file:
+        os.environ[countries.PATH_VARIABLE] = countries_file
+    else:
+        os.environ.pop(countries.PATH_VARIABLE, None)
+
+
+def _countries_file() -> str:
+    """The countries file in force here, as an absolute path ("" for the shipped one)."""
+    setting = os.environ.get(countries.PATH_VARIABLE, "")
+    return str(Path(setting).resolve()) if setting else ""
 
 
 def _run_in_worker(task: ExtractionTask) -> Extraction:
@@ -130,7 +144,7 @@ class Extractors:
                 max_workers=jobs,
                 max_tasks=TASKS_PER_WORKER,
                 initializer=_start_worker,
-                initargs=(self.options,),
+                initargs=(self.options, _countries_file()),
                 context=_context(),
             )
 

@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 from slugify import slugify
 
-from .extraction.names import fold, person_key
+from .extraction.names import person_key, to_ascii
 from .extraction.types import ANNOUNCED, DAY, HELD, MEETING_KINDS, MONTH, PRECISIONS, UNKNOWN, YEAR
 
 
@@ -65,7 +65,7 @@ def partial_date_label(value: datetime.date | None, precision: str) -> str:
 
 def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
     """An ASCII slug for `text`, suffixed -2, -3 ... until no other row of `model` has it."""
-    base = slugify(fold(text), max_length=max_length, word_boundary=True) or "item"
+    base = slugify(to_ascii(text), max_length=max_length, word_boundary=True) or "item"
     candidate, n = base, 1
     taken = model._default_manager.filter(slug__startswith=base)
     if exclude_pk is not None:

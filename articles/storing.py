@@ -23,7 +23,7 @@ from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.utils import timezone
 from slugify import slugify
 
-from .extraction.names import fold, has_diacritics, person_key
+from .extraction.names import has_diacritics, person_key, to_ascii
 from .extraction.types import DAY, MONTH, UNKNOWN, ExtractedArticle, MeetingRecord, PersonMention
 from .models import (
     Article,
@@ -93,7 +93,7 @@ class Slugs:
         self.probed: dict[str, int] = {}  # base -> how many candidates were looked up
 
     def base(self, text: str) -> str:
-        return slugify(fold(text), max_length=self.max_length, word_boundary=True) or "item"
+        return slugify(to_ascii(text), max_length=self.max_length, word_boundary=True) or "item"
 
     def _probe(self, bases: list[str]) -> None:
         wanted = {}

@@ -66,6 +66,7 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "quotes, repeated": lambda n: _article(_repeat("“Xi” ", n)),
     "acronym definitions": lambda n: _article(_repeat("the Law of the Sea (UNCLOS) ", n)),
     "short sentences": lambda n: _article(_repeat("Xi said. ", n)),
+    "abbreviations that end no sentence": lambda n: _article(_repeat("Mr. Nguyễn Phú Trọng ", n)),
     "one-line paragraphs": lambda n: _repeat("Xi met Lý in Beijing.\n\n", n),
     "lines of capitals": lambda n: _repeat("TRENDING NEWS\n", n) + PROSE,
     "many short lines": lambda n: PROSE + "\n" + _repeat("Xi\n", n),

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from articles.extraction.names import fold  # noqa: E402
+from articles.extraction.names import to_ascii  # noqa: E402
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = [
@@ -303,7 +303,7 @@ class ArticleWriter:
 
     def body(self, a: Official, b: Official, verb: str, day: datetime.date, when: str, place: str) -> list[str]:
         rng = self.rng
-        a_spelled = a.name if rng.random() < 0.8 else fold(a.name)  # some outlets drop the diacritics
+        a_spelled = a.name if rng.random() < 0.8 else to_ascii(a.name)  # some outlets drop the diacritics
         lead = (
             f"{a.office} {a_spelled} {when} {verb} {b.name}, {b.office[0].lower()}{b.office[1:]}, "
             f"in {place}, as the two countries mark {day.year - 1950} years of diplomatic relations."
@@ -345,7 +345,7 @@ class ArticleWriter:
 
 
 def _vns(writer, paragraphs, title, day, published, place):
-    dateline = DATELINES.get(place, fold(place).upper())
+    dateline = DATELINES.get(place, to_ascii(place).upper())
     header = f" date {published.isoformat()} " if writer.rng.random() < 0.7 else ""
     text = [f"{header}{dateline} — {paragraphs[0]}", *paragraphs[1:]]
     text[-1] += " — VNA/VNS"
@@ -353,7 +353,7 @@ def _vns(writer, paragraphs, title, day, published, place):
 
 
 def _xinhua(writer, paragraphs, title, day, published, place):
-    city = fold(place).upper().removesuffix(" CITY")
+    city = to_ascii(place).upper().removesuffix(" CITY")
     lead = f"{city}, {XINHUA_MONTHS[day.month - 1]} {day.day} (Xinhua) -- {paragraphs[0]}"
     return "\n\n".join([lead, *paragraphs[1:], "Enditem"]) + "\n"
 

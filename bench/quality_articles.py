@@ -18,13 +18,14 @@ in the same expected.json format that no rule was tuned on, so their figures est
 unseen text (the seeds are not re-measured then). Keep it that way: a miss there is reported, not fixed
 for that article. `--set heldout2` measures tests/articles/heldout2/, a second such set written after the first
 had been used for tuning, with expectations written before the extractor ever ran on it.
-`--set realpages [--only 01-22]` imports the real saved pages of ../shared/realpages (when it is beside
+`--set realpages [--only 01-22]` imports the real saved pages (REAL_PAGES, when they are beside
 the clone) into a throwaway portal and prints the figures of their own scorer, score.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -37,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.extraction.names import fold  # noqa: E402
+from articles.extraction.names import to_ascii  # noqa: E402
 from articles.extraction.officials import Officials, load_officials  # noqa: E402
 from articles.extraction.pipeline import EXTRACTOR_VERSION, extract_file  # noqa: E402
 
@@ -52,7 +53,7 @@ REAL_PAGES = ROOT.parent / "shared" / "realpages"
 
 
 def folded(text: str) -> str:
-    return fold(text).casefold()
+    return to_ascii(text).casefold()
 
 
 def name_key(name: str) -> str:
@@ -268,7 +269,38 @@ def real_pages(verbose: bool, only: str | None) -> int:
         score = [sys.executable, str(REAL_PAGES / "score.py"), str(export), "--gold", str(REAL_PAGES)]
         score += ["--only", only] if only else []
         score += ["-v"] if verbose else []
-        return subprocess.run(score, env=environment).returncode
+        status = subprocess.run(score, env=environment).returncode
+        print(countries_right(export, only, verbose))
+        return status
+
+
+def countries_right(export: Path, only: str | None, verbose: bool) -> str:
+    """The share of the gold people whose exported country is the gold country, each person matched the way
+    the pages' own scorer matches them (any spelling; a one-word gold name matches a full name holding it)."""
+    spec = importlib.util.spec_from_file_location("realpages_score", REAL_PAGES / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    articles = {Path(a["source_file"]).name: a for a in json.loads(export.read_text(encoding="utf-8"))}
+    low, high = (int(n) for n in only.split("-")) if only else (0, 10**6)
+    right, total = 0, 0
+    for page in sorted(REAL_PAGES.glob("*.txt")):
+        if not (page.name[:2].isdigit() and low <= int(page.name[:2]) <= high) or page.name not in articles:
+            continue
+        gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["people"]
+        keys = [{scorer.key(n) for n in (p["name"], *p.get("aliases", []))} for p in gold]
+        total += len(gold)
+        matched = set()
+        for person in articles[page.name]["people"]:
+            names = [person["name"], *person.get("aliases_seen", [])]
+            hit = next((i for i, k in enumerate(keys) if i not in matched and scorer.same_person(k, names)), None)
+            if hit is None:
+                continue
+            matched.add(hit)
+            expected = gold[hit]["country"]
+            right += person["country"] == expected
+            if verbose and person["country"] != expected:
+                print(f"{page.name[:2]} country of {person['name']}: {person['country']}, expected {expected}")
+    return f"people's countries right: {right}/{total} of the gold people ({right / total if total else 1:.2f})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         default="outlets",
         help="outlets: the articles the extractor was developed on, plus the seeds (default); "
         "heldout: articles held out from tuning (since used for it); heldout2: a fresh set never used for tuning; "
-        "realpages: the real saved pages in ../shared/realpages, imported and scored by their own score.py",
+        "realpages: the real saved pages beside the clone, imported and scored by their own score.py "
+        "(and the share of people whose country is right)",
     )
     parser.add_argument("--only", help="with --set realpages: the pages numbered in this range, e.g. 01-22")
     args = parser.parse_args(argv)

@@ -20,7 +20,10 @@ meaning on both engines:
     writer(timeout) -> writer               delete_by_term(ID, identifier), update_document(**doc),
                                             commit(optimize=False), cancel(); raises IndexBusy when
                                             the index cannot be written now (Whoosh: its lock is held;
-                                            Solr: the cluster does not answer), so changes stay queued
+                                            Solr: another drain holds the writer lease, or the cluster
+                                            does not answer), so changes stay queued
+    commit(writer)                          commits a drained batch (Whoosh: without merging segments,
+                                            which a process of its own does; Solr: a soft commit)
     document(search_index, obj) -> dict     the document update_document() takes
 
 sync_search_index asks Solr for the ids it holds (indexed_article_ids()) and reads Whoosh's lexicon.

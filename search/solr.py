@@ -314,6 +314,10 @@ class PortalSolrSearchBackend(SolrSearchBackend):
             raise IndexBusy("Another process is writing to the Solr collection.")
         return SolrBatchWriter(self, lease)
 
+    def commit(self, writer: SolrBatchWriter) -> None:
+        """Commit a drained batch (the engine interface's commit: search/engine.py)."""
+        writer.commit()
+
     def send(self, documents: list[dict], removed_identifiers: list[str], *, soft_commit: bool = True) -> None:
         """One batch: deletions, then additions with a soft commit (visible to the next search).
 

@@ -164,7 +164,7 @@ ACCEPTANCE_FILE = settings.BASE_DIR / "tests" / "acceptance" / "seeds.json"
 
 @pytest.fixture(scope="session")
 def acceptance():
-    """The project's copy of ../shared/acceptance/seeds.json."""
+    """What importing the seeds must produce, as the project keeps it (tests/acceptance/seeds.json)."""
     import json
 
     return json.loads(ACCEPTANCE_FILE.read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ import datetime
 
 from articles.extraction.dates import DateContext
 from articles.extraction.meetings import extract_meetings
-from articles.extraction.names import fold
+from articles.extraction.names import to_ascii
 from articles.extraction.officials import Officials
 from articles.extraction.people import extract_people
 from articles.extraction.pipeline import extract_text
@@ -18,7 +18,7 @@ def meetings_of(body, published=WEDNESDAY, dateline=None):
 
 
 def who(meeting):
-    return sorted(fold(name) for name in meeting.participants)
+    return sorted(to_ascii(name) for name in meeting.participants)
 
 
 def answers(meetings):

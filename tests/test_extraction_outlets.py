@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.extraction.names import fold
+from articles.extraction.names import to_ascii
 from articles.extraction.officials import Officials, load_officials
 from articles.extraction.pipeline import extract_file
 
@@ -37,7 +37,7 @@ def by_article(check):
 
 
 def folded(text):
-    return fold(text).casefold() if text is not None else None
+    return to_ascii(text).casefold() if text is not None else None
 
 
 def date_answer(partial):

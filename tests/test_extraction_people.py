@@ -6,9 +6,11 @@ import pytest
 
 from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
-from articles.extraction.names import fold
+from articles.extraction.names import to_ascii
+from articles.extraction.offices import country_and_party
 from articles.extraction.officials import Officials, load_officials
-from articles.extraction.people import country_and_party, extract_people, split_sentences
+from articles.extraction.people import extract_people
+from articles.extraction.sentences import split_sentences
 
 MONDAY = datetime.date(2025, 5, 12)
 
@@ -23,7 +25,7 @@ def meetings_of(body, published=MONDAY):
 
 
 def who(meeting):
-    return sorted(fold(name) for name in meeting.participants)
+    return sorted(to_ascii(name) for name in meeting.participants)
 
 
 def test_organisation_word_before_a_name_is_not_part_of_the_name():
@@ -470,6 +472,20 @@ def test_a_cambodian_name_without_a_country_of_its_own_is_cambodian_in_a_story_a
         "Cambodia expects more visitors from Thailand."
     )
     assert [people[name].country for name in ("Heng Samrin", "Sok Soken", "Tran Hong Ha")] == ["KH", "KH", "VN"]
+    # Their offices are of their country too.
+    assert [office.country for office in people["Sok Soken"].offices] == ["KH"]
+
+
+def test_a_korean_name_is_of_the_korea_the_story_names_though_its_family_name_is_vietnamese_too():
+    north = people_of(
+        "PYONGYANG, Sept. 9 (KCNA) -- Comrade Kim Yong-chol received the visiting delegation of the DPRK-Viet Nam "
+        "friendship association on Sunday. Kim said the friendship between the two parties would last."
+    )
+    south = people_of("SEOUL -- Mr. Kim Sung-han told reporters in Seoul that the talks with Hanoi had gone well.")
+    assert (north["Kim Yong-chol"].country, south["Kim Sung-han"].country) == ("KP", "KR")
+    assert north["Kim Yong-chol"].count == 2
+    # In a story that names neither Korea, the same family name opens a Vietnamese name.
+    assert people_of("Mr. Kim Van Long told reporters the harvest was good.")["Kim Van Long"].country == "VN"
 
 
 def test_an_office_at_a_lower_case_institution_keeps_the_institution_and_its_city():
@@ -593,6 +609,27 @@ def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_sa
         "Vyacheslav Volodin": "RU",
     }
     assert (people["Cho Hyun"].country, people["Than Swe"].country) == ("KR", "MM")
+
+
+def test_an_institution_that_says_whose_it_is_is_part_of_the_office_never_of_the_name():
+    people = people_of(
+        "Chairman of the State Duma Vyacheslav Volodin welcomed the delegation to Moscow, and Kremlin spokesman "
+        "Dmitry Peskov told reporters that the visit would deepen ties."
+    )
+    assert set(people) == {"Vyacheslav Volodin", "Dmitry Peskov"}
+    volodin, peskov = people["Vyacheslav Volodin"], people["Dmitry Peskov"]
+    assert [(o.post, o.organization) for o in volodin.offices] == [("Chair", "State Duma")]
+    assert [(o.post, o.organization) for o in peskov.offices] == [("Spokesman", "Kremlin")]
+    assert (volodin.country, peskov.country) == ("RU", "RU")
+
+
+def test_whoever_leads_a_delegation_is_a_person_whatever_the_shape_of_the_name():
+    people = people_of(
+        "The Lao delegation to the forum was led by Bounleuth Phommachanh, who said Laos wanted closer ties. "
+        "The exhibition was opened by Nova Gallery."
+    )
+    assert set(people) == {"Bounleuth Phommachanh"}
+    assert people["Bounleuth Phommachanh"].country == "LA"
 
 
 def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():

@@ -186,12 +186,13 @@ def test_whatever_is_read_can_be_stored(tmp_path_factory, monkeypatch, text):
 
     # Storing is the point here. (Hypothesis seeds `random` alike for every run of an example, and Whoosh
     # names its segments with it: writing the index from a replayed example collides with itself.)
-    monkeypatch.setattr(Importer, "flush_index", lambda importer: None)
+    monkeypatch.setattr(Importer, "_drain_index", lambda importer, **options: None)
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "fuzz.txt").write_text(text, encoding="utf-8", errors="surrogatepass")
+    outcomes = []
     with timed("importer: stored", describe(text), BUDGET * 2):
-        report = import_paths([folder])
-    (outcome,) = report.outcomes
+        import_paths([folder], jobs=0, on_outcome=outcomes.append)
+    (outcome,) = outcomes
     assert outcome.status != FAILED or not outcome.reason.startswith(("could not be saved", "extraction failed")), (
         outcome.reason
     )

@@ -20,7 +20,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction.names import fold
+from articles.extraction.names import to_ascii
 from articles.importing import import_paths
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def found_files(client, **params) -> set[str]:
 
 
 def key(name: str) -> str:
-    return fold(name).casefold()
+    return to_ascii(name).casefold()
 
 
 @pytest.fixture(scope="module")

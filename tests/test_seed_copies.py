@@ -1,4 +1,5 @@
-"""The project's seeds and acceptance file are byte-identical copies of ../shared (when it is beside the clone)."""
+"""The project's seeds and acceptance file are byte-identical copies of the shared folder's, when one sits beside
+the clone (SHARED)."""
 
 from pathlib import Path
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
-from .names import fold
+from .names import to_ascii
 from .types import Photo, RemovedBlock
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
@@ -46,7 +46,7 @@ _WEB_RESIDUE = re.compile(
 _TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
 # Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
 _CAPTION_OPENING = re.compile(
-    r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}photo\s+"
+    r"^(?:in\s+this\s+(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}photo\s+"
     r"(?:released|provided|taken|shows|made available)|photo\s+taken\s+on)\b",
     re.IGNORECASE,
 )
@@ -202,9 +202,9 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
     units = split_units(text)
     result = CleanText(paragraphs=[])
     units = _take_published_header(units, result)
-    units = _drop_repeats(units, result)
-    units = _mark_captions_by_position(units, result)
-    start = _body_start(units, story_found=story_found)
+    units = _drop_repeats(units, result, story_found=story_found)
+    units = _mark_captions_by_position(units, result, story_found=story_found)
+    start = _body_start(units, story_found=story_found, known_title=known_title)
     if not known_title:
         # Text saved from a whole page: the article starts where its densest run of running text
         # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
@@ -217,7 +217,7 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
         result.review_reasons.append(_TEASER_REASON)
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
     body = _read_body(units[start:], result, titles)
-    body = _drop_story_lists(body, result)
+    body = _drop_story_lists(body, result, story_found=story_found)
     body = _take_sign_off(body, result, story_found=story_found)
     result.paragraphs = _read_lead_in(body, result)
     if result.credit is None:
@@ -309,14 +309,16 @@ _REPEATED_FURNITURE_MAX_WORDS = 3  # a table's repeated cells ("Eat every 2–3 
 _TEASER_PREFIX_MIN_CHARS = 40
 
 
-def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
+def _drop_repeats(units: list[str], result: CleanText, *, story_found: bool = False) -> list[str]:
     counts: dict[str, int] = {}
     for unit in units:
         counts[unit] = counts.get(unit, 0) + 1
     kept = []
     for index, unit in enumerate(units):
         unit = _undoubled(unit)
-        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and word_count(unit) <= _REPEATED_FURNITURE_MAX_WORDS:
+        # A story found in a page's structure has no widgets left; its repeated lines are a table's.
+        widget = not story_found and word_count(unit) <= _REPEATED_FURNITURE_MAX_WORDS
+        if counts[units[index]] >= _REPEATED_FURNITURE_MIN and widget:
             result.removed.append(RemovedBlock(unit, "repeated page furniture"))
         elif any(_is_teaser_of(unit, other) for other in units[index + 1 : index + 4]):
             result.removed.append(RemovedBlock(unit, "teaser cut from the text"))
@@ -325,10 +327,11 @@ def _drop_repeats(units: list[str], result: CleanText) -> list[str]:
     return kept
 
 
-def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]:
+def _mark_captions_by_position(units: list[str], result: CleanText, *, story_found: bool = False) -> list[str]:
     """Captions that say so only by where they stand: under a line crediting the photo ("Photo by: X"),
     under an image placeholder, or saved twice in a row. They are marked as captions (CAPTION_MARK),
-    the photo credit line joining its caption."""
+    the photo credit line joining its caption. In a story found in a page's structure the captions
+    are marked already (html.py); only those that say they are one ("In this photo ...") are added."""
     marked: list[str] = []
     last_prose = max((index for index, unit in enumerate(units) if is_prose(unit)), default=-1)
     for index, unit in enumerate(units):
@@ -336,12 +339,8 @@ def _mark_captions_by_position(units: list[str], result: CleanText) -> list[str]
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
         # A caption saved twice stands over the text: a doubled paragraph with no text after it is the text.
         doubled = index + 1 < len(units) and units[index + 1] == unit and index + 1 < last_prose
-        by_position = (
-            credit_line
-            or _IMAGE_PLACEHOLDER.match(previous)
-            or (doubled and is_prose(unit))
-            or _CAPTION_OPENING.match(unit)
-        )
+        placed = credit_line or _IMAGE_PLACEHOLDER.match(previous) or (doubled and is_prose(unit))
+        by_position = (placed and not story_found) or _CAPTION_OPENING.match(unit)
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
             if index and unit == previous and is_prose(unit):
                 result.removed.append(RemovedBlock(unit, "caption repeated"))
@@ -394,13 +393,33 @@ def _take_published_header(units: list[str], result: CleanText) -> list[str]:
     return ([rest] if rest else []) + units[1:]
 
 
-def _body_start(units: list[str], *, story_found: bool = False) -> int:
+def _body_start(units: list[str], *, story_found: bool = False, known_title: str | None = None) -> int:
+    if story_found:
+        return _story_start(units, known_title)
     for index, unit in enumerate(units):
-        if story_found and _reads_as_text(unit) and not _BULLET.match(unit) and _chrome_rule(unit) is None:
-            return index
         # A summary's bullets above the text are not where the text starts.
         running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit))
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
+            return index
+    return len(units)
+
+
+def _story_start(units: list[str], known_title: str | None) -> int:
+    """Where a story found in a page's structure starts: after its headline and the lines that stand
+    with it (date line, byline, section name, photo caption), at its first line of any other kind."""
+    title = _key(known_title or "")
+    scratch = CleanText(paragraphs=[])
+    for index, unit in enumerate(units):
+        header_kind = (
+            _key(unit) == title
+            or word_count(unit) <= 3
+            or unit.startswith(CAPTION_MARK)
+            or _chrome_rule(unit) is not None
+            or _date_line(unit, scratch)[0] is not None
+            or bool(_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit))
+            or len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and word_count(unit) <= 12
+        )
+        if not header_kind:
             return index
     return len(units)
 
@@ -719,20 +738,25 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
     if caption:
         result.photos.append(Photo(caption=_sentence(caption), credit=credit))
         return "photo caption"
+    keyword = credit_match.groupdict().get("keyword") if credit_match else None
+    if marked or keyword != "Source":
+        return "photo credit"  # a photo's credit with no caption: the article's credit is another's
     if credit and result.credit is None:
         result.credit = credit
     return "source line"
 
 
-def _drop_story_lists(units: list[str], result: CleanText) -> list[str]:
-    """Lists of other stories: after a list marker, or a run of headlines (each repeated or teased)."""
+def _drop_story_lists(units: list[str], result: CleanText, *, story_found: bool = False) -> list[str]:
+    """Lists of other stories: after a list marker, or a run of headlines (each repeated or teased).
+    A story found in a page's structure keeps its own lists (tour dates, a calendar): a page's lists
+    of links are outside it already."""
     for index, unit in enumerate(units):
         if index and _LIST_MARKER.match(unit):
             end = _story_list_end(units, index + 1)
             cut = units[index:end]
             result.removed.extend(RemovedBlock(u, f"list of other stories after {unit!r}") for u in cut)
-            return _drop_story_lists(units[:index] + units[end:], result)
-    start = _trailing_headline_run(units)
+            return _drop_story_lists(units[:index] + units[end:], result, story_found=story_found)
+    start = None if story_found else _trailing_headline_run(units)
     if start is not None:
         result.removed.extend(RemovedBlock(u, "list of other stories (headline run)") for u in units[start:])
         units = units[:start]
@@ -1022,7 +1046,7 @@ def _is_caption(unit: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", to_ascii(text).lower()).strip()
 
 
 def _sentence(text: str) -> str:

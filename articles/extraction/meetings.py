@@ -28,9 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import COUNTRY_WORDS, MONTHS, PLACE_NAMES, WEEKDAYS, dateline_place, fold
-from .people import ORGANISATION_WORDS, Occurrence, Sentence, read_sentences
+from .lexicon import lexicon
+from .names import dateline_place, to_ascii
+from .people import Occurrence, SentenceWithPeople, sentences_with_people
 from .types import ANNOUNCED, HELD, MeetingRecord, PartialDate
+from .vocabulary import MONTHS, WEEKDAYS
 
 _ADJECTIVES = (
     r"(?:(?:an?|the|their|his|her|separate|official|bilateral|formal|informal|"
@@ -287,7 +289,7 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
     """Meetings between named people, in the order the article first reports them."""
     if not isinstance(body, str):
         raise TypeError(f"extract_meetings: body must be text, got {type(body).__name__}")
-    sentences = read_sentences(body, list(people or []))
+    sentences = sentences_with_people(body, list(people or []))
     story = _Story(countries={person.name: person.country for person in people or []})
     candidates: list[_Candidate] = []
     for index, sentence in enumerate(sentences):
@@ -327,7 +329,9 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
 # --- Reading one sentence -------------------------------------------------------------------------
 
 
-def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, story: _Story) -> list[_Candidate]:
+def _candidates_in(
+    sentence: SentenceWithPeople, index: int, following: SentenceWithPeople | None, story: _Story
+) -> list[_Candidate]:
     text, found, taken = sentence.text, [], []
     finders = (
         _held_noun,
@@ -364,7 +368,7 @@ def _candidates_in(sentence: Sentence, index: int, following: Sentence | None, s
     return [candidate for _, candidate in sorted(found, key=lambda item: item[0])]  # in reading order
 
 
-def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: int) -> _Candidate:
+def _new(participants: list[str], kind: str, sentence: SentenceWithPeople, trigger_start: int) -> _Candidate:
     unique = list(dict.fromkeys(participants))
     # "is scheduled to hold talks with B and to meet C": the second phrase shares the first one's tense.
     start = 0 if _AND_TO.search(sentence.text, 0, trigger_start) else max(0, trigger_start - 60)
@@ -381,7 +385,9 @@ def _new(participants: list[str], kind: str, sentence: Sentence, trigger_start: 
     )
 
 
-def _each_separately(sentence: Sentence, match: re.Match, subjects: list[str], objects: list[str]) -> list[list[str]]:
+def _each_separately(
+    sentence: SentenceWithPeople, match: re.Match, subjects: list[str], objects: list[str]
+) -> list[list[str]]:
     """ "A and B will meet C separately": one meeting per host; otherwise one meeting of everyone."""
     clause_end = sentence.text.find(";", match.end())
     clause = sentence.text[max(0, match.start() - 20) : clause_end if clause_end >= 0 else len(sentence.text)]
@@ -571,7 +577,7 @@ def _announced_trip(sentence, following, story):
                 yield candidate, match.span()
 
 
-def _hosts_next(following: Sentence | None) -> list[str]:
+def _hosts_next(following: SentenceWithPeople | None) -> list[str]:
     """ "X will visit Laos next week. The visit is made at the invitation of B": the host said next."""
     if following is None:
         return []
@@ -603,7 +609,7 @@ def _kind(word: str) -> str:
 # --- Who stands where -----------------------------------------------------------------------------
 
 
-def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[str]:
+def _subjects_before(sentence: SentenceWithPeople, position: int, story: _Story) -> list[str]:
     """The people doing the meeting: the names just before the phrase, else the delegation's leader."""
     before = [o for o in sentence.occurrences if o.extent_end <= position and not o.possessive]
     if before:
@@ -645,7 +651,7 @@ def _subjects_before(sentence: Sentence, position: int, story: _Story) -> list[s
     return []
 
 
-def _sentence_subject(sentence: Sentence, position: int, story: _Story) -> list[str]:
+def _sentence_subject(sentence: SentenceWithPeople, position: int, story: _Story) -> list[str]:
     """Who the sentence is about: the people named at its start ("A and B ...", "On Monday, A ..."),
     or the story's lead for a "He"/"She" there."""
     first = next((o for o in sentence.occurrences if not o.possessive), None)
@@ -658,26 +664,26 @@ def _sentence_subject(sentence: Sentence, position: int, story: _Story) -> list[
     return _opening_short_name(sentence, story)
 
 
-def _opening_short_name(sentence: Sentence, story: _Story) -> list[str]:
+def _opening_short_name(sentence: SentenceWithPeople, story: _Story) -> list[str]:
     """A sentence opening with a short form the people reader left unlinked ("Marrero Cruz said"):
     the one person of the article whose name holds every opening capitalised word."""
     opening = re.match(r"\s*((?:[A-Z][\w’'-]+\s+){1,3})", sentence.text)
     if not opening:
         return []
-    words = {fold(word).lower() for word in opening.group(1).split()}
-    holders = [name for name in story.countries if words <= {fold(word).lower() for word in name.split()}]
+    words = {to_ascii(word).lower() for word in opening.group(1).split()}
+    holders = [name for name in story.countries if words <= {to_ascii(word).lower() for word in name.split()}]
     return holders if len(holders) == 1 else []
 
 
 def _same_side(nationality: str, story: _Story) -> list[str]:
     """The one participant of the meeting reported before who is of this nationality."""
-    country = COUNTRY_WORDS.get(fold(nationality).lower())
+    country = lexicon().country_words.get(to_ascii(nationality).lower())
     named_before = [*story.last_participants, *([story.last_subject] if story.last_subject else [])]
     same_side = [name for name in named_before if country and story.countries.get(name) == country]
     return same_side[:1]
 
 
-def _coordinated_subjects(sentence: Sentence, position: int, story: _Story) -> list[str]:
+def _coordinated_subjects(sentence: SentenceWithPeople, position: int, story: _Story) -> list[str]:
     """ "A is to hold talks with B and to meet C": the second phrase has the first one's subjects."""
     earlier = [
         m.start()
@@ -693,7 +699,7 @@ def _is_visit_noun(text: str, match: re.Match) -> bool:
     return match.group(0).lower().startswith("visit") and bool(_DETERMINER_BEFORE.search(text, 0, match.start()))
 
 
-def _chain_back(sentence: Sentence, last: Occurrence) -> list[str]:
+def _chain_back(sentence: SentenceWithPeople, last: Occurrence) -> list[str]:
     """ "A, B and C held talks": the names joined to the last one, in text order."""
     occurrences = list(sentence.occurrences)
     chain = [last]
@@ -708,7 +714,7 @@ def _chain_back(sentence: Sentence, last: Occurrence) -> list[str]:
     return [o.person for o in chain]
 
 
-def _first_after(sentence: Sentence, position: int, gap: re.Pattern | str) -> Occurrence | None:
+def _first_after(sentence: SentenceWithPeople, position: int, gap: re.Pattern | str) -> Occurrence | None:
     pattern = re.compile(gap, re.I) if isinstance(gap, str) else gap
     for occurrence in sentence.occurrences:
         if occurrence.extent_start >= position:
@@ -717,7 +723,7 @@ def _first_after(sentence: Sentence, position: int, gap: re.Pattern | str) -> Oc
     return None
 
 
-def _chain(sentence: Sentence, position: int, gap: re.Pattern | str) -> list[Occurrence]:
+def _chain(sentence: SentenceWithPeople, position: int, gap: re.Pattern | str) -> list[Occurrence]:
     """The people listed from `position` on: "A, member of ...; and B"."""
     first = _first_after(sentence, position, gap)
     if first is None:
@@ -739,7 +745,9 @@ def _names(occurrences: list[Occurrence]) -> list[str]:
     return [o.person for o in occurrences]
 
 
-def _objects_after(sentence: Sentence, position: int, following: Sentence | None, story: _Story) -> list[str]:
+def _objects_after(
+    sentence: SentenceWithPeople, position: int, following: SentenceWithPeople | None, story: _Story
+) -> list[str]:
     """The people met: names right after the phrase, a delegation's leader (named here or before),
     or "officials" listed next."""
     objects = _names(_chain(sentence, position, _OBJECT_GAP))
@@ -771,7 +779,7 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
         story.last_date = candidate.date
 
 
-def _remember(sentence: Sentence, story: _Story) -> None:
+def _remember(sentence: SentenceWithPeople, story: _Story) -> None:
     named = [o for o in sentence.occurrences if not o.possessive]
     if named:
         story.last_subject = named[0].person
@@ -785,46 +793,11 @@ def _remember(sentence: Sentence, story: _Story) -> None:
         story.travel_place = _as_place(where, sentence) or story.travel_place
 
 
-# Datelines' cities and the country each is in, to tell when a dateline says more precisely where a
-# meeting "in <country>" was. Only cities a dateline of this archive's outlets may name.
-_CITY_COUNTRIES = {
-    **dict.fromkeys(
-        ("ha noi", "hanoi", "ho chi minh city", "hai phong", "haiphong", "da nang", "hue", "can tho", "ha long",
-         "lang son", "lao cai", "mong cai", "quang ninh"),
-        "VN",
-    ),
-    **dict.fromkeys(
-        ("beijing", "shanghai", "guangzhou", "nanning", "kunming", "shenzhen", "chongqing", "tianjin", "xiamen",
-         "hangzhou", "nanjing", "wuhan", "chengdu", "xi'an", "boao", "hekou", "dongxing", "pingxiang"),
-        "CN",
-    ),
-    **dict.fromkeys(("vientiane", "luang prabang", "savannakhet", "pakse"), "LA"),
-    **dict.fromkeys(("phnom penh", "siem reap", "sihanoukville", "battambang"), "KH"),
-    **dict.fromkeys(("havana", "santiago de cuba"), "CU"),
-    **dict.fromkeys(("moscow", "saint petersburg", "st petersburg", "vladivostok", "kazan"), "RU"),
-    **dict.fromkeys(("tokyo", "osaka", "hiroshima"), "JP"),
-    **dict.fromkeys(("seoul", "busan"), "KR"),
-    **dict.fromkeys(("washington", "new york", "san francisco"), "US"),
-    "pyongyang": "KP",
-    "bangkok": "TH",
-    "jakarta": "ID",
-    "bali": "ID",
-    "manila": "PH",
-    "kuala lumpur": "MY",
-    "singapore": "SG",
-    "yangon": "MM",
-    "naypyidaw": "MM",
-    "nay pyi taw": "MM",
-    "ulaanbaatar": "MN",
-    "new delhi": "IN",
-}  # fmt: skip
-
-
 def _country_code(place: str) -> str | None:
-    return COUNTRY_WORDS.get(fold(place).lower())
+    return lexicon().country_words.get(to_ascii(place).lower())
 
 
-def _place_in(sentence: Sentence, until: int | None = None) -> str | None:
+def _place_in(sentence: SentenceWithPeople, until: int | None = None) -> str | None:
     """A city named in the sentence ("in Beijing", "arrived in Hà Nội"), else a building with its city
     ("at the Peace Palace, Phnom Penh"), else a country, else None."""
     text = sentence.text[:until]
@@ -863,7 +836,7 @@ def _place_before(record: MeetingRecord, earlier: list[MeetingRecord]) -> str | 
     )
 
 
-def _as_place(words: str, sentence: Sentence) -> str | None:
+def _as_place(words: str, sentence: SentenceWithPeople) -> str | None:
     """The longest run of capitalised words that is a place, not a month, an office or a person."""
     names = re.findall(r"[^\W\d_][\w'’-]*", words)
     taken = []
@@ -875,17 +848,17 @@ def _as_place(words: str, sentence: Sentence) -> str | None:
         return " ".join(taken)  # "in Luang Namtha province": the text says it is a place
     while taken:
         phrase = " ".join(taken)
-        lower = fold(phrase).lower()
-        if lower in PLACE_NAMES:
+        lower = to_ascii(phrase).lower()
+        if lower in lexicon().places:
             return phrase
         taken.pop()
     first = names[0] if names else ""
-    lower = fold(first).lower()
+    lower = to_ascii(first).lower()
     if (
         first[:1].isupper()
         and lower not in MONTHS
         and lower not in WEEKDAYS
-        and lower not in ORGANISATION_WORDS
+        and lower not in lexicon().title_words
         and not any(o.person.startswith(first) for o in sentence.occurrences)
         and not re.search(rf"\b{re.escape(first)}['’]s\b", sentence.text)
     ):
@@ -1007,9 +980,12 @@ def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> 
         if place is None:
             place = filed_from or meeting.travel_place or meeting.venue
         elif (
-            filed_from and _is_country(place) and _CITY_COUNTRIES.get(fold(filed_from).lower()) == _country_code(place)
+            filed_from
+            and _is_country(place)
+            # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
+            and lexicon().place_countries.get(to_ascii(filed_from).lower()) == _country_code(place)
         ):
-            place = filed_from  # "in Malaysia" in a story filed from Kuala Lumpur: the city is known
+            place = filed_from
     return MeetingRecord(
         participants=meeting.participants,
         kind=meeting.kind,

@@ -16,11 +16,11 @@ sources write a Chinese name in, "characters" the name in Chinese characters.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafiles import read_json
 from .names import person_key
 from .types import InputError
 
@@ -75,14 +75,7 @@ class Officials:
 def load_officials(path: str | Path | None = None) -> Officials:
     """Read an officials file; raise InputError naming the file and the entry that is wrong."""
     source = Path(path) if path is not None else DEFAULT_PATH
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read the officials list ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: the officials list is not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: the officials list is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    data = read_json(source, "the officials list", InputError)
     entries = data.get("officials") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(f'{source}: expected an object with an "officials" list')

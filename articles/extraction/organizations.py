@@ -34,35 +34,19 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .names import COUNTRY_WORDS, fold, person_key
+from .lexicon import lexicon
+from .names import person_key, to_ascii
 from .types import OfficeMention, PersonMention
-
-# Parties by acronym and by full name (folded, lower case) -> (country, acronym).
-PARTY_ACRONYMS = {
-    "CPC": ("CN", "CPC"),
-    "CCP": ("CN", "CPC"),
-    "CPV": ("VN", "CPV"),
-    "LPRP": ("LA", "LPRP"),
-    "CPP": ("KH", "CPP"),
-    "PCC": ("CU", "PCC"),
-    "WPK": ("KP", "WPK"),
-}
-PARTY_NAMES = [
-    (re.compile(r"communist party of china|chinese communist party"), ("CN", "CPC")),
-    (re.compile(r"communist party of viet ?nam|vietnamese communist party"), ("VN", "CPV")),
-    (re.compile(r"lao people'?s revolutionary party"), ("LA", "LPRP")),
-    (re.compile(r"cambodian people'?s party"), ("KH", "CPP")),
-    (re.compile(r"communist party of cuba|cuban communist party"), ("CU", "PCC")),
-]
-# The one party that governs each country, for a bare "Party" ("Party chief", "Party General Secretary").
-RULING_PARTIES = {"VN": "CPV", "CN": "CPC", "LA": "LPRP", "KH": "CPP", "CU": "PCC"}
-
-# Head words that a short back-reference ("the Committee's Office") can stand for.
-_HEAD_WORDS = frozenset(
-    ["committee", "commission", "council", "ministry", "department", "party", "assembly", "bureau", "front", "union"]
+from .vocabulary import (
+    FRAGMENT_HEAD_WORDS,
+    GENERAL_SECRETARY,
+    MINISTRY_BY_AREA,
+    NOT_AN_AREA,
+    PARTY_LEADER_WORDS,
+    POST_RANKS,
 )
+
 _FRAGMENT = re.compile(r"^(?P<head>[A-Z][a-z]+)'s\s+(?P<rest>\S.*)$")
-_GENERAL_SECRETARY = frozenset(["general secretary", "secretary general", "secretary-general"])
 _CENTRAL_COMMITTEE_OF = re.compile(r"^Central Committee of (?:the )?(?P<owner>[^,;]+)$")
 _OWNER_CENTRAL_COMMITTEE = re.compile(r"^(?P<owner>[^,;]+?)'s Central Committee\b")
 # "Secretariat of the CPC Central Committee" and "CPC Central Committee Secretariat" -> "... Committee's Secretariat".
@@ -72,17 +56,6 @@ _ORGAN_OF_CENTRAL_COMMITTEE = re.compile(
 _CENTRAL_COMMITTEE_ORGAN = re.compile(r"\bCentral Committee (?=[A-Z])")
 _ACRONYM_POSSESSIVE = re.compile(r"\b(?P<acronym>[A-Z]{2,6})'s\s+(?=[A-Z])")
 _PARTY_CENTRAL_COMMITTEE = re.compile(r"^Party(?= Central Committee\b)")
-_STATE_FORM = r"(?:(?:socialist |people's |democratic |federal )*republic of |kingdom of )"
-_COUNTRY_ONLY = re.compile(
-    rf"^(?:the )?{_STATE_FORM}?(?:the )?(?P<country>"
-    + "|".join(sorted((re.escape(word) for word in COUNTRY_WORDS), key=len, reverse=True))
-    + r")(?: people's democratic republic)?$"
-)
-_COUNTRY_POSSESSIVE = re.compile(
-    r"^(?P<country>"
-    + "|".join(sorted((re.escape(word) for word in COUNTRY_WORDS), key=len, reverse=True))
-    + r")'s\s+(?=\S)"
-)
 
 
 def canonical_office(
@@ -98,10 +71,10 @@ def canonical_office(
     post = straight_apostrophes(office.post)
     organization, country = canonical_organization(office.organization, office.country)
     organization = _resolve_fragment(organization, earlier_organizations, article_organizations)
-    if fold(post).lower() in _GENERAL_SECRETARY:
+    if to_ascii(post).lower() in GENERAL_SECRETARY:
         # The general secretary of a party's central committee is the party's general secretary.
         match = re.fullmatch(r"(?P<acronym>[A-Z]{2,6}) Central Committee", organization)
-        if match and match.group("acronym") in PARTY_ACRONYMS:
+        if match and match.group("acronym") in lexicon().party_acronyms:
             organization = match.group("acronym")
     return dataclasses.replace(office, post=post, organization=organization, country=country)
 
@@ -135,15 +108,8 @@ def title_case(post: str) -> str:
     )
 
 
-# Posts whose first word reads like an organization: "State Councilor" is one post, not a Councilor of "State".
-_JOINED_POSTS = {("state", "councilor"): "State Councilor", ("state", "councillor"): "State Councilor"}
-
-
 def _whole_post(text: str, post: str, organization: str) -> tuple[str, str]:
     """ "Chief Justice of the Supreme People's Court" read as post "Chief": the post is "Chief Justice"."""
-    joined = _JOINED_POSTS.get((organization.lower(), post.lower()))
-    if joined:
-        return joined, ""
     if organization or not post:
         return post, organization
     match = re.search(rf"\b{re.escape(post)}(?P<more>(?: [A-Z][a-z]+)+?)(?: of (?:the )?(?P<owner>[A-Z].*))?$", text)
@@ -165,16 +131,6 @@ def _without_own_country(organization: str, country: str | None) -> str:
     return organization
 
 
-# Words for a party's leader ("Party chief", "Party leader"), and what each ruling party calls that post:
-# the Cambodian People's Party has a President, the Communist Party of Cuba a First Secretary.
-_PARTY_LEADER_WORDS = frozenset(["chief", "leader", "top leader"])
-_PARTY_TOP_POST = {
-    "CPV": "General Secretary",
-    "CPC": "General Secretary",
-    "LPRP": "General Secretary",
-    "CPP": "President",
-    "PCC": "First Secretary",
-}
 _POLITBURO = r"(?:Politburo|Political Bureau)"
 _OF_PARTY_CENTRAL_COMMITTEE = r"(?: of (?:the )?[A-Z]{2,6} Central Committee)?"
 _POLITBURO_ONLY = re.compile(
@@ -185,16 +141,11 @@ _POLITBURO_STANDING = re.compile(
     rf"|(?:[A-Z]{{2,6}} Central Committee's )?{_POLITBURO} Standing (?P<organ2>Committee|Board))$",
     re.I,
 )
-# "Foreign Minister", "Vice Foreign Minister": a post whose words name its ministry.
-# Words that rank a post within its office ("Permanent Deputy Foreign Minister", "Executive Vice Chair").
-_RANKS = frozenset(["First", "Standing", "Permanent", "Executive", "Assistant", "Deputy", "Vice"])
+# "Foreign Minister", "Vice Foreign Minister": a post whose words name its ministry, ranked or not.
 _AREA_MINISTER = re.compile(
-    rf"^(?P<rank>(?:(?:{'|'.join(sorted(_RANKS))})[ -])+)?(?P<area>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*) Minister$"
+    rf"^(?P<rank>(?:(?:{'|'.join(sorted(POST_RANKS))})[ -])+)?(?P<area>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*) Minister$"
 )
-_NOT_AN_AREA = frozenset(["prime", "chief", "senior", "state", "cabinet", "acting", "former"]) | {
-    rank.lower() for rank in _RANKS
-}
-_MINISTRY_OF_AREA = {"foreign": "Foreign Affairs", "defence": "National Defence", "defense": "National Defense"}
+_NOT_AN_AREA = NOT_AN_AREA | {rank.lower() for rank in POST_RANKS}
 
 
 # "Chairman", "Chairwoman", "Chairperson": one post, whoever holds it.
@@ -204,13 +155,14 @@ _PARTY_ORGAN = re.compile(r"^[A-Z]{2,6} Central Committee's \S")
 
 def canonical_post(post: str, organization: str, country: str | None) -> tuple[str, str]:
     """(post, organization) with the other words for the same office made one."""
-    folded_post = fold(post).lower()
-    if folded_post in _PARTY_LEADER_WORDS and organization in _PARTY_TOP_POST:
-        return _PARTY_TOP_POST[organization], organization
-    if folded_post in _GENERAL_SECRETARY and organization in _PARTY_TOP_POST:
+    lex = lexicon()
+    folded_post = to_ascii(post).lower()
+    if folded_post in PARTY_LEADER_WORDS and organization in lex.party_top_posts:
+        return lex.party_top_posts[organization], organization
+    if folded_post in GENERAL_SECRETARY and organization in lex.party_top_posts:
         return "General Secretary", organization
-    ruling = RULING_PARTIES.get(country or "")
-    if folded_post in _GENERAL_SECRETARY and not organization and _PARTY_TOP_POST.get(ruling) == "General Secretary":
+    ruling = lex.ruling_parties.get(country or "")
+    if folded_post in GENERAL_SECRETARY and not organization and lex.party_top_posts.get(ruling) == "General Secretary":
         # Where one party rules and its leader is a General Secretary, a bare General Secretary is that party's.
         return "General Secretary", ruling
     if folded_post == "pm":
@@ -219,7 +171,7 @@ def canonical_post(post: str, organization: str, country: str | None) -> tuple[s
     if _PARTY_ORGAN.match(organization):
         # A party commission's or department's "Chairman", "Chief" or "Director" is its Head.
         rank, _, role = post.rpartition(" ")
-        if role in ("Chair", "Chief", "Director", "Head") and all(word in _RANKS for word in rank.split()):
+        if role in ("Chair", "Chief", "Director", "Head") and all(word in POST_RANKS for word in rank.split()):
             post = " ".join([*(re.sub(r"\bVice\b", "Deputy", rank).split()), "Head"])
     standing = _POLITBURO_STANDING.match(organization)
     if standing:
@@ -234,7 +186,7 @@ def canonical_post(post: str, organization: str, country: str | None) -> tuple[s
     ):
         area = minister.group("area")
         rank = (minister.group("rank") or "").replace("-", " ")
-        return f"{rank}Minister", f"Ministry of {_MINISTRY_OF_AREA.get(area.lower(), area)}"
+        return f"{rank}Minister", f"Ministry of {MINISTRY_BY_AREA.get(area.lower(), area)}"
     return post, organization
 
 
@@ -288,14 +240,15 @@ def canonical_organization(organization: str, country: str | None) -> tuple[str,
     only_country = country_named_by(organization)
     if only_country:
         return "", country or only_country
-    folded = fold(organization).lower()
-    possessive = _COUNTRY_POSSESSIVE.match(folded)
+    folded = to_ascii(organization).lower()
+    lex = lexicon()
+    possessive = lex.country_possessive.match(folded)
     lined_up = len(folded) == len(organization)  # spans in the folded text are the text's
-    if possessive and lined_up and country in (None, COUNTRY_WORDS[possessive.group("country")]):
+    if possessive and lined_up and country in (None, lex.country_words[possessive.group("country")]):
         # "China's Central Military Commission": the office's country field says whose it is.
-        country = COUNTRY_WORDS[possessive.group("country")]
+        country = lex.country_words[possessive.group("country")]
         organization = organization[possessive.end() :]
-    ruling = RULING_PARTIES.get(country or "")
+    ruling = lex.ruling_parties.get(country or "")
     if ruling and organization == "Party":
         organization = ruling
     elif ruling:
@@ -305,18 +258,19 @@ def canonical_organization(organization: str, country: str | None) -> tuple[str,
 
 def country_named_by(organization: str) -> str | None:
     """The country an organization consists of ("China", "the Kingdom of Cambodia"), else None."""
-    only_country = _COUNTRY_ONLY.match(fold(straight_apostrophes(organization)).lower().strip(" ,;"))
-    return COUNTRY_WORDS[only_country.group("country")] if only_country else None
+    lex = lexicon()
+    only_country = lex.country_only.match(to_ascii(straight_apostrophes(organization)).lower().strip(" ,;"))
+    return lex.country_words[only_country.group("country")] if only_country else None
 
 
 def party_acronyms(text: str) -> str:
     """ "Communist Party of Việt Nam Central Committee" -> "CPV Central Committee"."""
-    folded = fold(text).lower()
+    folded = to_ascii(text).lower()
     if len(folded) != len(text):  # spans in the folded text would not line up with the text
         return text
     spans = sorted(
         (match.start(), match.end(), acronym)
-        for pattern, (_, acronym) in PARTY_NAMES
+        for pattern, (_, acronym) in lexicon().party_names
         for match in pattern.finditer(folded)
     )
     for start, end, acronym in reversed(spans):
@@ -327,7 +281,7 @@ def party_acronyms(text: str) -> str:
 def _resolve_fragment(organization: str, earlier: Sequence[str], article: Sequence[str]) -> str:
     """ "Committee's Office" -> "X Central Committee's Office", from the mention that named X's committee."""
     fragment = _FRAGMENT.match(organization)
-    if fragment is None or fragment.group("head").lower() not in _HEAD_WORDS:
+    if fragment is None or fragment.group("head").lower() not in FRAGMENT_HEAD_WORDS:
         return organization
     head, rest = fragment.group("head"), fragment.group("rest")
     for antecedent in reversed(earlier):
@@ -373,14 +327,14 @@ def _own_secretariat(offices: list[OfficeMention]) -> list[OfficeMention]:
     named = {
         office.organization
         for office in offices
-        if office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+        if office.organization and to_ascii(office.post).lower() in GENERAL_SECRETARY
     }
     if len(named) != 1:
         return offices
     (organization,) = named
     return [
         dataclasses.replace(office, organization=organization)
-        if not office.organization and fold(office.post).lower() in _GENERAL_SECRETARY
+        if not office.organization and to_ascii(office.post).lower() in GENERAL_SECRETARY
         else office
         for office in offices
     ]
