@@ -18,6 +18,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -38,6 +39,7 @@ from .models import (
     PersonAlias,
     Photo,
 )
+from .scope import current_scope
 
 # ----------------------------------------------------------------------------------------------
 # Shared pieces
@@ -928,7 +930,7 @@ class MentionAdmin(NameKeySearchMixin, ParentLockAdmin):
 PEOPLE_IN_LIST = 3  # names in the article list's people column; the rest are counted
 TITLE_IN_LIST = 90  # characters of a title in the article list
 
-# Keep the index page's wording plain for editors.
-admin.site.site_header = "Bilateral exchanges archive — editors"
+# Keep the index page's wording plain for editors; the header names the archive as the settings do.
+admin.site.site_header = lazy(lambda: f"{current_scope().archive_name} — editors", str)()
 admin.site.site_title = "Archive editors"
 admin.site.index_title = "Correct and review the archive"

@@ -26,11 +26,11 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.forms import PartialDate, PartialDateField
-
 from . import records
 from .extraction.types import UNKNOWN
+from .forms import DateRange, DateRangeField
 from .models import Meeting, MeetingKind, MeetingParticipant, Mention, OfficeHolding, Person
+from .selectors import pair_counts
 from .views import PageMixin
 
 DEFAULT_PAGE_SIZE = 50
@@ -57,7 +57,7 @@ class PairField(forms.CharField):
         return codes
 
 
-class PeopleField(forms.Field):
+class PersonSlugsField(forms.Field):
     """?person=a&person=b: identifiers (slugs) of people, every one of whom must be present."""
 
     widget = forms.MultipleHiddenInput
@@ -78,8 +78,8 @@ class ApiForm(forms.Form):
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
     FILTER_FIELDS = {
-        DATE: {"from": PartialDateField, "to": PartialDateField},
-        PERSON: {"person": PeopleField},
+        DATE: {"from": DateRangeField, "to": DateRangeField},
+        PERSON: {"person": PersonSlugsField},
         COUNTRY: {"country": CountryField},
         PAIR: {"pair": PairField},
         KIND: {"kind": forms.ChoiceField},
@@ -102,7 +102,7 @@ class ApiForm(forms.Form):
                 f"Unknown parameter {', '.join(unknown)}: this endpoint takes {', '.join(self.fields)}."
             )
         start, end = cleaned.get("from"), cleaned.get("to")
-        if isinstance(start, PartialDate) and isinstance(end, PartialDate) and start.first_day > end.last_day:
+        if isinstance(start, DateRange) and isinstance(end, DateRange) and start.first_day > end.last_day:
             self.add_error("to", f"“to” ({end.text}) is before “from” ({start.text}).")
         return cleaned
 
@@ -114,7 +114,7 @@ class ApiForm(forms.Form):
         ]
 
 
-def _in_range(queryset, field_name: str, start: PartialDate | None, end: PartialDate | None):
+def _in_range(queryset, field_name: str, start: DateRange | None, end: DateRange | None):
     if start or end:
         queryset = queryset.exclude(**{f"{field_name}__isnull": True})
     if start:
@@ -135,8 +135,8 @@ def filter_articles(queryset, data: dict):
         queryset = queryset.filter(pk__in=Mention.objects.filter(person__slug=slug).values("article"))
     for code in [data["country"]] if data.get("country") else []:
         queryset = queryset.filter(pk__in=_mentioning_country(code))
-    for code in data.get("pair") or ():
-        queryset = queryset.filter(pk__in=_mentioning_country(code))
+    if data.get("pair"):  # as the pair pages count them: articles reporting a meeting of the two
+        queryset = queryset.for_pair(*data["pair"])
     return queryset
 
 
@@ -147,9 +147,12 @@ def filter_meetings(queryset, data: dict):
         queryset = queryset.filter(kind=data["kind"])
     for slug in data.get("person") or ():
         queryset = queryset.filter(pk__in=MeetingParticipant.objects.filter(person__slug=slug).values("meeting"))
-    codes = ([data["country"]] if data.get("country") else []) + list(data.get("pair") or ())
-    for code in codes:
-        queryset = queryset.filter(pk__in=MeetingParticipant.objects.filter(person__country=code).values("meeting"))
+    if data.get("country"):
+        queryset = queryset.filter(
+            pk__in=MeetingParticipant.objects.filter(person__country=data["country"]).values("meeting")
+        )
+    if data.get("pair"):
+        queryset = queryset.between(*data["pair"])
     return queryset
 
 
@@ -345,7 +348,7 @@ class ApiDocsView(PageMixin, TemplateView):
         return [parameter for name in endpoint.filters for parameter in ApiForm.FILTER_FIELDS[name]]
 
     def examples(self) -> list[Example]:
-        """Requests that find something in this archive: its most met person, their year, a pair."""
+        """Requests that find something in this archive: its most met person, their year, its busiest pair."""
         person = (
             Person.objects.with_counts()
             .filter(meeting_count__gt=0)
@@ -353,7 +356,8 @@ class ApiDocsView(PageMixin, TemplateView):
             .only("slug", "name", "country")
             .first()
         )
-        meeting = Meeting.objects.exclude(date=None).exclude(date_precision=UNKNOWN).order_by("-date").first()
+        meeting = Meeting.objects.dated().order_by("-date").first()
+        busiest = next(iter(pair_counts()), None)
         found = []
         if person is not None:
             found.append(
@@ -364,11 +368,15 @@ class ApiDocsView(PageMixin, TemplateView):
             )
         if meeting is not None:
             year = meeting.date.year
+            if busiest is not None:
+                first, second = busiest.pair.countries
+                found.append(
+                    Example(
+                        f"Meetings of {first.name}'s and {second.name}'s officials in {year}",
+                        f"{reverse('api:meetings')}?pair={busiest.pair.codes}&from={year}&to={year}",
+                    )
+                )
             found += [
-                Example(
-                    f"Meetings of Việt Nam's and China's officials in {year}",
-                    f"{reverse('api:meetings')}?pair=VN-CN&from={year}&to={year}",
-                ),
                 Example(
                     f"Articles about events from {year}-01 to {year}-06",
                     f"{reverse('api:articles')}?from={year}-01&to={year}-06",
@@ -379,8 +387,8 @@ class ApiDocsView(PageMixin, TemplateView):
                 Example(f"The offices {person.name} was seen in", f"{reverse('api:holdings')}?person={person.slug}"),
                 Example(f"{person.name}'s record", reverse("api:person", kwargs={"key": person.slug})),
             ]
-        found += [
-            Example("Chinese officials", f"{reverse('api:people')}?country=CN"),
-            Example("Every office, 100 to a page", f"{reverse('api:offices')}?page_size=100"),
-        ]
+        if busiest is not None:
+            partner = busiest.pair.second
+            found.append(Example(f"People of {partner.name}", f"{reverse('api:people')}?country={partner.code}"))
+        found.append(Example("Every office, 100 to a page", f"{reverse('api:offices')}?page_size=100"))
         return found

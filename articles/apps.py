@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models.signals import pre_save
+
+from .countries import CountriesError
+from .scope import current_scope
 
 
 class ArticlesConfig(AppConfig):
@@ -9,6 +14,16 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         pre_save.connect(newlines_only, dispatch_uid="articles.newlines_only")
+        checks.register(scope_is_configured)
+
+
+def scope_is_configured(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """PORTAL_ARCHIVE_FOCUS names countries of the countries file (checked by manage.py at every start)."""
+    try:
+        current_scope()
+    except (ImproperlyConfigured, CountriesError) as problem:
+        return [checks.Error(str(problem), id="articles.E001")]
+    return []
 
 
 def newlines_only(sender, instance, **kwargs):

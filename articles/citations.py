@@ -13,8 +13,8 @@ import re
 from .extraction.html import web_url
 from .extraction.types import DAY, MONTH, YEAR
 from .models import Article, partial_date_label
+from .scope import current_scope
 
-ARCHIVE_NAME = "Việt Nam–China exchanges archive"
 _BIBTEX_SPECIAL = re.compile(r"([{}\\%&$#_^~])")
 
 
@@ -37,7 +37,7 @@ def reference(article: Article, permalink: str, accessed: datetime.date) -> str:
     parts.append(f"{partial_date_label(date, precision)}." if date else "Undated.")
     if web_url(article.canonical_url):
         parts.append(f"{web_url(article.canonical_url)}.")
-    parts.append(f"{ARCHIVE_NAME}, {permalink} (accessed {accessed.day} {accessed:%B %Y}).")
+    parts.append(f"{current_scope().archive_name}, {permalink} (accessed {accessed.day} {accessed:%B %Y}).")
     return " ".join(parts)
 
 
@@ -48,7 +48,7 @@ def csl_json(article: Article, permalink: str, accessed: datetime.date) -> dict:
         "type": "article-newspaper",
         "title": article.title,
         "URL": web_url(article.canonical_url) or permalink,
-        "archive": ARCHIVE_NAME,
+        "archive": current_scope().archive_name,
         "archive_location": permalink,
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
     }
@@ -89,6 +89,6 @@ def bibtex(article: Article, permalink: str, accessed: datetime.date) -> str:
         fields.append(("date", iso))
     fields.append(("url", web_url(article.canonical_url) or permalink))
     fields.append(("urldate", accessed.isoformat()))
-    fields.append(("note", bibtex_text(f"{ARCHIVE_NAME}: {permalink}")))
+    fields.append(("note", bibtex_text(f"{current_scope().archive_name}: {permalink}")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(article)},\n{body}\n}}\n"

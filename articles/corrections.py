@@ -7,12 +7,10 @@ precision and how it was derived, so an editor who fixes the precision also keep
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
-from .models import Article, Meeting, MeetingParticipant, Mention, Photo
-
-logger = logging.getLogger(__name__)
+from . import signals
+from .models import Article, Meeting, MeetingParticipant, Mention, Person, Photo
 
 # Form fields that fall under a lock of another name.
 _FIELD_LOCKS = {
@@ -62,30 +60,17 @@ def record_corrections(obj, changed_fields: Iterable[str]) -> set[str]:
 
 
 def reindex_articles(article_ids: Iterable[int]) -> None:
-    """Queue `article_ids` for the search index (written once the transaction commits)."""
+    """Tell the search app (articles.signals) that editors changed these articles."""
     ids = sorted({pk for pk in article_ids if pk is not None})
-    if not ids:
-        return
-    try:
-        from search.indexing import articles_changed
-    except ImportError:
-        # search.indexing lands separately; editing must keep working without it.
-        logger.warning("search.indexing.articles_changed is missing: %d article(s) not re-indexed", len(ids))
-        return
-    articles_changed(ids)
+    if ids:
+        signals.articles_changed.send(sender=Article, article_ids=ids)
 
 
 def reindex_people(person_ids: Iterable[int]) -> None:
-    """Queue every article that mentions these people or reports a meeting with them."""
+    """Tell the search app that editors changed these people: every article showing them changed."""
     ids = sorted({pk for pk in person_ids if pk is not None})
-    if not ids:
-        return
-    try:
-        from search.indexing import people_changed
-    except ImportError:
-        logger.warning("search.indexing.people_changed is missing: articles of %d person(s) not re-indexed", len(ids))
-        return
-    people_changed(ids)
+    if ids:
+        signals.people_changed.send(sender=Person, person_ids=ids)
 
 
 HISTORY_REASON_MAX = 100  # simple-history's change-reason column is a CharField(100)

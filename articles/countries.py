@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extraction.datafiles import read_json
-from .extraction.names import to_ascii
+from .extraction.names import phrase_key, to_ascii
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "countries.json"
 PATH_VARIABLE = "PORTAL_COUNTRIES_FILE"
@@ -120,11 +120,6 @@ class Country:
         return next((party for party in self.parties if party.ruling), None)
 
 
-def word_key(word: str) -> str:
-    """How names and adjectives are compared: accents, case and spacing aside."""
-    return " ".join(to_ascii(word).lower().split())
-
-
 class Countries:
     """Every country of one file, looked up by code, slug, or any word the press uses for it."""
 
@@ -137,7 +132,7 @@ class Countries:
         self._by_abbreviation: dict[str, Country] = {}
         for country in countries:
             for word in (*country.names, *country.adjectives):
-                self._by_word[word_key(word)] = country
+                self._by_word[phrase_key(word)] = country
             for abbreviation in country.abbreviations:
                 self._by_abbreviation[abbreviation] = country
 
@@ -149,7 +144,7 @@ class Countries:
 
     def by_word(self, word: str) -> Country | None:
         """The country a name or adjective (any case, accents aside) or an abbreviation (as written) stands for."""
-        return self._by_abbreviation.get(word.strip()) or self._by_word.get(word_key(word))
+        return self._by_abbreviation.get(word.strip()) or self._by_word.get(phrase_key(word))
 
     def all(self) -> tuple[Country, ...]:
         return self._all
@@ -242,7 +237,7 @@ class _Reader:
         if not _SLUG.fullmatch(slug):
             self.fail("slug", f"must be lower-case ASCII letters and digits joined by hyphens, got {slug!r}")
         names = self.words(entry, "names", required=True)
-        if word_key(name) not in {word_key(n) for n in names}:
+        if phrase_key(name) not in {phrase_key(n) for n in names}:
             self.fail("names", f"must include the display name {name!r}")
         language = self.text(entry, "names_language")
         if language and not _LANGUAGE.fullmatch(language):
@@ -398,9 +393,9 @@ def _check_unique(source: Path, countries: tuple[Country, ...]) -> None:
     owners: dict[tuple[str, str], str] = {}
     for country in countries:
         claims = [("code", country.code), ("slug", country.slug)]
-        claims += [("word", word_key(word)) for word in (*country.names, *country.adjectives)]
+        claims += [("word", phrase_key(word)) for word in (*country.names, *country.adjectives)]
         claims += [("abbreviation", word) for word in country.abbreviations]
-        claims += [("place", word_key(place)) for place in {*country.capital, *country.places}]
+        claims += [("place", phrase_key(place)) for place in {*country.capital, *country.places}]
         claims += [
             ("party acronym", acronym)
             for party in country.parties

@@ -18,10 +18,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
+from slugify import slugify
 
 from . import records
 from .exporting import write_csv_rows
+from .extraction.names import to_ascii
 from .models import Article, Meeting, Person
+from .scope import current_scope
 
 MANIFEST = "datapackage.json"
 CHUNK = 2000  # rows fetched (with their prefetches) at a time: memory stays flat on a large archive
@@ -146,9 +149,10 @@ def data_package(counts: dict[str, int], generated: datetime.datetime) -> dict:
                     "schema": schema,
                 }
             )
+    scope = current_scope()
     return {
-        "name": "vietnam-china-exchanges-archive",
-        "title": "Việt Nam–China exchanges: an archive of news",
+        "name": slugify(to_ascii(scope.archive_name), replacements=[["'", ""], ["’", ""]]),  # Nam's: nams
+        "title": scope.title,
         "created": generated.isoformat(),
         "resources": resources,
     }

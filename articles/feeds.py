@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from .extraction.types import DAY
 from .models import Article, Person
+from .scope import current_scope
 
 FEED_SIZE = 30
 
@@ -57,9 +58,13 @@ class ArticleFeed(Feed):
 
 
 class LatestArticlesFeed(ArticleFeed):
-    title = "Việt Nam–China exchanges: latest articles"
     link = reverse_lazy("articles:home")
-    subtitle = "The newest articles in the archive of bilateral exchanges."
+
+    def title(self) -> str:
+        return f"{current_scope().name}: latest articles"
+
+    def subtitle(self) -> str:
+        return f"The newest articles of {current_scope().archive_name}."
 
     def items(self):
         return Article.objects.newest_first().with_people()[:FEED_SIZE]

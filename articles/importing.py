@@ -27,6 +27,7 @@ from pathlib import Path
 from django.conf import settings
 from tqdm import tqdm
 
+from . import signals
 from .extraction import pipeline
 from .extraction.officials import load_officials
 from .import_workers import Extraction, ExtractionTask, Extractors, text_hash
@@ -350,17 +351,18 @@ class Importer:
         self._drain_index(lock_wait=INDEX_LOCK_WAIT_AT_END, last=True)
 
     def _drain_index(self, *, lock_wait: float, last: bool = False) -> None:
-        from search import indexing
-
-        try:
-            report = indexing.process_queue(lock_timeout=lock_wait, batch_size=INDEX_EVERY)
-        except Exception:  # the rows stay queued for the next drain; the import itself succeeded
-            logger.exception("Updating the search index failed; the changes stay queued")
-        else:
-            if not report.deferred:
-                self.to_index = 0
-            if last and report.deferred:
-                self.report.index_pending = indexing.pending_count()
+        """Let the search index (or whoever listens to import_progress) catch up with what is stored."""
+        answers = signals.import_progress.send_robust(
+            sender=Article, wait=lock_wait, batch_size=INDEX_EVERY, final=last
+        )
+        failed = [answer for _, answer in answers if isinstance(answer, Exception)]
+        for error in failed:  # the changes stay queued for the next drain; the import itself succeeded
+            logger.error("Updating the search index failed; the changes stay queued", exc_info=error)
+        left = sum(answer for _, answer in answers if isinstance(answer, int))
+        if not failed and not left:
+            self.to_index = 0
+        if last and left:
+            self.report.index_pending = left
         release_free_memory()
 
 

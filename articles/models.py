@@ -120,6 +120,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_person(self, person):
         return self.filter(mentions__person=person).distinct()
 
+    def for_pair(self, code: str, other: str):
+        """Articles reporting a meeting between officials of the two countries (ISO codes)."""
+        meetings = Meeting.objects.between(code, other)
+        return self.filter(pk__in=Meeting.articles.through.objects.filter(meeting__in=meetings).values("article"))
+
     def needing_review(self):
         return self.filter(needs_review=True)
 
@@ -244,11 +249,6 @@ class PersonQuerySet(models.QuerySet):
             meeting_count=Count("participations__meeting", distinct=True),
         )
 
-    def by_key(self, name: str):
-        """The person any spelling of `name` resolves to (accent-, case- and spacing-insensitive)."""
-        key = person_key(name)
-        return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
-
     def by_key_in(self, keys):
         """The people any of whose spellings has one of the name keys `keys` (no join: counts stay right)."""
         keys = list(keys)
@@ -352,12 +352,6 @@ class Office(Correctable):
         return f"{person_key(post)}|{person_key(organization)}|{country.upper()}"
 
 
-class OfficeHoldingQuerySet(models.QuerySet):
-    def held_on(self, day: datetime.date):
-        """Holdings whose seen span covers `day`."""
-        return self.filter(first_seen__lte=day, last_seen__gte=day)
-
-
 class OfficeHolding(Correctable):
     """A person seen holding an office, between the first and last dated article that shows it."""
 
@@ -374,7 +368,6 @@ class OfficeHolding(Correctable):
     wordings = models.JSONField(default=list, blank=True)
 
     history = HistoricalRecords()
-    objects = OfficeHoldingQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", models.F("first_seen").asc(nulls_last=True)]
@@ -394,8 +387,17 @@ class MeetingQuerySet(models.QuerySet):
             )
         )
 
-    def held(self):
-        return self.filter(status=HELD)
+    def dated(self):
+        """Meetings whose date is known to at least the year."""
+        return self.exclude(date_precision=UNKNOWN).exclude(date=None)
+
+    def between(self, code: str, other: str):
+        """Meetings with officials of both countries (ISO codes) among their participants."""
+        meetings = self
+        for country in (code, other):
+            with_country = MeetingParticipant.objects.filter(person__country=country).values("meeting")
+            meetings = meetings.filter(pk__in=with_country)
+        return meetings
 
     def for_person(self, person):
         return self.filter(participants__person=person).distinct()

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from .extraction.names import person_key
+from .extraction.names import person_key, strip_diacritics
 from .extraction.officials import Official, Officials, load_officials
 from .models import Person, PersonAlias
 
@@ -25,13 +24,10 @@ _WORDS = re.compile(r"\w+")
 
 
 def written_key(spelling: str) -> str:
-    """A spelling as the search matches it: accents and case aside, but in its own script.
-
-    (person_key transliterates, so that 习近平 and Xi Jinping name the same person; a text search
-    for one does not find the other, so both are searched.)"""
-    decomposed = unicodedata.normalize("NFKD", spelling.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_WORDS.findall(plain.casefold()))
+    """A spelling as the search matches it: search's folding (diacritics stripped, the script kept),
+    case aside, word by word. (person_key transliterates, so that 习近平 and Xi Jinping name the same
+    person; a text search for one does not find the other, so both are searched.)"""
+    return " ".join(_WORDS.findall(strip_diacritics(spelling).casefold()))
 
 
 @functools.cache

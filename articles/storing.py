@@ -23,6 +23,7 @@ from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.utils import timezone
 from slugify import slugify
 
+from . import signals
 from .extraction.names import has_diacritics, person_key, to_ascii
 from .extraction.types import DAY, MONTH, UNKNOWN, ExtractedArticle, MeetingRecord, PersonMention
 from .models import (
@@ -133,8 +134,8 @@ class Slugs:
 
 
 class People:
-    """Person resolution for a batch: by any spelling's key, the lowest id wins, created when none
-    matches (what `Person.objects.by_key()` does, without a query per mention)."""
+    """Person resolution for a batch: by any spelling's key (the name's or an alias's), the lowest id
+    wins, created when none matches; a few queries for the whole batch, none per mention."""
 
     def __init__(self, keys: set[str]):
         self.by_key: dict[str, list[Person]] = defaultdict(list)
@@ -733,9 +734,8 @@ class BatchStore:
             if status in (CREATED, UPDATED):
                 indexed.append(article.pk)
         if self.queue_index and indexed:
-            from search.indexing import queue_articles
-
-            queue_articles(indexed)
+            # In this transaction: the search app queues them with the rows (nothing lost if the import dies).
+            signals.articles_stored.send(sender=Article, article_ids=indexed)
 
     def _apply_fields(self, article: Article, item: Item) -> list[str]:
         extracted = item.extracted

@@ -7,47 +7,57 @@ get_queryset), and prepares anything more than a lookup here, so templates only 
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Max, Min, Prefetch, Q, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, F, Max, Min, Prefetch
+from django.db.models.functions import ExtractMonth
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import citations, downloads, records
-from .collation import vietnamese_key
+from .collation import by_name
+from .countries import by_slug
 from .exporting import csv_response
 from .extraction.html import web_url
-from .extraction.types import UNKNOWN, YEAR
-from .models import (
-    Article,
-    Meeting,
-    MeetingKind,
-    MeetingParticipant,
-    Mention,
-    Office,
-    OfficeHolding,
-    Person,
-    PersonAlias,
+from .extraction.types import YEAR
+from .forms import CSV, JSON, PAGE, ExportForm, MeetingFilterForm
+from .models import Article, Meeting, MeetingParticipant, Mention, Office, OfficeHolding, Person, PersonAlias
+from .scope import current_scope
+from .selectors import (
+    MeetingRow,
+    country_pairs,
+    home_country_first,
+    home_side,
+    meeting_matrix,
+    meeting_people_choices,
+    meeting_rows,
+    meeting_years,
+    meetings_of,
+    merged_person,
+    months_with_articles,
+    most_met,
+    officials_met_most,
+    other_side,
+    pair_counts,
+    pair_matrix,
+    pair_meetings_url,
+    related_articles,
+    year_counts,
 )
 from .spellings import spellings_of
-from .templatetags.portal import country_name
 
-# The archive is about Việt Nam's exchanges: its officials form one side, everyone else the other.
-HOME_COUNTRY = "VN"
 ARTICLES_PER_PAGE = 20
 MEETINGS_PER_PAGE = 30
-TOP_OFFICIALS = 8
-RELATED_ARTICLES = 5
-MATRIX_SIZE = 12
+HOME_PAIRS = 10  # the pairs with most meetings on the home page; the pairs page lists them all
+PAIR_MEETINGS_SHOWN = 10  # a pair's latest meetings on its page; the meetings list has them all
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -86,14 +96,6 @@ def admin_change_url(obj) -> str | None:
 
 
 # ---------------------------------------------------------------- CSV and JSON of a page
-
-PAGE, CSV, JSON = "", "csv", "json"
-
-
-class ExportForm(forms.Form):
-    """?format=csv or ?format=json: the page's records instead of the page, as search results offer."""
-
-    format = forms.ChoiceField(required=False, choices=[(PAGE, "page"), (CSV, "CSV"), (JSON, "JSON")])
 
 
 def export_response(wanted: str, record_type, rows: list[dict], filename: str, **about):
@@ -135,59 +137,14 @@ def article_cards(queryset):
     return queryset.with_people()
 
 
-def dated_meetings():
-    return Meeting.objects.exclude(date_precision=UNKNOWN).exclude(date=None)
-
-
-@dataclass(frozen=True)
-class YearCount:
-    year: int
-    articles: int
-    meetings: int
-
-
-def year_counts() -> list[YearCount]:
-    """Articles and meetings per year, oldest first, with empty years in between filled in."""
-    articles = dict(
-        Article.objects.dated()
-        .annotate(year=ExtractYear("event_date"))
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .order_by("year")
-    )
-    meetings = dict(
-        dated_meetings().annotate(year=ExtractYear("date")).values_list("year").annotate(n=Count("pk")).order_by("year")
-    )
-    years = articles.keys() | meetings.keys()
-    if not years:
-        return []
-    return [YearCount(year, articles.get(year, 0), meetings.get(year, 0)) for year in range(min(years), max(years) + 1)]
-
-
-def officials_met_most(country_filter: Q, limit: int = TOP_OFFICIALS):
-    return (
-        Person.objects.filter(country_filter)
-        .annotate(meeting_count=Count("participations__meeting", distinct=True))
-        .filter(meeting_count__gt=0)
-        .order_by("-meeting_count", "name")[:limit]
-    )
-
-
-def home_country_first():
-    """An ordering that puts Việt Nam's rows before every other country's."""
-    return Case(When(country=HOME_COUNTRY, then=Value(0)), default=Value(1))
-
-
-HOME_SIDE = Q(country=HOME_COUNTRY)
-OTHER_SIDE = ~Q(country=HOME_COUNTRY) & ~Q(country="")
-
-
 # ---------------------------------------------------------------- home and date archive
 
 
 class HomeView(PageMixin, TemplateView):
     template_name = "articles/home.html"
-    page_title = "Việt Nam–China exchanges: an archive of news"
+
+    def get_page_title(self) -> str:
+        return current_scope().title
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -202,8 +159,9 @@ class HomeView(PageMixin, TemplateView):
             undated_count=Article.objects.undated().count(),
             latest_articles=article_cards(Article.objects.newest_first())[:8],
             timeline=year_counts(),
-            home_side_officials=officials_met_most(HOME_SIDE),
-            other_side_officials=officials_met_most(OTHER_SIDE),
+            home_side_officials=officials_met_most(home_side()),
+            other_side_officials=officials_met_most(other_side()),
+            pair_counts=pair_counts()[:HOME_PAIRS],
         )
         return context
 
@@ -218,18 +176,6 @@ class ArchiveIndexView(PageMixin, TemplateView):
         context["uncertain_count"] = Article.objects.uncertain().count()
         context["undated_count"] = Article.objects.undated().count()
         return context
-
-
-def months_with_articles() -> list[tuple[int, int]]:
-    """(year, month) of every month that has an article dated at least to the month, in order."""
-    return list(
-        Article.objects.dated()
-        .exclude(date_precision=YEAR)
-        .annotate(year=ExtractYear("event_date"), month=ExtractMonth("event_date"))
-        .values_list("year", "month")
-        .distinct()
-        .order_by("year", "month")
-    )
 
 
 def neighbours(items: list, current):
@@ -401,23 +347,6 @@ class ArticleCitationView(View):
         return response
 
 
-def related_articles(article: Article, limit: int = RELATED_ARTICLES):
-    """Articles sharing the most people or meetings with `article`, newest first among equals."""
-    person_ids = [m.person_id for m in article.mentions.all() if m.person_id]
-    meeting_ids = [meeting.pk for meeting in article.meetings.all()]
-    if not person_ids and not meeting_ids:
-        return Article.objects.none()
-    shared = Count("mentions__person", filter=Q(mentions__person__in=person_ids), distinct=True) + Count(
-        "meetings", filter=Q(meetings__in=meeting_ids), distinct=True
-    )
-    return (
-        Article.objects.filter(Q(mentions__person__in=person_ids) | Q(meetings__in=meeting_ids))
-        .exclude(pk=article.pk)
-        .annotate(shared=shared)
-        .order_by("-shared", "-event_date", "-pk")[:limit]
-    )
-
-
 # ---------------------------------------------------------------- people
 
 
@@ -430,54 +359,13 @@ class PersonListView(PageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Names in the Vietnamese alphabet's order (Tô Lâm before Trương Thị Mai), which no database
-        # collation here gives; Latin-script names of other countries come out in their usual order.
+        # Names in the order of their language's alphabet (Vietnamese: Tô Lâm before Trương Thị Mai),
+        # which no database collation here gives.
         context["countries"] = [
-            {"code": code, "people": sorted(people, key=lambda person: vietnamese_key(person.name))}
+            {"code": code, "people": by_name(people, code)}
             for code, people in groupby(context["object_list"], key=lambda person: person.country)
         ]
         return context
-
-
-@dataclass
-class MeetingRow:
-    """One meeting of a person, seen from that person's side."""
-
-    meeting: Meeting
-    counterparts: list[MeetingParticipant]
-
-    @property
-    def table_lines(self) -> list[MeetingParticipant | None]:
-        """One table line per counterpart; a meeting with none still takes one line."""
-        return self.counterparts or [None]
-
-
-def meeting_rows(person: Person, meetings) -> list[MeetingRow]:
-    return [
-        MeetingRow(meeting, [p for p in meeting.participants.all() if p.person_id != person.pk]) for meeting in meetings
-    ]
-
-
-def meetings_of(person: Person):
-    return Meeting.objects.for_person(person).with_participants().prefetch_related("articles")
-
-
-def most_met(rows: list[MeetingRow], limit: int = TOP_OFFICIALS) -> list[tuple[Person, int]]:
-    counts = Counter()
-    people = {}
-    for row in rows:
-        for participant in {p.person_id: p for p in row.counterparts if p.person_id}.values():
-            counts[participant.person_id] += 1
-            people[participant.person_id] = participant.person
-    return [(people[pk], n) for pk, n in sorted(counts.items(), key=lambda item: (-item[1], people[item[0]].name))][
-        :limit
-    ]
-
-
-def merged_person(slug: str) -> Person | None:
-    """The person a merged-away name now belongs to: its spelling stays an alias, its slug its letters."""
-    alias = PersonAlias.objects.select_related("person").filter(key=slug.replace("-", "")).first()
-    return alias.person if alias and alias.person.slug != slug else None
 
 
 class PersonDetailView(PageMixin, DetailView):
@@ -625,95 +513,6 @@ class OfficeDetailView(ExportMixin, PageMixin, DetailView):
 # ---------------------------------------------------------------- meetings
 
 
-class PeopleField(forms.ModelMultipleChoiceField):
-    """People by slug, from one or more <select name="person">; an empty choice selects nobody."""
-
-    def clean(self, value):
-        return super().clean([v for v in (value or []) if v])
-
-
-class MeetingFilterForm(forms.Form):
-    """The meeting list's query parameters: year, countries, kind, people (all must have met), format."""
-
-    year = forms.IntegerField(required=False, min_value=1900, max_value=2100, widget=forms.Select)
-    countries = forms.ChoiceField(required=False, label="Countries")
-    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *MeetingKind.choices])
-    person = PeopleField(required=False, queryset=Person.objects.all(), to_field_name="slug")
-    format = forms.ChoiceField(required=False, choices=[(PAGE, "page"), (CSV, "CSV"), (JSON, "JSON")])
-
-    def __init__(self, *args, country_pairs=(), years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        pairs = [(pair, pair_label(pair)) for pair in country_pairs]
-        self.fields["countries"].choices = [("", "Any countries"), *pairs]
-        typed = self.data.get("year", "") if self.is_bound else ""
-        shown = sorted({*years, *([int(typed)] if typed.isdigit() else [])}, reverse=True)
-        self.fields["year"].widget.choices = [("", "Any year"), *((str(year), str(year)) for year in shown)]
-
-    def filter(self, meetings):
-        """`meetings` narrowed by every valid parameter (invalid ones are reported, not applied)."""
-        data = self.cleaned_data if self.is_bound else {}
-        if data.get("year"):
-            meetings = meetings.filter(date__year=data["year"]).exclude(date_precision=UNKNOWN)
-        if data.get("kind"):
-            meetings = meetings.filter(kind=data["kind"])
-        for code in data["countries"].split("-") if data.get("countries") else ():
-            meetings = meetings.filter(pk__in=MeetingParticipant.objects.filter(person__country=code).values("meeting"))
-        for person in data.get("person") or ():
-            meetings = meetings.filter(pk__in=MeetingParticipant.objects.filter(person=person).values("meeting"))
-        return meetings
-
-    @property
-    def wanted_format(self) -> str:
-        return (self.cleaned_data.get("format") if self.is_bound and hasattr(self, "cleaned_data") else "") or PAGE
-
-
-@dataclass(frozen=True)
-class PersonChoice:
-    slug: str
-    label: str
-
-
-def meeting_people_choices() -> list[dict]:
-    """Everyone who took part in a meeting, by country (Việt Nam first), in Vietnamese order."""
-    people = (
-        Person.objects.filter(pk__in=MeetingParticipant.objects.values("person"))
-        .annotate(meeting_count=Count("participations__meeting", distinct=True))
-        .order_by(home_country_first(), "country")
-    )
-    groups = []
-    for code, members in groupby(people, key=lambda person: person.country):
-        ordered = sorted(members, key=lambda person: vietnamese_key(person.name))
-        choices = [PersonChoice(p.slug, f"{p.name} ({p.meeting_count})") for p in ordered]
-        groups.append({"label": country_name(code), "choices": choices})
-    return groups
-
-
-def meeting_years() -> list[int]:
-    return sorted(
-        dated_meetings().annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct(), reverse=True
-    )
-
-
-def pair_label(pair: str) -> str:
-    return " – ".join(country_name(code) for code in pair.split("-"))
-
-
-def country_pairs() -> list[str]:
-    """Every pair of countries whose officials met, as "VN-CN" with Việt Nam first."""
-    countries_by_meeting = defaultdict(set)
-    for meeting_id, country in (
-        MeetingParticipant.objects.exclude(person__country="")
-        .exclude(person=None)
-        .values_list("meeting_id", "person__country")
-    ):
-        countries_by_meeting[meeting_id].add(country)
-    pairs = set()
-    for countries in countries_by_meeting.values():
-        ordered = sorted(countries, key=lambda code: (code != HOME_COUNTRY, code))
-        pairs.update(f"{a}-{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
-    return sorted(pairs)
-
-
 class MeetingListView(PageMixin, ListView):
     template_name = "articles/meeting_list.html"
     page_title = "Meetings"
@@ -833,51 +632,60 @@ class WhoMetWhomView(PageMixin, TemplateView):
         return context
 
 
-def pair_meetings_url(person: Person, other: Person) -> str:
-    return f"{reverse('articles:meetings')}?person={person.slug}&person={other.slug}"
+# ---------------------------------------------------------------- pairs of countries
 
 
-def meeting_matrix(size: int = MATRIX_SIZE) -> dict:
-    """The most active officials of each side, and for each pair the meetings they had together."""
-    sides = defaultdict(lambda: {"home": set(), "other": set()})
-    people = {}
-    participants = MeetingParticipant.objects.exclude(person=None).exclude(person__country="").select_related("person")
-    for participant in participants:
-        person = participant.person
-        people[person.pk] = person
-        side = "home" if person.country == HOME_COUNTRY else "other"
-        sides[participant.meeting_id][side].add(person.pk)
-    pair_counts = Counter(
-        (home, other) for meeting in sides.values() for home in meeting["home"] for other in meeting["other"]
-    )
-    totals = Counter()
-    for (home, other), n in pair_counts.items():
-        totals[home] += n
-        totals[other] += n
+class PairListView(PageMixin, TemplateView):
+    """Every pair of countries whose officials met, with its meetings and articles."""
 
-    def leading(ids):
-        return sorted(ids, key=lambda pk: (-totals[pk], people[pk].name))[:size]
+    template_name = "articles/pair_list.html"
+    page_title = "Country pairs"
 
-    columns = [people[pk] for pk in leading({other for _, other in pair_counts})]
-    rows = [
-        {
-            "person": people[home],
-            "cells": [
-                {
-                    "other": other,
-                    "count": pair_counts.get((home, other.pk), 0),
-                    "url": pair_meetings_url(people[home], other),
-                }
-                for other in columns
-            ],
-        }
-        for home in leading({home for home, _ in pair_counts})
-    ]
-    pairs = sorted(
-        ((people[home], people[other], n) for (home, other), n in pair_counts.items()),
-        key=lambda item: (-item[2], vietnamese_key(item[0].name), item[1].name),
-    )
-    return {"columns": columns, "rows": rows, "pairs": pairs}
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["pair_counts"] = pair_counts()
+        return context
+
+
+class PairDetailView(PageMixin, ListView):
+    """One pair: the articles reporting its meetings (a page at a time), its latest meetings, and who
+    of each side met whom. Its address names the countries by slug, in the archive's order."""
+
+    template_name = "articles/pair_detail.html"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        first, second = (by_slug(kwargs[name]) for name in ("first", "second"))
+        if first is None or second is None or first == second:
+            raise Http404("No such pair of countries.")
+        self.pair = current_scope().pair(first.code, second.code)
+        if self.pair.first != first:  # /pairs/china/viet-nam/ is /pairs/viet-nam/china/
+            return redirect(self.pair.get_absolute_url(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return article_cards(Article.objects.for_pair(*self.codes).newest_first())
+
+    @property
+    def codes(self) -> tuple[str, str]:
+        return self.pair.first.code, self.pair.second.code
+
+    def get_page_title(self) -> str:
+        return self.pair.name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.between(*self.codes)
+        context.update(
+            pair=self.pair,
+            meeting_count=meetings.count(),
+            latest_meetings=meetings.with_participants()[:PAIR_MEETINGS_SHOWN],
+            matrix=pair_matrix(self.pair),
+            meetings_url=f"{reverse('articles:meetings')}?{urlencode({'countries': self.pair.codes})}",
+            search_url=f"{reverse('search:search')}?{urlencode({'pairs': self.pair.name})}",
+            api_url=f"{reverse('api:meetings')}?{urlencode({'pair': self.pair.codes})}",
+        )
+        return context
 
 
 # ---------------------------------------------------------------- robots.txt

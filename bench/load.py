@@ -82,7 +82,7 @@ def site_addresses(data_dir: Path) -> dict[str, list[str]]:
     code = """
 import json
 from articles.models import Article, Person
-from articles.views import months_with_articles
+from articles.selectors import months_with_articles
 print(json.dumps({
     "articles": [a.get_absolute_url() for a in Article.objects.order_by("?")[:500]],
     "people": [p.get_absolute_url() for p in Person.objects.order_by("?")[:300]],

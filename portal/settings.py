@@ -130,6 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.context_processors.scope",
             ],
         },
     },
@@ -248,6 +249,13 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Index commits never merge; past this many segments another process merges them (0: Whoosh merges
 # small segments while committing).
 PORTAL_SEARCH_MERGE_SEGMENTS = env_int("PORTAL_SEARCH_MERGE_SEGMENTS", 6)
+
+# The archive's scope (articles/scope.py): its focus, one country's code (its exchanges with every partner)
+# or a pair of them joined by a hyphen, checked against the countries file at start (empty: the file's first
+# country); and its name, which pages, feeds, citations, downloads and the admin show (empty: made from the
+# focus).
+PORTAL_ARCHIVE_FOCUS = os.environ.get("PORTAL_ARCHIVE_FOCUS", "")
+PORTAL_ARCHIVE_NAME = os.environ.get("PORTAL_ARCHIVE_NAME", "")
 
 # Importer limits.
 PORTAL_IMPORT_MAX_BYTES = env_int("PORTAL_IMPORT_MAX_BYTES", 2 * 1024 * 1024)

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .analysis import JOINED_COMPOUNDS, WORD_PATTERN, fold
+from .analysis import WORD_PATTERN, joined_compounds, strip_diacritics
 
 SHIPPED_LIST = Path(__file__).resolve().parent / "data" / "acronyms.json"
 
@@ -59,8 +59,8 @@ def _letters_match(acronym: str, words: list[str]) -> bool:
     Each capitalised word gives its first letter and may give more letters from inside it
     ("Southeast" -> "SE"); small function words may give their first letter or nothing.
     """
-    letters = fold(acronym).upper()
-    folded = [fold(w) for w in words]
+    letters = strip_diacritics(acronym).upper()
+    folded = [strip_diacritics(w) for w in words]
 
     @cache
     def match(word_index: int, letter_index: int) -> bool:
@@ -100,7 +100,10 @@ def _join_compounds(words: list[str]) -> list[str]:
     """ "Việt Nam" counts as one word when spelling "CPV"."""
     joined: list[str] = []
     for word in words:
-        if joined and (fold(joined[-1]).casefold(), fold(word).casefold()) in JOINED_COMPOUNDS:
+        if (
+            joined
+            and (strip_diacritics(joined[-1]).casefold(), strip_diacritics(word).casefold()) in joined_compounds()
+        ):
             joined[-1] = f"{joined[-1]} {word}"
         else:
             joined.append(word)
@@ -119,7 +122,7 @@ def find_definitions(text: str) -> set[tuple[str, str]]:
         # The shortest run of words ending just before the bracket that spells the acronym.
         for start in range(len(words) - 1, -1, -1):
             candidate = words[start:]
-            if candidate[0][:1].upper() != fold(acronym)[:1].upper() or not candidate[0][:1].isupper():
+            if candidate[0][:1].upper() != strip_diacritics(acronym)[:1].upper() or not candidate[0][:1].isupper():
                 continue
             if len(candidate) >= 2 and _letters_match(acronym, candidate):
                 found.add((acronym, " ".join(candidate)))
@@ -138,7 +141,7 @@ def decode(term: str) -> tuple[str, str] | None:
 
 def words_key(text: str) -> tuple[str, ...]:
     """A phrase as compared with an expansion: folded, lower-case words."""
-    return tuple(WORD_PATTERN.findall(fold(text).casefold()))
+    return tuple(WORD_PATTERN.findall(strip_diacritics(text).casefold()))
 
 
 @dataclass

@@ -1,79 +1,57 @@
 """Text analysis shared by indexing, querying and highlighting.
 
 Every field that must match accent-insensitively folds its tokens the same way at index and query
-time, so "Trong" finds "Trọng", "Do Muoi" finds "Đỗ Mười" and "Viet Nam" finds "Việt Nam". Whoosh's
-own accent_map leaves Đ/đ alone (it has no decomposition), hence the explicit table here.
+time (articles.extraction.names.strip_diacritics and its FOLD_TABLE), so "Trong" finds "Trọng",
+"Do Muoi" finds "Đỗ Mười" and "Viet Nam" finds "Việt Nam".
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
-import unicodedata
 
 import snowballstemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-# Letters that Unicode does not decompose into base letter + mark.
-_UNDECOMPOSABLE = {
-    "Đ": "D",
-    "đ": "d",
-    "Ð": "D",
-    "ð": "d",
-    "Ø": "O",
-    "ø": "o",
-    "Ł": "L",
-    "ł": "l",
-    "Ħ": "H",
-    "ħ": "h",
-    "Æ": "AE",
-    "æ": "ae",
-    "Œ": "OE",
-    "œ": "oe",
-    "ß": "ss",
-    "ı": "i",
-    "Þ": "Th",
-    "þ": "th",
-}
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    # Latin-1 supplement, Latin extended A/B and Latin extended additional (all Vietnamese letters).
-    for codepoint in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
-        char = chr(codepoint)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        if base and base != char and base.isascii():
-            table[codepoint] = base
-    table.update({ord(k): v for k, v in _UNDECOMPOSABLE.items()})
-    return table
-
-
-FOLD_TABLE = _build_fold_table()
-
-# Place and country names that sources write both as one word and as two ("Viet Nam" / "Vietnam").
-# The folded pair is joined into one token, so every spelling meets the same term.
-JOINED_COMPOUNDS: dict[tuple[str, str], str] = {
-    ("viet", "nam"): "vietnam",
-    ("ha", "noi"): "hanoi",
-    ("da", "nang"): "danang",
-    ("hai", "phong"): "haiphong",
-    ("sai", "gon"): "saigon",
-}
-
-_COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
+from articles import countries
+from articles.extraction.names import FOLD_TABLE, strip_diacritics
 
 # Words of one or more letters/digits; "U.S" and "e.g" stay whole.
 WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
 
 
-def fold(text: str) -> str:
-    """Strip diacritics but keep everything else: 'Đỗ Mười' -> 'Do Muoi', '习近平' unchanged."""
-    return unicodedata.normalize("NFC", text).translate(FOLD_TABLE)
+def joined_compounds() -> dict[tuple[str, str], str]:
+    """Names of countries and places that sources write both as one word and as two ("Viet Nam" and
+    "Vietnam", "Ha Noi" and "Hanoi"), as (first, second) -> joined, folded and lower-case: the pair is
+    joined into one token, so every spelling meets the same term. From the countries file in force
+    (its names, capitals and places), so a country added there brings its own."""
+    return _compounds_of(countries.current())
 
 
-def has_diacritics(word: str) -> bool:
-    return fold(word) != word
+@functools.lru_cache(maxsize=8)
+def _compounds_of(table: countries.Countries) -> dict[tuple[str, str], str]:
+    spellings = [WORD_PATTERN.findall(strip_diacritics(spelling).lower()) for spelling in _place_names(table)]
+    single_words = {words[0] for words in spellings if len(words) == 1}
+    return {
+        (first, second): first + second
+        for first, second in (words for words in spellings if len(words) == 2)
+        if first + second in single_words
+    }
+
+
+def _place_names(table: countries.Countries):
+    for country in table:
+        yield from (*country.names, *country.capital, *country.places)
+
+
+def compound_first_words() -> frozenset[str]:
+    return _first_words(countries.current())
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(table: countries.Countries) -> frozenset[str]:
+    return frozenset(first for first, _ in _compounds_of(table))
 
 
 class FoldFilter(Filter):
@@ -100,11 +78,12 @@ class JoinCompoundsFilter(Filter):
         return type(self) is type(other)
 
     def __call__(self, tokens):
+        compounds, first_words = joined_compounds(), compound_first_words()
         pending = None  # a copy of a token that may start a compound
         shift = 0  # how many positions joining has removed so far
         for token in tokens:
             if pending is not None:
-                joined = JOINED_COMPOUNDS.get((pending.text, token.text))
+                joined = compounds.get((pending.text, token.text))
                 if joined is not None:
                     pending.text = joined
                     if token.chars:
@@ -117,7 +96,7 @@ class JoinCompoundsFilter(Filter):
                 pending = None
             if token.positions:
                 token.pos -= shift
-            if token.text in _COMPOUND_FIRST_WORDS:
+            if token.text in first_words:
                 pending = token.copy()
                 continue
             yield token
@@ -133,7 +112,7 @@ class KeepDiacriticWordsFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            if not token.text.isascii() and has_diacritics(token.text):
+            if not token.text.isascii() and strip_diacritics(token.text) != token.text:
                 yield token
 
 

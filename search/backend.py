@@ -1,6 +1,6 @@
 """The Whoosh engine tuned for this archive: a small subclass of haystack's Whoosh backend.
 
-What it changes, and why (see /work/shared/STACK-NOTES.md for the measurements):
+What it changes, and why (the README's benchmarks measure it):
 - Analyzers: accent folding (Đ too) at index and query time, English stemming for the text,
   unstemmed folded names, and an unfolded field of diacritic words that ranks exact Vietnamese
   spellings first (search/analysis.py).
@@ -37,8 +37,8 @@ from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
-from .analysis import WORD_PATTERN, diacritic_analyzer, fold, name_analyzer, text_analyzer
-from .facets import facet_key
+from .analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, strip_diacritics, text_analyzer
+from .facets import ALL_FACETS_BY_NAME, facet_key
 
 # Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
 TITLE = "portal_title"  # analysed like the text, stored, boosts matches in titles
@@ -104,14 +104,18 @@ class ValuesColumn(columns.VarBytesListColumn):
 
 
 class FacetValues(fields.FieldType):
-    """Several whole values per document: indexed by key, counted from a column of display values."""
+    """Several whole values per document: indexed by key (the facet's, facets.Facet.key), counted from a
+    column of display values."""
 
-    def __init__(self, stored: bool = True):
+    key = staticmethod(facet_key)  # (an index written before facets had keys of their own unpickles without one)
+
+    def __init__(self, stored: bool = True, key=facet_key):
         super().__init__(formats.Existence(), IDTokenizer() | FacetKeyFilter(), stored=stored)
         self.column_type = ValuesColumn()
+        self.key = key
 
     def index(self, value, **kwargs):
-        keys = sorted({facet_key(v) for v in _as_list(value)} - {""})
+        keys = sorted({self.key(v) for v in _as_list(value)} - {""})
         return [(key.encode("utf-8"), 1, 1.0, b"") for key in keys]
 
     def to_column_value(self, value):
@@ -119,7 +123,7 @@ class FacetValues(fields.FieldType):
         # under the spelling that is not all capitals when there is one.
         by_key = {}
         for v in _as_list(value):
-            key = facet_key(v)
+            key = self.key(v)
             if key not in by_key or (by_key[key].isupper() and not v.isupper()):
                 by_key[key] = v
         return [v.encode("utf-8") for key, v in by_key.items() if key]
@@ -208,7 +212,8 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             elif field.field_type == DIACRITICS:
                 schema_fields[name] = fields.TEXT(analyzer=diacritic_analyzer(), phrase=False)
             elif field.field_type == FACET:
-                schema_fields[name] = FacetValues(stored=field.stored)
+                facet = ALL_FACETS_BY_NAME.get(name)
+                schema_fields[name] = FacetValues(stored=field.stored, key=facet.key if facet else facet_key)
             elif field.field_type == TERMS:
                 schema_fields[name] = ValueList()
             elif field.field_type == STORED:
@@ -533,7 +538,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             word = match.group(0)
             if word in ("AND", "OR", "NOT") or len(word) > SUGGEST_MAX_WORD_LENGTH:
                 return word
-            key = fold(word).lower()
+            key = strip_diacritics(word).lower()
             if key not in corrected:
                 if len(corrected) >= SUGGEST_MAX_UNKNOWN_WORDS:
                     return word

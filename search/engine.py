@@ -34,7 +34,7 @@ with fewer features.
 
 from __future__ import annotations
 
-from .facets import ALL, Facet, facet_key
+from .facets import ALL, Facet
 
 
 class FilterSyntax:
@@ -43,7 +43,7 @@ class FilterSyntax:
     def facet(self, facet: Facet, values: list[str]) -> list[str]:
         """Filter queries selecting `values` of `facet`, matched by their key (letters and digits only,
         so nothing a reader typed can change the query's syntax)."""
-        keys = [key for key in (facet_key(value) for value in values) if key]
+        keys = [key for key in (facet.key(value) for value in values) if key]
         if not keys:
             return []
         terms = [self.facet_term(facet.name, key) for key in keys]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from articles.feeds import TextSummaryAtomFeed
 from articles.models import Article
+from articles.scope import current_scope
 
 from .backend import SearchUnavailable
 from .forms import CSV, NEWEST, SearchForm
@@ -74,7 +75,7 @@ class SearchFeed(Feed):
         return feed_url(search.state)
 
     def subtitle(self, search: FeedSearch) -> str:
-        return "The newest articles of the Việt Nam–China exchanges archive matching this search."
+        return f"The newest articles of {current_scope().name} that match this search."
 
     def items(self, search: FeedSearch) -> list[FeedEntry]:
         return [FeedEntry(hit, search.updated.get(hit.source_file)) for hit in search.hits]

@@ -7,14 +7,13 @@ researcher's results.
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
-from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
+
+from articles.forms import DateRangeField, parse_date_range
 
 from .facets import FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
 from .query import normalise
@@ -29,55 +28,9 @@ SORTS = ((RELEVANCE, "Relevance"), (NEWEST, "Newest first"), (OLDEST, "Oldest fi
 HTML, JSON, CSV = "html", "json", "csv"
 FORMATS = ((HTML, "Web page"), (JSON, "JSON"), (CSV, "CSV"))
 
-_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 _DATE_ATTRS = {"placeholder": "2023-04", "inputmode": "numeric", "size": 10, "aria-describedby": "date-help"}
 _YEAR = re.compile(r"\d{4}")
 _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A date as precise as it was typed: "2023", "2023-04" or "2023-04-05", and the days it covers."""
-
-    text: str
-    first_day: datetime.date
-    last_day: datetime.date
-
-
-def parse_partial_date(text: str) -> PartialDate:
-    """Raises ValueError with a reader's message when `text` is not YYYY, YYYY-MM or YYYY-MM-DD."""
-    match = _PARTIAL_DATE.fullmatch(text)
-    if not match:
-        raise ValueError(f"“{text}” is not a date: use 2023, 2023-04 or 2023-04-05.")
-    year = int(match["year"])
-    if year < 1:
-        raise ValueError(f"“{text}”: there is no year 0.")
-    if match["month"] is None:
-        return PartialDate(text, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    month = int(match["month"])
-    if not 1 <= month <= 12:
-        raise ValueError(f"“{text}”: months run from 01 to 12.")
-    last = calendar.monthrange(year, month)[1]
-    if match["day"] is None:
-        return PartialDate(f"{year:04d}-{month:02d}", datetime.date(year, month, 1), datetime.date(year, month, last))
-    day = int(match["day"])
-    if not 1 <= day <= last:
-        raise ValueError(f"“{text}”: {calendar.month_name[month]} {year} has no day {day}.")
-    day_date = datetime.date(year, month, day)
-    return PartialDate(day_date.isoformat(), day_date, day_date)
-
-
-class PartialDateField(forms.CharField):
-    """A date typed as precisely as it is known: None when empty, else a PartialDate."""
-
-    def clean(self, value):
-        text = (super().clean(value) or "").strip()
-        if not text:
-            return None
-        try:
-            return parse_partial_date(text)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
 
 
 def clean_text(value: str) -> str:
@@ -119,7 +72,7 @@ class ValuesField(forms.Field):
                 raise forms.ValidationError(f"“{value}” is not of the form {self.example}.")
             if self.pattern is not None:
                 try:
-                    parse_partial_date(value)
+                    parse_date_range(value)
                 except ValueError as error:
                     raise forms.ValidationError(str(error)) from error
             if not facet_key(value):
@@ -139,8 +92,8 @@ class SearchForm(forms.Form):
         },
     )
     sort = forms.ChoiceField(label="Sort by", choices=SORTS, required=False)
-    date_from = PartialDateField(label="From", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
-    date_to = PartialDateField(label="To", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
+    date_from = DateRangeField(label="From", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
+    date_to = DateRangeField(label="To", required=False, max_length=10, widget=forms.TextInput(_DATE_ATTRS))
     page = forms.IntegerField(
         required=False,
         min_value=1,

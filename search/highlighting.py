@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import FOLD_TABLE, JOINED_COMPOUNDS, WORD_PATTERN, text_analyzer
+from .analysis import FOLD_TABLE, WORD_PATTERN, compound_first_words, joined_compounds, text_analyzer
 
 SNIPPET_LENGTH = 280  # characters of text around the best cluster of matches
 CONTEXT_BEFORE = 70  # characters shown before the first match of the chosen window
@@ -29,7 +29,6 @@ CONTEXT_BEFORE = 70  # characters shown before the first match of the chosen win
 SCAN_LENGTH = 30_000
 
 _local = threading.local()
-COMPOUND_FIRST_WORDS = frozenset(first for first, _ in JOINED_COMPOUNDS)
 
 
 def _analyzer():
@@ -120,7 +119,7 @@ def _beginnings(terms: set[str], prefixes: list[str]) -> tuple[str, ...]:
     for text in [*terms, *prefixes]:
         beginning = text[: max(1, len(text) - 2)]
         beginnings.add(beginning)
-        for (first, _), joined in JOINED_COMPOUNDS.items():
+        for (first, _), joined in joined_compounds().items():
             if joined.startswith(beginning) or beginning.startswith(first):
                 beginnings.add(first)
     return tuple(sorted(beginnings))
@@ -131,6 +130,7 @@ def _regions_worth_analysing(text: str, beginnings: tuple[str, ...]) -> list[tup
     words = [(match.start(), match.end()) for match in WORD_PATTERN.finditer(text)]
     if not words:
         return []
+    first_words = compound_first_words()
     lowered = text.lower().translate(FOLD_TABLE)
     if len(lowered) == len(text):  # the usual case: find the candidates with one regular expression
         starts = [start for start, _ in words]
@@ -145,9 +145,9 @@ def _regions_worth_analysing(text: str, beginnings: tuple[str, ...]) -> list[tup
         candidates = [i for i, word in enumerate(folded) if word.startswith(beginnings)]
     regions: list[list[int]] = []
     for i in candidates:
-        first = i - 1 if i > 0 and folded[i - 1] in COMPOUND_FIRST_WORDS else i
+        first = i - 1 if i > 0 and folded[i - 1] in first_words else i
         last = min(i + 1, len(words) - 1)
-        if folded[last] in COMPOUND_FIRST_WORDS:  # its partner decides what the last word becomes
+        if folded[last] in first_words:  # its partner decides what the last word becomes
             last = min(last + 1, len(words) - 1)
         start, end = words[first][0], words[last][1]
         if regions and start <= regions[-1][1]:

@@ -6,6 +6,9 @@
     articles_changed(ids)    queue, then drain once the current transaction commits (admin edits)
     people_changed(ids)      the same for every article that shows these people
 
+The archive tells of its changes through articles.signals; SearchConfig.ready() connects the
+receivers at the end of this module to them.
+
 The queue is a table, so nothing is lost across processes. A drain takes Whoosh's write lock
 (waiting `lock_timeout` seconds for it), and under the lock reads the queue, loads the articles as
 they are now, writes them and commits; only then are the queue rows deleted. Loading under the lock
@@ -191,3 +194,25 @@ def people_changed(person_ids: Iterable[int]) -> None:
         Q(mentions__person__in=person_ids) | Q(meetings__participants__person__in=person_ids)
     ).values_list("pk", flat=True)
     articles_changed(set(article_ids))
+
+
+# ---------------------------------------------------------------- receivers of articles.signals (search/apps.py)
+# Module functions are looked up when a signal arrives, so a test may replace them.
+
+
+def on_articles_stored(sender, article_ids, **kwargs) -> None:
+    queue_articles(article_ids)
+
+
+def on_articles_changed(sender, article_ids, **kwargs) -> None:
+    articles_changed(article_ids)
+
+
+def on_people_changed(sender, person_ids, **kwargs) -> None:
+    people_changed(person_ids)
+
+
+def on_import_progress(sender, wait: float, batch_size: int, final: bool = False, **kwargs) -> int:
+    """Drain the queue as an import goes; the changes left queued (another writer held the index)."""
+    report = process_queue(lock_timeout=wait, batch_size=batch_size)
+    return pending_count() if report.deferred else 0

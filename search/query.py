@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .acronyms import AcronymTable, words_key
-from .analysis import JOINED_COMPOUNDS, WORD_PATTERN, fold
+from .analysis import WORD_PATTERN, joined_compounds, strip_diacritics
 
 OPERATORS = ("AND", "OR", "NOT")
 BINARY_OPERATORS = ("AND", "OR")
@@ -301,7 +301,8 @@ def _join_compounds(items: list[Item]) -> list[Item]:
             out
             and _plain(item)
             and _plain(out[-1])
-            and (fold(out[-1].text).casefold(), fold(item.text).casefold()) in JOINED_COMPOUNDS
+            and (strip_diacritics(out[-1].text).casefold(), strip_diacritics(item.text).casefold())
+            in joined_compounds()
         ):
             out[-1] = Item("phrase", f"{out[-1].text} {item.text}")
         else:

@@ -11,11 +11,13 @@ import unicodedata
 from django.db.models import Prefetch
 from haystack import indexes
 
-from articles.models import Article, Mention, OfficeHolding
-from articles.templatetags.portal import country_name, date_uncertain
+from articles.models import Article, Meeting, MeetingParticipant, Mention, OfficeHolding
+from articles.scope import country_name, current_scope
+from articles.templatetags.portal import date_uncertain
 
 from . import acronyms
 from .backend import DIACRITICS, FACET, NAMES, STORED, TERMS, TITLE
+from .dates import span_numbers
 
 
 class TitleField(indexes.CharField):
@@ -45,6 +47,9 @@ class StoredField(indexes.CharField):
         super().__init__(indexed=False, stored=True, **kwargs)
 
 
+PARTICIPANTS_WITH_PEOPLE = Prefetch("participants", queryset=MeetingParticipant.objects.select_related("person"))
+
+
 def _unique(values) -> list[str]:
     """Non-empty values in first-seen order, without repeats."""
     return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
@@ -53,10 +58,6 @@ def _unique(values) -> list[str]:
 def with_country(name: str, code: str) -> str:
     """A facet value that says whose it is: the same words name an office in each country."""
     return f"{name} ({country_name(code)})" if code else name
-
-
-def _date_number(day) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -68,6 +69,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     people = FacetField()
     countries = FacetField(stored=False)
+    pairs = FacetField(stored=False)  # "Việt Nam – China", as the pair pages name it
     offices = FacetField(stored=False)  # "Minister, Ministry of Foreign Affairs (Việt Nam)"
     organizations = FacetField(stored=False)  # "Ministry of Foreign Affairs (Việt Nam)"
     outlet = FacetField()
@@ -76,7 +78,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     year = FacetField(stored=False)
     month = FacetField(stored=False)
 
-    # Dates as YYYYMMDD numbers: the span the article's date covers at its precision.
+    # Dates as YYYYMMDD numbers (search/dates.py): the span the article's date covers at its precision.
     date_start = indexes.IntegerField(stored=False)
     date_end = indexes.IntegerField(stored=False)
     dated = indexes.IntegerField(stored=False)  # 1 or 0, so undated articles sort last
@@ -96,7 +98,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             "photos",
             Prefetch("mentions", queryset=Mention.objects.select_related("person").prefetch_related("person__aliases")),
             Prefetch("office_holdings", queryset=OfficeHolding.objects.select_related("office")),
-            "meetings",
+            Prefetch("meetings", queryset=Meeting.objects.prefetch_related(PARTICIPANTS_WITH_PEOPLE)),
         )
 
     def prepare(self, obj):
@@ -124,6 +126,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         codes = [m.country or (m.person.country if m.person_id else "") for m in obj.mentions.all()]
         codes += [holding.office.country for holding in obj.office_holdings.all()]
         return _unique(country_name(code) for code in codes if code)
+
+    def prepare_pairs(self, obj):
+        """Every pair of countries whose officials met in a meeting the article reports."""
+        scope = current_scope()
+        names = []
+        for meeting in obj.meetings.all():
+            codes = scope.order(
+                {p.person.country for p in meeting.participants.all() if p.person_id and p.person.country}
+            )
+            names += [scope.pair(code, other).name for i, code in enumerate(codes) for other in codes[i + 1 :]]
+        return _unique(names)
 
     def prepare_offices(self, obj):
         return _unique(with_country(h.office.title, h.office.country) for h in obj.office_holdings.all())
@@ -153,17 +166,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return [iso[:7]] if iso and len(iso) >= 7 else []
 
     def prepare_date_start(self, obj):
-        return _date_number(obj.event_date) if obj.date_iso else None
+        return span_numbers(obj.event_date, obj.date_precision)[0] if obj.date_iso else None
 
     def prepare_date_end(self, obj):
-        if not obj.date_iso:
-            return None
-        start = _date_number(obj.event_date)
-        if len(obj.date_iso) == 4:
-            return start // 10000 * 10000 + 1231
-        if len(obj.date_iso) == 7:
-            return start // 100 * 100 + 31  # compared as numbers, so "day 31" of any month is fine
-        return start
+        return span_numbers(obj.event_date, obj.date_precision)[1] if obj.date_iso else None
 
     def prepare_dated(self, obj):
         return 1 if obj.date_iso else 0

@@ -14,7 +14,6 @@ suggestion that finds clearly more and that changes no common word and no phrase
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,12 +23,14 @@ from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 from haystack.query import SQ
 
+from articles.forms import DateRange
 from articles.spellings import NameTable, people_named
 
 from . import haystack_api, highlighting, query, wordlists
+from .dates import day_number, range_end_number
 from .engine import filter_syntax
 from .facets import ALL, ALL_FACETS, MONTH_FIELD, YEAR_FIELD, facet_key
-from .forms import NEWEST, OLDEST, RELEVANCE, PartialDate
+from .forms import NEWEST, OLDEST, RELEVANCE
 from .query import name_candidates, normalise, prepare
 
 # "Finds little": below this many results a better-spelled query is looked for.
@@ -119,8 +120,8 @@ class ArticleSearch:
         self.selections: dict[str, list[str]] = {
             facet.name: list(cleaned.get(facet.name) or []) for facet in ALL_FACETS
         }
-        self.date_from: PartialDate | None = cleaned.get("date_from")
-        self.date_to: PartialDate | None = cleaned.get("date_to")
+        self.date_from: DateRange | None = cleaned.get("date_from")
+        self.date_to: DateRange | None = cleaned.get("date_to")
         self.sort: str = cleaned.get("sort") or RELEVANCE
         names = self._name_table()
         # Other engines read no OR: a name is then searched as typed (its person page is still offered).
@@ -152,12 +153,11 @@ class ArticleSearch:
         for facet in ALL_FACETS:
             if facet.name not in without:
                 queries += syntax.facet(facet, self.selections[facet.name])
-        # Dates are YYYYMMDD numbers; an article is in the range only if its whole date span is
-        # ("2023" is not known to be in April 2023).
+        # An article is in the range only if its whole date span is (search/dates.py).
         if self.date_from:
-            queries.append(syntax.at_least("date_start", _day_number(self.date_from.first_day)))
+            queries.append(syntax.at_least("date_start", day_number(self.date_from.first_day)))
         if self.date_to:
-            queries.append(syntax.at_most("date_end", _end_number(self.date_to.last_day)))
+            queries.append(syntax.at_most("date_end", range_end_number(self.date_to.last_day)))
         return queries
 
     @property
@@ -176,9 +176,9 @@ class ArticleSearch:
             if exact:
                 conditions += exact if facet.combine == ALL else [haystack_api.any_of(exact)]
         if self.date_from:
-            conditions.append(SQ(date_start__gte=_day_number(self.date_from.first_day)))
+            conditions.append(SQ(date_start__gte=day_number(self.date_from.first_day)))
         if self.date_to:
-            conditions.append(SQ(date_end__lte=_end_number(self.date_to.last_day)))
+            conditions.append(SQ(date_end__lte=range_end_number(self.date_to.last_day)))
         return conditions
 
     def _search(self, query_text: str, *, start: int, end: int, facets=None, without=(), sort=None) -> dict:
@@ -240,7 +240,7 @@ class ArticleSearch:
             without = (YEAR_FIELD, MONTH_FIELD) if facet.name == YEAR_FIELD else (facet.name,)
             found = self._search(self.query_text, start=0, end=1, facets=[facet.name], without=without)
             counts[facet.name] = (found.get("facets") or {}).get("fields", {}).get(facet.name, [])
-        return {facet.name: merge_spellings(counts.get(facet.name, [])) for facet in ALL_FACETS}
+        return {facet.name: merge_spellings(counts.get(facet.name, []), facet.key) for facet in ALL_FACETS}
 
     # Results ----------------------------------------------------------------------------------
 
@@ -360,7 +360,7 @@ def _replace_outside_phrases(text: str, corrections: dict[str, str]) -> str:
 _WORD = re.compile(r"\w+")
 
 
-def merge_spellings(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def merge_spellings(counts: list[tuple[str, int]], key=facet_key) -> list[tuple[str, int]]:
     """One entry per facet key ("HÀ NỘI" and "Hà Nội" select the same articles), most articles first.
 
     A document holds one value per key, so the counts of the spellings add up exactly. The entry
@@ -368,7 +368,7 @@ def merge_spellings(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """
     spellings: dict[str, dict[str, int]] = {}
     for value, count in counts:
-        spellings.setdefault(facet_key(value), {})[value] = count
+        spellings.setdefault(key(value), {})[value] = count
     merged = []
     for variants in spellings.values():
         label = max(variants, key=lambda v: (variants[v], not v.isupper()))
@@ -396,13 +396,3 @@ def _as_list(value) -> list[str]:
     if not value:
         return []
     return [value] if isinstance(value, str) else [v for v in value if v]
-
-
-def _day_number(day) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
-def _end_number(day) -> int:
-    """The index ends a month-precise date on "day 31" of its month, whatever the month's length."""
-    month_end = day.day == calendar.monthrange(day.year, day.month)[1]  # (adding a day overflows in 9999)
-    return day.year * 10000 + day.month * 100 + (31 if month_end else day.day)

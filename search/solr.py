@@ -35,7 +35,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 
 from . import acronyms, solr_query
-from .analysis import fold, text_analyzer
+from .analysis import strip_diacritics, text_analyzer
 from .backend import (
     ACRONYMS_FIELD,
     SUGGEST_MAX_UNKNOWN_WORDS,
@@ -44,7 +44,7 @@ from .backend import (
     SearchUnavailable,
 )
 from .engine import SolrFilterSyntax
-from .facets import ALL_FACETS, facet_key
+from .facets import ALL_FACETS, ALL_FACETS_BY_NAME, facet_key
 from .models import IndexWriterLease
 from .search_indexes import ArticleIndex
 
@@ -189,7 +189,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
         candidates = []  # (folded key, analysed terms) of each distinct word worth checking
         for match in _CANDIDATE_WORD.finditer(query_string):
             word = match.group(0)
-            key = fold(word).lower()
+            key = strip_diacritics(word).lower()
             terms = [t.text for t in text_analyzer()(word, mode="query")]
             if word in solr_query.OPERATORS or len(word) > SUGGEST_MAX_WORD_LENGTH or not terms:
                 continue
@@ -202,7 +202,7 @@ class PortalSolrSearchBackend(SolrSearchBackend):
 
         def correct(match):
             word = match.group(0)
-            replacement = corrected.get(fold(word).lower())
+            replacement = corrected.get(strip_diacritics(word).lower())
             return replacement or word
 
         suggestion = _CANDIDATE_WORD.sub(correct, query_string)
@@ -294,7 +294,10 @@ class PortalSolrSearchBackend(SolrSearchBackend):
             if value in (None, "", [], ()):
                 continue
             if name in FACET_FIELDS_WITH_KEYS:
-                value = one_spelling_per_key(value)
+                key = ALL_FACETS_BY_NAME[name].key
+                value = one_spelling_per_key(value, key)
+                if key is not facet_key:  # a key Solr's analysis cannot make from the value (schema.xml)
+                    doc[f"{name}_key"] = [key(v) for v in value]
             doc[name] = value
         return doc
 
@@ -398,11 +401,11 @@ class SolrBatchWriter:
         IndexWriterLease.release(self.lease)
 
 
-def one_spelling_per_key(values) -> list[str]:
+def one_spelling_per_key(values, key_of=facet_key) -> list[str]:
     """One value per facet key, preferring a spelling that is not all capitals ("Hà Nội" over "HÀ NỘI")."""
     by_key: dict[str, str] = {}
     for value in [values] if isinstance(values, str) else values:
-        key = facet_key(value)
+        key = key_of(value)
         if key and (key not in by_key or (by_key[key].isupper() and not value.isupper())):
             by_key[key] = value
     return list(by_key.values())

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from whoosh.analysis import STOP_WORDS
 
-from .analysis import FOLD_TABLE, JOINED_COMPOUNDS
+from .analysis import FOLD_TABLE, joined_compounds
 
 CONFIGSET_DIR = Path(__file__).resolve().parent.parent / "solr" / "configset" / "conf"
 # The words of WORD_PATTERN (\w+(?:\.?\w+)*), written with possessive quantifiers: the same words,
@@ -45,7 +45,7 @@ def stopwords() -> str:
 
 
 def compounds() -> str:
-    lines = [f"{first} {second} => {joined}" for (first, second), joined in sorted(JOINED_COMPOUNDS.items())]
+    lines = [f"{first} {second} => {joined}" for (first, second), joined in sorted(joined_compounds().items())]
     return _HEADER + "\n".join(lines) + "\n"
 
 

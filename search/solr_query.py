@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from whoosh import fields, query
 from whoosh.analysis import SpaceSeparatedTokenizer
 
-from .analysis import WORD_PATTERN, fold, text_analyzer
+from .analysis import WORD_PATTERN, strip_diacritics, text_analyzer
 from .backend import CONTENT_FIELD, user_query_parser
 
 # Extra weight of a query word found in these fields, as the Whoosh engine gives (backend.BOOSTS).
@@ -103,7 +103,7 @@ def _escape(word: str) -> str:
 
 def _prefix_forms(text: str) -> list[str]:
     """The prefix folded and lower-cased, and its stem: "negotiat" finds "negoti" (negotiations)."""
-    plain = fold(text).lower()
+    plain = strip_diacritics(text).lower()
     return list(dict.fromkeys([plain, *(stem for stem in _analysed(plain) if stem != plain)]))
 
 

@@ -22,7 +22,7 @@ from articles.exporting import csv_response
 from articles.models import Person
 
 from .backend import SearchUnavailable
-from .facets import ALL_FACETS, MONTH_FIELD, YEAR_FIELD, Facet, facet_key
+from .facets import ALL_FACETS, ALL_FACETS_BY_NAME, MONTH_FIELD, YEAR_FIELD, Facet
 from .forms import CSV, HTML, JSON, NEWEST, OLDEST, RELEVANCE, SORTS, SearchForm
 from .searching import ArticleSearch, Hit, Outcome
 
@@ -65,8 +65,9 @@ class SearchState:
         return self.url(self.changed(name, [*self.values[name], value]))
 
     def without_value(self, name: str, value: str) -> str:
-        key = facet_key(value)
-        values = self.changed(name, [v for v in self.values[name] if facet_key(v) != key])
+        key_of = ALL_FACETS_BY_NAME[name].key
+        key = key_of(value)
+        values = self.changed(name, [v for v in self.values[name] if key_of(v) != key])
         if name == YEAR_FIELD:  # a year's months go with it
             values[MONTH_FIELD] = [m for m in values[MONTH_FIELD] if not m.startswith(value)]
         return self.url(values)
@@ -126,10 +127,10 @@ def facet_groups(state: SearchState, counts: dict[str, list[tuple[str, int]]]) -
                 continue
             values = sorted(v for v in values if v[0][:4] in selected_years)
             heading = "Months of " + ", ".join(sorted(selected_years))
-        selected = {facet_key(v): v for v in state.values[facet.name]}
+        selected = {facet.key(v): v for v in state.values[facet.name]}
         choices = []
         for value, count in values[:HTML_FACET_VALUES]:
-            typed = selected.pop(facet_key(value), None)
+            typed = selected.pop(facet.key(value), None)
             url = state.without_value(facet.name, typed) if typed is not None else state.with_value(facet.name, value)
             choices.append(FacetChoice(value, value_label(facet.name, value), count, typed is not None, url))
         # Selected values the results no longer contain stay listed, so they can be removed.

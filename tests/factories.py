@@ -11,6 +11,9 @@ import hashlib
 import importlib
 import itertools
 
+from django.db.models import Q
+
+from articles.extraction.names import person_key, to_ascii
 from articles.models import (
     Article,
     Meeting,
@@ -54,6 +57,13 @@ def make_article(
     for rank, person in enumerate(people):
         make_mention(article, person, count=len(people) - rank)
     return article
+
+
+def people_spelled(name: str):
+    """The people any spelling of `name` resolves to: their name's or an alias's key (accents, case and
+    spacing aside), as the importer resolves names."""
+    key = person_key(name)
+    return Person.objects.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
 
 
 def make_person(name: str | None = None, *, country: str = "VN", aliases=(), **fields) -> Person:
@@ -222,3 +232,54 @@ def page_text(*parts: str) -> str:
 def removal_rules(result) -> dict[str, str]:
     """Each block extraction took out of the article, with the rule that took it."""
     return {block.text: block.rule for block in result.boilerplate_removed}
+
+
+def people_in(body: str, captions=()) -> dict:
+    """The people extraction finds in `body` (and photo captions), by name, without the officials list."""
+    from articles.extraction.officials import Officials
+    from articles.extraction.people import extract_people
+
+    return {person.name: person for person in extract_people(body, list(captions), officials=Officials.empty())}
+
+
+def meetings_in(body: str, *, published: datetime.date, dateline: str | None = None) -> list:
+    """The meetings extraction reads from `body`, published on `published`."""
+    from articles.extraction.dates import DateContext
+    from articles.extraction.meetings import extract_meetings
+    from articles.extraction.officials import Officials
+    from articles.extraction.people import extract_people
+
+    people = extract_people(body, [], officials=Officials.empty())
+    return extract_meetings(body, people, dates=DateContext(body, published=published), dateline=dateline)
+
+
+def who(meeting) -> list[str]:
+    """A meeting's participants, ASCII and sorted."""
+    return sorted(to_ascii(name) for name in meeting.participants)
+
+
+def people_by_key(article) -> dict:
+    """An extracted article's people by identity key (accents, case, spacing and punctuation aside)."""
+    return {person_key(person.name): person for person in article.people}
+
+
+def folded(text):
+    return to_ascii(text).casefold() if text is not None else None
+
+
+def date_answer(partial) -> str:
+    """An extracted date as the expected files write it: "unknown" or "<precision>:<ISO date>"."""
+    return "unknown" if partial.precision == "unknown" else f"{partial.precision}:{partial.iso()}"
+
+
+def extract_files(folder, names, *, with_officials_list: bool = True) -> dict:
+    """Each named file of `folder` extracted as the import command extracts it: with the shipped
+    known-officials list, or (to test extraction from titles alone) without it."""
+    from articles.extraction.officials import Officials, load_officials
+    from articles.extraction.pipeline import extract_file
+
+    officials = load_officials() if with_officials_list else Officials.empty()
+    return {
+        name: extract_file((folder / name).read_bytes(), name, max_bytes=2_000_000, officials=officials)
+        for name in names
+    }

@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from conftest import change_form_data, change_url, changelist_url, post_change
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Permission, User
@@ -24,72 +25,13 @@ from factories import (
     make_office,
     make_person,
     make_photo,
+    people_spelled,
 )
 from PIL import Image
 
 from articles.models import Article, Meeting, OfficeHolding, Person, Photo, unique_slug
 
 pytestmark = pytest.mark.django_db
-
-
-# ----------------------------------------------------------------------------------------------
-# Helpers shared with test_corrections.py
-
-
-def change_url(obj) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def changelist_url(model) -> str:
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-
-
-def _form_values(form) -> dict:
-    """What a browser would send back for `form` untouched."""
-    data = {}
-    for bound in form:
-        value = bound.value()
-        if value is None or value is False or value in ("", []) or hasattr(value, "_committed"):
-            continue  # a browser sends nothing for these (an empty file input included)
-        if value is True:
-            value = "on"
-        data[bound.html_name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
-    return data
-
-
-def change_form_data(response) -> dict:
-    """The POST data of an admin change page as rendered: main form, every inline and its management form."""
-    data = _form_values(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        data.update(_form_values(formset.management_form))
-        for form in formset.forms:
-            data.update(_form_values(form))
-    return data
-
-
-def inline_prefix(data: dict, field: str, value, *, formset: str = "") -> str:
-    """The prefix ("mentions-1") of the inline form (of `formset`, if given) whose `field` holds `value`."""
-    for key, current in data.items():
-        if key.startswith(formset) and key.endswith(f"-{field}") and current == str(value):
-            return key[: -len(field) - 1]
-    raise AssertionError(f"no inline form has {field}={value!r}")
-
-
-def post_change(client, obj, **changes):
-    """Open `obj`'s change page, apply `changes` (field name -> value, None removes) and save."""
-    page = client.get(change_url(obj))
-    assert page.status_code == 200
-    data = change_form_data(page)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    response = client.post(change_url(obj), data)
-    errors = response.context["errors"] if response.context and "errors" in response.context else None
-    assert response.status_code == 302, f"not saved: {errors}"
-    return response
 
 
 @pytest.fixture
@@ -166,27 +108,7 @@ def test_one_text_is_one_article():
 def test_any_spelling_finds_the_person(name, aliases, spelling):
     person = make_person(name, aliases=aliases)
     make_person("Someone Else")
-    assert list(Person.objects.by_key(spelling)) == [person]
-
-
-def test_office_holdings_answer_which_office_a_person_held_on_a_day():
-    person = make_person("Lương Cường")
-    army = make_holding(
-        person,
-        make_office("Head", "General Department of Politics"),
-        first_seen=datetime.date(2016, 4, 8),
-        last_seen=datetime.date(2021, 3, 31),
-    )
-    president = make_holding(person, make_office("State President", "Việt Nam"), first_seen=datetime.date(2024, 10, 21))
-    president.last_seen = datetime.date(2025, 9, 1)
-    president.save()
-
-    def held_on(day):
-        return list(OfficeHolding.objects.filter(person=person).held_on(day))
-
-    assert held_on(datetime.date(2019, 1, 1)) == [army]
-    assert held_on(datetime.date(2025, 1, 1)) == [president]
-    assert held_on(datetime.date(2023, 1, 1)) == []
+    assert list(people_spelled(spelling)) == [person]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -554,7 +476,7 @@ def test_merge_action_asks_which_person_to_keep_then_merges(editor_client):
     assert response["Location"] == change_url(keep)
     assert list(Person.objects.all()) == [keep]
     assert article.mentions.get().person == keep
-    assert list(Person.objects.by_key("Luong Cuong Gen")) == [keep]
+    assert list(people_spelled("Luong Cuong Gen")) == [keep]
 
 
 def test_merge_action_needs_two_people(editor_client):

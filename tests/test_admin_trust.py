@@ -6,11 +6,11 @@ Browsers send every newline of a textarea as CRLF; these tests post what a brows
 from __future__ import annotations
 
 import pytest
+from conftest import change_form_data, change_url, post_change
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.forms import CharField
 from factories import editors_group, make_article, make_office, make_person, make_photo
-from test_admin import change_form_data, change_url, post_change
 
 from articles.admin import NormalisedTextField
 from articles.models import Article, Office, Person

@@ -261,6 +261,43 @@ def test_reader_browses_by_date_person_and_meeting(tab, browser, live_server):
     assert not_found and all("404" in problem for problem in not_found)
 
 
+def test_reader_follows_a_pair_from_the_home_page_to_its_page_and_its_search_facet(tab, browser, live_server, settings):
+    # A deployment that follows China and its partners, under a name of its own.
+    from conftest import index_now
+
+    from articles.models import Article
+
+    settings.PORTAL_ARCHIVE_FOCUS = "CN"
+    settings.PORTAL_ARCHIVE_NAME = "China's neighbourhood diplomacy"
+    index_now(*Article.objects.all())  # the pairs facet names pairs as the focus does when indexing
+    page = tab.page
+    page.goto("/")
+    assert page.locator(".site-name").inner_text().startswith("China's neighbourhood diplomacy")
+    assert page.locator("h1").inner_text() == "News of China's neighbourhood diplomacy"
+    assert "between China and its partners" in page.locator(".lead").inner_text()
+    visited = {"scope-home": page.url}
+
+    pairs = page.get_by_role("region", name="Country pairs")
+    pairs.get_by_role("link", name="China – Việt Nam").click()
+    page.wait_for_url(re.compile(r"/pairs/china/viet-nam/$"))
+    assert page.locator("h1").inner_text() == "China – Việt Nam"
+    assert page.locator("h1 span[lang=vi]").inner_text() == "Việt Nam"
+    assert page.locator(".matrix td a").count() >= 1 and page.locator(".card").count() >= 1
+    visited["pair"] = page.url
+
+    page.get_by_role("link", name="Search these articles").click()
+    page.wait_for_url(re.compile(r"/search/\?pairs="))
+    assert "Country pairs: China – Việt Nam" in page.locator(".filter-chips").inner_text()
+    facet = page.locator("section.facet", has=page.locator("h3", has_text="Country pairs"))
+    assert "China – Việt Nam" in facet.inner_text()
+    assert re.match(r"\d+ articles?", page.locator(".result-count").inner_text())
+    visited["pair-facet"] = page.url
+
+    assert tab.problems == []
+    problems = screenshot_at_both_widths(browser, live_server.url, {**visited, "pairs": "/pairs/"})
+    assert problems == []
+
+
 # Accessibility checks run in the page: every control has a name, text has WCAG AA contrast against
 # the background it is drawn on, and the landmarks a screen reader jumps between are present.
 ACCESSIBILITY_CHECKS = r"""
@@ -317,6 +354,9 @@ def test_pages_pass_accessibility_checks(tab):
         "/meetings/?year=abc",  # with the form's error message shown
         Meeting.objects.first().get_absolute_url(),
         "/meetings/who-met-whom/",
+        "/pairs/",
+        "/pairs/viet-nam/china/",
+        "/search/?pairs=Việt Nam – China",
     ]
     page = tab.page
     for url in urls:

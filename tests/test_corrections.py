@@ -6,9 +6,9 @@ import datetime
 import io
 
 import pytest
+from conftest import change_form_data, change_url, changelist_url, inline_prefix, post_change
 from django.core.management import call_command
 from factories import make_article, make_holding, make_meeting, make_mention, make_office, make_person, make_photo
-from test_admin import change_form_data, change_url, changelist_url, inline_prefix, post_change
 
 from articles import corrections
 from articles.corrections import change_reason, lock_for_inline, locks_for_fields

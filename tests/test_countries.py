@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import search_json, text_of
 from django.core.management import call_command
 
 from articles import countries
@@ -18,6 +19,8 @@ from articles.countries import CountriesError, load_countries
 from articles.extraction.officials import load_officials
 from articles.extraction.pipeline import extract_file
 from articles.models import Meeting, Office, Person
+from articles.scope import current_scope
+from search.analysis import joined_compounds, text_analyzer
 
 DATA = Path(__file__).parent / "data"
 ARTICLE = DATA / "ruritania_talks.txt"
@@ -211,3 +214,56 @@ def test_importing_an_article_about_an_invented_country_stores_its_people_office
     assert (talks.place, str(talks.date)) == ("Strelsau", "2031-03-04")
     reception = Meeting.objects.get(kind="reception")
     assert sorted(reception.participants.values_list("person__name", flat=True)) == ["Nguyễn Văn Khải", "Sapt Fritz"]
+
+
+# --- Its pages, facets and search ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_with_an_invented_country_in_force_its_pair_page_facets_and_people_carry_its_name(
+    engine, ruritania_in_force, tmp_path, client
+):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    import_folder(folder)  # indexed into this engine's index as it imports
+
+    pair = client.get("/pairs/viet-nam/ruritania/")
+    assert pair.status_code == 200
+    text = text_of(pair)
+    assert "Việt Nam – Ruritania" in text and "Ruritanian Party chief holds talks" in text
+    assert "2 meetings recorded, reported by 1 article" in text
+    matrix = pair.context["matrix"]
+    assert [row["person"].name for row in matrix["rows"]] == ["Nguyễn Văn Khải"]
+    assert {person.name for person in matrix["columns"]} == {"Elphberg Rudolf", "Sapt Fritz"}
+    assert client.get("/pairs/ruritania/viet-nam/")["Location"] == "/pairs/viet-nam/ruritania/"
+    assert "Việt Nam – Ruritania 2 meetings, 1 article" in text_of(client.get("/"))
+
+    facets = search_json(client)["facets"]
+    assert facets["pairs"] == {"Việt Nam – Ruritania": 1}
+    assert set(facets["countries"]) == {"Việt Nam", "Ruritania"}
+    assert "Grand Chancellor, RUP (Ruritania)" in facets["offices"]
+    assert search_json(client, pairs="Viet Nam - Ruritania")["count"] == 1
+
+    elphberg = Person.objects.get(name="Elphberg Rudolf")
+    person = text_of(client.get(elphberg.get_absolute_url()))
+    assert "Country Ruritania" in person and "Grand Chancellor, RUP" in person
+    people = client.get("/people/")
+    assert [group["code"] for group in people.context["countries"]] == ["VN", "XR"]
+    assert '<h2 id="country-XR">Ruritania</h2>' in people.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_invented_country_can_be_the_archive_s_focus(ruritania_in_force, settings, client):
+    settings.PORTAL_ARCHIVE_FOCUS = "XR"
+    assert "Ruritania's bilateral exchanges" in text_of(client.get("/"))
+    assert current_scope().pair("VN", "XR").name == "Ruritania – Việt Nam"
+
+
+def test_its_places_written_as_one_word_or_two_are_one_search_term(ruritania_in_force):
+    assert joined_compounds()[("hof", "bau")] == "hofbau"
+
+    def terms(text):
+        return [token.text for token in text_analyzer()(text)]
+
+    assert terms("Storm closes Hof Bau harbour") == terms("Storm closes Hofbau harbour")

@@ -2,20 +2,16 @@
 
 import csv
 import datetime
-import html
 import io
 import re
 
 import pytest
+from conftest import text_of
 from factories import make_article, make_meeting, make_person
 
 from search import indexing
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def dangling_references(page: str) -> set[str]:

@@ -9,7 +9,7 @@ against took from 6 s to a minute.
 import contextlib
 
 import pytest
-from fuzzing import EXAMPLES, timed
+from conftest import EXAMPLES, timed
 
 from bench.adversarial import shapes
 

@@ -1,24 +1,14 @@
 """Meetings from short texts: how each kind of sentence reports who met whom, and what must not be a meeting."""
 
 import datetime
+from functools import partial
 
-from articles.extraction.dates import DateContext
-from articles.extraction.meetings import extract_meetings
-from articles.extraction.names import to_ascii
-from articles.extraction.officials import Officials
-from articles.extraction.people import extract_people
+from factories import meetings_in, who
+
 from articles.extraction.pipeline import extract_text
 
 WEDNESDAY = datetime.date(2026, 1, 14)
-
-
-def meetings_of(body, published=WEDNESDAY, dateline=None):
-    people = extract_people(body, [], officials=Officials.empty())
-    return extract_meetings(body, people, dates=DateContext(body, published=published), dateline=dateline)
-
-
-def who(meeting):
-    return sorted(to_ascii(name) for name in meeting.participants)
+meetings_of = partial(meetings_in, published=WEDNESDAY)  # the stories below were published on a Wednesday
 
 
 def answers(meetings):

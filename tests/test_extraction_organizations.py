@@ -1,15 +1,10 @@
 """One spelling per organization: the rules that make differently worded offices one Office record."""
 
 import pytest
+from factories import people_in
 
-from articles.extraction.officials import Officials
 from articles.extraction.organizations import canonical_office, canonical_post, country_named_by, title_case
-from articles.extraction.people import extract_people
 from articles.extraction.types import OfficeMention
-
-
-def people_of(body):
-    return {person.name: person for person in extract_people(body, [], officials=Officials.empty())}
 
 
 def canonical(post, organization, country=None, earlier=()):
@@ -129,7 +124,7 @@ def test_a_committees_fragment_takes_the_committee_named_just_before():
 
 
 def test_fragments_after_a_fuller_mention_resolve_in_one_persons_offices():
-    people = people_of(
+    people = people_in(
         "VIENTIANE (KPL) - Sonexay Vongphachanh, member of the Standing Board of the Political Bureau of the LPRP "
         "Central Committee, member of the Committee’s Secretariat and head of the Committee’s Organisation Board, "
         "received Chinese Ambassador Jiang Zaidong on Tuesday."
@@ -147,7 +142,7 @@ def test_fragments_after_a_fuller_mention_resolve_in_one_persons_offices():
 
 
 def test_a_fragment_takes_the_fuller_organization_another_person_was_given():
-    people = people_of(
+    people = people_in(
         "HÀ NỘI - Nguyen Thanh Binh, Head of the CPV Central Committee’s Mass Mobilisation Commission, received "
         "Liu Zhen on Monday. Tran Van Hoa, deputy head of the Committee’s Mass Mobilisation Commission, said the "
         "visit went well."
@@ -157,7 +152,7 @@ def test_a_fragment_takes_the_fuller_organization_another_person_was_given():
 
 
 def test_every_wording_stays_as_written_while_the_offices_become_one():
-    people = people_of(
+    people = people_in(
         "HAVANA - Party General Secretary Miguel Diaz Ramos met Chinese Ambassador Hua Xin on Monday. "
         "Miguel Diaz Ramos, General Secretary of the Communist Party of Cuba Central Committee and President of "
         "the Republic of Cuba, said the two Parties were close. Cuban President Miguel Diaz Ramos thanked him."
@@ -176,7 +171,7 @@ def test_every_wording_stays_as_written_while_the_offices_become_one():
 
 
 def test_a_prime_minister_of_a_country_heads_no_ministry():
-    people = people_of("PHNOM PENH - Hun Manet, Prime Minister of the Kingdom of Cambodia, met Wang Wentao on Monday.")
+    people = people_in("PHNOM PENH - Hun Manet, Prime Minister of the Kingdom of Cambodia, met Wang Wentao on Monday.")
     (office,) = people["Hun Manet"].offices
     assert (office.post, office.organization, office.country) == ("Prime Minister", "", "KH")
 
@@ -185,7 +180,7 @@ def office_names(body):
     """{person: {(post, organization, country)}} after the article's last pass."""
     return {
         name: {(office.post, office.organization, office.country) for office in person.offices}
-        for name, person in people_of(body).items()
+        for name, person in people_in(body).items()
     }
 
 

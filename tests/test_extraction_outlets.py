@@ -5,43 +5,24 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from articles.extraction.names import to_ascii
-from articles.extraction.officials import Officials, load_officials
-from articles.extraction.pipeline import extract_file
+from factories import date_answer, extract_files, folded, people_by_key
 
 OUTLETS = Path(__file__).resolve().parent / "articles" / "outlets"
 EXPECTED = {item["file"]: item for item in json.loads((OUTLETS / "expected.json").read_text("utf-8"))["articles"]}
 
 
-def extract_all(officials):
-    return {
-        name: extract_file((OUTLETS / name).read_bytes(), name, max_bytes=1_000_000, officials=officials)
-        for name in EXPECTED
-    }
-
-
 @pytest.fixture(scope="module")
 def extracted():
-    """As the import command extracts: with the shipped known-officials list."""
-    return extract_all(load_officials())
+    return extract_files(OUTLETS, EXPECTED)
 
 
 @pytest.fixture(scope="module")
 def extracted_without_list():
-    return extract_all(Officials.empty())
+    return extract_files(OUTLETS, EXPECTED, with_officials_list=False)
 
 
 def by_article(check):
     return pytest.mark.parametrize("name", sorted(EXPECTED))(check)
-
-
-def folded(text):
-    return to_ascii(text).casefold() if text is not None else None
-
-
-def date_answer(partial):
-    return "unknown" if partial.precision == "unknown" else f"{partial.precision}:{partial.iso()}"
 
 
 def test_there_are_at_least_twelve_articles_each_with_a_file():
@@ -124,10 +105,6 @@ def test_encoding_warning_only_for_legacy_files(extracted, name):
 def person_key(name):
     """Identity of a name: accent-, case- and spacing-insensitive ("Xie Chun Tao" is "Xie Chuntao")."""
     return "".join(folded(name).split())
-
-
-def people_by_key(article):
-    return {person_key(person.name): person for person in article.people}
 
 
 @by_article

@@ -4,7 +4,7 @@ lines, agency/photographer caption credits and agency sign-offs above a share ba
 import datetime
 
 import pytest
-from test_extraction_text import article, rules
+from factories import page_text, removal_rules
 
 from articles.extraction.pipeline import extract_text
 
@@ -28,11 +28,11 @@ TITLE = "Chinese vice minister receives Vietnamese ambassador"
     ],
 )
 def test_metadata_line_under_the_title_is_the_published_date(line, published):
-    result = extract_text(article(TITLE, line, LEAD, MIDDLE, LAST))
+    result = extract_text(page_text(TITLE, line, LEAD, MIDDLE, LAST))
     assert result.published == published
     assert result.title == TITLE
     assert line not in result.body
-    assert rules(result)[line] in ("byline with time", "date line")
+    assert removal_rules(result)[line] in ("byline with time", "date line")
     # The weekday of the lead resolves against the stated date: nothing rests on a guessed year.
     assert result.date.value == datetime.date(2024, 11, 4)
     assert result.date.needs_review is False
@@ -40,7 +40,7 @@ def test_metadata_line_under_the_title_is_the_published_date(line, published):
 
 def test_a_sentence_with_a_bar_and_a_date_is_not_a_metadata_line():
     sentence = "Exports rose after the agreement signed on 2024-11-07 | officials of both ministries said it would help farmers."
-    result = extract_text(article(TITLE, LEAD, sentence, MIDDLE, LAST))
+    result = extract_text(page_text(TITLE, LEAD, sentence, MIDDLE, LAST))
     assert sentence in result.body
     assert result.published is None
 
@@ -53,33 +53,33 @@ def test_a_sentence_with_a_bar_and_a_date_is_not_a_metadata_line():
     ["Share - WeChat", "Share on Facebook", "Share: WeChat · Weibo · Facebook", "Facebook Twitter", "Facebook Zalo"],
 )
 def test_share_bar_under_the_byline_is_not_the_title(bar):
-    result = extract_text(article("World > Asia", TITLE, "By Li Ming | Updated: 2024-11-07 17:32", bar, LEAD, LAST))
+    result = extract_text(page_text("World > Asia", TITLE, "By Li Ming | Updated: 2024-11-07 17:32", bar, LEAD, LAST))
     assert result.title == TITLE
-    assert rules(result)[bar] == "share bar"
+    assert removal_rules(result)[bar] == "share bar"
 
 
 @pytest.mark.parametrize("line", ["Share the love", "Facebook users in Vietnam", "Print media"])
 def test_lines_that_only_start_like_a_share_bar_are_kept(line):
-    result = extract_text(article(LEAD, line, MIDDLE, LAST))
+    result = extract_text(page_text(LEAD, line, MIDDLE, LAST))
     assert line in result.body.split("\n\n")
 
 
 def test_headline_is_the_title_like_line_right_above_the_byline():
     # A kicker after the byline looks like a headline too; the byline sits under the real one.
-    result = extract_text(article(TITLE, "By Li Ming", "Ambassadors Series Special Report", LEAD, MIDDLE, LAST))
+    result = extract_text(page_text(TITLE, "By Li Ming", "Ambassadors Series Special Report", LEAD, MIDDLE, LAST))
     assert result.title == TITLE
-    assert rules(result)["Ambassadors Series Special Report"] == "header line"
+    assert removal_rules(result)["Ambassadors Series Special Report"] == "header line"
 
 
 def test_without_a_byline_the_last_headline_above_the_text_is_the_title():
-    result = extract_text(article("Diplomacy Today", TITLE, LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("Diplomacy Today", TITLE, LEAD, MIDDLE, LAST))
     assert result.title == TITLE
 
 
 def test_lone_agency_sign_off_above_a_share_bar_is_the_credit():
-    result = extract_text(article(LEAD, MIDDLE, LAST, "AKP", "Facebook Twitter", "Related news", "Floods hit Laos"))
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, "AKP", "Facebook Twitter", "Related news", "Floods hit Laos"))
     assert result.credit == "AKP"
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
 
 
 # --- contact lines and caption credits ----------------------------------------------------------
@@ -96,14 +96,14 @@ def test_lone_agency_sign_off_above_a_share_bar_is_the_credit():
     ],
 )
 def test_reporter_contact_line_is_removed(line):
-    result = extract_text(article(LEAD, MIDDLE, LAST, line))
-    assert result.body == article(LEAD, MIDDLE, LAST)
-    assert line in rules(result)
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, line))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert line in removal_rules(result)
 
 
 def test_sentence_giving_an_address_for_applications_stays():
     sentence = "Students who wish to apply for the scholarships can write to the embassy at edu@example.org before May."
-    result = extract_text(article(LEAD, sentence, LAST))
+    result = extract_text(page_text(LEAD, sentence, LAST))
     assert sentence in result.body
 
 
@@ -118,20 +118,20 @@ def test_sentence_giving_an_address_for_applications_stays():
     ],
 )  # fmt: skip
 def test_agency_and_photographer_after_a_caption_make_a_photo(line, credit):
-    result = extract_text(article(LEAD, MIDDLE, line, LAST))
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    result = extract_text(page_text(LEAD, MIDDLE, line, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
     (photo,) = result.photos
     assert photo.credit == credit
     assert line.startswith(photo.caption)
 
 
 def test_agency_sign_off_in_parentheses_is_not_a_caption_credit():
-    result = extract_text(article(LEAD, MIDDLE, LAST + " (VNA/VNS)"))
+    result = extract_text(page_text(LEAD, MIDDLE, LAST + " (VNA/VNS)"))
     assert result.photos == []
     assert LAST in result.body  # the last paragraph of the story stays
 
 
 def test_a_section_name_over_the_date_line_is_not_the_title():
-    result = extract_text(article("Politics and Society", "Thursday, November 7, 2024 10:00", TITLE, LEAD, LAST))
+    result = extract_text(page_text("Politics and Society", "Thursday, November 7, 2024 10:00", TITLE, LEAD, LAST))
     assert result.title == TITLE
     assert result.published == datetime.date(2024, 11, 7)

@@ -21,7 +21,7 @@ LAST = "Zhou said China was ready to import more Vietnamese fruit and seafood in
 TITLE = "Deputy PM receives Chinese Ambassador"
 
 
-def people_of(result) -> set[str]:
+def names_in(result) -> set[str]:
     return {person.name for person in result.people}
 
 
@@ -61,9 +61,9 @@ def test_a_teaser_page_under_a_long_caption_is_imported_for_review():
     result = extract_text(text)
     assert result.title == "Cambodia, Vietnam pledge to settle border markers"
     assert result.body.startswith("Leaders agree to finish the last stretch of border markers")
-    assert "Sok Dara" not in result.body and "Sok Dara" not in people_of(result)
+    assert "Sok Dara" not in result.body and "Sok Dara" not in names_in(result)
     assert result.review_reasons and "teaser" in result.review_reasons[0]
-    assert people_of(result) == {"Hun Manet", "Pham Minh Chinh"}  # named only under the photo
+    assert names_in(result) == {"Hun Manet", "Pham Minh Chinh"}  # named only under the photo
     [call] = result.meetings
     assert (call.kind, call.date.iso()) == ("phone call", "2025-03-13")
 
@@ -102,7 +102,7 @@ def test_a_meeting_told_only_in_the_standfirst_is_read():
     )
     result = extract_text(text)
     assert result.standfirst.startswith("Chinese Defence Minister Dong Jun met")
-    assert people_of(result) == {"Dong Jun", "Phan Van Giang"}
+    assert names_in(result) == {"Dong Jun", "Phan Van Giang"}
     assert [(m.participants, m.kind) for m in result.meetings] == [(["Dong Jun", "Phan Van Giang"], "meeting")]
 
 
@@ -120,7 +120,7 @@ def test_a_top_news_heading_and_its_dashed_headlines_go():
     )
     result = extract_text(text)
     assert result.body == page_text(LEAD, MIDDLE, LAST)
-    assert not people_of(result) & {"Putin", "Erdogan", "Lula", "Modi", "Macron", "Scholz"}
+    assert not names_in(result) & {"Putin", "Erdogan", "Lula", "Modi", "Macron", "Scholz"}
 
 
 def test_teaser_paragraphs_after_the_sign_off_go():
@@ -222,7 +222,7 @@ def test_wire_photo_credits_after_the_caption_s_last_sentence():
     caption = "Vietnam's Prime Minister Pham Minh Chinh arrives for the summit in Vientiane, October 9, 2024. Kham/Pool via REUTERS"
     result = extract_text(page_text("Leaders gather in Vientiane", caption, LEAD, MIDDLE, LAST))
     assert [photo.credit for photo in result.photos] == ["Kham/Pool via REUTERS"]
-    assert "Kham" not in people_of(result)
+    assert "Kham" not in names_in(result)
 
 
 # --- titles: the article's own headline, never the site's furniture ------------------------------------
@@ -249,7 +249,7 @@ def test_an_author_and_a_date_glued_to_the_headline_are_split_off():
         page_text(f"{TITLE.replace('PM', 'prime minister')} Tran Minh Duc 12/05/2025 09:30", LEAD, MIDDLE)
     )
     assert result.title == "Deputy prime minister receives Chinese Ambassador"
-    assert "Tran Minh Duc" not in people_of(result)
+    assert "Tran Minh Duc" not in names_in(result)
 
 
 def test_a_headline_shown_three_times_with_the_site_name_is_the_title():

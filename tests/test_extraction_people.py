@@ -1,41 +1,30 @@
 """People, offices and meetings from short texts: the rules behind the outlet articles, one at a time."""
 
 import datetime
+from functools import partial
 
 import pytest
+from factories import meetings_in, people_in, who
 
 from articles.extraction.dates import DateContext, find_dates
 from articles.extraction.meetings import extract_meetings
-from articles.extraction.names import to_ascii
 from articles.extraction.offices import country_and_party
-from articles.extraction.officials import Officials, load_officials
+from articles.extraction.officials import load_officials
 from articles.extraction.people import extract_people
 from articles.extraction.sentences import split_sentences
 
 MONDAY = datetime.date(2025, 5, 12)
-
-
-def people_of(body, captions=()):
-    return {person.name: person for person in extract_people(body, list(captions), officials=Officials.empty())}
-
-
-def meetings_of(body, published=MONDAY):
-    people = extract_people(body, [], officials=Officials.empty())
-    return extract_meetings(body, people, dates=DateContext(body, published=published), dateline=None)
-
-
-def who(meeting):
-    return sorted(to_ascii(name) for name in meeting.participants)
+meetings_of = partial(meetings_in, published=MONDAY)  # the stories below were published on a Monday
 
 
 def test_organisation_word_before_a_name_is_not_part_of_the_name():
-    people = people_of("Nguyen Van An received Chinese Vice Minister of Publicity Zhou Haoran in Hanoi on Monday.")
+    people = people_in("Nguyen Van An received Chinese Vice Minister of Publicity Zhou Haoran in Hanoi on Monday.")
     assert set(people) == {"Nguyen Van An", "Zhou Haoran"}
     assert [office.text for office in people["Zhou Haoran"].offices] == ["Chinese Vice Minister of Publicity"]
 
 
 def test_unlisted_organisation_word_inside_an_office_stays_in_the_office():
-    people = people_of(
+    people = people_in(
         "Lao Minister of Public Works and Transport Bounchanh Sinthavong met Vietnamese Minister of Transport "
         "Ha Duy Khanh on Monday."
     )
@@ -44,12 +33,12 @@ def test_unlisted_organisation_word_inside_an_office_stays_in_the_office():
 
 
 def test_month_abbreviation_inside_a_name_is_a_name_word():
-    people = people_of("Chinese Defense Minister Dong Jun held talks with Phan Van Giang on Jun 5.")
+    people = people_in("Chinese Defense Minister Dong Jun held talks with Phan Van Giang on Jun 5.")
     assert "Dong Jun" in people and people["Dong Jun"].country == "CN"
 
 
 def test_military_rank_is_not_an_office():
-    people = people_of(
+    people = people_in(
         "Minister of Public Security General Luong Van Hung met Deputy Minister Lieutenant General Nguyen Duy Hung."
     )
     assert [o.text for o in people["Luong Van Hung"].offices] == ["Minister of Public Security"]
@@ -57,12 +46,12 @@ def test_military_rank_is_not_an_office():
 
 
 def test_secretary_general_keeps_its_general():
-    people = people_of("UN Secretary General Ban Kiyoung met Pham Van An on Monday.")
+    people = people_in("UN Secretary General Ban Kiyoung met Pham Van An on Monday.")
     assert any(o.text.endswith("Secretary General") for o in people["Ban Kiyoung"].offices)
 
 
 def test_a_title_never_ends_in_a_linking_word():
-    people = people_of(
+    people = people_in(
         "General Secretary Tran Quoc Bao received Lu Wenhai on Monday. "
         "Lu conveyed the congratulations of the CPC leader to Bao on his election."
     )
@@ -75,11 +64,11 @@ def test_place_containing_a_country_word_gives_no_country():
 
 
 def test_undiacritic_three_word_vietnamese_name_is_vietnamese():
-    assert people_of("Prime Minister Hoang Duc Manh received Wen Jiaxiang on Monday.")["Hoang Duc Manh"].country == "VN"
+    assert people_in("Prime Minister Hoang Duc Manh received Wen Jiaxiang on Monday.")["Hoang Duc Manh"].country == "VN"
 
 
 def test_foreign_name_without_office_country_takes_the_one_third_country_named():
-    people = people_of(
+    people = people_in(
         "President Tran Minh Duc said the friendship with Cuba was built by President Ho Chi Minh "
         "and leader Fidel Castro."
     )
@@ -87,7 +76,7 @@ def test_foreign_name_without_office_country_takes_the_one_third_country_named()
 
 
 def test_same_short_name_two_people_are_kept_apart():
-    people = people_of(
+    people = people_in(
         "Minister Luong Van Hung held talks with Wang Zhenhua on Monday. "
         "Deputy Minister Nguyen Duy Hung and Vice Minister Wang Lixin co-chaired a working session."
     )
@@ -182,7 +171,7 @@ def test_a_future_event_alone_in_the_lead_still_dates_the_article():
 
 
 def test_where_the_post_is_stays_in_the_title():
-    people = people_of("Phan Van Mai on Monday received Consul General of China in HCMC Wei Huaxiang.")
+    people = people_in("Phan Van Mai on Monday received Consul General of China in HCMC Wei Huaxiang.")
     assert [o.text for o in people["Wei Huaxiang"].offices] == ["Consul General of China in HCMC"]
 
 
@@ -202,12 +191,12 @@ def test_day_month_year_with_hyphens_is_a_date():
 
 
 def test_a_city_name_ending_a_vietnamese_name_is_part_of_it():
-    people = people_of("National Assembly Chairman Vuong Dinh Hue met Zhao Leji in Hue on Monday.")
+    people = people_in("National Assembly Chairman Vuong Dinh Hue met Zhao Leji in Hue on Monday.")
     assert set(people) == {"Vuong Dinh Hue", "Zhao Leji"}
 
 
 def test_the_country_a_visit_went_to_is_not_part_of_the_visitors_title():
-    people = people_of("It follows the visit to Vietnam of General Secretary and President Xi Jinping in 2023.")
+    people = people_in("It follows the visit to Vietnam of General Secretary and President Xi Jinping in 2023.")
     assert [office.text for office in people["Xi Jinping"].offices] == ["General Secretary", "President"]
 
 
@@ -225,7 +214,7 @@ def test_a_participant_described_by_nationality_is_the_one_named_before():
 
 
 def test_an_envoy_of_a_leader_gives_the_leader_no_envoy_title():
-    people = people_of(
+    people = people_in(
         "Tran Van An held talks with Liu Haixing, who is visiting as the special envoy of CPC General Secretary "
         "and President of China Xi Jinping. Liu said the friendship would grow."
     )
@@ -237,7 +226,7 @@ def offices_of(person):
 
 
 def test_an_abbreviated_rank_marks_a_person_and_is_no_office():
-    people = people_of(
+    people = people_in(
         "Lao Minister of Public Works Gen. Bounkham Vorachit met Chinese Vice Minister Qiu Hanmin on Monday. "
         "Gen. Bounkham said the road would open next year."
     )
@@ -274,11 +263,11 @@ def test_a_written_out_rank_before_a_short_name_marks_a_person():
     ],
 )
 def test_lower_case_places_and_listed_fields_stay_inside_an_office(sentence, name, office):
-    assert offices_of(people_of(sentence)[name]) == [office]
+    assert offices_of(people_in(sentence)[name]) == [office]
 
 
 def test_an_office_phrase_may_open_with_an_article():
-    people = people_of(
+    people = people_in(
         "On Tuesday, Guo Xiaodong is scheduled to meet Ha Van Tuan, a member of the Party Central Committee and "
         "secretary of the Hai Phong Party Committee."
     )
@@ -289,7 +278,7 @@ def test_an_office_phrase_may_open_with_an_article():
 
 
 def test_an_office_ends_before_the_comma_that_opens_the_next_persons_title():
-    people = people_of(
+    people = people_in(
         "Zhang Wenming, Vice Minister of Commerce, and Vietnamese Ambassador to China Pham Sao Mai were present."
     )
     assert offices_of(people["Zhang Wenming"]) == ["Vice Minister of Commerce"]
@@ -297,7 +286,7 @@ def test_an_office_ends_before_the_comma_that_opens_the_next_persons_title():
 
 
 def test_people_quoted_without_an_office_are_people():
-    people = people_of(
+    people = people_in(
         "Tan Wenjun, a researcher at the Institute of Vietnamese Studies in Nanning, welcomed the talks. "
         "Vietnamese student Ngo Thi Lan Anh, who studies in Kunming, hoped for more scholarships. "
         "Chinese scholar Li Ruoxi was also upbeat."
@@ -310,7 +299,7 @@ def test_people_quoted_without_an_office_are_people():
 
 
 def test_a_two_word_name_with_no_chinese_reading_is_vietnamese_and_hua_is_a_chinese_surname():
-    people = people_of(
+    people = people_in(
         "The message was signed by General Secretary Dinh Khoa and Premier Gao Lin. "
         "Foreign Ministry spokeswoman Hua Yiling read it out on Monday."
     )
@@ -318,7 +307,7 @@ def test_a_two_word_name_with_no_chinese_reading_is_vietnamese_and_hua_is_a_chin
 
 
 def test_names_listed_as_delegation_members_are_people_but_listed_places_are_not():
-    people = people_of(
+    people = people_in(
         "Members of the delegation included Ngo Thanh Tung, Pham Thi Lan and Do Duc Minh. "
         "Also attending the talks were Chinese Ambassador Ma Rongsheng and Luu Van Khai. "
         "The route includes Ta Lung, Tra Linh and Ha Quang districts."
@@ -327,7 +316,7 @@ def test_names_listed_as_delegation_members_are_people_but_listed_places_are_not
 
 
 def test_people_marked_by_an_abbreviated_honorific_a_capitalised_role_or_a_quote_are_people():
-    people = people_of(
+    people = people_in(
         "Ms. Dinh Thi Cuc, who grows dragon fruit in Binh Thuan, expects more orders. "
         "Analyst Vo Tri Thanh at the Central Institute for Economic Management expects more investment. "
         '"Orders have doubled," said Hoang Trung Kien, vice president of the Vietnam Fruit and Vegetables '
@@ -339,7 +328,7 @@ def test_people_marked_by_an_abbreviated_honorific_a_capitalised_role_or_a_quote
 
 def test_a_coordinators_post_is_not_part_of_the_name():
     # "Coordinator" is a post word, so it never starts the name that follows it.
-    people = people_of("HÀ NỘI - UN Resident Coordinator Pauline Tamesis met Chinese Ambassador He Wei on Monday.")
+    people = people_in("HÀ NỘI - UN Resident Coordinator Pauline Tamesis met Chinese Ambassador He Wei on Monday.")
     assert "Pauline Tamesis" in people
     assert not any("Coordinator" in name for name in people)
 
@@ -348,7 +337,7 @@ def test_a_coordinators_post_is_not_part_of_the_name():
 
 
 def test_honorifics_and_titles_of_honour_are_neither_name_nor_office():
-    people = people_of(
+    people = people_in(
         "Phnom Penh, March 3 (AKP) – Cambodia's Prime Minister Samdech Moha Bovor Thipadei Hun Manet received "
         "H.E. Bui Thanh Son, Deputy Prime Minister of Viet Nam, at the Peace Palace this afternoon. "
         "According to H.E. Chum Sounry, Delegate Minister Attached to the Prime Minister, Samdech Thipadei "
@@ -364,7 +353,7 @@ def test_honorifics_and_titles_of_honour_are_neither_name_nor_office():
 
 
 def test_an_ambassador_extraordinary_and_plenipotentiary_is_one_office_before_the_name():
-    people = people_of(
+    people = people_in(
         "Deputy Foreign Minister Ha Kim Ngoc received Ambassador Extraordinary and Plenipotentiary of the "
         "Kingdom of Thailand to Viet Nam Urawadee Sriphiromya on Monday."
     )
@@ -375,7 +364,7 @@ def test_an_ambassador_extraordinary_and_plenipotentiary_is_one_office_before_th
 
 
 def test_a_title_before_a_name_set_off_by_commas_is_the_names():
-    people = people_of(
+    people = people_in(
         "Japanese Foreign Minister, Takeshi Iwaya, held talks in Tokyo with the President of the Lao National "
         "Assembly, Saysomphone Phomvihane. The meeting was welcomed, said the Vietnamese ambassador in Tokyo, "
         "Pham Quang Hieu, in a statement. The president of the Cuban Parliament, Esteban Lazo, sent a message."
@@ -392,12 +381,12 @@ def test_a_title_before_a_name_set_off_by_commas_is_the_names():
 
 
 def test_a_clause_ending_in_a_title_gives_the_subject_after_it_no_office():
-    people = people_of("After meeting the President, Nguyen Van Thanh said the road would be built.")
+    people = people_in("After meeting the President, Nguyen Van Thanh said the road would be built.")
     assert offices_of(people["Nguyen Van Thanh"]) == []
 
 
 def test_an_agency_tag_before_the_lead_is_no_part_of_the_title():
-    people = people_of(
+    people = people_in(
         "Havana, May 12 (Prensa Latina) Vietnamese Prime Minister Pham Minh Chinh will arrive on Monday. "
         "Hanoi, May 12 (RHC) The Chairman of the Cuban Council of State, Juan Esteban Lazo, said so."
     )
@@ -422,13 +411,13 @@ def test_photographers_and_reporters_in_credits_are_never_people_nor_titles(cred
     caption = (
         f"Vietnamese Prime Minister Pham Minh Chinh speaks in Vientiane on May 5. {credit} Chinese Premier Li Qiang"
     )
-    people = people_of("Pham Minh Chinh met Li Qiang on Monday.", [caption])
+    people = people_in("Pham Minh Chinh met Li Qiang on Monday.", [caption])
     assert set(people) == {"Pham Minh Chinh", "Li Qiang"}
     assert offices_of(people["Li Qiang"]) == ["Chinese Premier"]
 
 
 def test_a_name_ends_where_a_title_case_headline_goes_on():
-    people = people_of(
+    people = people_in(
         "The portal's front page said Deputy Prime Minister Tran Luu Quang To Visit Vientiane From Friday, "
         "and that President Vo Van Thuong spoke with Lao President Thongloun Sisoulith Over the phone."
     )
@@ -436,7 +425,7 @@ def test_a_name_ends_where_a_title_case_headline_goes_on():
 
 
 def test_headings_and_headline_lists_introduce_no_people():
-    people = people_of(
+    people = people_in(
         "Deputy Prime Minister Tran Luu Quang held talks with Lao Deputy Prime Minister Saleumxay Kommasith.\n\n"
         "Related Stories Chinese Premier Li Qiang Hosts Cambodian Prime Minister Samdech Hun Manet\n\n"
         "Reader Comments Samdech Thipadei Hun Manet,"
@@ -449,14 +438,14 @@ def test_leaders_named_with_their_country_in_brackets_are_people_of_that_country
         "PHNOM PENH - Prime Minister Hun Manet will meet separately on Friday prime ministers Anutin Charnvirakul "
         "(Thailand), Sonexay Siphandone (Lao PDR) and Anwar Ibrahim (Malaysia), the Cambodian government said on Monday."
     )
-    people = people_of(body)
+    people = people_in(body)
     assert {name: people[name].country for name in people} == {
         "Hun Manet": "KH",
         "Anutin Charnvirakul": "TH",
         "Sonexay Siphandone": "LA",
         "Anwar Ibrahim": "MY",
     }
-    assert "Ban Gioc" not in people_of("Tourists visit the Ban Gioc (Vietnam) – Detian (China) waterfall.")
+    assert "Ban Gioc" not in people_in("Tourists visit the Ban Gioc (Vietnam) – Detian (China) waterfall.")
     meetings = meetings_of(body)
     assert [(who(m), m.status) for m in meetings] == [
         (["Anutin Charnvirakul", "Hun Manet"], "announced"),
@@ -466,7 +455,7 @@ def test_leaders_named_with_their_country_in_brackets_are_people_of_that_country
 
 
 def test_a_cambodian_name_without_a_country_of_its_own_is_cambodian_in_a_story_about_cambodia():
-    people = people_of(
+    people = people_in(
         "Vietnamese Deputy Prime Minister Tran Hong Ha arrived in Phnom Penh on Monday. Minister of Information "
         "Neth Pheaktra and National Assembly President Samdech Heng Samrin welcomed him; Minister of Tourism Sok Soken said "
         "Cambodia expects more visitors from Thailand."
@@ -477,19 +466,19 @@ def test_a_cambodian_name_without_a_country_of_its_own_is_cambodian_in_a_story_a
 
 
 def test_a_korean_name_is_of_the_korea_the_story_names_though_its_family_name_is_vietnamese_too():
-    north = people_of(
+    north = people_in(
         "PYONGYANG, Sept. 9 (KCNA) -- Comrade Kim Yong-chol received the visiting delegation of the DPRK-Viet Nam "
         "friendship association on Sunday. Kim said the friendship between the two parties would last."
     )
-    south = people_of("SEOUL -- Mr. Kim Sung-han told reporters in Seoul that the talks with Hanoi had gone well.")
+    south = people_in("SEOUL -- Mr. Kim Sung-han told reporters in Seoul that the talks with Hanoi had gone well.")
     assert (north["Kim Yong-chol"].country, south["Kim Sung-han"].country) == ("KP", "KR")
     assert north["Kim Yong-chol"].count == 2
     # In a story that names neither Korea, the same family name opens a Vietnamese name.
-    assert people_of("Mr. Kim Van Long told reporters the harvest was good.")["Kim Van Long"].country == "VN"
+    assert people_in("Mr. Kim Van Long told reporters the harvest was good.")["Kim Van Long"].country == "VN"
 
 
 def test_an_office_at_a_lower_case_institution_keeps_the_institution_and_its_city():
-    people = people_of(
+    people = people_in(
         "Sok Soken declined to comment, and Nguyen Minh Hang, counsellor at the Vietnamese embassy in Vientiane, "
         "could not be reached on Monday."
     )
@@ -505,7 +494,7 @@ def test_a_chinese_given_name_of_two_syllables_used_like_a_family_name_is_the_sa
 
 
 def test_the_two_given_names_of_a_vietnamese_name_refer_to_the_whole_name():
-    people = people_of(
+    people = people_in(
         "The Cuban guest was welcomed on Sunday by the secretary of the Can Tho city Party Committee, "
         "Do Thanh Binh. Thanh Binh, for his part, thanked Cuba. Later, Mr Thanh Binh showed the guests a rice farm."
     )
@@ -527,7 +516,7 @@ def test_korean_and_japanese_leaders_are_referred_to_by_their_family_names():
 
 
 def test_founding_leaders_listed_after_a_colon_are_people():
-    people = people_of(
+    people = people_in(
         "The ambassador said the friendship was a legacy left by the founding leaders of the two nations: "
         "Kaysone Phomvihane and Ho Chi Minh."
     )
@@ -568,7 +557,7 @@ def test_the_countrys_president_is_of_the_country_named_before_and_is_met():
         "Japanese Foreign Minister, Takeshi Iwaya, held talks in Laos on Sunday with the country's Prime Minister, "
         "Sonexay Siphandone."
     )
-    people = people_of(body)
+    people = people_in(body)
     assert (people["Sonexay Siphandone"].country, offices_of(people["Sonexay Siphandone"])) == (
         "LA",
         ["Prime Minister"],
@@ -579,7 +568,7 @@ def test_the_countrys_president_is_of_the_country_named_before_and_is_met():
 
 
 def test_spouses_named_after_wife_or_spouse_are_people_without_an_office():
-    people = people_of(
+    people = people_in(
         "President Vo Van Thuong and his spouse Phan Thi Thanh Tam arrived in Havana on Sunday. Cuban President "
         "Miguel Diaz-Canel and his wife Lis Cuesta Peraza welcomed them at the airport."
     )
@@ -588,7 +577,7 @@ def test_spouses_named_after_wife_or_spouse_are_people_without_an_office():
 
 
 def test_a_title_never_runs_over_the_end_of_a_line():
-    people = people_of(
+    people = people_in(
         "Vice Premier Zhang Guoqing held talks with Deputy Prime Minister Bui Thanh Son in Beijing on Monday.\n\n"
         "Deputy Prime Minister Bui Thanh Son at the talks in Beijing. TUOI TRE\n"
         "Vice Premier Zhang Guoqing welcomes the guests."
@@ -597,7 +586,7 @@ def test_a_title_never_runs_over_the_end_of_a_line():
 
 
 def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_says():
-    people = people_of(
+    people = people_in(
         "U.S. Secretary of State Marco Rubio spoke by phone with Deputy Prime Minister Bui Thanh Son on Tuesday, "
         "State Department spokesperson Tammy Bruce said. State Duma Speaker Vyacheslav Volodin met National "
         "Assembly Chairman Tran Thanh Man, and Korea's Foreign Minister Cho Hyun and Myanmar's Foreign Minister "
@@ -612,7 +601,7 @@ def test_us_russian_and_korean_officials_get_their_country_from_what_the_text_sa
 
 
 def test_an_institution_that_says_whose_it_is_is_part_of_the_office_never_of_the_name():
-    people = people_of(
+    people = people_in(
         "Chairman of the State Duma Vyacheslav Volodin welcomed the delegation to Moscow, and Kremlin spokesman "
         "Dmitry Peskov told reporters that the visit would deepen ties."
     )
@@ -624,7 +613,7 @@ def test_an_institution_that_says_whose_it_is_is_part_of_the_office_never_of_the
 
 
 def test_whoever_leads_a_delegation_is_a_person_whatever_the_shape_of_the_name():
-    people = people_of(
+    people = people_in(
         "The Lao delegation to the forum was led by Bounleuth Phommachanh, who said Laos wanted closer ties. "
         "The exhibition was opened by Nova Gallery."
     )
@@ -633,7 +622,7 @@ def test_whoever_leads_a_delegation_is_a_person_whatever_the_shape_of_the_name()
 
 
 def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():
-    people = people_of(
+    people = people_in(
         "TOKYO (Kyodo) -- Prime Minister Fumio Kishida and his Vietnamese counterpart Pham Minh Chinh agreed on "
         "Sunday to boost security ties, Chief Cabinet Secretary Yoshimasa Hayashi told a press conference."
     )
@@ -645,7 +634,7 @@ def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_sto
 
 
 def test_a_revolution_is_an_organisation_in_an_office():
-    people = people_of(
+    people = people_in(
         "Army General Raul Castro Ruz, leader of the Cuban Revolution, received the Vietnamese delegation headed "
         "by Truong Thi Mai, Permanent Member of the Secretariat."
     )
@@ -653,7 +642,7 @@ def test_a_revolution_is_an_organisation_in_an_office():
 
 
 def test_a_spouse_named_by_apposition_is_a_person():
-    people = people_of(
+    people = people_in(
         "President Luong Cuong met with Lao President Thongloun Sisoulith in Vientiane on Monday. "
         "Naly Sisoulith, Thongloun's wife, and Phan Thi Hong, Cuong's spouse, visited a school."
     )
@@ -662,7 +651,7 @@ def test_a_spouse_named_by_apposition_is_a_person():
 
 
 def test_the_words_of_a_friendship_alliance_are_no_persons_name():
-    people = people_of(
+    people = people_in(
         "General Secretary To Lam received Mr. Takeo Kawamura, Chairman of the Japan-Viet Nam Friendship "
         "Parliamentary Alliance, on Monday."
     )
@@ -715,7 +704,7 @@ def test_a_cambodian_press_unit_article_gives_its_people_once_each_and_none_from
 
 
 def test_two_people_each_set_off_by_commas_after_their_titles_keep_their_own_offices():
-    people = people_of(
+    people = people_in(
         "Also present were the Minister of Finance, Ho Duc Phoc, and the Governor of the State Bank, Nguyen Thi Hong."
     )
     assert offices_of(people["Ho Duc Phoc"]) == ["Minister of Finance"]

@@ -4,46 +4,27 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import date_answer, extract_files, folded, people_by_key
 
-from articles.extraction.names import to_ascii
-from articles.extraction.officials import Officials, load_officials
-from articles.extraction.pipeline import extract_file
+from articles.extraction.names import person_key
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPTANCE = json.loads((ROOT / "tests" / "acceptance" / "seeds.json").read_text(encoding="utf-8"))
 SEEDS = {seed["file"]: seed for seed in ACCEPTANCE["articles"]}
 
 
-def extract_seeds(officials):
-    return {
-        name: extract_file((ROOT / "seeds" / name).read_bytes(), name, max_bytes=2_000_000, officials=officials)
-        for name in SEEDS
-    }
-
-
 @pytest.fixture(scope="module")
 def extracted():
-    """As the import command extracts: with the shipped known-officials list."""
-    return extract_seeds(load_officials())
+    return extract_files(ROOT / "seeds", SEEDS)
 
 
 @pytest.fixture(scope="module")
 def extracted_without_list():
-    return extract_seeds(Officials.empty())
+    return extract_files(ROOT / "seeds", SEEDS, with_officials_list=False)
 
 
 def by_seed(check):
     return pytest.mark.parametrize("name", sorted(SEEDS))(check)
-
-
-def folded(text):
-    return to_ascii(text).casefold() if text is not None else None
-
-
-def date_answer(partial):
-    if partial.precision == "unknown":
-        return "unknown"
-    return f"{partial.precision}:{partial.iso()}"
 
 
 @by_seed
@@ -129,18 +110,9 @@ def test_story_list_of_seed_004_removed_line_by_line(extracted):
     assert sum("Temple of Literature" in text for text in removed) == 3  # title twice and its teaser
 
 
-def name_key(name):
-    """Identity of a name: accent-, case- and spacing-insensitive ("Xie Chun Tao" is "Xie Chuntao")."""
-    return "".join(folded(name).split())
-
-
-def people_by_key(article):
-    return {name_key(person.name): person for person in article.people}
-
-
 @by_seed
 def test_people_are_exactly_the_listed_ones(extracted, name):
-    assert set(people_by_key(extracted[name])) == {name_key(p["name"]) for p in SEEDS[name]["people"]}
+    assert set(people_by_key(extracted[name])) == {person_key(p["name"]) for p in SEEDS[name]["people"]}
 
 
 @by_seed
@@ -153,31 +125,31 @@ def test_display_spelling_keeps_diacritics_with_the_officials_list(extracted, na
 def test_people_countries_offices_and_aliases(extracted, name):
     found = people_by_key(extracted[name])
     for expected in SEEDS[name]["people"]:
-        person = found[name_key(expected["name"])]
+        person = found[person_key(expected["name"])]
         assert person.country == expected["country"], expected["name"]
         offices = [folded(office.text) for office in person.offices]
         for office in expected["offices_include"]:
             assert any(folded(office) in text for text in offices), (expected["name"], office, offices)
-        seen = {name_key(alias) for alias in person.aliases_seen}
+        seen = {person_key(alias) for alias in person.aliases_seen}
         for alias in expected.get("aliases", []):
-            assert name_key(alias) in seen, (expected["name"], alias)
+            assert person_key(alias) in seen, (expected["name"], alias)
 
 
 @by_seed
 def test_every_person_is_found_with_the_officials_list_empty(extracted_without_list, name):
     # Display spellings may then lack diacritics ("Luong Cuong"); identity is accent-insensitive.
     people = extracted_without_list[name].people
-    assert {name_key(p.name) for p in people} == {name_key(p["name"]) for p in SEEDS[name]["people"]}
-    countries = {name_key(p.name): p.country for p in people}
-    assert countries == {name_key(p["name"]): p["country"] for p in SEEDS[name]["people"]}
+    assert {person_key(p.name) for p in people} == {person_key(p["name"]) for p in SEEDS[name]["people"]}
+    countries = {person_key(p.name): p.country for p in people}
+    assert countries == {person_key(p["name"]): p["country"] for p in SEEDS[name]["people"]}
 
 
 @by_seed
 def test_listed_meetings_are_extracted(extracted, name):
     meetings = extracted[name].meetings
     for expected in SEEDS[name]["meetings"]:
-        who = {name_key(n) for n in expected["participants"]}
-        same = [m for m in meetings if {name_key(n) for n in m.participants} == who and m.kind == expected["kind"]]
+        who = {person_key(n) for n in expected["participants"]}
+        same = [m for m in meetings if {person_key(n) for n in m.participants} == who and m.kind == expected["kind"]]
         assert len(same) == 1, (expected, [(m.participants, m.kind) for m in meetings])
         meeting = same[0]
         assert meeting.status == "held"
@@ -191,5 +163,5 @@ def test_people_facet_counts(extracted):
     articles_per_person = {}
     for article in extracted.values():
         for person in article.people:
-            articles_per_person[name_key(person.name)] = articles_per_person.get(name_key(person.name), 0) + 1
-    assert articles_per_person == {name_key(n): count for n, count in ACCEPTANCE["facets"]["people"].items()}
+            articles_per_person[person_key(person.name)] = articles_per_person.get(person_key(person.name), 0) + 1
+    assert articles_per_person == {person_key(n): count for n, count in ACCEPTANCE["facets"]["people"].items()}

@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from factories import page_text, removal_rules
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,14 +17,6 @@ from articles.extraction.types import InputError, MeetingRecord, PartialDate, Pe
 LEAD = "Deputy Prime Minister Tran Van Binh on Monday received Chinese Ambassador Zhou Ming in Hà Nội."
 MIDDLE = "The two sides discussed trade, investment and the upgrading of border gates between the countries."
 LAST = "Zhou said China was ready to import more Vietnamese agricultural products in the coming time."
-
-
-def article(*parts):
-    return "\n\n".join(parts)
-
-
-def rules(result):
-    return {block.text: block.rule for block in result.boilerplate_removed}
 
 
 # --- refusals ---------------------------------------------------------------------------------
@@ -55,14 +48,14 @@ def test_oversize_file_is_refused_before_reading():
 
 
 def test_windows_1252_warning_reaches_the_article():
-    data = article(LEAD.replace("Hà Nội", "Hanoi"), "He said: “We agree.”", LAST).encode("cp1252")
+    data = page_text(LEAD.replace("Hà Nội", "Hanoi"), "He said: “We agree.”", LAST).encode("cp1252")
     result = extract_file(data, "old.txt", max_bytes=10_000)
     assert result.warnings == ["old.txt: not valid UTF-8; read as Windows-1252"]
     assert "“We agree.”" in result.body
 
 
 def test_version_is_recorded():
-    assert extract_text(article(LEAD, LAST)).extractor_version == EXTRACTOR_VERSION
+    assert extract_text(page_text(LEAD, LAST)).extractor_version == EXTRACTOR_VERSION
 
 
 # --- lead-in: datelines and agency lines ------------------------------------------------------
@@ -84,11 +77,11 @@ def test_version_is_recorded():
     ],
 )
 def test_dateline_forms(opening, dateline, credit):
-    result = extract_text(article(opening + LEAD, MIDDLE, LAST))
+    result = extract_text(page_text(opening + LEAD, MIDDLE, LAST))
     assert result.dateline == dateline
     assert result.credit == credit
     assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
-    assert rules(result)[opening.strip()] == "dateline"
+    assert removal_rules(result)[opening.strip()] == "dateline"
 
 
 @pytest.mark.parametrize(
@@ -100,14 +93,14 @@ def test_dateline_forms(opening, dateline, credit):
     ],
 )
 def test_sentences_that_merely_start_with_a_name_are_not_datelines(lead):
-    result = extract_text(article(lead, MIDDLE, LAST))
+    result = extract_text(page_text(lead, MIDDLE, LAST))
     assert result.dateline is None
     assert result.body.startswith(lead)
 
 
 def test_agency_line_date_with_a_weekday_fixes_the_year_from_years_mentioned():
     lead = "HANOI, May 13 (Xinhua) -- Leaders met here on Tuesday to review the plan adopted in 2025."
-    result = extract_text(article(lead, MIDDLE, LAST))
+    result = extract_text(page_text(lead, MIDDLE, LAST))
     assert (result.date.value, result.date.precision, result.date.needs_review) == (
         datetime.date(2025, 5, 13),
         "day",
@@ -131,13 +124,13 @@ def test_agency_line_date_with_a_weekday_fixes_the_year_from_years_mentioned():
     ],
 )
 def test_credit_sign_offs(ending, credit, body_end):
-    result = extract_text(article(LEAD, MIDDLE, ending))
+    result = extract_text(page_text(LEAD, MIDDLE, ending))
     assert result.credit == credit
     assert result.body.endswith(body_end)
 
 
 def test_short_last_sentence_is_kept():
-    result = extract_text(article(LEAD, MIDDLE, LAST, "The talks end on Friday."))
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, "The talks end on Friday."))
     assert result.body.endswith("The talks end on Friday.")
 
 
@@ -155,39 +148,39 @@ def test_short_last_sentence_is_kept():
     ],
 )  # fmt: skip
 def test_photo_captions_become_photos(caption_line, caption, credit):
-    result = extract_text(article(LEAD, caption_line, MIDDLE, LAST))
+    result = extract_text(page_text(LEAD, caption_line, MIDDLE, LAST))
     assert [(p.caption, p.credit) for p in result.photos] == [(caption, credit)]
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
 
 
 def test_sentence_citing_a_source_stays_in_the_body():
     sentence = "Two-way trade rose by 19 percent to 205 billion USD last year (Source: General Statistics Office)"
-    result = extract_text(article(LEAD, sentence, LAST))
+    result = extract_text(page_text(LEAD, sentence, LAST))
     assert sentence in result.body
     assert result.photos == []
 
 
 def test_lone_image_marker_and_author_line_are_removed():
-    result = extract_text(article(LEAD, "ảnh 2", MIDDLE, "By Minh Thu", LAST))
-    assert result.body == article(LEAD, MIDDLE, LAST)
-    assert rules(result) == {"ảnh 2": "image marker", "By Minh Thu": "author line"}
+    result = extract_text(page_text(LEAD, "ảnh 2", MIDDLE, "By Minh Thu", LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert removal_rules(result) == {"ảnh 2": "image marker", "By Minh Thu": "author line"}
 
 
 def test_headline_repeated_in_the_body_is_removed():
     title = "Deputy PM receives Chinese Ambassador"
-    result = extract_text(article("Politics", title, title, LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("Politics", title, title, LEAD, MIDDLE, LAST))
     assert result.title == title
     assert title not in result.body
-    assert "headline repeated" in set(rules(result).values())
+    assert "headline repeated" in set(removal_rules(result).values())
 
 
 def test_subheadings_inside_the_story_are_kept():
-    text = article(LEAD, "Trade and investment", MIDDLE, "Border gates", LAST)
+    text = page_text(LEAD, "Trade and investment", MIDDLE, "Border gates", LAST)
     assert extract_text(text).body == text
 
 
 def test_header_chrome_title_and_byline():
-    text = article(
+    text = page_text(
         "WORLD NEWS SERVICE\nLog in\nHome > Politics > Diplomacy\nPolitics",
         "Deputy PM receives Chinese Ambassador",
         "February 27, 2025 11:39 AM GMT+7",
@@ -200,7 +193,7 @@ def test_header_chrome_title_and_byline():
     assert result.title_generated is False
     assert result.published == datetime.date(2025, 2, 27)
     assert result.date.value == datetime.date(2025, 2, 24)  # "on Monday" before Thursday 27 February
-    assert rules(result) == {
+    assert removal_rules(result) == {
         "WORLD NEWS SERVICE": "banner in capitals",
         "Log in": "site chrome",
         "Home > Politics > Diplomacy": "breadcrumb",
@@ -210,14 +203,14 @@ def test_header_chrome_title_and_byline():
 
 
 def test_published_date_header_on_the_lead_line():
-    result = extract_text(" date 2024-03-22 BEIJING — " + article(LEAD, MIDDLE, LAST))
+    result = extract_text(" date 2024-03-22 BEIJING — " + page_text(LEAD, MIDDLE, LAST))
     assert result.published == datetime.date(2024, 3, 22)
     assert result.dateline == "BEIJING"
     assert result.body.startswith("Deputy Prime Minister")
 
 
 def test_story_list_after_a_marker_is_removed_with_its_teasers():
-    tail = article(
+    tail = page_text(
         "Reactions:\nShare:\nMost Read",
         "Floods hit northern provinces",
         "Floods hit northern provinces",
@@ -226,9 +219,9 @@ def test_story_list_after_a_marker_is_removed_with_its_teasers():
         "Hanoi opens new metro line",
         "The elevated line links the city centre with the western suburbs and carries 30,000 passengers a day.",
     )
-    result = extract_text(article(LEAD, MIDDLE, LAST, tail))
-    assert result.body == article(LEAD, MIDDLE, LAST)
-    assert sum(rule.startswith("list of other stories") for rule in rules(result).values()) >= 4
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, tail))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert sum(rule.startswith("list of other stories") for rule in removal_rules(result).values()) >= 4
 
 
 def test_headline_run_without_a_marker_is_removed():
@@ -238,62 +231,62 @@ def test_headline_run_without_a_marker_is_removed():
         ("Rice exports reach record high", "Shipments rose by a fifth as buyers in Asia and Africa stocked up again."),
     ]
     tail = [part for headline, teaser in stories for part in (headline, headline, teaser)]
-    result = extract_text(article(LEAD, MIDDLE, LAST, *tail))
-    assert result.body == article(LEAD, MIDDLE, LAST)
-    assert set(rules(result).values()) == {"list of other stories (headline run)"}
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, *tail))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert set(removal_rules(result).values()) == {"list of other stories (headline run)"}
 
 
 def test_a_list_the_article_introduces_is_kept():
     items = ["Agreement on road transport", "Memorandum on power trading", "Protocol on plant quarantine"]
-    text = article(LEAD, MIDDLE, "The documents signed include:", *items)
+    text = page_text(LEAD, MIDDLE, "The documents signed include:", *items)
     assert extract_text(text).body == text
 
 
 def test_caption_above_the_lead_becomes_a_photo():
-    text = article("[Photo] Minister Binh and Ambassador Zhou in Hà Nội. Photo: VNA", LEAD, MIDDLE, LAST)
+    text = page_text("[Photo] Minister Binh and Ambassador Zhou in Hà Nội. Photo: VNA", LEAD, MIDDLE, LAST)
     result = extract_text(text)
     assert [(p.caption, p.credit) for p in result.photos] == [("Minister Binh and Ambassador Zhou in Hà Nội.", "VNA")]
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
 
 
 def test_footer_lines_are_removed():
     footer = "Web editor: Thu Ha\nRead full this story\nThis is a cached page of the original article\n© 2025 News"
-    result = extract_text(article(LEAD, MIDDLE, LAST, footer))
-    assert result.body == article(LEAD, MIDDLE, LAST)
-    assert set(rules(result).values()) == {"footer line"}
+    result = extract_text(page_text(LEAD, MIDDLE, LAST, footer))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert set(removal_rules(result).values()) == {"footer line"}
 
 
 def test_readers_comments_go_and_the_sign_off_before_them_is_the_credit():
     comments = "Comments\nTran Van Hung: Good news for both countries.\nLe Thi Lan: Agreed."
-    result = extract_text(article(LEAD, MIDDLE, LAST + " — VNS", comments))
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    result = extract_text(page_text(LEAD, MIDDLE, LAST + " — VNS", comments))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
     assert result.credit == "VNS"
-    assert rules(result)["Tran Van Hung: Good news for both countries."] == "readers' comments"
+    assert removal_rules(result)["Tran Van Hung: Good news for both countries."] == "readers' comments"
     assert {person.name for person in result.people} == {"Tran Van Binh", "Zhou Ming"}
 
 
 def test_online_edition_code_is_a_credit_not_a_dateline():
-    result = extract_text(article("SGGPO – " + LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("SGGPO – " + LEAD, MIDDLE, LAST))
     assert (result.dateline, result.credit) == (None, "SGGPO")
 
 
 def test_site_address_sign_on_is_a_credit():
-    result = extract_text(article("VOV.VN - " + LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("VOV.VN - " + LEAD, MIDDLE, LAST))
     assert (result.dateline, result.credit) == (None, "VOV.VN")
     assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
 
 
 def test_source_in_brackets_on_the_byline_is_the_credit_and_bracketed_web_editor_goes():
-    text = article(
+    text = page_text(
         "(People's Daily Online) 09:45, June 26, 2025", LEAD, MIDDLE, LAST, "(Web editor: Zhang Kai, Liang Jun)"
     )
     result = extract_text(text)
     assert (result.credit, result.published) == ("People's Daily Online", datetime.date(2025, 6, 26))
-    assert result.body == article(LEAD, MIDDLE, LAST)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
 
 
 def test_photo_by_credit_ends_a_caption():
-    result = extract_text(article(LEAD, "Binh (R) and Zhou at the meeting in Hanoi. Photo by Nhat Bac", MIDDLE, LAST))
+    result = extract_text(page_text(LEAD, "Binh (R) and Zhou at the meeting in Hanoi. Photo by Nhat Bac", MIDDLE, LAST))
     assert [(photo.caption, photo.credit) for photo in result.photos] == [
         ("Binh (R) and Zhou at the meeting in Hanoi.", "Nhat Bac")
     ]
@@ -310,7 +303,9 @@ def test_hard_wrapped_paragraphs_are_joined_and_short_lines_are_not():
 
 
 def test_nothing_is_lost_silently():
-    text = article("Log in", "Deputy PM receives Chinese Ambassador", LEAD, "(Photo: VNA) Binh and Zhou", MIDDLE, LAST)
+    text = page_text(
+        "Log in", "Deputy PM receives Chinese Ambassador", LEAD, "(Photo: VNA) Binh and Zhou", MIDDLE, LAST
+    )
     cleaned = clean(text)
     kept = " ".join(cleaned.paragraphs + cleaned.headings + [p.caption for p in cleaned.photos])
     for unit in split_units(text):
@@ -322,7 +317,7 @@ def test_nothing_is_lost_silently():
 
 def test_standfirst_between_title_and_lead():
     standfirst = "The two sides highlighted the political trust between the two parties and states."
-    result = extract_text(article("Vietnamese delegation visits China", standfirst, LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("Vietnamese delegation visits China", standfirst, LEAD, MIDDLE, LAST))
     assert result.standfirst == standfirst
     assert result.body.startswith(LEAD)
 
@@ -337,7 +332,7 @@ def test_dated_first_paragraph_under_a_title_is_the_lead():
 def test_generated_title_without_meetings_is_the_first_sentence_shortened(monkeypatch):
     monkeypatch.setattr(pipeline.people_module, "extract_people", lambda *args, **kwargs: [])
     monkeypatch.setattr(pipeline.meetings_module, "extract_meetings", lambda *args, **kwargs: [])
-    result = extract_text(article("HÀ NỘI — " + LEAD, MIDDLE, LAST))
+    result = extract_text(page_text("HÀ NỘI — " + LEAD, MIDDLE, LAST))
     assert result.title_generated is True
     assert (
         result.title == "Deputy Prime Minister Tran Van Binh on Monday received Chinese Ambassador Zhou Ming in Hà Nội"
@@ -348,7 +343,7 @@ def test_generated_title_without_meetings_starts_at_the_first_person_named(monke
     binh = PersonMention(name="Trần Văn Bình", key="tranvanbinh", aliases_seen=["Tran Van Binh"])
     monkeypatch.setattr(pipeline.people_module, "extract_people", lambda *args, **kwargs: [binh])
     monkeypatch.setattr(pipeline.meetings_module, "extract_meetings", lambda *args, **kwargs: [])
-    result = extract_text(article(LEAD, MIDDLE, LAST))
+    result = extract_text(page_text(LEAD, MIDDLE, LAST))
     assert result.title == "Tran Van Binh on Monday received Chinese Ambassador Zhou Ming in Hà Nội"
 
 
@@ -383,7 +378,7 @@ def test_pipeline_titles_and_dates_from_the_main_meeting(monkeypatch):
         date=PartialDate(datetime.date(2024, 5, 6), "day", "weekday resolved against published date", False),
     )
     monkeypatch.setattr(pipeline.meetings_module, "extract_meetings", lambda *args, **kwargs: [held])
-    result = extract_text(" date 2024-05-08 " + article(LEAD, MIDDLE, LAST))
+    result = extract_text(" date 2024-05-08 " + page_text(LEAD, MIDDLE, LAST))
     assert result.title == "Tran Van Binh receives Zhou Ming"
     assert result.date == held.date
 
@@ -401,7 +396,7 @@ def test_pipeline_passes_body_captions_and_date_context_to_people_and_meetings(m
 
     monkeypatch.setattr(pipeline.people_module, "extract_people", fake_people)
     monkeypatch.setattr(pipeline.meetings_module, "extract_meetings", fake_meetings)
-    text = " date 2024-05-08 HÀ NỘI — " + article(LEAD, "Binh and Zhou (Photo: VNA)", MIDDLE, LAST)
+    text = " date 2024-05-08 HÀ NỘI — " + page_text(LEAD, "Binh and Zhou (Photo: VNA)", MIDDLE, LAST)
     result = extract_text(text, officials=["registry"])
     assert calls["people"] == (result.body, ["Binh and Zhou"], ["registry"])
     # The text first; with no meeting in it, the captions of the article's own photos.

@@ -10,7 +10,7 @@ hundreds of times: the shapes that once made extraction quadratic (bench/adversa
 from __future__ import annotations
 
 import pytest
-from fuzzing import examples, timed
+from conftest import examples, timed
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

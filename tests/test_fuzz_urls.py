@@ -9,18 +9,15 @@ query parameters (the ones the page reads and others) with hostile values, and r
 from __future__ import annotations
 
 import pytest
-from conftest import use_search_index_at
+from conftest import examples, index_now, timed
 from django.test import Client
 from factories import make_archive
-from fuzzing import examples, timed
-from haystack import connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.api_urls import urlpatterns as api_patterns
 from articles.downloads import file_names
 from articles.urls import urlpatterns as article_patterns
-from search import indexing
 from search.urls import urlpatterns as search_patterns
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +109,9 @@ def routes(archive) -> list[tuple[str, dict]]:
         "name": st.sampled_from(file_names()) | st.from_regex(r"[^/]{1,60}", fullmatch=True),
         "key": st.sampled_from([person.slug, article.slug, office.slug, str(meeting.pk)])
         | st.from_regex(r"[^/]{1,60}", fullmatch=True),
+        # a pair of countries by slug, in either order, or anything
+        "first": slugs("viet-nam", "china", "laos"),
+        "second": slugs("viet-nam", "china", "laos"),
     }
     found = []
     for pattern in [*article_patterns, *search_patterns, *api_patterns]:
@@ -150,14 +150,10 @@ def _converter(route: str, name: str) -> str:
 
 
 @pytest.fixture
-def archive(tmp_path):
+def archive(fresh_index):
     made = make_archive(articles=24, meetings=10)
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    indexing.queue_articles([article.pk for article in made["articles"]])
-    indexing.process_queue()
-    yield made
-    use_search_index_at(previous)
+    index_now(*made["articles"])
+    return made
 
 
 @settings(

@@ -21,7 +21,7 @@ RLO, PDF, ZWSP, ZWJ, LRI, PDI = "\u202e", "\u202c", "\u200b", "\u200d", "\u2066"
 HIDDEN = [RLO, PDF, ZWSP, ZWJ, LRI, PDI, "\u200e", "\u200f", "\u061c", "\u00ad", "\u2060", "\ufeff", "\U000e0041"]
 
 
-def links_of(html: str) -> list[str]:
+def addresses_in(html: str) -> list[str]:
     return [unescape(value) for value in re.findall(r'(?:href|src|action)="([^"]*)"', html)]
 
 
@@ -105,7 +105,7 @@ def test_only_web_addresses_from_a_page_become_its_source_link(tmp_path, client,
     assert article.canonical_url == ""
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'rel="canonical"' not in html and "Source" not in html
-    assert all(safe_link(link) for link in links_of(html))
+    assert all(safe_link(link) for link in addresses_in(html))
 
 
 def test_a_page_s_web_address_is_its_source_link(tmp_path, client):
@@ -125,7 +125,7 @@ def test_a_script_address_stored_before_is_never_a_link(client):
 
     article = make_article(canonical_url="javascript:alert(document.cookie)")
     html = client.get(article.get_absolute_url()).content.decode()
-    assert all(safe_link(link) for link in links_of(html)) and "Source" not in html
+    assert all(safe_link(link) for link in addresses_in(html)) and "Source" not in html
 
 
 def test_a_utf8_file_damaged_near_its_end_is_imported_with_a_warning(tmp_path):

@@ -205,14 +205,3 @@ def indexed_ids() -> set[int]:
 
     searcher = connections["default"].get_backend().searcher()
     return {int(fields["django_id"]) for fields in searcher.documents()}
-
-
-@pytest.fixture
-def fresh_index(tmp_path):
-    from conftest import use_search_index_at
-    from haystack import connections
-
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    yield tmp_path / "index"
-    use_search_index_at(previous)

@@ -10,6 +10,7 @@ vocabulary.json, and the canonical forms offices are given in organizations.py (
 "Prime Minister" for "PM", "Head", "Politburo") belong to no one country.
 
 Excluded: the loader (articles/countries.py), tests, migrations and bench/ (which measures real pages).
+Templates are checked too: no country's name, capital, institution or party, and no code as a string.
 """
 
 import io
@@ -23,22 +24,6 @@ from articles.extraction.names import to_ascii
 ROOT = Path(__file__).resolve().parent.parent
 EXCLUDED_DIRECTORIES = {"tests", "bench", "migrations", ".venv", "var", "node_modules"}
 EXCLUDED_FILES = {ROOT / "articles" / "countries.py"}
-
-# The app side (pages, feeds, search's analyser) still writes some country facts in code; it moves them to
-# the countries file next (issue 15). Each entry must still have a hit, so that it is removed once fixed.
-PENDING_APP_SIDE = {
-    "articles/templatetags/portal.py": "display names and name languages (COUNTRY_NAMES, NAME_LANGUAGES)",
-    "articles/views.py": "the archive's scope in the home page title",
-    "articles/feeds.py": "the archive's scope in the feed title",
-    "search/feeds.py": "the archive's scope in the search feed",
-    "search/analysis.py": "place names written as one word or two (JOINED_COMPOUNDS)",
-    "articles/api.py": "the archive's scope in the API's descriptions",
-    "articles/citations.py": "the archive's name in citations",
-    "articles/downloads.py": "the archive's name in the downloads",
-    "articles/records.py": "the archive's scope and party examples in the data dictionary",
-    "articles/collation.py": "the Vietnamese alphabet's order, named for the language (names_language could select it)",
-}
-
 
 # String literals that spell a country's code by coincidence.
 NOT_COUNTRY_CODES = {("articles/images.py", "LA"): "Pillow's image mode: luminance and alpha"}
@@ -105,15 +90,52 @@ def test_no_country_party_or_capital_is_named_in_python_code():
     terms = country_terms()
     hits = []
     for path in python_files():
-        if str(path.relative_to(ROOT)) not in PENDING_APP_SIDE:
-            hits += hits_in(path, terms)
+        hits += hits_in(path, terms)
     assert not hits, "country facts belong in articles/data/countries.json:\n" + "\n".join(hits)
 
 
-def test_each_file_left_to_the_app_side_still_has_what_it_is_listed_for():
-    terms = country_terms()
-    done = [name for name in PENDING_APP_SIDE if not hits_in(ROOT / name, terms)]
-    assert not done, f"no country facts left in {done}: remove them from PENDING_APP_SIDE"
+def template_hits(path: Path, terms, root: Path = ROOT) -> list[str]:
+    """Country names, capitals, institutions and parties in a template's text, and codes compared or
+    written as strings ("VN"): what the pages say of countries comes from the countries file and the
+    archive's scope. Adjectives are left out: a label may name a language ("In Chinese characters")."""
+    names, codes = terms
+    as_written = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+    )
+    quoted_code = re.compile(r"""["'](""" + "|".join(sorted(codes)) + r""")["']""")
+    hits = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        found = as_written.findall(line) + quoted_code.findall(line)
+        hits += [f"{path.relative_to(root)}:{number}: {word!r}" for word in found]
+    return hits
+
+
+def template_terms():
+    names, codes = set(), set()
+    for country in load_countries():
+        codes.add(country.code)
+        spellings = [*country.names, *country.capital, *country.institutions]
+        for party in country.parties:
+            spellings += [party.name, *party.other_names, party.acronym, *party.other_acronyms]
+        names |= {spelling for spelling in spellings if spelling} | {to_ascii(s) for s in spellings if s}
+    return names, codes
+
+
+def test_no_template_names_a_country():
+    terms = template_terms()
+    hits = [hit for path in sorted((ROOT / "templates").rglob("*.html")) for hit in template_hits(path, terms)]
+    assert not hits, "the pages take countries from the countries file and the scope's settings:\n" + "\n".join(hits)
+
+
+def test_the_template_check_finds_a_country(tmp_path):
+    sample = tmp_path / "sample.html"
+    sample.write_text(
+        '<h1>News of <span lang="vi">Việt Nam</span>–China exchanges</h1>\n'
+        '{% if person.country != "VN" %}{{ person.party }}{% endif %} In Chinese characters\n',
+        encoding="utf-8",
+    )
+    found = {hit.split(": ", 1)[1] for hit in template_hits(sample, template_terms(), root=tmp_path)}
+    assert found == {"'Việt Nam'", "'China'", "'VN'"}
 
 
 def test_the_check_finds_a_country_in_code(tmp_path):

@@ -31,7 +31,7 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
     article = data["articles"][0]
     person = data["vn"][0]
     return {
-        "home": ("/", 11),
+        "home": ("/", 12),
         "archive index": ("/articles/", 4),
         "year": ("/articles/2022/", 7),
         "month": ("/articles/2022/01/", 5),
@@ -54,6 +54,11 @@ def page_urls(data) -> dict[str, tuple[str, int]]:
         "meeting csv": (data["meetings"][0].get_absolute_url() + "?format=csv", 3),
         "who met whom": ("/meetings/who-met-whom/", 1),
         "who met whom csv": ("/meetings/who-met-whom/?format=csv", 1),
+        # the pairs with their counts, in one aggregate
+        "pairs": ("/pairs/", 1),
+        # its articles (count, page, their people), its meetings (count, latest, their participants),
+        # who met whom (the counts, the people)
+        "pair": ("/pairs/viet-nam/china/", 8),
         "office csv": (data["offices"][0].get_absolute_url() + "?format=csv", 4),
         "office json": (data["offices"][0].get_absolute_url() + "?format=json", 4),
         "article citation csl": (f"/article/{article.slug}/cite.json", 1),
@@ -91,6 +96,8 @@ PAGES = [
     "meeting csv",
     "who met whom",
     "who met whom csv",
+    "pairs",
+    "pair",
     "office csv",
     "office json",
     "article citation csl",

@@ -14,7 +14,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import SEEDS_DIR
+from conftest import SEEDS_DIR, search_json
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -32,12 +32,6 @@ def seeds_index(module_engine, django_db_setup, django_db_blocker):
         report = import_paths([SEEDS_DIR])
         assert not report.failed, [(outcome.name, outcome.reason) for outcome in report.failed]
         transaction.set_rollback(True)
-
-
-def search_json(client, **params) -> dict:
-    response = client.get("/search/", {**params, "format": "json"})
-    assert response.status_code == 200, response.content
-    return response.json()
 
 
 def found_files(client, **params) -> set[str]:

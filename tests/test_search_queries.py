@@ -16,6 +16,7 @@ import io
 import re
 
 import pytest
+from conftest import search_json
 from django.db import transaction
 from factories import make_archive, make_article, make_meeting, make_person
 from haystack import connections
@@ -125,12 +126,6 @@ def facts_of(article: Article) -> dict:
         "iso": article.date_iso,
         "facets": facets,
     }
-
-
-def search_json(client, **params) -> dict:
-    response = client.get("/search/", {**params, "format": "json"})
-    assert response.status_code == 200, response.content
-    return response.json()
 
 
 def files(archive, *names) -> set[str]:

@@ -6,22 +6,13 @@ import sys
 import time
 
 import pytest
+from conftest import index_now
 from factories import make_article, make_mention, make_person
 from haystack import connections
 
-from search import indexing, merging
+from search import merging
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fresh_index(tmp_path):
-    from conftest import use_search_index_at
-
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    yield tmp_path / "index"
-    use_search_index_at(previous)
 
 
 def backend():
@@ -30,11 +21,6 @@ def backend():
 
 def browse(**options):
     return backend().search("", facets=["people", "outlet"], start_offset=0, end_offset=20, **options)
-
-
-def index_now(*articles):
-    indexing.queue_articles(article.pk for article in articles)
-    indexing.process_queue()
 
 
 def test_a_browse_is_answered_again_from_memory_until_the_index_changes(fresh_index):

@@ -5,37 +5,23 @@ at once, on both engines; Whoosh's write lock; and a missing, unreadable or unre
 from __future__ import annotations
 
 import copy
+import re
 import socket
 import threading
 import time
 
 import pytest
-from conftest import SOLR_ENGINE, use_connection, use_search_index_at
+from conftest import SOLR_ENGINE, index_now, post_change, use_connection
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.urls import reverse
 from factories import make_article, make_person
 from haystack import connections
-from test_admin import post_change
 
 from articles.merging import merge_people
 from articles.models import Article
 from search import indexing
 from search.backend import PortalWhooshSearchBackend
-
-
-@pytest.fixture
-def fresh_index(tmp_path):
-    """An empty index folder of this test's own."""
-    previous = connections.connections_info["default"]["PATH"]
-    use_search_index_at(tmp_path / "index")
-    yield tmp_path / "index"
-    use_search_index_at(previous)
-
-
-def index_now(*articles) -> None:
-    indexing.queue_articles(article.pk for article in articles)
-    indexing.process_queue()
 
 
 def indexed_titles() -> dict[int, str]:
@@ -56,6 +42,19 @@ def found(client, **params) -> set[str]:
 
 
 # ---------------------------------------------------------------- editors' changes
+
+
+def test_the_archive_tells_the_search_app_through_signals_and_never_imports_it():
+    from django.conf import settings
+
+    from articles import signals
+
+    for signal in (signals.articles_stored, signals.articles_changed, signals.people_changed, signals.import_progress):
+        assert signal.has_listeners(), signal
+    importing_search = re.compile(r"^\s*(from search\b|import search\b)", re.M)
+    archive = settings.BASE_DIR / "articles"
+    found = [str(path) for path in archive.rglob("*.py") if importing_search.search(path.read_text(encoding="utf-8"))]
+    assert not found, f"the archive imports the search app in {found}"
 
 
 @pytest.mark.django_db

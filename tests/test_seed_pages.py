@@ -12,10 +12,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import SEEDS_DIR
+from conftest import SEEDS_DIR, links_of, text_of, visible_text
 from django.db import transaction
 from django.db.models import Q
-from test_views import links_of, text_of
+from factories import people_spelled
 
 from articles.models import Article, Meeting, Office, Person
 
@@ -47,7 +47,7 @@ def seed_article(file_name: str) -> Article:
 
 
 def person(name: str) -> Person:
-    return Person.objects.by_key(name).get()
+    return people_spelled(name).get()
 
 
 def section(response, heading_id: str) -> str:
@@ -55,14 +55,7 @@ def section(response, heading_id: str) -> str:
     page = response.content.decode()
     match = re.search(rf'<section aria-labelledby="{heading_id}">.*?</section>', page, flags=re.S)
     assert match, f"no section labelled {heading_id}"
-    return text_of_html(match.group(0))
-
-
-def text_of_html(fragment: str) -> str:
-    class Fake:
-        content = fragment.encode()
-
-    return text_of(Fake)
+    return visible_text(match.group(0))
 
 
 def acceptable_days(entry) -> set[datetime.date]:
@@ -143,12 +136,12 @@ def test_article_page_of_a_seed_with_photos(spec, client):
     response = client.get(entry["article"].get_absolute_url())
     page, text = response.content.decode(), text_of(response)
     for name in entry["title"]["must_name"]:
-        assert name in text_of_html(re.search(r"<h1.*?</h1>", page, flags=re.S).group(0))
+        assert name in visible_text(re.search(r"<h1.*?</h1>", page, flags=re.S).group(0))
     assert f"Outlet and credit {entry['credit']}" in text
     assert any(day_label(day) in text for day in acceptable_days(entry))
     how = entry["article"].date_how
     assert how and f"(how this date was found: {how})" in text
-    body = text_of_html(re.search(r'<div class="article-body">.*?</div>', page, flags=re.S).group(0))
+    body = visible_text(re.search(r'<div class="article-body">.*?</div>', page, flags=re.S).group(0))
     assert body.endswith(entry["body_ends_with"])
     assert "UNCLOS" in body
     for forbidden in entry["body_must_not_contain"]:
@@ -156,8 +149,8 @@ def test_article_page_of_a_seed_with_photos(spec, client):
     figures = re.findall(r'<figure class="photo">.*?</figure>', page, flags=re.S)
     assert len(figures) == len(entry["photo_captions"])
     for figure, caption in zip(figures, entry["photo_captions"], strict=True):
-        assert text_of_html(figure).startswith(caption["starts_with"])
-        assert f"Photo: {caption['credit']}" in text_of_html(figure)
+        assert visible_text(figure).startswith(caption["starts_with"])
+        assert f"Photo: {caption['credit']}" in visible_text(figure)
     people = section(response, "people-title")
     for expected in entry["people"]:
         assert expected["name"] in people
@@ -175,9 +168,9 @@ def test_article_page_keeps_boilerplate_only_in_provenance(spec, client):
     page = response.content.decode()
     assert f'<h1 id="article-title">{entry["title"]["text"]}</h1>' in page
     assert entry["standfirst"] in text_of(response)
-    body = text_of_html(re.search(r'<div class="article-body">.*?</div>', page, flags=re.S).group(0))
+    body = visible_text(re.search(r'<div class="article-body">.*?</div>', page, flags=re.S).group(0))
     assert body.startswith(entry["body_starts_with"]) and body.endswith(entry["body_ends_with"])
-    raw = text_of_html(re.search(r'<details class="provenance">.*?</details>', page, flags=re.S).group(0))
+    raw = visible_text(re.search(r'<details class="provenance">.*?</details>', page, flags=re.S).group(0))
     sidebar = [line for line in entry["body_must_not_contain"] if line in raw]
     assert "Temple of Literature" in sidebar  # kept for provenance ...
     assert not [line for line in sidebar if line in body]  # ... but never shown as the article
@@ -200,7 +193,7 @@ def test_people_index_groups_the_seed_officials_by_country(spec, client, accepta
     response = client.get("/people/")
     page = response.content.decode()
     sections = {
-        code: text_of_html(re.search(rf'<section aria-labelledby="country-{code}">.*?</section>', page, re.S).group(0))
+        code: visible_text(re.search(rf'<section aria-labelledby="country-{code}">.*?</section>', page, re.S).group(0))
         for code in ("VN", "CN")
     }
     for entry in acceptance["articles"]:
@@ -219,7 +212,7 @@ def test_person_page_of_a_seed_official(spec, client, acceptance):
     assert re.search(r'<h1 lang="vi">Lê Hoài Trung</h1>', response.content.decode())
     page = response.content.decode()
     table = re.search(r'<section aria-labelledby="offices-title">.*?</section>', page, flags=re.S).group(0)
-    office_rows = [text_of_html(row) for row in re.findall(r"<tr\b.*?</tr>", table, flags=re.S)[1:]]
+    office_rows = [visible_text(row) for row in re.findall(r"<tr\b.*?</tr>", table, flags=re.S)[1:]]
     expected_offices = {
         office
         for entry in acceptance["articles"]
@@ -290,7 +283,7 @@ def test_office_pages_list_seed_holders(spec, client):
 
 def meeting_rows_text(response) -> list[str]:
     table = re.search(r"<tbody>.*?</tbody>", response.content.decode(), flags=re.S)
-    return [text_of_html(row) for row in re.findall(r"<tr\b.*?</tr>", table.group(0), flags=re.S)] if table else []
+    return [visible_text(row) for row in re.findall(r"<tr\b.*?</tr>", table.group(0), flags=re.S)] if table else []
 
 
 def test_meeting_list_of_the_seeds_filters(spec, client):

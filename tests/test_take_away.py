@@ -230,7 +230,10 @@ def test_api_unknown_records_are_404(client, archive):
         ("/api/v1/offices/", 2),
         ("/api/v1/holdings/?page_size=100", 3),
         ("/api/v1/meetings/?page_size=100", 4),
-        ("/api/", 5),  # the examples: a person, a meeting; the example record: a meeting, its participants, articles
+        (
+            "/api/",
+            6,
+        ),  # the examples: a person, a meeting, the busiest pair; the example record: a meeting, its participants, articles
     ],
 )
 def test_api_pages_cost_a_fixed_number_of_queries(client, django_assert_num_queries, path, queries):

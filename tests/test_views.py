@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from conftest import links_of, text_of
 from django.contrib.auth import get_user_model
 from django.template import loader
 from django.test import RequestFactory
@@ -23,18 +24,6 @@ from factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    """The page's visible text, tags dropped and whitespace collapsed, for content assertions."""
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
-
-
-def links_of(response) -> list[str]:
-    return [html.unescape(href) for href in re.findall(r'href="([^"]+)"', response.content.decode())]
-
-
 # Query counts of every page are pinned in test_query_counts.py.
 
 

@@ -417,7 +417,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
             or _chrome_rule(unit) is not None
             or _date_line(unit, scratch)[0] is not None
             or bool(_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit))
-            or len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and word_count(unit) <= 12
+            or (len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and word_count(unit) <= 12)
         )
         if not header_kind:
             return index

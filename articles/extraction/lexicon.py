@@ -15,12 +15,7 @@ from dataclasses import dataclass
 from .. import countries as countries_module
 from ..countries import RECOGNISED_ANYWHERE, Countries, Naming
 from . import vocabulary
-from .names import to_ascii
-
-
-def folded(text: str) -> str:
-    """How a word or phrase of the data is compared with tokens: ASCII, lower case, single-spaced."""
-    return " ".join(to_ascii(text).lower().split())
+from .names import phrase_key, to_ascii
 
 
 def _alternation(words) -> str:
@@ -29,7 +24,7 @@ def _alternation(words) -> str:
 
 def _head_word(post: str) -> str:
     """The word that names a post: "Chairman of the National Assembly" -> "chairman", "Emperor" -> "emperor"."""
-    words = folded(post).split()
+    words = phrase_key(post).split()
     return (words[: words.index("of")] if "of" in words[1:] else words)[-1]
 
 
@@ -85,24 +80,26 @@ class Lexicon:
         self.country_words: dict[str, str] = {}
         for country in every:
             for word in (*country.names, *country.adjectives):
-                self.country_words[folded(word)] = country.code
+                self.country_words[phrase_key(word)] = country.code
             for abbreviation in country.abbreviations:
                 if sum(c.isalpha() for c in abbreviation) >= 3:  # "us" and "u.s." are English words folded
-                    self.country_words[folded(abbreviation)] = country.code
+                    self.country_words[phrase_key(abbreviation)] = country.code
         self.country_word_pattern = _words_pattern(
-            folded(word) for country in every for word in (*country.names, *country.adjectives)
+            phrase_key(word) for country in every for word in (*country.names, *country.adjectives)
         )
         self.abbreviations = {abbreviation: c.code for c in every for abbreviation in c.abbreviations}
         self.abbreviation_pattern = (
             re.compile(rf"\b(?:{_alternation(self.abbreviations)})(?!\w)") if self.abbreviations else None
         )
-        self.capitals = {folded(spelling): c.code for c in every for spelling in c.capital}
+        self.capitals = {phrase_key(spelling): c.code for c in every for spelling in c.capital}
         self.capital_pattern = _words_pattern(self.capitals)
-        self.institutions = {folded(name): c.code for c in every for name in c.institutions}
+        self.institutions = {phrase_key(name): c.code for c in every for name in c.institutions}
         self.institution_pattern = _words_pattern(self.institutions)
         # Every place a name can look like, and the country of those that are one country's.
-        self.place_countries = {folded(place): c.code for c in every for place in (*c.capital, *c.places)}
-        self.places = frozenset(self.place_countries) | {folded(p) for p in vocabulary.PLACES} | set(self.country_words)
+        self.place_countries = {phrase_key(place): c.code for c in every for place in (*c.capital, *c.places)}
+        self.places = (
+            frozenset(self.place_countries) | {phrase_key(p) for p in vocabulary.PLACES} | set(self.country_words)
+        )
         # The first word of each, so that a sentence's words are looked up only where a phrase may start.
         self.first_words_of_places = frozenset(place.split()[0] for place in self.places)
         self.first_words_of_institutions = frozenset(name.split()[0] for name in self.institutions)
@@ -143,7 +140,9 @@ class Lexicon:
                     if acronym:
                         self.party_acronyms[acronym] = owner
                 # Apostrophes optional: "Lao Peoples Revolutionary Party" is printed too.
-                spellings = [re.escape(folded(name)).replace("'", "'?") for name in (party.name, *party.other_names)]
+                spellings = [
+                    re.escape(phrase_key(name)).replace("'", "'?") for name in (party.name, *party.other_names)
+                ]
                 self.party_names.append((re.compile("|".join(spellings)), owner))
                 if party.ruling:
                     self.ruling_parties[country.code] = party.label
@@ -152,23 +151,23 @@ class Lexicon:
         # Every post the file names, by each spelling: read whole even where its first word is no post word
         # ("State Councilor", "Grand Chancellor"), and its head word ("Emperor") is a post word.
         self.known_posts = {
-            folded(spelling): post.name
+            phrase_key(spelling): post.name
             for country in every
             for post in country.state_posts
             for spelling in (post.name, *post.other_names)
         }
-        self.known_posts.update({folded(post): post for post in self.party_top_posts.values()})
+        self.known_posts.update({phrase_key(post): post for post in self.party_top_posts.values()})
         self.posts = vocabulary.POSTS | {_head_word(post) for post in self.known_posts}
 
     def _honorifics(self, every) -> None:
         phrases = [*vocabulary.HONORIFICS, *(word for country in every for word in country.naming.honorifics)]
-        as_words = {tuple(folded(phrase).split()) for phrase in phrases}
+        as_words = {tuple(phrase_key(phrase).split()) for phrase in phrases}
         # With full stops they are abbreviations ("H.E."); otherwise one word ("Samdech") or several ("Lok Chumteav").
         self.honorific_abbreviations = frozenset(words[0] for words in as_words if "." in words[0])
         self.honorific_words = frozenset(words[0] for words in as_words if len(words) == 1 and "." not in words[0])
         self.honorific_phrases = frozenset(words for words in as_words if len(words) > 1)
         self.titles_of_honour = frozenset(
-            tuple(folded(title).split()) for country in every for title in country.naming.titles_of_honour
+            tuple(phrase_key(title).split()) for country in every for title in country.naming.titles_of_honour
         )
 
     def _naming(self, every) -> None:
@@ -183,7 +182,7 @@ class Lexicon:
             shapes.append(
                 NameShape(
                     country=country.code,
-                    surnames=frozenset(folded(surname) for surname in naming.surnames),
+                    surnames=frozenset(phrase_key(surname) for surname in naming.surnames),
                     fewest=fewest,
                     most=most,
                     given_name=given,

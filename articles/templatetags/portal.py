@@ -1,56 +1,64 @@
-"""Template helpers of the public pages: country names, date honesty, the timeline chart."""
+"""Template helpers of the public pages: country names and their languages, date honesty, the timeline chart."""
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
+from .. import countries, scope
 from ..extraction.types import DAY, MONTH, YEAR
 
 register = template.Library()
 
-# The countries this archive's officials come from; any other code is shown as is.
-COUNTRY_NAMES = {
-    "VN": "Việt Nam",
-    "CN": "China",
-    "LA": "Laos",
-    "KH": "Cambodia",
-    "CU": "Cuba",
-    "KP": "DPR Korea",
-    "KR": "Republic of Korea",
-    "JP": "Japan",
-    "RU": "Russia",
-    "US": "United States",
-    "IN": "India",
-    "TH": "Thailand",
-    "SG": "Singapore",
-    "ID": "Indonesia",
-    "MY": "Malaysia",
-    "PH": "Philippines",
-    "MM": "Myanmar",
-    "BN": "Brunei",
-    "FR": "France",
-    "DE": "Germany",
-    "GB": "United Kingdom",
-    "AU": "Australia",
-}
-# Languages of names by country, so screen readers and fonts treat Vietnamese names as Vietnamese.
-NAME_LANGUAGES = {"VN": "vi"}
-
 
 @register.filter
 def country_name(code: str) -> str:
-    if not code:
-        return "Country not recorded"
-    return COUNTRY_NAMES.get(code.upper(), code.upper())
+    """A country's display name, from the countries file (an unknown code as it is)."""
+    return scope.country_name(code)
+
+
+@register.filter
+def country_lang(code: str) -> str:
+    """The lang attribute value for a country's names ("" when the page language fits)."""
+    return scope.names_language(code)
 
 
 @register.filter
 def name_lang(person) -> str:
-    """The lang attribute value for a person's name ("" when the page language fits)."""
-    return NAME_LANGUAGES.get(getattr(person, "country", "") or "", "")
+    """The lang attribute value for a person's name: their country's names language, so screen readers
+    and fonts treat a Vietnamese name as Vietnamese ("" when the page language fits)."""
+    return scope.names_language(getattr(person, "country", "") or "")
+
+
+@register.filter
+def languages_marked(text: str) -> SafeString:
+    """`text` escaped, each country name printed in its own language (Việt Nam) in a span of that lang,
+    so screen readers pronounce it: for the archive's name and focus, which come from the settings."""
+    marked = _names_with_language(countries.current())
+    if marked is None:
+        return conditional_escape(text)
+    parts, cursor = [], 0
+    for match in marked[0].finditer(text):
+        parts.append(conditional_escape(text[cursor : match.start()]))
+        parts.append(format_html('<span lang="{}">{}</span>', marked[1][match.group(0)], match.group(0)))
+        cursor = match.end()
+    parts.append(conditional_escape(text[cursor:]))
+    return mark_safe("".join(parts))  # every part is escaped above
+
+
+@functools.lru_cache(maxsize=8)
+def _names_with_language(table: countries.Countries) -> tuple[re.Pattern, dict[str, str]] | None:
+    languages = {country.name: country.names_language for country in table if country.names_language}
+    if not languages:
+        return None
+    names = sorted(languages, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)"), languages
 
 
 @register.filter
