@@ -326,14 +326,17 @@ class Importer:
     # The search index
 
     def _start_index_writer(self):
-        """A process that writes the index while this one stores (None: this one writes it).
+        """A helper that writes the index while this process stores (None: this one writes it).
 
         With extraction in this process (jobs=0) the import stays in one process, as it was asked to."""
-        from search.writer_process import IndexWriterProcess
-
         if self.dry_run or self.jobs == 0:
             return None
-        return IndexWriterProcess.start(batch_size=INDEX_EVERY)
+        for _, answer in signals.import_started.send_robust(sender=Article, batch_size=INDEX_EVERY):
+            if isinstance(answer, Exception):
+                logger.error("Could not start the index writer; the import writes the index itself", exc_info=answer)
+            elif answer is not None:
+                return answer
+        return None
 
     def _finish_index(self) -> None:
         """Bring the index level with what was stored; whatever the writer process could not write,
