@@ -158,3 +158,27 @@ def test_engine_benchmark_compares_whoosh_and_solrcloud_on_the_same_articles(tmp
     assert result["search"]["solr"]["engine"] == "search.solr.PortalSolrEngine"
     assert result["solr"]["nodes"] == 2 and result["solr"]["startup_seconds"] > 0
     assert "SolrCloud" in completed.stdout
+
+
+@pytest.mark.django_db
+def test_merge_benchmark_merges_a_copy_with_each_writer_and_leaves_the_index_alone(fresh_index, settings, tmp_path):
+    from conftest import index_now
+    from factories import make_article
+    from haystack import connections
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # one segment per commit, none merged
+    for number in range(3):
+        index_now(make_article(f"Talks number {number}"))
+    completed = subprocess.run(
+        [sys.executable, "bench/merge_speed.py", str(fresh_index), "--rounds", "1", "--json", str(tmp_path / "m.json")],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    for writer in ("whoosh", "streaming"):
+        assert result["best_of_rounds"][writer]["segments_merged"] == 3
+        assert result["best_of_rounds"][writer]["documents"] == 3
+    assert connections["default"].get_backend().segment_count() == 3
