@@ -22,7 +22,11 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-MERGE_FACTOR = 2
+# A segment joins a merge when it is at most this many times all smaller ones together. With 1 (a
+# segment is merged once the smaller ones have caught up with it) each document is rewritten 2.9 times
+# by 10,000 articles and 4.5 times by 50,000 (batches of 100, merges past 6 segments), against 3.4
+# and 5.8 with 2, for the same largest number of segments (7) between merges.
+MERGE_FACTOR = 1
 LOCK_NAME = "MERGING.lock"
 WRITE_LOCK_WAIT = 600.0  # seconds the merge waits for a drain to finish with the write lock
 # Postings a merge sorts in memory before it sorts the rest on disk in runs of that size. Whoosh's
