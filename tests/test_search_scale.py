@@ -148,6 +148,11 @@ def merge_copy(source, target, settings, articles) -> dict:
         "documents": (reader.doc_count_all(), reader.doc_count()),
         "postings": list(reader.iter_postings()),
         "stored": list(reader.all_stored_fields()),
+        "terms": [
+            (name, text, info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+            for name, text in reader.all_terms()
+            for info in [reader.term_info(name, text)]
+        ],
         "lengths": {
             name: [reader.doc_field_length(doc, name) for doc in reader.all_doc_ids()]
             for name in schema.scorable_names()
@@ -187,7 +192,7 @@ def test_merging_streams_the_sorted_segments_into_what_whoosh_s_own_merge_writes
         with monkeypatch.context() as patched:
             patched.setattr(PortalSegmentWriter, "add_postings_to_pool", never_sorted)
             streamed = merge_copy(tmp_path / "segments", tmp_path / "streamed", settings, articles)
-        for name in ("add_reader", "_flush_segment", "_close_segment"):  # Whoosh's own merge
+        for name in ("add_reader", "_flush_segment", "_close_segment", "per_document_reader"):  # Whoosh's own
             monkeypatch.setattr(PortalSegmentWriter, name, getattr(SegmentWriter, name))
         sorted_by_whoosh = merge_copy(tmp_path / "segments", tmp_path / "sorted", settings, articles)
     finally:
@@ -195,7 +200,7 @@ def test_merging_streams_the_sorted_segments_into_what_whoosh_s_own_merge_writes
 
     assert streamed["segments"] == sorted_by_whoosh["segments"] == 1
     assert streamed["raw"]["documents"] == sorted_by_whoosh["raw"]["documents"] == (28, 28)  # deletions dropped
-    for part in ("stored", "lengths", "columns"):
+    for part in ("stored", "terms", "lengths", "columns"):
         assert streamed["raw"][part] == sorted_by_whoosh["raw"][part], part
 
     # Every posting the same, in the same order of field, word and document. Except the value bytes of
