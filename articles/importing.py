@@ -86,6 +86,7 @@ class ImportReport:
     failed: list[FileOutcome] = field(default_factory=list)
     index_pending: int = 0  # changes left queued because another process held the index
     extraction_cpu_seconds: float = 0.0  # in the extraction processes, all together
+    index_writer: dict | None = None  # the index writer process's report, when one wrote the index
     keep_outcomes: bool = True
 
     def add(self, outcome: FileOutcome) -> None:
@@ -203,6 +204,7 @@ class Importer:
         self.report = ImportReport(dry_run=dry_run, keep_outcomes=on_outcome is None)
         self.bar = None
         self.to_index = 0
+        self.index_writer = None
 
     # Reporting
 
@@ -223,35 +225,41 @@ class Importer:
         """`tasks` yields (ExtractionTask, Article or None) pairs in order, or FileOutcomes to report."""
         started = time.perf_counter()
         self.reextract = reextract
-        if not self.dry_run:
+        self.index_writer = self._start_index_writer()
+        if not self.dry_run and self.index_writer is None:
             self._drain_index(lock_wait=INDEX_LOCK_WAIT)  # what a killed import left queued goes in first
         self.bar = tqdm(
             total=total, desc=description, unit="file", disable=not self.progress or total < PROGRESS_BAR_FROM
         )
-        with (
-            self.bar,
-            Extractors(
-                jobs=self.jobs,
-                time_limit=self.time_limit,
-                max_bytes=self.max_bytes,
-                officials=self.officials,
-                extract=self.extract,
-            ) as extractors,
-        ):
-            batch: list[Item | FileOutcome] = []
-            names: set[str] = set()
-            for extraction, article in self._extractions(tasks, extractors):
-                if extraction.name in names:  # a file given twice: the second sees the first stored
-                    self._store(batch)
-                    batch, names = [], set()
-                batch.append(self._item_or_outcome(extraction, article))
-                names.add(extraction.name)
-                if sum(isinstance(entry, Item) for entry in batch) >= self.batch_size:
-                    self._store(batch)
-                    batch, names = [], set()
-            self._store(batch)
+        try:
+            with (
+                self.bar,
+                Extractors(
+                    jobs=self.jobs,
+                    time_limit=self.time_limit,
+                    max_bytes=self.max_bytes,
+                    officials=self.officials,
+                    extract=self.extract,
+                ) as extractors,
+            ):
+                batch: list[Item | FileOutcome] = []
+                names: set[str] = set()
+                for extraction, article in self._extractions(tasks, extractors):
+                    if extraction.name in names:  # a file given twice: the second sees the first stored
+                        self._store(batch)
+                        batch, names = [], set()
+                    batch.append(self._item_or_outcome(extraction, article))
+                    names.add(extraction.name)
+                    if sum(isinstance(entry, Item) for entry in batch) >= self.batch_size:
+                        self._store(batch)
+                        batch, names = [], set()
+                self._store(batch)
+        except BaseException:
+            if self.index_writer is not None:
+                self.index_writer.stop()
+            raise
         if not self.dry_run:
-            self._drain_index(lock_wait=INDEX_LOCK_WAIT_AT_END, last=True)
+            self._finish_index()
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -291,7 +299,11 @@ class Importer:
                 self.to_index += 1
             self._done(outcome)
         if self.to_index >= INDEX_EVERY:
-            self._drain_index(lock_wait=INDEX_LOCK_WAIT)
+            if self.index_writer is not None and self.index_writer.wake():
+                self.to_index = 0
+                release_free_memory()
+            else:
+                self._drain_index(lock_wait=INDEX_LOCK_WAIT)
 
     def _store_items(self, items: list[Item]) -> list[FileOutcome]:
         if len(items) > 1:
@@ -310,6 +322,36 @@ class Importer:
             return FileOutcome(
                 item.name, FAILED, f"could not be saved: {type(error).__name__}: {error}", article_id=article_id
             )
+
+    # The search index
+
+    def _start_index_writer(self):
+        """A helper that writes the index while this process stores (None: this one writes it).
+
+        With extraction in this process (jobs=0) the import stays in one process, as it was asked to."""
+        if self.dry_run or self.jobs == 0:
+            return None
+        for _, answer in signals.import_started.send_robust(sender=Article, batch_size=INDEX_EVERY):
+            if isinstance(answer, Exception):
+                logger.error("Could not start the index writer; the import writes the index itself", exc_info=answer)
+            elif answer is not None:
+                return answer
+        return None
+
+    def _finish_index(self) -> None:
+        """Bring the index level with what was stored; whatever the writer process could not write,
+        this process writes (or leaves queued, and says so, when the index stays busy)."""
+        if self.index_writer is not None:
+            written = self.index_writer.finish(lock_timeout=INDEX_LOCK_WAIT_AT_END)
+            self.index_writer = None
+            if written is not None:
+                self.report.index_writer = written
+                if not written["pending"]:
+                    return
+                if written["deferred"]:
+                    self.report.index_pending = written["pending"]
+                    return
+        self._drain_index(lock_wait=INDEX_LOCK_WAIT_AT_END, last=True)
 
     def _drain_index(self, *, lock_wait: float, last: bool = False) -> None:
         """Let the search index (or whoever listens to import_progress) catch up with what is stored."""

@@ -18,7 +18,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.utils import timezone
 from slugify import slugify
@@ -68,6 +68,28 @@ class Item:
 def fit(model, field_name: str, value: str | None) -> str:
     """`value` cut to the model field's max_length ('' for None)."""
     return (value or "")[: model._meta.get_field(field_name).max_length]
+
+
+def update_rows(model, objects: list, field_names) -> None:
+    """Write `field_names` of `objects` (saved rows), one UPDATE statement run for all of them.
+
+    Django's bulk_update builds one statement with a CASE per field listing every row: re-extracting
+    100 articles cost 1.5 ms of CPU and up to 13 ms of SQLite per article; this costs 0.03 and 0.3.
+    Like bulk_update, it sends the values as they are (no save() or signals)."""
+    if not objects:
+        return
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    fields = [meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def store_batch(items: list[Item], *, reextract: bool = False, dry_run: bool = False) -> list[FileOutcome]:
@@ -575,8 +597,10 @@ class Meetings:
         for meeting in updated:
             meeting.updated_at = now
         if updated:
-            Meeting.objects.bulk_update(
-                updated, ["date", "date_precision", "date_how", "place", "kind", "status", "evidence", "updated_at"]
+            update_rows(
+                Meeting,
+                updated,
+                ["date", "date_precision", "date_how", "place", "kind", "status", "evidence", "updated_at"],
             )
             Meeting.history.bulk_history_create(updated, update=True)
         if self.links_removed:
@@ -796,7 +820,7 @@ class BatchStore:
             fields = sorted({name for _, changed in updated for name in changed} | {"updated_at"})
             for article, _ in updated:
                 article.updated_at = now
-            Article.objects.bulk_update([article for article, _ in updated], fields)
+            update_rows(Article, [article for article, _ in updated], fields)
             Article.history.bulk_history_create([article for article, _ in updated], update=True)
 
     # Photos -----------------------------------------------------------------------------------
@@ -964,7 +988,7 @@ class BatchStore:
         Photo.objects.bulk_create(self.photo_rows)
         Photo.history.bulk_history_create(self.photo_rows)
         if self.photos_updated:
-            Photo.objects.bulk_update(self.photos_updated, ["caption", "credit"])
+            update_rows(Photo, self.photos_updated, ["caption", "credit"])
             Photo.history.bulk_history_create(self.photos_updated, update=True)
         if self.mentions_dropped:
             Mention.objects.filter(article_id__in=self.mentions_dropped).delete()

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import statistics
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +36,84 @@ def start_portal(data_dir: str | Path) -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+class ProcessWatch:
+    """Peak resident memory and CPU time of this process and of every process it starts (extraction
+    processes, the index writer, the merges that one starts), sampled every `interval` seconds, by role.
+
+        with ProcessWatch() as watch:
+            ...
+        watch.peaks_mb       {"importing process": 101.2, "index writer": 110.4, ...}
+        watch.cpu_seconds    {"importing process": 30.1, "index writer": 41.0, "merging": 6.2, ...}
+        watch.together_mb    the largest sum of all their resident memory at one moment
+
+    A process's CPU time is its last sample's, so a process that lives less than `interval` is missed.
+    """
+
+    ROLES = (
+        ("search.writer_process", "index writer"),
+        ("search.merging", "merging"),
+        ("forkserver", "extraction processes"),
+    )
+    MAIN = "importing process"
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.peaks_mb: dict[str, float] = {}
+        self.together_mb = 0.0
+        self._cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds at the last sample)
+        self._roles: dict[int, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def cpu_seconds(self) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for role, seconds in self._cpu.values():
+            totals[role] = round(totals.get(role, 0.0) + seconds, 2)
+        return totals
+
+    def _role(self, process) -> str:
+        import psutil
+
+        if process.pid not in self._roles:
+            try:
+                command = " ".join(process.cmdline())
+            except psutil.Error:
+                return "other"
+            self._roles[process.pid] = next((role for marker, role in self.ROLES if marker in command), "other")
+        return self._roles[process.pid]
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        together = 0.0
+        for process in [me, *me.children(recursive=True)]:
+            role = self.MAIN if process.pid == me.pid else self._role(process)
+            try:
+                with process.oneshot():
+                    mb = process.memory_info().rss / 1024 / 1024
+                    times = process.cpu_times()
+            except psutil.Error:
+                continue
+            self.peaks_mb[role] = round(max(self.peaks_mb.get(role, 0.0), mb), 1)
+            together += mb
+            self._cpu[process.pid] = (role, times.user + times.system)
+        self.together_mb = round(max(self.together_mb, together), 1)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            self._stop.wait(self.interval)
+        self._sample()
 
 
 def percentile(values: list[float], share: float) -> float:

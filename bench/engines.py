@@ -122,7 +122,11 @@ def table(result: dict) -> str:
             imports["whoosh"]["articles_per_second"],
             imports["solr"]["articles_per_second"],
         )
-        row("  of which indexing (s)", imports["whoosh"]["index_seconds"], imports["solr"]["index_seconds"])
+        row(
+            "  CPU of the index writer process (s)",
+            imports["whoosh"]["index_writer_cpu_seconds"],
+            imports["solr"]["index_writer_cpu_seconds"],
+        )
     reindex = result["reindex"]
     row(
         "index an existing archive (articles/s)",
@@ -226,9 +230,9 @@ def import_summary(imported: dict) -> dict:
     return {
         "articles_per_second": first["articles_per_second"],
         "seconds": first["seconds"],
-        "index_seconds": first["main_process_phases_seconds"]["index"],
+        "index_writer_cpu_seconds": first["cpu_seconds"].get("index writer", 0.0),
         "phases_seconds": first["main_process_phases_seconds"],
-        "peak_rss_mb": imported["peak_rss_mb"]["after_first_import"],
+        "peak_rss_mb": imported["peak_rss_mb"]["by_process"],
     }
 
 

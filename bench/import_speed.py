@@ -7,10 +7,12 @@ Generates the articles into a temporary folder, points PORTAL_DATA_DIR at an emp
 (or DIR), migrates, then runs the `import_articles` command three times, as a user would, with the
 default number of extraction processes: a first import that creates and indexes every article, a
 second one in which every file is unchanged, and `--reextract` after an extractor upgrade (every
-article extracted again, rewritten and indexed again). The main process's time is split into
-storing batches and writing the index; extraction alone in one process gives the per-core ceiling.
-Peak memory is the importing (main) process's maximum resident set size; each extraction process
-holds one file at a time.
+article extracted again, rewritten and indexed again). Each run is timed as a user waits for it
+(the import, then the downloads the command rewrites), and any merge of the index it left running
+is waited for before the next. The importing process's time is split into storing batches and
+writing the index (when no index writer process does); extraction alone in one process gives the
+per-core ceiling. Memory and CPU time are sampled for every process of the command (bench/common.py:
+ProcessWatch): the importing process, the extraction processes, the index writer and its merges.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 
@@ -29,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from bench.common import folder_size_mb, machine, peak_rss_mb, start_portal, write_json  # noqa: E402
+from bench.common import ProcessWatch, folder_size_mb, machine, start_portal, write_json  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 
@@ -64,12 +67,23 @@ class PhaseTimer:
                 setattr(owner, attribute, original)
 
 
-def run_import_command(folder: Path | None, *, reextract: bool = False) -> tuple[float, float, object]:
-    """Run `import_articles FOLDER` (or `--reextract`); returns (wall seconds, CPU seconds of this
-    process, the ImportReport it produced)."""
+@dataclass
+class CommandRun:
+    """One run of the import command, as a user waits for it, and what its processes cost."""
+
+    seconds: float  # the whole command: the import, then the downloads it rewrites
+    report: object  # the ImportReport
+    watch: ProcessWatch  # memory and CPU time of the command's processes (merges included)
+    merge_tail_seconds: float  # waited after the command for the merge it left running
+
+
+def run_import_command(folder: Path | None, *, reextract: bool = False) -> CommandRun:
+    """Run `import_articles FOLDER` (or `--reextract`), then wait for any merge of the index it left
+    running (so that the next measurement does not share the cores with it)."""
     from django.core.management import call_command
 
     from articles.management.commands import import_articles as command_module
+    from search import indexing, merging
 
     reports = []
     entry = "reextract_articles" if reextract else "import_paths"
@@ -83,12 +97,17 @@ def run_import_command(folder: Path | None, *, reextract: bool = False) -> tuple
     setattr(command_module, entry, recording)
     arguments = ["--reextract"] if reextract else [str(folder)]
     try:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        call_command("import_articles", *arguments, verbosity=0, stdout=StringIO(), stderr=StringIO())
-        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+        with ProcessWatch() as watch:
+            started = time.perf_counter()
+            call_command("import_articles", *arguments, verbosity=0, stdout=StringIO(), stderr=StringIO())
+            seconds = time.perf_counter() - started
+            backend = indexing._backend()
+            if hasattr(backend, "segment_count"):  # the Whoosh index: merged in the background
+                merging.wait_for(backend.path)
+            merge_tail = time.perf_counter() - started - seconds
     finally:
         setattr(command_module, entry, original)
-    return seconds, cpu_seconds, reports[0]
+    return CommandRun(seconds, reports[0], watch, merge_tail)
 
 
 def counts(report) -> dict:
@@ -127,7 +146,6 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026,
     generate_seconds = time.perf_counter() - started
     words = sum(len(path.read_text("utf-8").split()) for path in paths[:2000])
     start_portal(data_dir)
-    rss_before = peak_rss_mb()
 
     from django.conf import settings
 
@@ -136,28 +154,23 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026,
     from articles.models import Article
     from search import indexing
 
-    # The main process's share of the import: storing batches and writing the index. Extraction
-    # runs in the worker processes meanwhile; "waiting" is the main process waiting for them.
+    # The importing process's share: storing batches, and writing the index when no index writer
+    # process does it. Extraction runs in the worker processes meanwhile; "waiting" is the importing
+    # process waiting for them (or for the index writer at the end).
     timer = PhaseTimer()
     targets = [(importing, "store_batch", "database"), (indexing, "process_queue", "index")]
     with timer.patched(targets):
-        first_seconds, first_cpu, first_report = run_import_command(articles_dir)
-    rss_after_first = peak_rss_mb()
-    phases = {name: rounded(seconds) for name, seconds in sorted(timer.seconds.items())}
-    phases["waiting_for_extraction_and_other"] = rounded(first_seconds - sum(timer.seconds.values()))
+        first = run_import_command(articles_dir)
+    phases = {name: rounded(timer.seconds.get(name, 0.0)) for name in ("database", "index")}
+    phases["waiting_for_extraction_and_other"] = rounded(first.report.seconds - sum(timer.seconds.values()))
 
-    second_seconds, second_cpu, second_report = run_import_command(articles_dir)
+    second = run_import_command(articles_dir)
     # An extractor upgrade: every stored article is extracted again and rewritten where it changed
     # (here its extractor version at least), then indexed again.
     again = None
     if reextract:
         Article.objects.update(extractor_version="bench-previous-version")
-        reextract_seconds, reextract_cpu, reextract_report = run_import_command(None, reextract=True)
-        again = {
-            **speed(articles, reextract_seconds, reextract_cpu, reextract_report),
-            "counts": counts(reextract_report),
-        }
-    rss_after_reextract = peak_rss_mb()
+        again = run_import_command(None, reextract=True)
     sample = paths[: min(len(paths), 1000)]
     extract_seconds, extract_cpu = extraction_only(sample)
 
@@ -168,19 +181,23 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026,
         "generate_seconds": round(generate_seconds, 1),
         "jobs": default_jobs(),
         "machine": machine(),
-        "first_import": {
-            **speed(articles, first_seconds, first_cpu, first_report),
-            "counts": counts(first_report),
-            "main_process_phases_seconds": phases,
+        "first_import": {**speed(articles, first), "main_process_phases_seconds": phases},
+        "second_import_unchanged": speed(articles, second),
+        "reextract_after_upgrade": speed(articles, again) if again else None,
+        "extraction_only_one_process": {
+            "seconds": rounded(extract_seconds),
+            "articles_per_second": round(len(sample) / extract_seconds, 1),
+            "cpu_seconds": rounded(extract_cpu),
+            "sample": len(sample),
         },
-        "second_import_unchanged": {**speed(articles, second_seconds, second_cpu), "counts": counts(second_report)},
-        "reextract_after_upgrade": again,
-        "extraction_only_one_process": {**speed(len(sample), extract_seconds, extract_cpu), "sample": len(sample)},
         "load_average": [round(load, 2) for load in os.getloadavg()],
         "peak_rss_mb": {
-            "after_setup": round(rss_before, 1),
-            "after_first_import": round(rss_after_first, 1),
-            "after_reextract": round(rss_after_reextract, 1),
+            "importing_process": first.watch.peaks_mb.get(ProcessWatch.MAIN, 0.0),
+            "importing_process_reextract": again.watch.peaks_mb.get(ProcessWatch.MAIN, 0.0) if again else None,
+            "largest_process": max(first.watch.peaks_mb.values()),
+            "by_process": first.watch.peaks_mb,
+            "reextract_by_process": again.watch.peaks_mb if again else None,
+            "all_processes_together": first.watch.together_mb,
         },
         "engine": settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"],
         "stored": {
@@ -196,43 +213,54 @@ def measure(articles: int, data_dir: Path, articles_dir: Path, seed: int = 2026,
     }
 
 
-def speed(articles: int, seconds: float, cpu_seconds: float, report=None) -> dict:
-    result = {
-        "seconds": rounded(seconds),
-        "articles_per_second": round(articles / seconds, 1),
-        "main_process_cpu_seconds": rounded(cpu_seconds),
-    }
-    if report is not None:
+def speed(articles: int, run: CommandRun) -> dict:
+    """Articles per second as a user waits for the command, and what every process of it cost."""
+    cpu = run.watch.cpu_seconds
+    total = sum(cpu.values())
+    return {
+        "seconds": rounded(run.seconds),
+        "articles_per_second": round(articles / run.seconds, 1),
+        # The import alone: the command then rewrites the downloads (articles/downloads.py).
+        "import_seconds": rounded(run.report.seconds),
+        "downloads_seconds": rounded(run.seconds - run.report.seconds),
+        "merge_after_the_command_seconds": rounded(run.merge_tail_seconds),
+        "counts": counts(run.report),
+        "cpu_seconds": cpu,
+        "index_writer": run.report.index_writer,
         # CPU time does not depend on what else the machine runs: on a machine of its own, the import
         # could go no faster than its cores divided by the CPU seconds each article costs.
-        total = cpu_seconds + report.extraction_cpu_seconds
-        result["extraction_cpu_seconds"] = rounded(report.extraction_cpu_seconds)
-        result["cpu_ms_per_article"] = round(total / articles * 1000, 1)
-        result["cpu_bound_articles_per_second_on_all_cores"] = round(len(os.sched_getaffinity(0)) * articles / total, 1)
-    return result
+        "cpu_ms_per_article": round(total / articles * 1000, 1),
+        "cpu_bound_articles_per_second_on_all_cores": round(len(os.sched_getaffinity(0)) * articles / total, 1),
+    }
 
 
 def summary(result: dict) -> str:
     first, second, again = result["first_import"], result["second_import_unchanged"], result["reextract_after_upgrade"]
     phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in first["main_process_phases_seconds"].items())
+    memory = result["peak_rss_mb"]
+
+    def line(name: str, run: dict) -> str:
+        cpu = ", ".join(f"{role} {seconds:.1f} s" for role, seconds in run["cpu_seconds"].items())
+        return (
+            f"  {name} {run['seconds']:.1f} s = {run['articles_per_second']} articles/s "
+            f"(import {run['import_seconds']:.1f} s, downloads {run['downloads_seconds']:.1f} s)  {run['counts']}\n"
+            f"    CPU {run['cpu_ms_per_article']} ms per article ({cpu}): "
+            f"{run['cpu_bound_articles_per_second_on_all_cores']} articles/s on idle cores"
+        )
+
     return "\n".join(
         [
             f"Import of {result['articles']} generated articles (~{result['average_words']} words each), "
             f"{result['jobs']} extraction processes:",
-            f"  first import   {first['seconds']:.1f} s = {first['articles_per_second']} articles/s  {first['counts']}",
-            f"    CPU {first['cpu_ms_per_article']} ms per article (main process and extraction processes): "
-            f"{first['cpu_bound_articles_per_second_on_all_cores']} articles/s on idle cores",
-            f"    main process: {phases}",
+            line("first import  ", first),
+            f"    importing process: {phases}",
             f"  second import  {second['seconds']:.1f} s = {second['articles_per_second']} articles/s (all unchanged)",
-            f"  --reextract after an extractor upgrade  {again['seconds']:.1f} s = "
-            f"{again['articles_per_second']} articles/s  {again['counts']}"
-            if again
-            else "  --reextract not measured at this size",
+            line("--reextract after an extractor upgrade", again) if again else "  --reextract not measured",
             f"  extraction alone in one process: {result['extraction_only_one_process']['articles_per_second']} "
             "articles/s",
-            f"  peak RSS of the importing process {result['peak_rss_mb']['after_first_import']} MB "
-            f"(after --reextract {result['peak_rss_mb']['after_reextract']} MB); database "
-            f"{result['stored']['database_mb']} MB, "
+            f"  peak RSS (MB) by process {memory['by_process']}, all together {memory['all_processes_together']}"
+            + (f"; re-extracting {memory['reextract_by_process']}" if memory["reextract_by_process"] else ""),
+            f"  database {result['stored']['database_mb']} MB, "
             + (
                 f"index {result['stored']['index_mb']} MB in {result['stored']['index_segments']} segment(s); "
                 if "index_mb" in result["stored"]

@@ -87,7 +87,13 @@ def table(results: dict) -> str:
             "second import, all unchanged (articles/s)",
             lambda r: f"{r['import']['second_import_unchanged']['articles_per_second']}",
         ),
-        row("peak RSS of the import (MB)", lambda r: f"{r['import']['peak_rss_mb']['after_first_import']}"),
+        row(
+            "peak RSS (MB): importing process / index writer / merging / each extraction process",
+            lambda r: " / ".join(
+                f"{r['import']['peak_rss_mb']['by_process'].get(role, 0):.0f}"
+                for role in ("importing process", "index writer", "merging", "extraction processes")
+            ),
+        ),
         row(
             "database / index (MB)",
             lambda r: f"{r['import']['stored']['database_mb']} / {r['import']['stored']['index_mb']}",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import heapq
 import itertools
 import os
 import re
@@ -33,6 +34,7 @@ from whoosh import columns, fields, formats, index, qparser, query
 from whoosh.analysis import Filter, IDTokenizer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
+from whoosh.reading import SegmentReader
 from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import SegmentWriter
 
@@ -143,11 +145,23 @@ class ValueList(fields.FieldType):
 
 
 class PortalSegmentWriter(SegmentWriter):
-    """Whoosh's segment writer, minus a file-system check per posting.
+    """Whoosh's segment writer, minus a file-system check per posting, merging segments in one pass.
 
     Writing a segment's postings looks up each field's length column for every posting, and for a
     field that has none (facets, value lists) it asks the file system again each time: a third of
-    the commit. The answer cannot change while the segment is written, so it is kept."""
+    the commit. The answer cannot change while the segment is written, so it is kept.
+
+    Merging: Whoosh copies every posting of the segments it merges into its sorting pool, sorts them
+    all (on disk past its memory limit) and writes them out. Yet each segment's postings already come
+    in order (field, term, then document), and a merged segment numbers the documents of one segment
+    after another's, so the merged postings are the ordered merge of those streams: read here at the
+    flush, one posting of each segment at a time, in the order Whoosh's sort would have given (the
+    test in tests/test_search_scale.py compares the two). bench/merge_speed.py on 3,000 articles:
+    6.9 CPU s and 84 MB instead of 13.1 CPU s and 120 MB."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._merged_readers: list[tuple] = []  # (reader, its first document here, docmap)
 
     def per_document_reader(self):
         reader = super().per_document_reader()
@@ -161,6 +175,41 @@ class PortalSegmentWriter(SegmentWriter):
 
         reader._cached_reader = cached_reader
         return reader
+
+    def add_reader(self, reader):
+        """Copy a segment's documents now and leave its postings for the flush."""
+        if not isinstance(reader, SegmentReader):
+            super().add_reader(reader)
+            return
+        self._check_state()
+        first_document = self.docnum
+        indexed = {name for name in reader.indexed_field_names() if name in self.schema}
+        docmap = self.write_per_doc(set(self.schema.names()) | indexed, reader)
+        # A reader of our own: Whoosh's merge policies close theirs as soon as this returns.
+        own = SegmentReader(self.storage, self.schema, reader.segment())
+        self._merged_readers.append((own, first_document, docmap))
+        self._added = True
+
+    def _flush_segment(self):
+        if not self._merged_readers:
+            super()._flush_segment()
+            return
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        streams = [self.pool.iter_postings()] + [
+            self._process_posts(reader.iter_postings(), first_document, docmap)
+            for reader, first_document, docmap in self._merged_readers
+        ]
+        self.fieldwriter.add_postings(self.schema, lengths, heapq.merge(*streams))
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
+
+    def _close_segment(self):
+        for reader, _, _ in self._merged_readers:
+            reader.close()
+        self._merged_readers = []
+        super()._close_segment()
 
 
 def user_query_parser(schema) -> qparser.QueryParser:

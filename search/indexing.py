@@ -212,6 +212,13 @@ def on_people_changed(sender, person_ids, **kwargs) -> None:
     people_changed(person_ids)
 
 
+def on_import_started(sender, batch_size: int, **kwargs):
+    """A process that drains the queue beside the import (None where it could not see the import's writes)."""
+    from .writer_process import IndexWriterProcess
+
+    return IndexWriterProcess.start(batch_size=batch_size)
+
+
 def on_import_progress(sender, wait: float, batch_size: int, final: bool = False, **kwargs) -> int:
     """Drain the queue as an import goes; the changes left queued (another writer held the index)."""
     report = process_queue(lock_timeout=wait, batch_size=batch_size)

@@ -85,7 +85,13 @@ def test_import_benchmark_reports_the_imports_a_reextraction_and_their_phases(ti
     for run in ("first_import", "second_import_unchanged", "reextract_after_upgrade"):
         assert result[run]["articles_per_second"] > 0 and result[run]["seconds"] > 0
     assert result["extraction_only_one_process"]["articles_per_second"] > 0
-    assert result["peak_rss_mb"]["after_first_import"] > 0
+    # Every process of the import is watched: the index is written by a process of its own.
+    memory = result["peak_rss_mb"]["by_process"]
+    assert memory["importing process"] > 0 and memory["index writer"] > 0 and memory["extraction processes"] > 0
+    for run in ("first_import", "reextract_after_upgrade"):
+        assert result[run]["index_writer"]["updated"] == TINY and result[run]["index_writer"]["pending"] == 0
+        assert {"importing process", "index writer", "extraction processes"} <= set(result[run]["cpu_seconds"])
+        assert result[run]["cpu_ms_per_article"] > 0
     assert result["stored"]["database_mb"] > 0 and result["stored"]["index_mb"] > 0
     assert "articles/s" in stdout
 
@@ -170,3 +176,27 @@ def test_engine_benchmark_on_a_kept_portal_searches_its_own_whoosh_index(tiny_be
     assert "articles_per_second" not in result["reindex"]["whoosh"] and result["reindex"]["whoosh"]["index_mb"] > 0
     assert result["reindex"]["solr"]["articles_per_second"] > 0
     assert result["search"]["whoosh"]["articles"] == TINY
+
+
+@pytest.mark.django_db
+def test_merge_benchmark_merges_a_copy_with_each_writer_and_leaves_the_index_alone(fresh_index, settings, tmp_path):
+    from conftest import index_now
+    from factories import make_article
+    from haystack import connections
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # one segment per commit, none merged
+    for number in range(3):
+        index_now(make_article(f"Talks number {number}"))
+    completed = subprocess.run(
+        [sys.executable, "bench/merge_speed.py", str(fresh_index), "--rounds", "1", "--json", str(tmp_path / "m.json")],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    for writer in ("whoosh", "streaming"):
+        assert result["best_of_rounds"][writer]["segments_merged"] == 3
+        assert result["best_of_rounds"][writer]["documents"] == 3
+    assert connections["default"].get_backend().segment_count() == 3

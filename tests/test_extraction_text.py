@@ -464,3 +464,16 @@ def test_any_text_gives_an_article_or_an_input_error(pieces, separator):
     assert "[Photo]" not in result.body
     assert all(block.rule for block in result.boilerplate_removed)
     assert result.date.precision in ("day", "month", "year", "unknown")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ .,\x00\n\t-'ĐđỗọưƯờÀé习近平Привет\u0301\u0323ß😀"), max_size=60))
+def test_transliteration_reads_only_the_non_ascii_runs_and_gives_what_unidecode_gives_for_the_whole_text(text):
+    import unicodedata
+
+    from text_unidecode import unidecode
+
+    from articles.extraction.names import to_ascii
+
+    assert to_ascii(text) == unidecode(unicodedata.normalize("NFC", text))
+    assert to_ascii("Đỗ Mười met 习近平 in Hà Nội") == "Do Muoi met Xi Jin Ping  in Ha Noi"

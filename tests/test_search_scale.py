@@ -86,3 +86,136 @@ def test_a_merge_of_equal_segments_makes_one(fresh_index, settings):
     assert completed.returncode == 0, completed.stderr
     assert segment_count() == 1
     assert backend().search("", start_offset=0, end_offset=20)["hits"] == 6
+
+
+# ---------------------------------------------------------------- merging streams sorted segments
+
+
+FACETS = ["people", "countries", "pairs", "offices", "organizations", "outlet", "place", "kind", "year", "month"]
+QUERIES = [
+    ("", {}),
+    ("archive", {}),
+    ("archive article", {"sort_by": ["-dated"]}),
+    ("photo OR retitled", {}),
+    ("", {"narrow_queries": ['outlet:"VNS"']}),
+]
+
+
+def build_segments(index_path, settings):
+    """An index of many segments with deletions: 30 articles in six commits, four of them indexed again
+    under new titles (the old documents deleted in their segments) and two taken out."""
+    from factories import make_archive
+
+    from search import indexing
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # no merge yet
+    articles = make_archive(articles=30, meetings=15)["articles"]
+    for first in range(0, 30, 5):
+        index_now(*articles[first : first + 5])
+    for number, article in enumerate(articles[2:30:7]):
+        article.title = f"Retitled article {number}"
+        article.save()
+    index_now(*articles[2:30:7])
+    indexing.queue_removal([articles[5].pk, articles[17].pk])
+    indexing.process_queue()
+    index = backend().index
+    assert len(index._segments()) == 7 and sum(segment.deleted_count() for segment in index._segments()) == 6
+    return articles
+
+
+def merge_copy(source, target, settings, articles) -> dict:
+    """Copy the index at `source` to `target`, then merge it as the portal does: a commit that merges
+    small segments with the documents it writes, the background merge, then an optimize. What it holds,
+    raw and as searched."""
+    import shutil
+
+    from conftest import use_search_index_at
+    from whoosh.index import open_dir
+
+    from search.backend import PortalSegmentWriter
+
+    shutil.copytree(source, target)
+    use_search_index_at(target)
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 0  # this commit merges (Whoosh's MERGE_SMALL policy)
+    index_now(articles[0], articles[29])
+    merging.merge(str(target))
+    assert segment_count() < 7
+    PortalSegmentWriter(open_dir(str(target))).commit(optimize=True)  # and whatever that policy left
+    segments = segment_count()
+    reader = open_dir(str(target)).reader()
+    schema = reader.schema
+    raw = {
+        "documents": (reader.doc_count_all(), reader.doc_count()),
+        "postings": list(reader.iter_postings()),
+        "stored": list(reader.all_stored_fields()),
+        "terms": [
+            (name, text, info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+            for name, text in reader.all_terms()
+            for info in [reader.term_info(name, text)]
+        ],
+        "lengths": {
+            name: [reader.doc_field_length(doc, name) for doc in reader.all_doc_ids()]
+            for name in schema.scorable_names()
+        },
+        "columns": {
+            name: list(reader.column_reader(name))
+            for name in schema.names()
+            if schema[name].column_type and reader.has_column(name)
+        },
+    }
+    reader.close()
+    searched = []
+    for query_string, options in QUERIES:
+        found = backend().search(query_string, facets=FACETS, start_offset=0, end_offset=40, **options)
+        facets = {name: sorted(counts) for name, counts in found["facets"]["fields"].items()}
+        searched.append((found["hits"], [(r.pk, r.score, r.title) for r in found["results"]], facets))
+    return {"segments": segments, "raw": raw, "searched": searched}
+
+
+def test_merging_streams_the_sorted_segments_into_what_whoosh_s_own_merge_writes(tmp_path, settings, monkeypatch):
+    """The portal's writer merges segments by reading their postings side by side, in order, instead of
+    sorting them all again as Whoosh does: the merged index must be the same, posting for posting, and
+    answer every search (scores, facets, deletions) the same."""
+    from conftest import use_search_index_at
+    from whoosh.writing import SegmentWriter
+
+    from search.backend import PortalSegmentWriter
+
+    previous = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+    try:
+        use_search_index_at(tmp_path / "segments")
+        articles = build_segments(tmp_path / "segments", settings)
+
+        def never_sorted(*args):
+            raise AssertionError("a segment's postings went through the sorting pool")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(PortalSegmentWriter, "add_postings_to_pool", never_sorted)
+            streamed = merge_copy(tmp_path / "segments", tmp_path / "streamed", settings, articles)
+        for name in ("add_reader", "_flush_segment", "_close_segment", "per_document_reader"):  # Whoosh's own
+            monkeypatch.setattr(PortalSegmentWriter, name, getattr(SegmentWriter, name))
+        sorted_by_whoosh = merge_copy(tmp_path / "segments", tmp_path / "sorted", settings, articles)
+    finally:
+        use_search_index_at(previous)
+
+    assert streamed["segments"] == sorted_by_whoosh["segments"] == 1
+    assert streamed["raw"]["documents"] == sorted_by_whoosh["raw"]["documents"] == (28, 28)  # deletions dropped
+    for part in ("stored", "terms", "lengths", "columns"):
+        assert streamed["raw"][part] == sorted_by_whoosh["raw"][part], part
+
+    # Every posting the same, in the same order of field, word and document. Except the value bytes of
+    # Whoosh's spelling field: it gives a fixed-size (frequency) format values of other sizes, written
+    # joined and read back cut into 4 bytes, so what is read depends on its neighbours and means nothing
+    # (and where it holds a document twice under a word, Whoosh's sort orders the two by those bytes).
+    def meaningful(postings):
+        return [posting[:4] if posting[0].startswith("spell_") else posting for posting in postings]
+
+    streamed_postings, sorted_postings = streamed["raw"]["postings"], sorted_by_whoosh["raw"]["postings"]
+    assert len(streamed_postings) == len(sorted_postings) > 1000
+    assert meaningful(streamed_postings) == meaningful(sorted_postings)
+    assert streamed["searched"] == sorted_by_whoosh["searched"]
+    everything = streamed["searched"][0]
+    assert everything[0] == 28 and dict(everything[2]["outlet"]) == {"VNS": 28}
+    titles = {title for _, _, title in everything[1]}
+    assert "Retitled article 0" in titles and "Archive article 2" not in titles
+    assert not {articles[5].title, articles[17].title} & titles

@@ -49,7 +49,13 @@ def test_the_archive_tells_the_search_app_through_signals_and_never_imports_it()
 
     from articles import signals
 
-    for signal in (signals.articles_stored, signals.articles_changed, signals.people_changed, signals.import_progress):
+    for signal in (
+        signals.articles_stored,
+        signals.articles_changed,
+        signals.people_changed,
+        signals.import_started,
+        signals.import_progress,
+    ):
         assert signal.has_listeners(), signal
     importing_search = re.compile(r"^\s*(from search\b|import search\b)", re.M)
     archive = settings.BASE_DIR / "articles"
