@@ -757,9 +757,29 @@ class BatchStore:
             outcomes[position] = FileOutcome(item.name, status, changed_fields=changed, article_id=article.pk)
             if status in (CREATED, UPDATED):
                 indexed.append(article.pk)
+        if self.queue_index:
+            indexed += self._shown_elsewhere(set(indexed))
         if self.queue_index and indexed:
             # In this transaction: the search app queues them with the rows (nothing lost if the import dies).
             signals.articles_stored.send(sender=Article, article_ids=indexed)
+
+    def _shown_elsewhere(self, queued: set[int]) -> list[int]:
+        """Articles of earlier batches whose search documents show what this batch changed: a person's
+        name (the diacritic spelling arriving later), country or party, a shared meeting's place, date,
+        kind or participants. Without them the index keeps the old spelling as another person."""
+        person_ids = [person.pk for person in self.people.changed.values()]
+        meeting_ids = [
+            state.meeting.pk
+            for state in self.meetings.states.values()
+            if (state.saved_fields or state.participants_replaced) and not state.deleted and not state.new
+        ]
+        articles: set[int] = set()
+        if person_ids:
+            articles.update(Mention.objects.filter(person_id__in=person_ids).values_list("article_id", flat=True))
+        if meeting_ids:
+            through = Meeting.articles.through.objects.filter(meeting_id__in=meeting_ids)
+            articles.update(through.values_list("article_id", flat=True))
+        return sorted(articles - queued)
 
     def _apply_fields(self, article: Article, item: Item) -> list[str]:
         extracted = item.extracted

@@ -205,3 +205,25 @@ def indexed_ids() -> set[int]:
 
     searcher = connections["default"].get_backend().searcher()
     return {int(fields["django_id"]) for fields in searcher.documents()}
+
+
+def test_a_spelling_that_arrives_later_reaches_the_articles_indexed_before_it(tmp_path, fresh_index):
+    """The first article names him without diacritics, a later batch with them: the person takes the
+    diacritic spelling, and the first article's search document must name him so too (else the people
+    facet shows two people)."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    lead = "HÀ NỘI — Prime Minister {} held talks with Chinese Premier Wang Zhenhua in Hà Nội on Monday."
+    rest = "The two sides agreed to expand trade and investment.\n\nThey also discussed border cooperation."
+    (folder / "a-first.txt").write_text(f"PM holds talks\n\n{lead.format('Vo Trong Khanh')}\n\n{rest}\n")
+    (folder / "b-later.txt").write_text(f"Talks in Hà Nội\n\n{lead.format('Võ Trọng Khánh')}\n\n{rest}\n")
+
+    import_paths([folder / "a-first.txt"], jobs=0)  # indexed when its import ends
+    import_paths([folder], jobs=0)
+
+    assert Person.objects.get(name_key="votrongkhanh").name == "Võ Trọng Khánh"
+    from haystack import connections
+
+    documents = list(connections["default"].get_backend().searcher().documents())
+    assert len(documents) == 2 and indexing.pending_count() == 0
+    assert all("Võ Trọng Khánh" in document["people"] for document in documents)
