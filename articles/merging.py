@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from .corrections import change_reason, reindex_people
 from .models import Article, Mention, OfficeHolding, Person, PersonAlias
-from .storing import add_wordings
+from .storing import add_wordings, earliest, latest
 
 
 class MergeError(ValueError):
@@ -115,16 +115,6 @@ def _move_mentions(other: Person, survivor: Person, report: MergeReport) -> None
         report.mentions_combined += 1
 
 
-def _earliest(*days):
-    known = [d for d in days if d is not None]
-    return min(known) if known else None
-
-
-def _latest(*days):
-    known = [d for d in days if d is not None]
-    return max(known) if known else None
-
-
 def _combined_day(into: OfficeHolding, other: OfficeHolding, name: str, pick):
     """The seen date of two holdings combined: an editor's corrected date wins over a machine one."""
     into_locked, other_locked = into.is_locked(name), other.is_locked(name)
@@ -142,8 +132,8 @@ def _move_holdings(other: Person, survivor: Person, report: MergeReport) -> None
             holding.save()
             report.holdings_moved += 1
             continue
-        into.first_seen = _combined_day(into, holding, "first_seen", _earliest)
-        into.last_seen = _combined_day(into, holding, "last_seen", _latest)
+        into.first_seen = _combined_day(into, holding, "first_seen", earliest)
+        into.last_seen = _combined_day(into, holding, "last_seen", latest)
         into.lock(*holding.corrected_fields)
         into.save()
         add_wordings(into, into.wordings + holding.wordings)

@@ -399,7 +399,7 @@ class Holdings:
             else:  # it only gained articles: the span can only widen
                 days = [d for d in self.days_added[key] if d is not None]
                 if days:
-                    self._set_span(holding, _earliest(holding.first_seen, *days), _latest(holding.last_seen, *days))
+                    self._set_span(holding, earliest(holding.first_seen, *days), latest(holding.last_seen, *days))
         self._recount(recount)
 
     def _recount(self, holdings: list[OfficeHolding]) -> None:
@@ -437,12 +437,14 @@ class Holdings:
             holding.save(update_fields=list(span))
 
 
-def _earliest(*days):
+def earliest(*days):
+    """The earliest of the known days (None when none is known)."""
     known = [d for d in days if d is not None]
     return min(known) if known else None
 
 
-def _latest(*days):
+def latest(*days):
+    """The latest of the known days (None when none is known)."""
     known = [d for d in days if d is not None]
     return max(known) if known else None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import heapq
 import itertools
 import os
@@ -480,18 +481,20 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         required = self.parse_user_query(query_string)
         if required is None:  # only stop words: nothing can match
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        search = functools.partial(
+            self._search,
+            searcher,
+            query_string,
+            required,
+            sort_by,
+            start_offset,
+            end_offset,
+            facets,
+            narrow_queries,
+            result_class,
+        )
         if not isinstance(required, query.Every):
-            return self._search(
-                searcher,
-                query_string,
-                required,
-                sort_by,
-                start_offset,
-                end_offset,
-                facets,
-                narrow_queries,
-                result_class,
-            )
+            return search()
         # Browsing without words (the empty query, a facet or date selection) counts facets over much
         # of the archive, and readers repeat the same few browses: the answer is kept until the index
         # changes (searcher() starts afresh then).
@@ -506,17 +509,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         if key not in self._browsed:
             if len(self._browsed) >= BROWSES_KEPT:
                 del self._browsed[next(iter(self._browsed))]  # the oldest
-            self._browsed[key] = self._search(
-                searcher,
-                query_string,
-                required,
-                sort_by,
-                start_offset,
-                end_offset,
-                facets,
-                narrow_queries,
-                result_class,
-            )
+            self._browsed[key] = search()
         return self._browsed[key]
 
     def _search(
