@@ -426,3 +426,13 @@ def test_a_named_building_is_the_place_with_its_city_or_alone_when_nothing_else_
     )
     assert (talks.kind, talks.place) == ("talks", "Peace Palace, Phnom Penh")
     assert (reception.kind, reception.place) == ("reception", "Government headquarters")
+
+
+def test_wire_style_puts_the_bare_weekday_between_the_talks_and_the_one_met():
+    (talks,) = meetings_of(
+        "Chinese Premier Kong Dejun held talks Tuesday with visiting Lao Prime Minister Sonexay Vongsa, "
+        "who arrived in Beijing on Monday."
+    )
+    assert (who(talks), talks.kind, talks.date.iso()) == (["Kong Dejun", "Sonexay Vongsa"], "talks", "2026-01-13")
+    (meeting,) = meetings_of("Foreign Minister Ta Quang Minh met this morning with Ambassador Lu Hanwen in Hanoi.")
+    assert who(meeting) == ["Lu Hanwen", "Ta Quang Minh"]

@@ -740,3 +740,26 @@ def test_a_month_abbreviation_before_its_day_does_not_end_a_sentence():
         "Li will visit Vietnam from Dec. 2 to 4 at the invitation of Pham Minh Chinh.",
         "They will sign deals.",
     ]
+
+
+def test_the_country_of_a_place_named_before_an_office_is_where_they_were_not_whose_office_it_is():
+    people = people_in(
+        "On June 3, in Vientiane, the Lao People's Democratic Republic, Prime Minister Do Van Hung met "
+        "Chinese Vice Premier Gao Lifeng. Hung thanked Laos for hosting the talks."
+    )
+    assert people["Do Van Hung"].country == "VN"
+    assert people["Gao Lifeng"].country == "CN"
+
+
+def test_a_stray_word_run_into_a_name_the_story_also_writes_alone_is_no_other_person():
+    people = people_in(
+        "Prime Minister Do Van Hung received Chinese Ambassador Lu Hanwen. After the ceremony, the "
+        "Prime Minister Goverment Do Van Hung held talks with Lu Hanwen."
+    )
+    assert set(people) == {"Do Van Hung", "Lu Hanwen"}
+    # A family name before the name opens a longer name of its own.
+    people = people_in(
+        "Minister of Finance Tran Do Van Hung received Chinese Ambassador Lu Hanwen. Deputy Minister of "
+        "Finance Do Van Hung attended."
+    )
+    assert {"Tran Do Van Hung", "Do Van Hung"} <= set(people)

@@ -150,8 +150,11 @@ _PRONOUN_BEFORE = re.compile(
 # What may stand between a meeting phrase and the person met ("held talks in Hà Nội on Friday with").
 # "met behind closed doors yesterday with B": how they met may stand before "with" too.
 _OBJECT_GAP = re.compile(
-    r"\s*(?:(?:here|there|today|yesterday|separately|privately|briefly|informally|behind\s+closed\s+doors"
-    r"|face[- ]to[- ]face|one[- ]on[- ]one)\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
+    r"\s*(?:(?:here|there|today|yesterday|tonight|separately|privately|briefly|informally|behind\s+closed\s+doors"
+    r"|face[- ]to[- ]face|one[- ]on[- ]one"
+    # Wire style puts the day bare: "held talks Thursday with B", "met this morning with B".
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|last)\s+(?:morning|afternoon|evening|night|week))\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
     r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
     r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
     # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
-from .names import has_diacritics, person_key, to_ascii
+from .names import has_diacritics, person_key, to_ascii, word_key
 from .naming import country_by_shape, name_shape, name_shapes, partial_names, recognised_by_shape, short_forms
 from .offices import (
     COUNTERPART,
@@ -239,13 +239,16 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
+    title_at = tokens[title_start].start
+    if others and _LOCATION_BEFORE.search(sentence.text, max(0, title_at - 120), title_at):
+        # "in Phnom Penh, the Kingdom of Cambodia, Prime Minister X": where they were, not whose X is.
+        others, before = [], before[before.rfind(",") + 1 :]
     countries = [c for c in (country_and_party(text)[0] for text in [*others, before]) if c]
     # "prime ministers Thein Sein (Myanmar), Abhisit Vejjajiva (Thailand)": whose leader each one is.
     bracketed = _BRACKETED_COUNTRY.match(sentence.text, end) if after_end == last + 1 and not possessive else None
     bracketed_country = lexicon().country_words.get(to_ascii(bracketed.group(1)).lower()) if bracketed else None
     if bracketed_country:
         countries.append(bracketed_country)
-    title_at = tokens[title_start].start
     countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
     # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
@@ -268,6 +271,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     return reference
 
 
+_LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:[^\W\d_][\w’'-]*,?\s+){0,4}?(?:the\s+)?$", re.I)
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
 
 
@@ -428,6 +432,7 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
                 written[key] = reference.name
     # "Mr Van Nen" in a story about Nguyen Van Nen: his given names alone are no other person.
     partial = {key: people[full] for full, name in written.items() for key in partial_names(name)}
+    partial |= _overlong_names(written, people)
     for key in [key for key in people if partial.get(key, people[key]) is not people[key]]:
         del people[key]
     for reference in scan.references:
@@ -442,6 +447,19 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
             person.offices += reference.offices
             person.context_countries += reference.context_countries
     return people
+
+
+def _overlong_names(written: dict[str, str], people: dict[str, _Person]) -> dict[str, _Person]:
+    """ "the Prime Minister Goverment Pham Minh Chinh" in a story about Pham Minh Chinh: a stray word run
+    into a name the story also writes alone is no other person, unless it could open a name itself."""
+    surnames = lexicon().common_surnames
+    overlong = {}
+    for key, name in written.items():
+        first, _, rest = name.partition(" ")
+        rest_key = person_key(rest)
+        if len(rest.split()) >= 2 and rest_key in people and rest_key != key and word_key(first) not in surnames:
+            overlong[key] = people[rest_key]
+    return overlong
 
 
 def _resolve(scan: _Scan, people: dict[str, _Person], named: set[str]) -> list[tuple[Reference, _Person]]:
