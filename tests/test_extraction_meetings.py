@@ -436,3 +436,21 @@ def test_wire_style_puts_the_bare_weekday_between_the_talks_and_the_one_met():
     assert (who(talks), talks.kind, talks.date.iso()) == (["Kong Dejun", "Sonexay Vongsa"], "talks", "2026-01-13")
     (meeting,) = meetings_of("Foreign Minister Ta Quang Minh met this morning with Ambassador Lu Hanwen in Hanoi.")
     assert who(meeting) == ["Lu Hanwen", "Ta Quang Minh"]
+
+
+def test_a_counterpart_named_after_a_comma_is_the_one_met_and_listed_with_the_subject():
+    (meeting,) = meetings_of("President Ta Quang Minh met with his Lao counterpart, Sonexay Vongsa, to discuss trade.")
+    assert who(meeting) == ["Sonexay Vongsa", "Ta Quang Minh"]
+    (talks,) = meetings_of(
+        "In a meeting in Hanoi on Tuesday, Lao Premier Sonexay Vongsa and his counterpart, Vietnamese Prime "
+        "Minister Do Van Hung, pledged to double trade."
+    )
+    assert (who(talks), talks.date.iso()) == (["Do Van Hung", "Sonexay Vongsa"], "2026-01-13")
+
+
+def test_a_visitor_travelling_with_a_spouse_is_still_the_visitor_and_the_host_invites_in_the_next_sentence():
+    (visit,) = meetings_of(
+        "Lao Prime Minister Sonexay Vongsa and his spouse will pay an official friendly visit to Vietnam from "
+        "January 20 to 22. The visit is being made at the invitation of Prime Minister Do Van Hung."
+    )
+    assert (who(visit), visit.kind, visit.status) == (["Do Van Hung", "Sonexay Vongsa"], "visit", "announced")

@@ -556,3 +556,11 @@ def test_a_paragraph_saved_twice_with_nothing_after_it_is_the_text_not_a_caption
     result = extract_text("\n".join([MIDDLE, MIDDLE, "./."]))
     assert result.body == MIDDLE
     assert result.photos == [] and result.title
+
+
+def test_a_generated_title_leaves_out_a_date_stamp_glued_to_the_first_sentence():
+    result = extract_text(
+        "March 4, 2025_ Deputy Foreign Minister Tran Van Binh opened a consular office in Hai Phong, where "
+        "the city's residents will be able to apply for Chinese visas. The office is the third of its kind."
+    )
+    assert (result.title, result.title_generated) == ("Tran Van Binh opened a consular office in Hai Phong", True)

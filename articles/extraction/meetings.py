@@ -158,14 +158,15 @@ _OBJECT_GAP = re.compile(
     r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
     r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
     # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
-    r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?",
+    r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?"
+    r"(?:(?:[^\W\d_][\w-]*\s+)?counterpart\s*,\s*)?",  # "met his Lao counterpart, B, to discuss"
     re.I,
 )
 _DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
 # "A, B and C", "A and his mother, former Queen B": the names joined into one list.
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
-    r"(?:(?:wife|husband|spouse|mother|father|son|daughter)\s*,?\s*)?",
+    r"(?:(?:wife|husband|spouse|mother|father|son|daughter|(?:[^\W\d_][\w-]*\s+)?counterpart)\s*,?\s*)?",
     re.I,
 )
 _SUBJECT_GAP = re.compile(
@@ -173,7 +174,7 @@ _SUBJECT_GAP = re.compile(
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
     r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*"
     r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|entourage)\b)*"
+    r"(?:delegation|entourage|spouse|wife|husband)\b)*"
     r"(?:,\s*who\b[^,;]*,\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")

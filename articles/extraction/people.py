@@ -252,6 +252,10 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
     # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
+    # "met his Lao counterpart, X, ...": the office the other side holds, named by apposition.
+    counterpart = title_start == first and _COUNTERPART_BEFORE.search(sentence.text, max(0, start - 60), start)
+    if counterpart and counterpart.group("nationality"):
+        countries += [c for c in [country_and_party(counterpart.group("nationality"))[0]] if c]
     reference = Reference(
         sentence=index,
         first=first,
@@ -263,7 +267,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
         extent_end=bracketed.end() if bracketed_country else tokens[after_end - 1].end if after_end > last + 1 else end,
         offices=offices,
         context_countries=countries,
-        titled=bool(offices) or honorific or spouse,
+        titled=bool(offices) or honorific or spouse or bool(counterpart),
         country_in_brackets=bracketed_country is not None,
         possessive=possessive,
     )
@@ -271,6 +275,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     return reference
 
 
+_COUNTERPART_BEFORE = re.compile(r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?\s*,\s*$", re.I)
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:[^\W\d_][\w’'-]*,?\s+){0,4}?(?:the\s+)?$", re.I)
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
 

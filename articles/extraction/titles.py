@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-ZÀ-ỸĐ\"“(])")
 _CLAUSE_BREAK = re.compile(r",\s|\s[—–]\s|;\s")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+_AFTER_STAMP = re.compile(r"\s*[_:|–—-]+\s*|\s+(?=[A-Z])")
 
 
 def real_title(headings: list[str], page_title: str | None = None) -> str | None:
@@ -80,6 +81,11 @@ def shortened_first_sentence(body: str, people: list[PersonMention] = ()) -> str
     """
     first_paragraph = body.strip().split("\n", 1)[0] if body.strip() else ""
     sentence = _PARENTHESIS.sub("", _SENTENCE.split(first_paragraph, maxsplit=1)[0]).strip()
+    # "May 3, 2024_ The minister ...": a date stamp glued to the text is no part of a title.
+    stamp = next(iter(find_dates(sentence[:40].replace("_", " "))), None)
+    after_stamp = _AFTER_STAMP.match(sentence, stamp.end) if stamp and stamp.start == 0 and stamp.year else None
+    if after_stamp:
+        sentence = sentence[after_stamp.end() :]
     spellings = [s for person in people for s in {person.name, *person.aliases_seen} if s]
     starts = [sentence.find(s) for s in spellings if sentence.find(s) > 0]
     if starts and not _CLAUSE_BREAK.search(sentence[: min(starts)]):
