@@ -454,3 +454,11 @@ def test_a_visitor_travelling_with_a_spouse_is_still_the_visitor_and_the_host_in
         "January 20 to 22. The visit is being made at the invitation of Prime Minister Do Van Hung."
     )
     assert (who(visit), visit.kind, visit.status) == (["Do Van Hung", "Sonexay Vongsa"], "visit", "announced")
+
+
+def test_a_sentence_opened_by_the_invitation_names_the_host_first_and_the_visitor_after_the_comma():
+    (visit,) = meetings_of(
+        "At the invitation of Prime Minister Hun Manet of the Kingdom of Cambodia, Chinese Premier Kong Dejun "
+        "arrived in Phnom Penh on Tuesday evening for an official visit to Cambodia."
+    )
+    assert (who(visit), visit.kind, visit.date.iso()) == (["Hun Manet", "Kong Dejun"], "visit", "2026-01-13")

@@ -564,3 +564,15 @@ def test_a_generated_title_leaves_out_a_date_stamp_glued_to_the_first_sentence()
         "the city's residents will be able to apply for Chinese visas. The office is the third of its kind."
     )
     assert (result.title, result.title_generated) == ("Tran Van Binh opened a consular office in Hai Phong", True)
+
+
+def test_a_capitals_place_before_a_colon_is_the_dateline_but_a_capitals_label_is_not():
+    result = extract_text(f"{TITLE}\n\nHANOI: {LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert result.dateline == "HANOI" and result.body.startswith("Deputy Prime Minister Tran Van Binh")
+    labelled = extract_text(f"{TITLE}\n\nUPDATE: {LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert labelled.dateline is None
+
+
+def test_a_source_label_left_without_its_value_is_no_credit():
+    result = extract_text(f"{TITLE}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nSource\n\nComment (0)")
+    assert result.credit is None and "Source" not in result.body

@@ -763,3 +763,19 @@ def test_a_stray_word_run_into_a_name_the_story_also_writes_alone_is_no_other_pe
         "Finance Do Van Hung attended."
     )
     assert {"Tran Do Van Hung", "Do Van Hung"} <= set(people)
+
+
+def test_an_ambassador_to_a_regional_body_is_no_name_made_of_the_bodys_last_words():
+    people = people_in(
+        "Chinese Ambassador to the Association of Southeast Asian Nations (ASEAN) Hou Yanqi and the head of "
+        "the European Union delegation Julia Brandt were also at the airport."
+    )
+    assert "Hou Yanqi" in people and not any("Nations" in name or "Asian" in name for name in people)
+
+
+def test_a_spouse_named_after_and_his_wife_is_of_the_country_of_the_one_named_before():
+    people = people_in(
+        "Chinese Premier Kong Dejun arrived in Phnom Penh on Tuesday, and Cambodian youths presented "
+        "flowers to Kong and his wife Cheng Lihua."
+    )
+    assert people["Cheng Lihua"].country == "CN"

@@ -125,6 +125,7 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*[+-]?\d{0,2})?")
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|utc|ict|am|pm)\b", re.IGNORECASE)
 
+_FIELD_LABEL = re.compile(r"(?:source|sources|author|editor|comments?|tags?|share|print|related)\s*:?", re.I)
 _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
 _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
@@ -132,7 +133,13 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))?"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
-    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ]))(?=[^\W\d_\s]|[\"“‘'(])"
+    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
+    r"(?=[^\W\d_\s]|[\"“‘'(])"
+)
+# "BEIJING: President X met ...": a place in capitals before a colon, unless the capitals label the story.
+_LABEL_NOT_PLACE = re.compile(
+    r"(?:UPDATED?|BREAKING|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|ANALYSIS|OPINION|EDITORIAL|NOTE|LIVE|READ(?: ALSO| MORE)?|"
+    r"RELATED|CORRECTION|FILE|SOURCE|CAPTION|ALSO|ADVERTISEMENT|SPONSORED|TAGS?|TOPICS?)"
 )
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
@@ -392,7 +399,7 @@ def _credited_under(units: list[str], index: int) -> bool:
 
 def _could_be_caption(unit: str) -> bool:
     words = unit.split()
-    return 3 <= len(words) <= _CAPTION_MAX_WORDS and not _DATELINE.match(unit) and _chrome_rule(unit) is None
+    return 3 <= len(words) <= _CAPTION_MAX_WORDS and not _opens_with_dateline(unit) and _chrome_rule(unit) is None
 
 
 def _is_teaser_of(unit: str, other: str) -> bool:
@@ -973,6 +980,8 @@ def _is_credit_line(unit: str) -> bool:
     words = bare.split()
     if not 1 <= len(words) <= 3 or len(bare) > 30 or _SENTENCE_END.search(bare):
         return False
+    if _FIELD_LABEL.fullmatch(bare):
+        return False  # "Source", "Comments": a label whose value the saved copy lost
     return all(word[0].isupper() for word in re.split(r"[\s/]+", bare) if word)
 
 
@@ -1021,6 +1030,11 @@ def _strip_lead_in(unit: str) -> tuple[str, list[tuple[str | None, str | None, s
     return rest, parts
 
 
+def _opens_with_dateline(unit: str) -> bool:
+    match = _DATELINE.match(unit)
+    return match is not None and (not match.group("colon") or _dateline_parts(unit) is not None)
+
+
 def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | None:
     """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
     match = _DATELINE.match(unit)
@@ -1033,6 +1047,8 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
     if place and not (place.isupper() or date or agency):
         return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
     if not (place or agency):
+        return None
+    if match.group("colon") and not (place and place.isupper() and not _LABEL_NOT_PLACE.fullmatch(place)):
         return None
     return place, date, agency
 

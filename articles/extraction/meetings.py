@@ -101,6 +101,7 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*(?:(?:While|When)\s+)?(?P<noun>Meeting|Re
 _BETWEEN = re.compile(rf"\b{_NOUNS}\s+between\b", re.I)
 _VISIT = re.compile(r"\b(?P<noun>visit|visiting|visits)\b", re.I)
 _INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
+_OPENING_INVITATION = re.compile(r"\s*At\s+the\s+invitation\s+of\b")
 # "A and B co-chaired the political consultation", "A and B led their delegations at the exchange".
 _JOINT = re.compile(
     r"\b(?:co-?chaired|co-?chairs|co-?chair|co-?hosted|co-?presided\s+over|led\s+their\s+(?:respective\s+)?"
@@ -566,6 +567,17 @@ def _visit(sentence, following, story):
                 candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
             yield candidate, match.span()
             return
+    if hosts and _OPENING_INVITATION.match(sentence.text):
+        # "At the invitation of B, A arrived here on Tuesday for an official visit": the visitor after the comma.
+        host_chain = _chain(sentence, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?")
+        visitors = _names(_chain(sentence, host_chain[-1].extent_end, r"[^,;]{0,60}?,\s*"))
+        visit = _VISIT.search(sentence.text, host_chain[-1].extent_end)
+        if visitors and visit:
+            candidate = _new(visitors[:1] + hosts, "visit", sentence, visit.start())
+            destination = _VISIT_TO.search(sentence.text)
+            if destination and candidate.place is None:
+                candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
+            yield candidate, visit.span()
 
 
 def _announced_trip(sentence, following, story):

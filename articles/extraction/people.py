@@ -78,6 +78,7 @@ class Reference:
     in_context: bool = False  # a context only people have (led by, met with, said)
     possessive: bool = False
     country_in_brackets: bool = False  # "Thein Sein (Myanmar)"
+    partner_before: bool = False  # "Li and his wife Cheng Hong": the spouse of the person named just before
 
     @property
     def words(self) -> int:
@@ -268,6 +269,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
         offices=offices,
         context_countries=countries,
         titled=bool(offices) or honorific or spouse or bool(counterpart),
+        partner_before=bool(_PARTNER_BEFORE.search(sentence.text, max(0, start - 40), start)),
         country_in_brackets=bracketed_country is not None,
         possessive=possessive,
     )
@@ -275,6 +277,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     return reference
 
 
+_PARTNER_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s*$", re.I)
 _COUNTERPART_BEFORE = re.compile(r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?\s*,\s*$", re.I)
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:[^\W\d_][\w’'-]*,?\s+){0,4}?(?:the\s+)?$", re.I)
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
@@ -341,6 +344,7 @@ class _Person:
     context_countries: list[str] = field(default_factory=list)
     count: int = 0
     first_seen: int = 0
+    partner: _Person | None = None  # whose spouse the story says this person is
 
     @property
     def name(self) -> str:
@@ -369,8 +373,12 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     scan = _scan(body, list(captions or []))
     people = _people_from(scan, officials)
     named = _countries_named(body)
+    previous = None
     for reference, person in _resolve(scan, people, named):
         person.count += 1
+        if reference.partner_before and previous and previous[0].sentence == reference.sentence:
+            person.partner = previous[1] if previous[1] is not person else None
+        previous = (reference, person)
         if reference.words == 1:
             person.offices += reference.offices
             person.context_countries += reference.context_countries
@@ -532,6 +540,8 @@ def _country(person: _Person, named: frozenset[str] | set[str] = frozenset()) ->
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
+    if person.partner is not None and person.partner.partner is not person:
+        return _country(person.partner, named)
     in_story = next((shape.country for shape in name_shapes(person.name) if shape.country in named), None)
     return in_story or country_by_shape(person.name)
 
