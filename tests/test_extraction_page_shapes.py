@@ -576,3 +576,20 @@ def test_a_capitals_place_before_a_colon_is_the_dateline_but_a_capitals_label_is
 def test_a_source_label_left_without_its_value_is_no_credit():
     result = extract_text(f"{TITLE}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nSource\n\nComment (0)")
     assert result.credit is None and "Source" not in result.body
+
+
+def test_a_caption_kept_with_its_markup_and_again_without_is_a_caption_not_the_headline():
+    result = extract_text(
+        f"{TITLE}\n\n<p>Deputy Prime Minister Tran Van Binh <em>(Anadolu photo)</em></p>\n\n"
+        f"Deputy Prime Minister Tran Van Binh (Anadolu photo)\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}"
+    )
+    assert result.title == TITLE
+    assert [photo.caption for photo in result.photos] == ["Deputy Prime Minister Tran Van Binh"]
+    assert "<" not in result.body and "Anadolu" not in result.body
+
+
+def test_a_long_source_line_inside_the_story_goes():
+    result = extract_text(
+        f"{TITLE}\n\n{LEAD}\n\nSource: state media outlets Tin Tuc and Nhan Dan Online\n\n{MIDDLE}\n\n{LAST}"
+    )
+    assert "Source" not in result.body and MIDDLE in result.body and LAST in result.body

@@ -779,3 +779,8 @@ def test_a_spouse_named_after_and_his_wife_is_of_the_country_of_the_one_named_be
         "flowers to Kong and his wife Cheng Lihua."
     )
     assert people["Cheng Lihua"].country == "CN"
+
+
+def test_a_leader_named_by_what_critics_call_them_is_a_person():
+    people = people_in("Putin flew on to Hanoi after talks in Pyongyang with North Korean dictator Kim Jong Un.")
+    assert "Kim Jong Un" in people

@@ -45,6 +45,12 @@ _CHROME_LINE = re.compile(
 _WEB_RESIDUE = re.compile(
     r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,})$"
 )
+# Markup a page's text kept as text ("<p>Caption <em>(Photo)</em></p>"): the words are the page's, the tags not.
+_MARKUP_TAG = re.compile(
+    r"</?(?:p|em|strong|b|i|u|span|div|br|a|figure|figcaption|img|h[1-6]|ul|ol|li|sup|sub|small|blockquote)"
+    r"(?:\s[^<>]{0,300})?\s*/?>",
+    re.I,
+)
 _TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
 # Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
 _CAPTION_OPENING = re.compile(
@@ -125,6 +131,7 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*[+-]?\d{0,2})?")
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|utc|ict|am|pm)\b", re.IGNORECASE)
 
+_SOURCE_ATTRIBUTION = re.compile(r"Sources?\s*:\s*[^.!?:]{2,120}", re.I)
 _FIELD_LABEL = re.compile(r"(?:source|sources|author|editor|comments?|tags?|share|print|related)\s*:?", re.I)
 _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
 _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
@@ -163,7 +170,7 @@ _CAPTION_CREDIT_WIRE = re.compile(
 )
 # "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
 _CAPTION_CREDIT_AGENCY_PHOTO = re.compile(
-    r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+Photos?(?:\s*/\s*[^()]{2,30})?\)\s*$"
+    r"\s*\((?P<credit>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+[Pp]hotos?(?:\s*/\s*[^()]{2,30})?\)\s*$"
 )
 # "... in Seoul on Tuesday. [PRESIDENTIAL OFFICE]": a credit in brackets and capitals after a caption's sentence.
 _CAPTION_CREDIT_BRACKETED = re.compile(r"(?<=[.!?\"”])\s*\[(?P<credit>[A-Z][A-Z0-9 .,&/'’-]{1,40})\]\s*$")
@@ -281,7 +288,8 @@ def split_units(text: str) -> list[str]:
 def _unglued(unit: str) -> list[str]:
     """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
-    unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit).strip()
+    unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
+    unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []
     pieces = []
@@ -793,7 +801,9 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_BRACKETED.search(caption)
     )
     if credit_match is None and not marked:
-        return None
+        # "Source: state media outlets A and B": where the story came from, too long to be one credit.
+        # Often under the lead, so no sign-off: the text goes on after it.
+        return "source attribution" if _SOURCE_ATTRIBUTION.fullmatch(unit) else None
     credit = credit_match.group("credit").strip() if credit_match else ""
     caption = (caption[: credit_match.start()] if credit_match else caption).strip(" -–—|")
     if caption and credit_match and credit_match.groupdict().get("keyword") == "Source" and not marked:
