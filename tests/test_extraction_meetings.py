@@ -462,3 +462,11 @@ def test_a_sentence_opened_by_the_invitation_names_the_host_first_and_the_visito
         "arrived in Phnom Penh on Tuesday evening for an official visit to Cambodia."
     )
     assert (who(visit), visit.kind, visit.date.iso()) == (["Hun Manet", "Kong Dejun"], "visit", "2026-01-13")
+
+
+def test_a_visit_announced_at_a_briefing_is_dated_to_the_visit_not_to_the_briefing():
+    (visit,) = meetings_of(
+        "A government spokesman said at a briefing in Tokyo on January 12 that Prime Minister Sato Kenji will "
+        "visit Vietnam on January 20 and 21."
+    )
+    assert (visit.kind, visit.status, visit.date.iso()) == ("visit", "announced", "2026-01-20")

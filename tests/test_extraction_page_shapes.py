@@ -569,7 +569,7 @@ def test_a_generated_title_leaves_out_a_date_stamp_glued_to_the_first_sentence()
 def test_a_capitals_place_before_a_colon_is_the_dateline_but_a_capitals_label_is_not():
     result = extract_text(f"{TITLE}\n\nHANOI: {LEAD}\n\n{MIDDLE}\n\n{LAST}")
     assert result.dateline == "HANOI" and result.body.startswith("Deputy Prime Minister Tran Van Binh")
-    labelled = extract_text(f"{TITLE}\n\nUPDATE: {LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    labelled = extract_text(f"{TITLE}\n\nINTERNATIONAL: {LEAD}\n\n{MIDDLE}\n\n{LAST}")
     assert labelled.dateline is None
 
 
@@ -593,3 +593,11 @@ def test_a_long_source_line_inside_the_story_goes():
         f"{TITLE}\n\n{LEAD}\n\nSource: state media outlets Tin Tuc and Nhan Dan Online\n\n{MIDDLE}\n\n{LAST}"
     )
     assert "Source" not in result.body and MIDDLE in result.body and LAST in result.body
+
+
+def test_a_caption_glued_to_the_dateline_without_a_space_is_split_off():
+    result = extract_text(
+        f"{TITLE}\n\nTran Van Binh and Zhou Ming. (Photo: VNA)Hanoi (VNA) - {LEAD}\n\n{MIDDLE}\n\n{LAST}"
+    )
+    assert [photo.caption for photo in result.photos] == ["Tran Van Binh and Zhou Ming."]
+    assert result.dateline == "Hanoi" and result.body.startswith("Deputy Prime Minister")

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
-from .names import to_ascii
+from .lexicon import lexicon
+from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
@@ -71,7 +72,7 @@ _GLUED_FOOTER = re.compile(
     re.IGNORECASE,
 )
 # A caption glued before the text it stands over, ended by its credit in brackets: "... (Photo: VNA) Hanoi ...".
-_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s+(?:\|\s+)?[A-ZÀ-ỸĐ“\"])")
+_GLUED_CAPTION_CREDIT = re.compile(r"\((?:Photo|Ảnh|Image)\s*:\s*[^()]{1,40}\)(?=\s*(?:\|\s+)?[A-ZÀ-ỸĐ“\"])")
 # Share bars copied as text ("Share - WeChat", "Facebook Twitter", "Share: Facebook | X | Email"): lines made
 # only of these words, at least one of them a social network's name.
 _SOCIAL_NETWORKS = frozenset(
@@ -142,11 +143,6 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
     r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
-)
-# "BEIJING: President X met ...": a place in capitals before a colon, unless the capitals label the story.
-_LABEL_NOT_PLACE = re.compile(
-    r"(?:UPDATED?|BREAKING|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|ANALYSIS|OPINION|EDITORIAL|NOTE|LIVE|READ(?: ALSO| MORE)?|"
-    r"RELATED|CORRECTION|FILE|SOURCE|CAPTION|ALSO|ADVERTISEMENT|SPONSORED|TAGS?|TOPICS?)"
 )
 _CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
@@ -1058,9 +1054,14 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
         return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
     if not (place or agency):
         return None
-    if match.group("colon") and not (place and place.isupper() and not _LABEL_NOT_PLACE.fullmatch(place)):
-        return None
+    if match.group("colon") and not (place and place.isupper() and _is_known_place(place)):
+        return None  # "INTERNATIONAL: ...", "UPDATE: ...": a label in capitals, not where the story was filed
     return place, date, agency
+
+
+def _is_known_place(text: str) -> bool:
+    lex = lexicon()  # the countries file: a capital, city or country it names
+    return phrase_key(text) in lex.place_countries or to_ascii(text).lower() in lex.country_words
 
 
 def _is_agency_code(text: str) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .dates import find_dates
 from .lexicon import lexicon
 from .names import dateline_place, to_ascii
 from .people import Occurrence, SentenceWithPeople, sentences_with_people
@@ -264,6 +265,7 @@ class _Candidate:
     hostless: bool = False  # an announced trip whose participants are the travellers alone
     travel_place: str | None = None  # where earlier sentences said the visitors were
     parts: list[_Candidate] = field(default_factory=list)
+    trigger: int = 0  # where in its sentence the phrase that reports it starts
 
     @property
     def people(self) -> frozenset[str]:
@@ -386,7 +388,14 @@ def _new(participants: list[str], kind: str, sentence: SentenceWithPeople, trigg
     said = _WHAT_WAS_SAID.search(sentence.text, trigger_start + 1)
     until = said.start() if said else len(sentence.text)
     return _Candidate(
-        unique, kind, -1, "", status=status, place=_place_in(sentence, until), venue=_venue_in(sentence.text[:until])
+        unique,
+        kind,
+        -1,
+        "",
+        status=status,
+        place=_place_in(sentence, until),
+        venue=_venue_in(sentence.text[:until]),
+        trigger=trigger_start,
     )
 
 
@@ -790,6 +799,9 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
     elif dates is not None:
         if candidate.kind != "visit":
             text = _VISIT_PERIOD.sub("", text)  # "B, who is on a visit to China from January 23": the visit's days
+        elif candidate.status == ANNOUNCED and find_dates(text[candidate.trigger :]):
+            # "announced at a press conference on April 28 that A will visit Vietnam on April 30": the visit's day
+            text = text[candidate.trigger :]
         candidate.date = dates.resolve_in(text)
     if candidate.date is not None:
         story.last_date = candidate.date
