@@ -601,3 +601,15 @@ def test_a_caption_glued_to_the_dateline_without_a_space_is_split_off():
     )
     assert [photo.caption for photo in result.photos] == ["Tran Van Binh and Zhou Ming."]
     assert result.dateline == "Hanoi" and result.body.startswith("Deputy Prime Minister")
+
+
+def test_summary_points_under_the_headline_are_the_articles_and_are_read_for_people():
+    result = extract_text(
+        f"{TITLE}\n"
+        "- On a working visit to Hanoi, Chinese Vice Premier Gao Lifeng also agreed to speed up rail links\n"
+        "- Deputy Prime Minister Tran Van Binh called the talks a new start for trade at the border\n"
+        f"{LEAD}\n\n{MIDDLE}\n\n{LAST}"
+    )
+    assert {"Gao Lifeng", "Tran Van Binh"} <= names_in(result)
+    assert "Gao Lifeng also agreed to speed up rail links." in f"{result.standfirst} {result.body}"
+    assert not [block for block in result.boilerplate_removed if "Gao Lifeng" in block.text]

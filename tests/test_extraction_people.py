@@ -784,3 +784,12 @@ def test_a_spouse_named_after_and_his_wife_is_of_the_country_of_the_one_named_be
 def test_a_leader_named_by_what_critics_call_them_is_a_person():
     people = people_in("Putin flew on to Hanoi after talks in Pyongyang with North Korean dictator Kim Jong Un.")
     assert "Kim Jong Un" in people
+
+
+def test_a_monarch_named_by_one_name_is_a_person():
+    people = people_in(
+        "President Ta Quang Minh will meet Emperor Akihiro and Empress Sayako on Tuesday. Akihiro will host a lunch."
+    )
+    assert {"Akihiro", "Sayako", "Ta Quang Minh"} <= set(people)
+    assert people["Akihiro"].count == 2
+    assert "Tuesday" not in people and "Minh" not in people

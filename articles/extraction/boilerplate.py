@@ -216,6 +216,8 @@ class CleanText:
     # The published date came from a date line above the headline, where sites also print today's
     # date: a stamp under the headline outranks it.
     published_above_headline: bool = False
+    # Summary points under the headline ("- Two countries should ..."): the article's standfirst.
+    summary: list[str] = field(default_factory=list)
 
 
 def clean(text: str, *, known_title: str | None = None, story_found: bool = False) -> CleanText:
@@ -241,7 +243,8 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
         units = units + _take_back_text(result)
         result.review_reasons.append(_TEASER_REASON)
     titles = {_key(t) for t in [*result.headings, known_title or ""] if t}
-    body = _read_body(units[start:], result, titles)
+    summary = [" ".join(p if _SENTENCE_END.search(p) else p + "." for p in result.summary)] if result.summary else []
+    body = _read_body(summary + units[start:], result, titles)
     body = _drop_story_lists(body, result, story_found=story_found)
     body = _take_sign_off(body, result, story_found=story_found)
     result.paragraphs = _read_lead_in(body, result)
@@ -494,9 +497,11 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule = "banner in capitals"
         rules.append(rule)
     chosen = _choose_headline(units, rules)
+    summary = _summary_points(units, rules, chosen)
+    result.summary = [_SUMMARY_POINT.sub("", units[index]) for index in summary]
     undated = [rule in _CAPTION_RULES for rule in rules]  # a photo's date is not the page's
     for index, (unit, rule) in enumerate(zip(units, rules, strict=True)):
-        if index == chosen:
+        if index == chosen or index in summary:
             continue
         if rule is None and chosen is not None and _key(unit) == _key(units[chosen]):
             rule = "headline repeated"
@@ -515,6 +520,26 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
         result.published_above_headline = above and chosen is not None
     if result.published is None and result.header_date is None:
         result.header_date = _printed_date_near(units, anchor, skip=undated)
+
+
+_SUMMARY_POINT = re.compile(r"^\s*[-•·*–]\s+")
+_SUMMARY_MAX_POINTS = 4
+
+
+def _summary_points(units: list[str], rules: list[str | None], chosen: int | None) -> list[int]:
+    """The bulleted sentences right under the headline that sum the article up (a news site's "key
+    points"); a list further down, or of headlines, is no summary."""
+    if chosen is None:
+        return []
+    points = []
+    for index in range(chosen + 1, len(units)):
+        unit = units[index]
+        if rules[index] is not None or not _SUMMARY_POINT.match(unit) or not _reads_as_text(unit):
+            break
+        if word_count(unit) < 8:
+            break
+        points.append(index)
+    return points if len(points) <= _SUMMARY_MAX_POINTS else []
 
 
 _TEASER_REASON = "no paragraph of running text: a teaser, or a page saved in part; check it against the source"

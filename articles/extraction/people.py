@@ -29,6 +29,7 @@ from .offices import (
     countries_in_order,
     country_and_party,
     in_apposition,
+    office_mention,
     office_mentions,
     offices_in,
     possessive_at,
@@ -354,8 +355,16 @@ class _Person:
         return (accented or self.spellings)[0]
 
 
+# "Emperor Naruhito", "King Sihamoni": a monarch is named by one name.
+_MONARCH_POSTS = frozenset({"king", "queen", "emperor", "empress"})
+
+
 def _is_person(reference: Reference, officials) -> bool:
-    if reference.words < 2 or reference.words > 5:
+    if reference.words == 1:
+        return len(reference.name) >= 3 and any(
+            office_mention(office).post.lower() in _MONARCH_POSTS for office in reference.offices
+        )
+    if reference.words > 5:
         return False
     if officials is not None and officials.lookup(reference.name) is not None:
         return True
@@ -449,8 +458,8 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
     for key in [key for key in people if partial.get(key, people[key]) is not people[key]]:
         del people[key]
     for reference in scan.references:
-        if reference.words < 2:
-            continue
+        if reference.words < 2 and person_key(reference.name) not in people:
+            continue  # a short reference, read later; a monarch's one name is a full one
         key = _identity(reference.name, officials)[0]
         person = people.get(key)
         if person is not None and reference.name not in person.spellings:
@@ -518,7 +527,9 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
                 short_index.setdefault(form, []).append(person)
     for position, reference in enumerate(references):
         key = person_key(reference.name)
-        person = by_key.get(key) if reference.words >= 2 else None
+        person = by_key.get(key)
+        if person is not None and reference.words < 2 and " " in person.name:
+            person = None  # a short reference: whoever had it last
         if person is None and reference.words <= 2:
             candidates = short_index.get(key, [])
             person = max(candidates, key=lambda p: last_seen.get(id(p), -(10**9)), default=None)
