@@ -613,3 +613,10 @@ def test_summary_points_under_the_headline_are_the_articles_and_are_read_for_peo
     assert {"Gao Lifeng", "Tran Van Binh"} <= names_in(result)
     assert "Gao Lifeng also agreed to speed up rail links." in f"{result.standfirst} {result.body}"
     assert not [block for block in result.boilerplate_removed if "Gao Lifeng" in block.text]
+
+
+def test_a_stamp_opening_with_its_time_is_no_headline_and_its_weekday_settles_the_numeric_date():
+    lead = LEAD.replace("on Monday", "on Sunday")
+    result = extract_text(f"{TITLE}\n\nUpdated 15:20 GMT+7, Monday 12/1/2026\n\n{lead}\n\n{MIDDLE}\n\n{LAST}")
+    assert result.title == TITLE
+    assert result.date.iso() == "2026-01-11"  # Monday 12 January, not 1 December (a Tuesday); Sunday before it

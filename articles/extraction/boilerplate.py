@@ -590,6 +590,9 @@ def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> He
     return None
 
 
+_STAMP_WORD = re.compile(r"(?:updated|published|posted|last updated|created|modified)\b", re.I)
+
+
 def _headline_and_stamp(unit: str) -> list[str]:
     """ "Headline Nguyen Van An 24/05/2025 10:00": a headline with its byline and date glued on.
     The date line is split off; so is the author's name, when the headline is written in sentence
@@ -600,7 +603,14 @@ def _headline_and_stamp(unit: str) -> list[str]:
         return [unit]
     head = text[: days[-1].start].strip(" |-–—,")
     words = head.split()
-    metadata = "|" in head or _AUTHOR_LINE.match(head) or _EDITOR_LINE.match(head) or _METADATA_LABEL.search(head)
+    metadata = (
+        "|" in head
+        or _AUTHOR_LINE.match(head)
+        or _EDITOR_LINE.match(head)
+        or _METADATA_LABEL.search(head)
+        or _TIME.search(head)  # "Updated 15:20 GMT+7, Tuesday 8/4/2025": all of it the stamp
+        or _STAMP_WORD.match(head)
+    )
     if len(words) < 3 or metadata or not is_headline(head) or _SENTENCE_END.search(head):
         return [unit]
     stamp = text[days[-1].start :].strip()
