@@ -524,6 +524,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
 
 _SUMMARY_POINT = re.compile(r"^\s*[-•·*–]\s+")
 _SUMMARY_MAX_POINTS = 4
+_SUMMARY_MIN_WORDS = 12  # longer than a headline
 
 
 def _summary_points(units: list[str], rules: list[str | None], chosen: int | None) -> list[int]:
@@ -534,10 +535,13 @@ def _summary_points(units: list[str], rules: list[str | None], chosen: int | Non
     points = []
     for index in range(chosen + 1, len(units)):
         unit = units[index]
-        if rules[index] is not None or not _SUMMARY_POINT.match(unit) or not _reads_as_text(unit):
+        if rules[index] is not None and not points:
+            continue  # the byline or date line between the headline and its summary
+        if rules[index] is not None or not _SUMMARY_POINT.match(unit):
             break
-        if word_count(unit) < 8:
-            break
+        words = _SUMMARY_POINT.sub("", unit).split()
+        if len(words) < _SUMMARY_MIN_WORDS or sum(word[:1].islower() for word in words) < 4:
+            break  # a headline's length, or a list of names: no sentence
         points.append(index)
     return points if len(points) <= _SUMMARY_MAX_POINTS else []
 

@@ -20,7 +20,7 @@ from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
-EXTRACTOR_VERSION = "2026.1"
+EXTRACTOR_VERSION = "2026.2"
 
 _HTML_SUFFIXES = (".html", ".htm")
 _PHOTO_POSITION = re.compile(
