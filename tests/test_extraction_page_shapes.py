@@ -620,3 +620,23 @@ def test_a_stamp_opening_with_its_time_is_no_headline_and_its_weekday_settles_th
     result = extract_text(f"{TITLE}\n\nUpdated 15:20 GMT+7, Monday 12/1/2026\n\n{lead}\n\n{MIDDLE}\n\n{LAST}")
     assert result.title == TITLE
     assert result.date.iso() == "2026-01-11"  # Monday 12 January, not 1 December (a Tuesday); Sunday before it
+
+
+def test_a_paywall_notice_goes_and_the_cut_article_is_flagged_for_review():
+    result = extract_text(
+        f"{TITLE}\n\n{LEAD} The two sides also discussed ...\n\n"
+        "Unlock this article with Premium. To read all premium content, contact our sales team.\n"
+        "Already a member? Log in here"
+    )
+    assert "Premium" not in result.body and "Log in" not in result.body
+    assert any("paywall" in reason for reason in result.review_reasons)
+    whole = extract_text(f"{TITLE}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nComments on this post are for paying subscribers")
+    assert "subscribers" not in whole.body and not whole.review_reasons
+
+
+def test_a_think_tank_fellow_quoted_by_name_is_a_person():
+    result = extract_text(
+        f"{TITLE}\n\n{LEAD}\n\nThe talks matter for trade, according to Martin Ashdown, a senior fellow at the "
+        f"Lowy Institute in Sydney.\n\n{LAST}"
+    )
+    assert "Martin Ashdown" in names_in(result)

@@ -728,6 +728,15 @@ _NON_TEXT_LINE_COST = 4
 
 # Notices every page of a site carries, however well written: cookie consent, privacy, newsletters,
 # subscriptions, customer service. They are never running text of the article.
+# A paywall's notice where the rest of the article would be: the saved copy holds its start only.
+_PAYWALL = re.compile(
+    r"\b(?:unlock (?:this|the full) (?:article|story)|premium (?:content|members?|subscribers?)|already (?:a )?"
+    r"(?:member|subscriber)\b.{0,20}\b(?:log|sign) ?in|(?:for|to) paying subscribers|subscribe (?:now )?to "
+    r"(?:continue|read)|to (?:continue|keep) reading|(?:log|sign) ?in to (?:continue|read)|this (?:article|content|"
+    r"story) is (?:only )?(?:for|available to) (?:subscribers|members))",
+    re.IGNORECASE,
+)
+_PAYWALL_REASON = "the page holds only the start of the article (a paywall): check it against the source"
 _SITE_NOTICE = re.compile(
     r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser)\b",
@@ -769,6 +778,10 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
             kept.append(unit)  # judged with what follows in _drop_story_lists
             continue
         rule = _chrome_rule(unit)
+        if rule is None and _PAYWALL.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
+            rule = "paywall notice"
+            if not re.search(r"\bcomments?\b", unit, re.I) and _PAYWALL_REASON not in result.review_reasons:
+                result.review_reasons.append(_PAYWALL_REASON)
         if rule is None and _FOOTER_LINE.match(unit):
             rule = "footer line"
         if rule is None and _CONTACT_LINE.match(unit):
