@@ -302,3 +302,13 @@ def test_an_announced_meeting_may_follow_the_article():
     assert not_after_publication(planned, "held", datetime.date(2026, 3, 5)).iso() is None
     same_month = PartialDate(datetime.date(2026, 3, 1), "month", "March", False)
     assert not_after_publication(same_month, "held", datetime.date(2026, 3, 5)) == same_month
+
+
+def test_the_lead_paragraphs_day_is_the_events_though_a_later_paragraph_names_a_day_gone_by():
+    dates = context(
+        "President A is set to hold a summit with President B in Hanoi on Saturday.",
+        "The two first met in Danang in November.",
+        "A said so to residents after his arrival here Wednesday.",
+        published=D(2026, 1, 16),  # a Friday
+    )
+    assert answer(dates.article_date)[1] == D(2026, 1, 17)

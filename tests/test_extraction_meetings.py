@@ -470,3 +470,11 @@ def test_a_visit_announced_at_a_briefing_is_dated_to_the_visit_not_to_the_briefi
         "visit Vietnam on January 20 and 21."
     )
     assert (visit.kind, visit.status, visit.date.iso()) == ("visit", "announced", "2026-01-20")
+
+
+def test_a_summit_of_two_leaders_is_their_talks():
+    (summit,) = meetings_of(
+        "South Korean President Han Min-seok will hold a bilateral summit with President Ta Quang Minh in Hanoi "
+        "on Friday, followed by talks with other leaders."
+    )
+    assert (who(summit), summit.kind, summit.status) == (["Han Min-seok", "Ta Quang Minh"], "talks", "announced")

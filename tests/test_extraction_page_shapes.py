@@ -640,3 +640,15 @@ def test_a_think_tank_fellow_quoted_by_name_is_a_person():
         f"Lowy Institute in Sydney.\n\n{LAST}"
     )
     assert "Martin Ashdown" in names_in(result)
+
+
+def test_a_credited_photo_caption_between_paragraphs_goes_and_the_text_after_it_stays():
+    result = extract_text(
+        f"{TITLE}\n\n{LEAD}\n\n{MIDDLE}\n\n"
+        "Chinese Ambassador Zhou Ming and his wife Li Fang arrive at the government office in Hanoi on Monday, "
+        "January 12. (Xinhua)\n\n"
+        f"{LAST}"
+    )
+    assert result.body.endswith(LAST) and "(Xinhua)" not in result.body
+    assert [photo.credit for photo in result.photos] == ["Xinhua"]
+    assert "Li Fang" in names_in(result)

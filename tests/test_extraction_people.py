@@ -793,3 +793,10 @@ def test_a_monarch_named_by_one_name_is_a_person():
     assert {"Akihiro", "Sayako", "Ta Quang Minh"} <= set(people)
     assert people["Akihiro"].count == 2
     assert "Tuesday" not in people and "Minh" not in people
+
+
+def test_a_first_lady_is_a_person_and_a_compass_word_belongs_to_the_nationality():
+    people = people_in("South Korean President Han Min-seok and First Lady Park Soo-jin arrived in Hanoi on Monday.")
+    assert {"Han Min-seok", "Park Soo-jin"} <= set(people)
+    (office,) = people["Han Min-seok"].offices
+    assert (office.post, office.organization, office.country) == ("President", "", "KR")

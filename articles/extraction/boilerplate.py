@@ -17,6 +17,7 @@ from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .lexicon import lexicon
 from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
+from .vocabulary import PHOTO_AGENCIES
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
 # "Photo:" credit are still recognised as captions.
@@ -384,7 +385,11 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
             or (doubled and is_prose(unit))
             or _credited_under(units, index)
         )
-        by_position = (placed and not story_found) or _CAPTION_OPENING.match(unit)
+        # "Leader A and his wife arrive at ... on Thursday, March 22. (Yonhap)" between two paragraphs.
+        credited_inside = (
+            0 < index < last_prose and is_prose(previous) and _AGENCY_CREDITED_PHOTO.search(unit) is not None
+        )
+        by_position = (placed and not story_found) or _CAPTION_OPENING.match(unit) or credited_inside
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
             marked.append(unit)
             continue
@@ -394,6 +399,18 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
             unit = f"{unit} (Photo: {credit_line.group('credit')})"
         marked.append(CAPTION_MARK + unit)
     return marked
+
+
+_CAPTION_CREDIT_AGENCY = re.compile(
+    rf"(?<=[.!?\"”])\s*\((?P<credit>{'|'.join(re.escape(agency) for agency in PHOTO_AGENCIES)})\)\s*$"
+)
+# A one-sentence caption in the present tense of what a photo shows, closed by a photo agency's name.
+_AGENCY_CREDITED_PHOTO = re.compile(
+    r"^[^.!?]{10,300}\b(?:arrive|arrives|shake|shakes|pose|poses|wave|waves|walk|walks|attend|attends|speak|speaks"
+    r"|inspect|inspects|review|reviews|greet|greets|hold|holds|sign|signs|lay|lays|listen|listens|chat|chats"
+    r"|toast|toasts|watch|watches|leave|leaves|exchange|exchanges|deliver|delivers|stand|stands|sit|sits)\b"
+    rf"[^!?]{{0,200}}\.\s*\((?:{'|'.join(re.escape(agency) for agency in PHOTO_AGENCIES)})\)$"
+)
 
 
 def _credited_under(units: list[str], index: int) -> bool:
@@ -847,6 +864,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_WIRE.search(caption)
         or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
         or _CAPTION_CREDIT_BRACKETED.search(caption)
+        or (_CAPTION_CREDIT_AGENCY.search(caption) if marked else None)  # "... March 22. (Yonhap)"
     )
     if credit_match is None and not marked:
         # "Source: state media outlets A and B": where the story came from, too long to be one credit.

@@ -264,6 +264,13 @@ class DateContext:
 
     def _article_date(self) -> PartialDate:
         mentions = [m for m in find_dates(self.lead) if not m.past_reference]
+        # The lead paragraph says when its event is; a later paragraph's day ("after his arrival here
+        # Thursday") is another event's, even when the lead's is still to come.
+        first_end = self.lead.find("\n\n")
+        in_first = [m for m in mentions if first_end < 0 or m.end <= first_end]
+        first_events = [m for m in in_first if m.kind in _DAY_LIKE and not _reported_on(self.lead, m)]
+        if first_events and not any(m.kind == "range" for m in first_events):
+            mentions = in_first  # (a range's day is read on: "At a meeting on October 11, ...")
         # "..., the ministry announced on Thursday": when the lead also says when the event happens or
         # happened, the day a statement was made is not the event's.
         events = [m for m in mentions if not _reported_on(self.lead, m)]

@@ -195,6 +195,7 @@ class Lexicon:
         self.shapes_by_country = {shape.country: shape for shape in self.name_shapes}
         # Family names of the shapes recognised anywhere: a capitalised word among them may open a name.
         self.common_surnames = frozenset().union(*(s.surnames for s in self.name_shapes if s.anywhere))
+        self.all_surnames = frozenset().union(*(s.surnames for s in self.name_shapes))
 
 
 _built: tuple[Countries, Lexicon] | None = None

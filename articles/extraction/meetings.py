@@ -47,7 +47,9 @@ _NOUNS = (
     r"|talks|meetings?|working\s+sessions?|work\s+sessions?|discussions?|conversations?|reception)"
 )
 _HELD_NOUN = re.compile(
-    rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_ADJECTIVES}{_NOUNS}\b",
+    rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_ADJECTIVES}"
+    # "held a bilateral summit with B": two leaders' summit is their talks (a multilateral one is no meeting).
+    rf"(?:{_NOUNS}|(?P<summit>summit(?:\s+talks)?))\b",
     re.I,
 )
 _VERB = re.compile(
@@ -423,8 +425,9 @@ def _held_noun(sentence, following, story):
             groups = [subjects]  # "A and B held talks"
         else:
             continue
+        kind = "talks" if match.group("summit") else _kind(match.group("noun"))
         for participants in groups:
-            yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+            yield _new(participants, kind, sentence, match.start()), match.span()
 
 
 def _subject_and_object(sentence, following, story, pattern, kind_of, subjects_at=None):

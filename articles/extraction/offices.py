@@ -386,6 +386,9 @@ def countries_in_order(text: str) -> list[str]:
     return [country for _, country in sorted(found + _abbreviations_in(text, lex))]
 
 
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
 def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
     """Post, organisation and country of one office as written ("head of its International Department")."""
     words = text.split()
@@ -413,10 +416,11 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
         if lowers[post_index] == "minister" and lowers[end] == "of" and not country_named_by(organization):
             organization = "Ministry of " + organization
     elif begin > 0:
-        organization = _organization(
-            " ".join(w for w in words[:begin] if to_ascii(w).lower() not in lexicon().country_words),
-            previous_organization,
-        )
+        country_words = lexicon().country_words
+        kept = [w for w in words[:begin] if to_ascii(w).lower() not in country_words]
+        if kept and all(to_ascii(w).lower() in _COMPASS_WORDS for w in kept) and len(kept) < begin:
+            kept = []  # "South Korean President": the compass word is the nationality's, not an organisation
+        organization = _organization(" ".join(kept), previous_organization)
     country, _ = country_and_party(text)
     return OfficeMention(text=text, post=post, organization=organization, country=country)
 

@@ -228,6 +228,7 @@ def label_sentence(text: str) -> LabelledSentence:
             run += 1
         sentence.run_of[i] = run
     _mark_short_ly_names(sentence)
+    _mark_surnames_before_given_names(sentence, lex)
     _mark_places(sentence)
     _mark_institutions(sentence)
     _mark_honorifics(sentence)
@@ -235,6 +236,24 @@ def label_sentence(text: str) -> LabelledSentence:
     _mark_name_like_months(sentence)
     _mark_office_words(sentence)
     return sentence
+
+
+def _mark_surnames_before_given_names(sentence: LabelledSentence, lex: Lexicon) -> None:
+    """ "Park Soo-jin", "Song Il-gook": a family name that is also an English word ("park", "song") opens
+    a name when a hyphenated given name follows it."""
+    tokens, labels = sentence.tokens, sentence.labels
+    for i in range(len(tokens) - 1):
+        if (
+            labels[i] == TITLE
+            and tokens[i].lower in lex.all_surnames
+            and labels[i + 1] == NAME
+            and sentence.run_of[i + 1] == sentence.run_of[i] >= 0
+            and _HYPHENATED_GIVEN_NAME.fullmatch(tokens[i + 1].text)
+        ):
+            labels[i] = NAME
+
+
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 def _mark_headline_words(sentence: LabelledSentence) -> None:
