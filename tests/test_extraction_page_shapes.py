@@ -652,3 +652,10 @@ def test_a_credited_photo_caption_between_paragraphs_goes_and_the_text_after_it_
     assert result.body.endswith(LAST) and "(Xinhua)" not in result.body
     assert [photo.credit for photo in result.photos] == ["Xinhua"]
     assert "Li Fang" in names_in(result)
+
+
+def test_a_caption_credited_by_courtesy_goes():
+    caption = "Deputy Prime Minister Tran Van Binh greets Chinese Ambassador Zhou Ming in Hanoi on the 12th."
+    result = extract_text(f"{TITLE}\n\n{LEAD}\n\n{caption} /Courtesy of the Government Office\n\n{MIDDLE}\n\n{LAST}")
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [(caption, "the Government Office")]
+    assert "Courtesy" not in result.body and result.body.endswith(LAST)

@@ -401,6 +401,8 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     return marked
 
 
+# "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
+_CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P<credit>[^()/]{2,60}?)\s*\)?\s*$", re.I)
 _CAPTION_CREDIT_AGENCY = re.compile(
     rf"(?<=[.!?\"”])\s*\((?P<credit>{'|'.join(re.escape(agency) for agency in PHOTO_AGENCIES)})\)\s*$"
 )
@@ -865,6 +867,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
         or _CAPTION_CREDIT_BRACKETED.search(caption)
         or (_CAPTION_CREDIT_AGENCY.search(caption) if marked else None)  # "... March 22. (Yonhap)"
+        or _CAPTION_CREDIT_COURTESY.search(caption)
     )
     if credit_match is None and not marked:
         # "Source: state media outlets A and B": where the story came from, too long to be one credit.
