@@ -659,3 +659,13 @@ def test_a_caption_credited_by_courtesy_goes():
     result = extract_text(f"{TITLE}\n\n{LEAD}\n\n{caption} /Courtesy of the Government Office\n\n{MIDDLE}\n\n{LAST}")
     assert [(photo.caption, photo.credit) for photo in result.photos] == [(caption, "the Government Office")]
     assert "Courtesy" not in result.body and result.body.endswith(LAST)
+
+
+def test_a_date_stamp_before_a_bracketed_place_is_the_pages_date_and_the_dateline():
+    result = extract_text(
+        f"{TITLE}\n\n14-1-2026 (HANOI) Chinese Ambassador Zhou Ming will meet Deputy Prime Minister Tran Van Binh "
+        f"on Friday, 16 January, to discuss the border gates.\n\n{MIDDLE}\n\n{LAST}"
+    )
+    assert result.dateline == "HANOI" and result.credit is None
+    assert result.body.startswith("Chinese Ambassador Zhou Ming")
+    assert result.date.iso() == "2026-01-16"  # the announced meeting, not the page's stamp

@@ -800,3 +800,14 @@ def test_a_first_lady_is_a_person_and_a_compass_word_belongs_to_the_nationality(
     assert {"Han Min-seok", "Park Soo-jin"} <= set(people)
     (office,) = people["Han Min-seok"].offices
     assert (office.post, office.organization, office.country) == ("President", "", "KR")
+
+
+def test_a_country_word_before_a_post_is_no_organisation_however_it_is_written():
+    people = people_in(
+        "U.S. President Tom Baird met Vietnam’s President Ta Quang Minh. Ted Osmond, president of the US-ASEAN "
+        "Business Council, told reporters the talks went well."
+    )
+    offices = {name: [(o.post, o.organization, o.country) for o in person.offices] for name, person in people.items()}
+    assert offices["Tom Baird"] == [("President", "", "US")]
+    assert offices["Ta Quang Minh"] == [("President", "", "VN")]
+    assert "Ted Osmond" in people  # a first name that ends like "Asked" opening the sentence's name

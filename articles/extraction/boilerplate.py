@@ -1096,9 +1096,17 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
     return units
 
 
+# "23-9-2024 (WASHINGTON) US President ...": the page's date stamp glued before the dateline.
+_LEAD_STAMP = re.compile(r"^(?P<stamp>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s+(?=\(?[A-Z]{3,})")
+
+
 def _strip_lead_in(unit: str) -> tuple[str, list[tuple[str | None, str | None, str | None]]]:
     parts = []
     rest = unit
+    stamp = _LEAD_STAMP.match(unit)
+    if stamp and any(m.kind == "day" and m.year for m in find_dates(stamp.group("stamp"))):
+        parts.append((None, stamp.group("stamp"), None))
+        rest = unit[stamp.end() :]
     for _ in range(2):  # an agency line may precede the dateline: "VIETNAM, September 5 - HÀ NỘI —"
         match = _DATELINE.match(rest)
         found = _dateline_parts(rest) if match else None
@@ -1121,6 +1129,8 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
     agency = match.group("agency") or match.group("slashed_agency")  # "MOSCOW, May 5. /TASS/."
     if place and _is_agency_code(place):
         place, agency = None, agency or place
+    elif not place and agency and agency.isupper() and not _is_agency_code(agency) and _is_known_place(agency):
+        place, agency = agency, None  # "(WASHINGTON) US President ...": a place in brackets
     if agency and not _is_agency(agency):
         return None
     if place and not (place.isupper() or date or agency):

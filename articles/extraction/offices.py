@@ -386,6 +386,13 @@ def countries_in_order(text: str) -> list[str]:
     return [country for _, country in sorted(found + _abbreviations_in(text, lex))]
 
 
+def _names_a_country(word: str) -> bool:
+    """ "Chinese", "Vietnam's", "U.S.": a word that says whose the office is, not an organisation's."""
+    lex = lexicon()
+    bare = re.sub(r"['’]s$", "", word)
+    return to_ascii(bare).lower() in lex.country_words or bare in lex.abbreviations
+
+
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 
 
@@ -416,8 +423,7 @@ def office_mention(text: str, previous_organization: str = "") -> OfficeMention:
         if lowers[post_index] == "minister" and lowers[end] == "of" and not country_named_by(organization):
             organization = "Ministry of " + organization
     elif begin > 0:
-        country_words = lexicon().country_words
-        kept = [w for w in words[:begin] if to_ascii(w).lower() not in country_words]
+        kept = [w for w in words[:begin] if not _names_a_country(w)]
         if kept and all(to_ascii(w).lower() in _COMPASS_WORDS for w in kept) and len(kept) < begin:
             kept = []  # "South Korean President": the compass word is the nationality's, not an organisation
         organization = _organization(" ".join(kept), previous_organization)

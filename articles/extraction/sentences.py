@@ -218,6 +218,8 @@ def label_sentence(text: str) -> LabelledSentence:
     tokens = tokens_of(text)
     lex = lexicon()
     labels = [_label(token, i == 0 or tokens[i - 1].text in '"“‘(', lex) for i, token in enumerate(tokens)]
+    if len(tokens) > 1 and labels[0] == OPENER and tokens[0].lower not in SENTENCE_OPENERS and labels[1] == NAME:
+        labels[0] = NAME  # "Ted Osius, president of ...": a first name, though it ends like "Asked"
     sentence = LabelledSentence(text, tokens, labels, [-1] * len(tokens))
     run = -1
     for i, token in enumerate(tokens):
