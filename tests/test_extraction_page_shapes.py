@@ -669,3 +669,19 @@ def test_a_date_stamp_before_a_bracketed_place_is_the_pages_date_and_the_datelin
     assert result.dateline == "HANOI" and result.credit is None
     assert result.body.startswith("Chinese Ambassador Zhou Ming")
     assert result.date.iso() == "2026-01-16"  # the announced meeting, not the page's stamp
+
+
+@pytest.mark.parametrize(
+    "page_title",
+    [f"{TITLE} | Hanoi Daily", f"{TITLE} - VnExpress International", f"Southeast Asia Globe | {TITLE}"],
+)
+def test_a_page_title_joining_the_site_name_to_the_headline_gives_the_headline(page_title):
+    result = extract_text(f"{page_title}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert result.title == TITLE
+    repeated = extract_text(f"{TITLE}\n{page_title}\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert repeated.title == TITLE
+
+
+def test_a_headline_in_capitals_is_the_title_when_no_other_line_is_one():
+    result = extract_text(f"SECTION\n\n{TITLE.upper()}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert (result.title, result.title_generated) == (TITLE.upper(), False)

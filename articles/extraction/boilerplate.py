@@ -497,6 +497,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
     is kept, and the date line next to it gives the published date."""
     units = [_without_wire_label(_without_script_label(unit, result), result) for unit in units]
     units = [piece for unit in units for piece in _headline_and_stamp(unit)]
+    units = [piece for unit in units for piece in _headline_and_site(unit)]
     rules: list[str | None] = []
     dated: list[tuple[int, datetime.date]] = []
     for index, unit in enumerate(units):
@@ -516,6 +517,12 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule = "banner in capitals"
         rules.append(rule)
     chosen = _choose_headline(units, rules)
+    if chosen is None:
+        # A headline set in capitals, when nothing else above the text is one.
+        shouted = [i for i, rule in enumerate(rules) if rule == "banner in capitals" and _headline_length(units[i])]
+        if shouted:
+            chosen = shouted[-1]
+            rules[chosen] = None
     summary = _summary_points(units, rules, chosen)
     result.summary = [_SUMMARY_POINT.sub("", units[index]) for index in summary]
     undated = [rule in _CAPTION_RULES for rule in rules]  # a photo's date is not the page's
@@ -581,6 +588,10 @@ def _reads_as_text(unit: str) -> bool:
     return len(words) >= 6 and lower * 2 >= len(words)
 
 
+def _headline_length(unit: str) -> bool:
+    return is_headline(unit) and word_count(unit) >= _HEADLINE_MIN_WORDS
+
+
 def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
     """The headline among the title-like lines above the text: the one the page repeats ("Site - Headline",
     the headline twice), the one with the byline or date line right under it, a real headline's length
@@ -611,6 +622,29 @@ def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> He
                 if days and not days[0].alternative:
                     return HeaderDate(days[0].month, days[0].day, days[0].year)
     return None
+
+
+# "Headline | Hanoi Times", "VnExpress International - Headline": a page title naming its site.
+_SITE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::)\s")
+_SITE_NAME = re.compile(
+    r"^(?:[\w.'’&-]+\s){0,4}?(?:[\w'’&-]*(?:Times|News|Daily|Post|Online|International|Express|Herald|Tribune|Journal"
+    r"|Gazette|Plus|Net|Agency|TV|Radio|Network|Magazine|Review|Press|Today|Insider|Observer|Monitor|Telegraph"
+    r"|Standard|Weekly|Channel|Broadcasting|Media|Portal|Newspaper|Xinhua|Nation|Globe|Star|Mail|Voice|Diplomat)"
+    r"|[\w-]+\.(?:com|net|org|vn|cn|gov|info|news|co\.\w\w)(?:\.\w\w)?)$"
+)
+
+
+def _headline_and_site(unit: str) -> list[str]:
+    """The headline and the site's name a page title joins to it, as two lines."""
+    parts = _SITE_SEPARATOR.split(unit)
+    if len(parts) != 2:
+        return [unit]
+    first, second = (part.strip() for part in parts)
+    if _SITE_NAME.match(second) and word_count(first) >= 4 and is_headline(first):
+        return [first, second]
+    if _SITE_NAME.match(first) and word_count(second) >= 4 and is_headline(second):
+        return [first, second]
+    return [unit]
 
 
 _STAMP_WORD = re.compile(r"(?:updated|published|posted|last updated|created|modified)\b", re.I)
