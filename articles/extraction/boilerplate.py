@@ -140,7 +140,9 @@ _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))?"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    # "Phnom Penh, 12 May 2024 --", "Hanoi, 12/05/2024 –"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
     r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
     r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
@@ -1110,6 +1112,11 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
         places = [place for place, _, _ in parts if place]
         result.dateline = places[-1] if places else None
         dates = [date for _, date, _ in parts if date]
+        ambiguous = [m for date in dates for m in find_dates(date) if m.alternative]
+        if ambiguous:
+            # "Hanoi, 03/05/2024 –": March 5 or May 3; the text or a weekday settles it, or nothing does.
+            result.ambiguous_dates.extend(ambiguous)
+            dates = []
         if dates:
             # The dateline's date is the article's own; a date printed near the headline only lends
             # it a year it lacks.
