@@ -811,3 +811,11 @@ def test_a_country_word_before_a_post_is_no_organisation_however_it_is_written()
     assert offices["Tom Baird"] == [("President", "", "US")]
     assert offices["Ta Quang Minh"] == [("President", "", "VN")]
     assert "Ted Osmond" in people  # a first name that ends like "Asked" opening the sentence's name
+
+
+def test_a_vietnamese_name_with_a_rarer_family_name_is_not_given_the_other_countrys():
+    people = people_in(
+        "NA Vice Chairwoman Tong Thi Lan and Lao Ambassador to Vietnam Khamphao Ernthavanh visited the relic site "
+        "of the Lao People's Party in Hoa Binh province on Saturday."
+    )
+    assert (people["Tong Thi Lan"].country, people["Khamphao Ernthavanh"].country) == ("VN", "LA")
