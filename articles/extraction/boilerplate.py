@@ -389,7 +389,10 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
         )
         # "Leader A and his wife arrive at ... on Thursday, March 22. (Yonhap)" between two paragraphs.
         credited_inside = (
-            0 < index < last_prose and is_prose(previous) and _AGENCY_CREDITED_PHOTO.search(unit) is not None
+            unit.endswith(")")
+            and 0 < index < last_prose
+            and _AGENCY_CREDITED_PHOTO.search(unit) is not None
+            and is_prose(previous)
         )
         by_position = (placed and not story_found) or _CAPTION_OPENING.match(unit) or credited_inside
         if not by_position or unit.startswith(CAPTION_MARK) or not _could_be_caption(unit):
