@@ -5,7 +5,8 @@ What it changes, and why (the README's benchmarks measure it):
   unstemmed folded names, and an unfolded field of diacritic words that ranks exact Vietnamese
   spellings first (search/analysis.py).
 - Facets: whole values kept in a list column, so counting needs no pass over the postings, and
-  matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội").
+  matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội"); counted from per-segment
+  tables of each document's values instead of Whoosh's per-document grouping (facet_counting.py).
 - Speed: one searcher per backend (haystack keeps one backend per thread), refreshed only when the
   index changed; narrow queries become one filter query instead of extra searches; no text field
   is stored as a sortable column; no django_ct filter (HAYSTACK_LIMIT_TO_REGISTERED_MODELS=False).
@@ -33,14 +34,17 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import columns, fields, formats, index, qparser, query
 from whoosh.analysis import Filter, IDTokenizer
+from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
-from whoosh.sorting import Count, FieldFacet
+from whoosh.searching import ResultsPage
+from whoosh.sorting import FieldFacet
 from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
 from .analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, strip_diacritics, text_analyzer
+from .facet_counting import FacetTables, MatchRecorder
 from .facets import ALL_FACETS_BY_NAME, facet_key
 
 # Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
@@ -240,6 +244,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._acronyms = (None, None)  # (index generation, AcronymTable)
         self._parsed = {}  # (kind, query string) -> Whoosh query, for the current index version
         self._browsed = {}  # facet-only browses (no words) -> their answer, for the current index version
+        self._facet_tables = FacetTables()  # kept across index versions: a segment never changes
 
     # Schema -----------------------------------------------------------------------------------
 
@@ -347,6 +352,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             self._searcher = ix.searcher()
         except Exception as exc:
             raise SearchUnavailable(f"The search index at {self.path} cannot be read ({exc}).") from exc
+        self._facet_tables.keep_only(_segment_ids(self._searcher.reader()))
         return self._searcher
 
     def reset_searcher(self):
@@ -522,36 +528,39 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             else required
         )
 
-        search_kwargs = {}
+        narrowed = None
         if narrow_queries:
-            filters = [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
-            search_kwargs["filter"] = query.And(filters)
-        if sort_by:
-            search_kwargs["sortedby"] = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by]
-        if facets:
-            search_kwargs["groupedby"] = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in facets}
+            narrowed = query.And(
+                [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
+            )
+        sorted_by = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by] if sort_by else None
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        raw_page = searcher.search_page(final, page_num, pagelen=page_length, **search_kwargs)
+        if facets:
+            raw_page, facet_counts = self._search_counting(
+                searcher, final, page_num, page_length, narrowed, sorted_by, facets
+            )
+        else:
+            raw_page = searcher.search_page(final, page_num, pagelen=page_length, filter=narrowed, sortedby=sorted_by)
+            facet_counts = {}
         hits = raw_page.total
-        facet_counts = self._facet_counts(raw_page, facets)
         if raw_page.pagenum < page_num:  # Whoosh answers a page past the end with the last one
             return {"results": [], "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
         results = [self._result(raw_page, i, hit, result_class or SearchResult) for i, hit in enumerate(raw_page)]
         return {"results": results, "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
 
-    def _facet_counts(self, raw_page, facets):
-        if not facets:
-            return {}
+    def _search_counting(self, searcher, final, page_num, page_length, narrowed, sorted_by, facets):
+        """A page of results and the facet counts of every match: the collectors Whoosh's search()
+        builds for `groupedby` (every match collected), with the counting done by FacetTables."""
+        collector = SortingCollector(sorted_by, limit=page_num * page_length) if sorted_by else UnlimitedCollector()
+        recorder = MatchRecorder(collector)
+        outermost = FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
+        searcher.search_with_collector(final, outermost)
+        raw_page = ResultsPage(outermost.results(), page_num, page_length)
         counted = {}
         for name in facets:
-            groups = raw_page.results.groups(name)
-            values = [
-                (key.decode("utf-8") if isinstance(key, bytes) else key, count)
-                for key, count in groups.items()
-                if key is not None
-            ]
-            counted[name] = sorted(values, key=lambda item: (-item[1], item[0]))
-        return {"fields": counted, "dates": {}, "queries": {}}
+            values = self._facet_tables.count(name, recorder.segments)
+            counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
+        return raw_page, {"fields": counted, "dates": {}, "queries": {}}
 
     def _result(self, raw_page, offset, hit, result_class):
         stored = hit.fields()
@@ -689,6 +698,12 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
 
     def segment_count(self) -> int:
         return len(self._open_for_reading()._segments())
+
+
+def _segment_ids(reader) -> set[str]:
+    """The ids of the segments an index reader reads (none for an empty index)."""
+    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+    return {leaf.segment().segment_id() for leaf, _ in leaves if hasattr(leaf, "segment") and leaf.segment()}
 
 
 def _exclusions_together(q):
