@@ -6,7 +6,10 @@ What it changes, and why (the README's benchmarks measure it):
   spellings first (search/analysis.py).
 - Facets: whole values kept in a list column, so counting needs no pass over the postings, and
   matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội"); counted from per-segment
-  tables of each document's values instead of Whoosh's per-document grouping (facet_counting.py).
+  tables of each document's values instead of Whoosh's per-document grouping (facet_counting.py);
+  phrases (names, "quoted words") checked on sets of positions instead of span objects
+  (phrase_matching.py); boosts read from a table per segment instead of Whoosh's AndMaybe skipping
+  (boosting.py).
 - Speed: one searcher per backend (haystack keeps one backend per thread), refreshed only when the
   index changed; narrow queries become one filter query instead of extra searches; no text field
   is stored as a sortable column; no django_ct filter (HAYSTACK_LIMIT_TO_REGISTERED_MODELS=False).
@@ -44,8 +47,10 @@ from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
 from .analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, strip_diacritics, text_analyzer
+from .boosting import BoostedQuery
 from .facet_counting import FacetTables, MatchRecorder
 from .facets import ALL_FACETS_BY_NAME, facet_key
+from .phrase_matching import faster_phrases
 
 # Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
 TITLE = "portal_title"  # analysed like the text, stored, boosts matches in titles
@@ -393,7 +398,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             parsed = self.parser.parse(" ".join(w for w in WORD_PATTERN.findall(text) if w not in ("AND", "OR", "NOT")))
         if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
             return None
-        parsed = parsed.accept(self._widen_prefix).accept(_exclusions_together)
+        parsed = parsed.accept(self._widen_prefix).accept(_exclusions_together).accept(faster_phrases)
         # A query of one exclusion ("-b") keeps every other document.
         return query.AndNot(query.Every(), parsed.query) if isinstance(parsed, query.Not) else parsed
 
@@ -433,7 +438,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
                             optional.append(query.Term(fieldname, token.text, boost=boost))
         if not optional:
             return required
-        return query.AndMaybe(required, query.Or(optional))
+        return BoostedQuery(required, query.Or(optional))
 
     def highlight_terms(self, query_string: str) -> tuple[set[str], list[str]]:
         """Analysed terms and prefixes a snippet should mark (words under NOT are left out)."""
