@@ -37,7 +37,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import columns, fields, formats, index, qparser, query
 from whoosh.analysis import Filter, IDTokenizer
-from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector
+from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector, UnsortedCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
@@ -538,6 +538,8 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             narrowed = query.And(
                 [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
             )
+        if end_offset is not None and end_offset == (start_offset or 0):  # counts only: nothing to rank
+            return self._search_counting_only(searcher, required, narrowed, facets)
         sorted_by = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by] if sort_by else None
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         if facets:
@@ -561,11 +563,23 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         outermost = FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
         searcher.search_with_collector(final, outermost)
         raw_page = ResultsPage(outermost.results(), page_num, page_length)
+        return raw_page, self._facets_of(recorder, facets)
+
+    def _search_counting_only(self, searcher, required, narrowed, facets):
+        """How many documents match and their facet counts, unscored: what an empty page asks for."""
+        recorder = MatchRecorder(UnsortedCollector())
+        searcher.search_with_collector(
+            required, FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
+        )
+        facet_counts = self._facets_of(recorder, facets) if facets else {}
+        return {"results": [], "hits": recorder.count(), "facets": facet_counts, "spelling_suggestion": None}
+
+    def _facets_of(self, recorder: MatchRecorder, facets) -> dict:
         counted = {}
         for name in facets:
             values = self._facet_tables.count(name, recorder.segments)
             counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
-        return raw_page, {"fields": counted, "dates": {}, "queries": {}}
+        return {"fields": counted, "dates": {}, "queries": {}}
 
     def _result(self, raw_page, offset, hit, result_class):
         stored = hit.fields()

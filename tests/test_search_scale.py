@@ -90,6 +90,10 @@ def test_facet_counts_are_whoosh_own_over_segments_updates_and_filters(fresh_ind
     assert counted == whoosh_facet_counts("railway", facets)
     assert counted["people"] == {"Xi Jinping": 2, "Tô Lâm": 1} and counted["outlet"] == {"Nhân Dân": 1, "Xinhua": 1}
 
+    counted_only = backend().search("railway", facets=facets, start_offset=0, end_offset=0)  # no page asked
+    assert counted_only["results"] == [] and counted_only["hits"] == found["hits"] == 2
+    assert {name: dict(values) for name, values in counted_only["facets"]["fields"].items()} == counted
+
     narrowed = backend().search(
         "railway OR durian", facets=facets, start_offset=0, end_offset=20, narrow_queries=['people:"xijinping"']
     )
