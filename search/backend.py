@@ -37,7 +37,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import columns, fields, formats, index, qparser, query
 from whoosh.analysis import Filter, IDTokenizer
-from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector, UnsortedCollector
+from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
@@ -544,7 +544,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         if facets:
             raw_page, facet_counts = self._search_counting(
-                searcher, final, page_num, page_length, narrowed, sorted_by, facets
+                searcher, required, final, page_num, page_length, narrowed, sorted_by, facets
             )
         else:
             raw_page = searcher.search_page(final, page_num, pagelen=page_length, filter=narrowed, sortedby=sorted_by)
@@ -555,29 +555,39 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         results = [self._result(raw_page, i, hit, result_class or SearchResult) for i, hit in enumerate(raw_page)]
         return {"results": results, "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
 
-    def _search_counting(self, searcher, final, page_num, page_length, narrowed, sorted_by, facets):
-        """A page of results and the facet counts of every match: the collectors Whoosh's search()
-        builds for `groupedby` (every match collected), with the counting done by FacetTables."""
-        collector = SortingCollector(sorted_by, limit=page_num * page_length) if sorted_by else UnlimitedCollector()
-        recorder = MatchRecorder(collector)
-        outermost = FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
-        searcher.search_with_collector(final, outermost)
-        raw_page = ResultsPage(outermost.results(), page_num, page_length)
-        return raw_page, self._facets_of(recorder, facets)
+    def _search_counting(self, searcher, required, final, page_num, page_length, narrowed, sorted_by, facets):
+        """A page of results and the facet counts of every match.
+
+        Whoosh's search() with `groupedby` scores every match and asks each facet for each match's
+        values. Here the facets are counted by FacetTables. A search of one word or of words joined by
+        OR, unfiltered, finds its page as an unfaceted search does (skipping what cannot reach the
+        page) and its matches from the words' document lists, unscored: at 50,000 articles a common
+        word's matches cost more to score than to list. Anything else (ANDs, phrases, filters, a sort)
+        goes through every match once, recording them (MatchRecorder) for the counts: listing them
+        apart would cost more there (measured on bench/search_speed.py's queries).
+        """
+        if sorted_by or narrowed is not None or not _any_of_words(required):
+            collector = SortingCollector(sorted_by, limit=page_num * page_length) if sorted_by else UnlimitedCollector()
+            recorder = MatchRecorder(collector)
+            outermost = FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
+            searcher.search_with_collector(final, outermost)
+            return ResultsPage(outermost.results(), page_num, page_length), self._facets_of(recorder.segments, facets)
+        matched = _matched_documents(searcher, required, narrowed)
+        results = searcher.search(final, limit=page_num * page_length, filter=narrowed)
+        results._total = sum(len(documents) for _, documents in matched)  # counted: Whoosh would match again
+        return ResultsPage(results, page_num, page_length), self._facets_of(matched, facets)
 
     def _search_counting_only(self, searcher, required, narrowed, facets):
         """How many documents match and their facet counts, unscored: what an empty page asks for."""
-        recorder = MatchRecorder(UnsortedCollector())
-        searcher.search_with_collector(
-            required, FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
-        )
-        facet_counts = self._facets_of(recorder, facets) if facets else {}
-        return {"results": [], "hits": recorder.count(), "facets": facet_counts, "spelling_suggestion": None}
+        matched = _matched_documents(searcher, required, narrowed)
+        facet_counts = self._facets_of(matched, facets) if facets else {}
+        hits = sum(len(documents) for _, documents in matched)
+        return {"results": [], "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
 
-    def _facets_of(self, recorder: MatchRecorder, facets) -> dict:
+    def _facets_of(self, matched, facets) -> dict:
         counted = {}
         for name in facets:
-            values = self._facet_tables.count(name, recorder.segments)
+            values = self._facet_tables.count(name, matched)
             counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
         return {"fields": counted, "dates": {}, "queries": {}}
 
@@ -717,6 +727,28 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
 
     def segment_count(self) -> int:
         return len(self._open_for_reading()._segments())
+
+
+def _matched_documents(searcher, q, narrowed) -> list[tuple[object, list[int]]]:
+    """Every document `q` matches and `narrowed` allows, by segment: (segment reader, document numbers),
+    from the matchers' document lists, unscored."""
+    allowed = set(searcher.docs_for_query(narrowed)) if narrowed is not None else None
+    context = searcher.boolean_context()
+    matched = []
+    for leaf, offset in searcher.leaf_searchers():
+        documents = q.matcher(leaf, context).all_ids()
+        if allowed is None:
+            matched.append((leaf.reader(), list(documents)))
+        else:
+            matched.append((leaf.reader(), [docnum for docnum in documents if docnum + offset in allowed]))
+    return matched
+
+
+def _any_of_words(q) -> bool:
+    """Whether `q` is a word, a prefix* or words joined by OR: its document lists are cheap to read."""
+    if isinstance(q, query.Term | query.Prefix):
+        return True
+    return isinstance(q, query.Or) and all(_any_of_words(child) for child in q.subqueries)
 
 
 def _segment_ids(reader) -> set[str]:
