@@ -302,14 +302,19 @@ class Fts5Path:
             rows = [backend.document(search_index, article) for article in articles]
             began = time.perf_counter()
             with db:
+                db.executemany(
+                    "INSERT INTO docs(rowid, title, text) VALUES (?, ?, ?)",
+                    [(article.pk, doc["title"], doc["text"]) for article, doc in zip(articles, rows, strict=True)],
+                )
+                db.executemany(
+                    "INSERT INTO meta VALUES (?, ?, ?, ?)",
+                    [
+                        (article.pk, doc.get("dated", 0), doc.get("date_start"), doc.get("date_end"))
+                        for article, doc in zip(articles, rows, strict=True)
+                    ],
+                )
+                held = []
                 for article, doc in zip(articles, rows, strict=True):
-                    db.execute(
-                        "INSERT INTO docs(rowid, title, text) VALUES (?, ?, ?)", (article.pk, doc["title"], doc["text"])
-                    )
-                    db.execute(
-                        "INSERT INTO meta VALUES (?, ?, ?, ?)",
-                        (article.pk, doc.get("dated", 0), doc.get("date_start"), doc.get("date_end")),
-                    )
                     for name in names:
                         # The values the Whoosh index counts: one spelling per key (search/backend.py).
                         for raw in backend.schema[name].to_column_value(doc.get(name)):
@@ -319,7 +324,8 @@ class Fts5Path:
                                     "INSERT INTO facet_values(field, value, key) VALUES (?, ?, ?)",
                                     (name, value, ALL_FACETS_BY_NAME[name].key(value)),
                                 ).lastrowid
-                            db.execute("INSERT INTO doc_values VALUES (?, ?)", (article.pk, value_ids[name, value]))
+                            held.append((article.pk, value_ids[name, value]))
+                db.executemany("INSERT INTO doc_values VALUES (?, ?)", held)
             inserting += time.perf_counter() - began
             count += len(rows)
         began = time.perf_counter()
