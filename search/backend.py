@@ -5,7 +5,11 @@ What it changes, and why (the README's benchmarks measure it):
   unstemmed folded names, and an unfolded field of diacritic words that ranks exact Vietnamese
   spellings first (search/analysis.py).
 - Facets: whole values kept in a list column, so counting needs no pass over the postings, and
-  matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội").
+  matched by an accent/case-insensitive key ("Ha Noi" selects "Hà Nội"); counted from per-segment
+  tables of each document's values instead of Whoosh's per-document grouping (facet_counting.py);
+  phrases (names, "quoted words") checked on sets of positions instead of span objects
+  (phrase_matching.py); boosts read from a table per segment instead of Whoosh's AndMaybe skipping
+  (boosting.py).
 - Speed: one searcher per backend (haystack keeps one backend per thread), refreshed only when the
   index changed; narrow queries become one filter query instead of extra searches; no text field
   is stored as a sortable column; no django_ct filter (HAYSTACK_LIMIT_TO_REGISTERED_MODELS=False).
@@ -33,15 +37,20 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import columns, fields, formats, index, qparser, query
 from whoosh.analysis import Filter, IDTokenizer
+from whoosh.collectors import FilterCollector, SortingCollector, UnlimitedCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
-from whoosh.sorting import Count, FieldFacet
+from whoosh.searching import ResultsPage
+from whoosh.sorting import FieldFacet
 from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
 from .analysis import WORD_PATTERN, diacritic_analyzer, name_analyzer, strip_diacritics, text_analyzer
+from .boosting import BoostedQuery
+from .facet_counting import FacetTables, MatchRecorder
 from .facets import ALL_FACETS_BY_NAME, facet_key
+from .phrase_matching import faster_phrases
 
 # Field types the index declares (search_indexes.py) and how they map to Whoosh fields.
 TITLE = "portal_title"  # analysed like the text, stored, boosts matches in titles
@@ -240,6 +249,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         self._acronyms = (None, None)  # (index generation, AcronymTable)
         self._parsed = {}  # (kind, query string) -> Whoosh query, for the current index version
         self._browsed = {}  # facet-only browses (no words) -> their answer, for the current index version
+        self._facet_tables = FacetTables()  # kept across index versions: a segment never changes
 
     # Schema -----------------------------------------------------------------------------------
 
@@ -347,6 +357,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             self._searcher = ix.searcher()
         except Exception as exc:
             raise SearchUnavailable(f"The search index at {self.path} cannot be read ({exc}).") from exc
+        self._facet_tables.keep_only(_segment_ids(self._searcher.reader()))
         return self._searcher
 
     def reset_searcher(self):
@@ -387,7 +398,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             parsed = self.parser.parse(" ".join(w for w in WORD_PATTERN.findall(text) if w not in ("AND", "OR", "NOT")))
         if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
             return None
-        parsed = parsed.accept(self._widen_prefix).accept(_exclusions_together)
+        parsed = parsed.accept(self._widen_prefix).accept(_exclusions_together).accept(faster_phrases)
         # A query of one exclusion ("-b") keeps every other document.
         return query.AndNot(query.Every(), parsed.query) if isinstance(parsed, query.Not) else parsed
 
@@ -427,7 +438,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
                             optional.append(query.Term(fieldname, token.text, boost=boost))
         if not optional:
             return required
-        return query.AndMaybe(required, query.Or(optional))
+        return BoostedQuery(required, query.Or(optional))
 
     def highlight_terms(self, query_string: str) -> tuple[set[str], list[str]]:
         """Analysed terms and prefixes a snippet should mark (words under NOT are left out)."""
@@ -522,35 +533,62 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             else required
         )
 
-        search_kwargs = {}
+        narrowed = None
         if narrow_queries:
-            filters = [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
-            search_kwargs["filter"] = query.And(filters)
-        if sort_by:
-            search_kwargs["sortedby"] = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by]
-        if facets:
-            search_kwargs["groupedby"] = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in facets}
+            narrowed = query.And(
+                [self._remembered("narrow", str(nq), self.narrow_parser.parse) for nq in narrow_queries]
+            )
+        if end_offset is not None and end_offset == (start_offset or 0):  # counts only: nothing to rank
+            return self._search_counting_only(searcher, required, narrowed, facets)
+        sorted_by = [FieldFacet(n.lstrip("-"), reverse=n.startswith("-")) for n in sort_by] if sort_by else None
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        raw_page = searcher.search_page(final, page_num, pagelen=page_length, **search_kwargs)
+        if facets:
+            raw_page, facet_counts = self._search_counting(
+                searcher, required, final, page_num, page_length, narrowed, sorted_by, facets
+            )
+        else:
+            raw_page = searcher.search_page(final, page_num, pagelen=page_length, filter=narrowed, sortedby=sorted_by)
+            facet_counts = {}
         hits = raw_page.total
-        facet_counts = self._facet_counts(raw_page, facets)
         if raw_page.pagenum < page_num:  # Whoosh answers a page past the end with the last one
             return {"results": [], "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
         results = [self._result(raw_page, i, hit, result_class or SearchResult) for i, hit in enumerate(raw_page)]
         return {"results": results, "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
 
-    def _facet_counts(self, raw_page, facets):
-        if not facets:
-            return {}
+    def _search_counting(self, searcher, required, final, page_num, page_length, narrowed, sorted_by, facets):
+        """A page of results and the facet counts of every match.
+
+        Whoosh's search() with `groupedby` scores every match and asks each facet for each match's
+        values. Here the facets are counted by FacetTables. A search of one word or of words joined by
+        OR, unfiltered, finds its page as an unfaceted search does (skipping what cannot reach the
+        page) and its matches from the words' document lists, unscored: at 50,000 articles a common
+        word's matches cost more to score than to list. Anything else (ANDs, phrases, filters, a sort)
+        goes through every match once, recording them (MatchRecorder) for the counts: listing them
+        apart would cost more there (measured on bench/search_speed.py's queries).
+        """
+        if sorted_by or narrowed is not None or not _any_of_words(required):
+            collector = SortingCollector(sorted_by, limit=page_num * page_length) if sorted_by else UnlimitedCollector()
+            recorder = MatchRecorder(collector)
+            outermost = FilterCollector(recorder, allow=narrowed) if narrowed is not None else recorder
+            searcher.search_with_collector(final, outermost)
+            return ResultsPage(outermost.results(), page_num, page_length), self._facets_of(recorder.segments, facets)
+        matched = _matched_documents(searcher, required, narrowed)
+        results = searcher.search(final, limit=page_num * page_length, filter=narrowed)
+        results._total = sum(len(documents) for _, documents in matched)  # counted: Whoosh would match again
+        return ResultsPage(results, page_num, page_length), self._facets_of(matched, facets)
+
+    def _search_counting_only(self, searcher, required, narrowed, facets):
+        """How many documents match and their facet counts, unscored: what an empty page asks for."""
+        matched = _matched_documents(searcher, required, narrowed)
+        facet_counts = self._facets_of(matched, facets) if facets else {}
+        hits = sum(len(documents) for _, documents in matched)
+        return {"results": [], "hits": hits, "facets": facet_counts, "spelling_suggestion": None}
+
+    def _facets_of(self, matched, facets) -> dict:
         counted = {}
         for name in facets:
-            groups = raw_page.results.groups(name)
-            values = [
-                (key.decode("utf-8") if isinstance(key, bytes) else key, count)
-                for key, count in groups.items()
-                if key is not None
-            ]
-            counted[name] = sorted(values, key=lambda item: (-item[1], item[0]))
+            values = self._facet_tables.count(name, matched)
+            counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
         return {"fields": counted, "dates": {}, "queries": {}}
 
     def _result(self, raw_page, offset, hit, result_class):
@@ -689,6 +727,34 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
 
     def segment_count(self) -> int:
         return len(self._open_for_reading()._segments())
+
+
+def _matched_documents(searcher, q, narrowed) -> list[tuple[object, list[int]]]:
+    """Every document `q` matches and `narrowed` allows, by segment: (segment reader, document numbers),
+    from the matchers' document lists, unscored."""
+    allowed = set(searcher.docs_for_query(narrowed)) if narrowed is not None else None
+    context = searcher.boolean_context()
+    matched = []
+    for leaf, offset in searcher.leaf_searchers():
+        documents = q.matcher(leaf, context).all_ids()
+        if allowed is None:
+            matched.append((leaf.reader(), list(documents)))
+        else:
+            matched.append((leaf.reader(), [docnum for docnum in documents if docnum + offset in allowed]))
+    return matched
+
+
+def _any_of_words(q) -> bool:
+    """Whether `q` is a word, a prefix* or words joined by OR: its document lists are cheap to read."""
+    if isinstance(q, query.Term | query.Prefix):
+        return True
+    return isinstance(q, query.Or) and all(_any_of_words(child) for child in q.subqueries)
+
+
+def _segment_ids(reader) -> set[str]:
+    """The ids of the segments an index reader reads (none for an empty index)."""
+    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+    return {leaf.segment().segment_id() for leaf, _ in leaves if hasattr(leaf, "segment") and leaf.segment()}
 
 
 def _exclusions_together(q):

@@ -14,7 +14,8 @@ meaning on both engines:
     parse_user_query(prepared) -> q | None  None when the query holds only stop words
     highlight_terms(prepared)               (analysed terms, prefixes) a snippet marks
     search(prepared, sort_by=, start_offset=, end_offset=, facets=, narrow_queries=)
-                                            {"results", "hits", "facets": {"fields": {name: [(value, count)]}}}
+                                            {"results", "hits", "facets": {"fields": {name: [(value, count)]}}};
+                                            end_offset == start_offset: hits and facets only, unranked
     create_spelling_suggestion(typed)       the query with unknown words corrected, or None
     filter_syntax                           how narrow_queries are written (FilterSyntax below)
     writer(timeout) -> writer               delete_by_term(ID, identifier), update_document(**doc),

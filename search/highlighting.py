@@ -48,17 +48,39 @@ class Match:
 def find_matches(text: str, terms: set[str], prefixes: list[str]) -> list[Match]:
     """Every span of `text` whose analysed token is one of `terms` or starts with one of `prefixes`.
 
-    Only the words that can match, with a word either side, go through the analyzer (the whole text
-    would cost milliseconds per result); the tokens come out exactly as from the whole text.
+    Only the words that can match are looked at (the whole text would cost milliseconds per result),
+    and the tokens come out exactly as from the whole text: a word alone is analysed once per process
+    (_lone_token), a word that may join its neighbour into a compound is analysed with a word either side.
     """
     if not text or not (terms or prefixes):
         return []
-    found = []
-    for start, end in _regions_worth_analysing(text, _beginnings(terms, prefixes)):
+    matching = tuple(prefixes)
+
+    def wanted(term: str) -> bool:
+        return term in terms or term.startswith(matching)
+
+    words, folded, candidates = _candidate_words(text, _beginnings(terms, prefixes))
+    first_words = compound_first_words()
+    found = set()
+    in_compounds = []
+    for i in candidates:
+        if folded[i] in first_words or (i > 0 and folded[i - 1] in first_words):
+            in_compounds.append(i)
+        elif (term := _lone_token(folded[i])) is not None and wanted(term):
+            found.add(Match(words[i][0], words[i][1], term))
+    for start, end in _regions(words, folded, in_compounds):
         for token in _analyzer()(text[start:end], positions=True, chars=True, mode="index"):
-            if token.text in terms or any(token.text.startswith(p) for p in prefixes):
-                found.append(Match(start + token.startchar, start + token.endchar, token.text))
-    return found
+            if wanted(token.text):
+                found.add(Match(start + token.startchar, start + token.endchar, token.text))
+    return sorted(found, key=lambda match: (match.start, match.end))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lone_token(word: str) -> str | None:
+    """The index's term for a word that joins no compound (None for a stop word); the same words
+    come back in every result, and the stemmer is most of a snippet's cost."""
+    tokens = [token.text for token in _analyzer()(word, mode="index")]
+    return tokens[0] if len(tokens) == 1 else None
 
 
 Phrase = tuple[str, ...]  # a phrase's analysed terms, in order
@@ -125,13 +147,21 @@ def _beginnings(terms: set[str], prefixes: list[str]) -> tuple[str, ...]:
     return tuple(sorted(beginnings))
 
 
-def _regions_worth_analysing(text: str, beginnings: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans around each word that may match, widened so that compounds join as in the whole text."""
+# FOLD_TABLE maps no ASCII character: only the (few, short) runs of other characters need folding, and
+# str.translate looks every character of a whole text up in the table (a third of a snippet's time).
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match: re.Match) -> str:
+    return match.group(0).translate(FOLD_TABLE)
+
+
+def _candidate_words(text: str, beginnings: tuple[str, ...]) -> tuple[list, list[str], list[int]]:
+    """The text's words (spans), each folded and lower-case, and the numbers of those that may match."""
     words = [(match.start(), match.end()) for match in WORD_PATTERN.finditer(text)]
     if not words:
-        return []
-    first_words = compound_first_words()
-    lowered = text.lower().translate(FOLD_TABLE)
+        return [], [], []
+    lowered = _NOT_ASCII.sub(_fold_run, text.lower())
     if len(lowered) == len(text):  # the usual case: find the candidates with one regular expression
         starts = [start for start, _ in words]
         candidates = [
@@ -143,6 +173,12 @@ def _regions_worth_analysing(text: str, beginnings: tuple[str, ...]) -> list[tup
     else:  # a letter that folds into two ("Æ" -> "AE") moved the offsets: word by word
         folded = [_folded(text[start:end]) for start, end in words]
         candidates = [i for i, word in enumerate(folded) if word.startswith(beginnings)]
+    return words, folded, candidates
+
+
+def _regions(words: list, folded: list[str], candidates: list[int]) -> list[tuple[int, int]]:
+    """Spans around each candidate word, widened so that compounds join as in the whole text."""
+    first_words = compound_first_words()
     regions: list[list[int]] = []
     for i in candidates:
         first = i - 1 if i > 0 and folded[i - 1] in first_words else i

@@ -194,6 +194,10 @@ class ArticleSearch:
             narrow_queries=self.narrow_queries(without) or None,
         )
 
+    def _counts(self, query_text: str, *, facets=None, without=()) -> dict:
+        """Hits and facet counts, no results: the portal's engines then skip ranking (an empty page)."""
+        return self._search(query_text, start=0, end=0 if self.tuned else 1, facets=facets, without=without)
+
     # Outputs ----------------------------------------------------------------------------------
 
     def page(self, number: int, size: int, *, with_facets: bool = True, with_suggestion: bool = True) -> Outcome:
@@ -226,7 +230,7 @@ class ArticleSearch:
         return found["hits"], [self._hit(result) for result in found["results"]]
 
     def count(self) -> int:
-        return self._search(self.query_text, start=0, end=1)["hits"]
+        return self._counts(self.query_text)["hits"]
 
     # Facets -----------------------------------------------------------------------------------
 
@@ -238,7 +242,7 @@ class ArticleSearch:
             if facet.combine == ALL or not self.selections[facet.name]:
                 continue
             without = (YEAR_FIELD, MONTH_FIELD) if facet.name == YEAR_FIELD else (facet.name,)
-            found = self._search(self.query_text, start=0, end=1, facets=[facet.name], without=without)
+            found = self._counts(self.query_text, facets=[facet.name], without=without)
             counts[facet.name] = (found.get("facets") or {}).get("fields", {}).get(facet.name, [])
         return {facet.name: merge_spellings(counts.get(facet.name, []), facet.key) for facet in ALL_FACETS}
 
@@ -315,7 +319,7 @@ class ArticleSearch:
             text = prepare(suggested, self.backend.acronym_table()).text
         else:
             text = haystack_api.auto_query_text(prepare(suggested).text)[0]
-        found = self._search(text, start=0, end=1)["hits"]
+        found = self._counts(text)["hits"]
         return (suggested, found) if finds_clearly_more(found, count) else (None, 0)
 
     def _corrections(self, words: list[str]) -> dict[str, str]:

@@ -50,13 +50,13 @@ class SearchState:
         for name, parameter in (("date_from", "from"), ("date_to", "to")):
             self.values[parameter] = [cleaned[name].text] if cleaned.get(name) else []
         self.values["sort"] = [cleaned["sort"]] if cleaned.get("sort") else []
+        self.path = reverse("search:search")  # once: a page links every facet value shown (hundreds)
 
     def url(self, values: dict[str, list[str]] | None = None, **extra) -> str:
         values = self.values if values is None else values
         pairs = [(name, value) for name, items in values.items() for value in items]
         pairs += [(name, value) for name, value in extra.items() if value]
-        path = reverse("search:search")
-        return f"{path}?{urlencode(pairs)}" if pairs else path
+        return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
 
     def changed(self, name: str, items: list[str]) -> dict[str, list[str]]:
         return {**self.values, name: items}

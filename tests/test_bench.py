@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 
 from bench.generate import generate
-from bench.search_speed import QUERIES, BenchQuery, Outcome, check_same
+from bench.search_speed import QUERIES, BenchQuery, Outcome, check_fts5, check_same
 
 TINY = 20
 
@@ -46,6 +46,17 @@ def test_hit_count_guard_catches_paths_that_disagree():
         check_same(query, same, Outcome(4, {"people": {"Xi Jinping": 2}}))
     with pytest.raises(AssertionError, match="people"):
         check_same(query, same, Outcome(3, {"people": {"Xi Jinping": 1}}))
+
+
+def test_fts5_guard_allows_its_own_analysis_a_little_but_not_other_facets():
+    query = BenchQuery("q", "talks", "talks")
+    whoosh = Outcome(1000, {"people": {"Xi Jinping": 2}})
+    check_fts5(query, Outcome(1000, {"people": {"Xi Jinping": 2}}), whoosh)
+    check_fts5(query, Outcome(995, {"people": {"Xi Jinping": 1}}), whoosh)  # other documents: other counts
+    with pytest.raises(AssertionError, match="hits"):
+        check_fts5(query, Outcome(900, {"people": {"Xi Jinping": 2}}), whoosh)
+    with pytest.raises(AssertionError, match="facet counts"):
+        check_fts5(query, Outcome(1000, {"people": {"Xi Jinping": 1}}), whoosh)
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +117,23 @@ def test_search_benchmark_runs_every_query_on_both_paths_with_equal_hits(tiny_be
     assert sum(q["hits"] > 0 for q in result["per_query"]) >= len(QUERIES) // 2  # not a comparison of nothing
     assert sum(q["fts5_hits"] > 0 for q in result["per_query"]) >= len(QUERIES) // 2
     assert result["fts5_build"]["documents"] == TINY
-    for path in ("view", "product_search", "raw", "raw_reopen", "product_page", "raw_with_snippets", "fts5"):
+    for path in (
+        "view",
+        "product_search",
+        "product_search_no_facets",
+        "raw",
+        "raw_reopen",
+        "product_page",
+        "raw_with_snippets",
+        "fts5",
+    ):
         assert result["latency"][path]["samples"] == len(QUERIES)
         assert result["latency"][path]["p95_ms"] >= result["latency"][path]["p50_ms"] > 0
     assert set(result["ratios"]["product_search/raw"]) == {"p50", "p95", "total"}
     assert set(result["cpu_ratios"]) == set(result["ratios"])
-    assert {"view/raw", "view/fts5"} <= set(result["ratios"])
+    assert {"view/raw", "view/fts5", "product_search/product_search_no_facets"} <= set(result["ratios"])
+    assert set(result["facet_cost_per_query"]) == {q.label for q in QUERIES if q.raw}
+    assert set(result["browses_after_an_index_change"]) == {q.label for q in QUERIES if not q.raw}
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert (
         summary["sizes"][str(TINY)]["import"]["articles"] == summary["sizes"][str(TINY)]["search"]["articles"] == TINY

@@ -285,6 +285,13 @@ def test_matches_are_those_of_analysing_the_whole_text(words, separators, terms,
     assert found == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_folding_only_the_non_ascii_runs_folds_as_the_whole_table(text):
+    # The highlighter folds a text's non-ASCII runs alone; the table must map no ASCII character.
+    assert highlighting._NOT_ASCII.sub(highlighting._fold_run, text) == text.translate(highlighting.FOLD_TABLE)
+
+
 def _best_window_by_definition(matches, length):
     """The window rule spelled out: each match's window scored against every match after it."""
     best_start, best_score = matches[0].start, (-1, -1)

@@ -50,6 +50,64 @@ def test_words_are_always_searched_afresh(fresh_index):
     assert backend().search("durian", facets=["outlet"], start_offset=0, end_offset=20) is not found
 
 
+def whoosh_facet_counts(query_string: str, facets: list[str], **options) -> dict[str, dict[str, int]]:
+    """Whoosh's own `groupedby` counts for the query the backend runs, on the backend's searcher."""
+    from whoosh import sorting
+
+    found = (
+        backend()
+        .searcher()
+        .search(
+            backend().parse_user_query(query_string),
+            limit=None,
+            groupedby={name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in facets},
+            **options,
+        )
+    )
+    return {
+        name: {key.decode(): count for key, count in found.groups(name).items() if key is not None} for name in facets
+    }
+
+
+def test_facet_counts_are_whoosh_own_over_segments_updates_and_filters(fresh_index, settings):
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # one segment per commit, none merged
+    lam, xi = make_person("Tô Lâm"), make_person("Xi Jinping", country="CN")
+    first = make_article(
+        "Railway talks", body="Railway cooperation.", credit="VNS", dateline="Hà Nội", people=[lam, xi]
+    )
+    second = make_article("Railway visit", body="Railway links.", credit="Xinhua", dateline="Beijing", people=[xi])
+    third = make_article("Durian trade", body="Durian exports.", credit="VNS")  # no people: no values
+    for article in (first, second, third):
+        index_now(article)
+    first.credit = "Nhân Dân"  # re-indexed: its old document stays, deleted, in the first segment
+    first.save()
+    index_now(first)
+    assert segment_count() == 4
+    facets = ["people", "outlet", "place", "year"]
+
+    found = backend().search("railway", facets=facets, start_offset=0, end_offset=20)
+    counted = {name: dict(values) for name, values in found["facets"]["fields"].items()}
+    assert counted == whoosh_facet_counts("railway", facets)
+    assert counted["people"] == {"Xi Jinping": 2, "Tô Lâm": 1} and counted["outlet"] == {"Nhân Dân": 1, "Xinhua": 1}
+
+    counted_only = backend().search("railway", facets=facets, start_offset=0, end_offset=0)  # no page asked
+    assert counted_only["results"] == [] and counted_only["hits"] == found["hits"] == 2
+    assert {name: dict(values) for name, values in counted_only["facets"]["fields"].items()} == counted
+
+    narrowed = backend().search(
+        "railway OR durian", facets=facets, start_offset=0, end_offset=20, narrow_queries=['people:"xijinping"']
+    )
+    assert narrowed["hits"] == 2
+    assert {name: dict(values) for name, values in narrowed["facets"]["fields"].items()} == whoosh_facet_counts(
+        "railway OR durian", facets, filter=backend().narrow_parser.parse('people:"xijinping"')
+    )
+    newest = backend().search(
+        "railway OR durian", facets=["outlet"], sort_by=["-date_start"], start_offset=0, end_offset=1
+    )
+    assert newest["hits"] == 3 and len(newest["results"]) == 1
+    assert dict(newest["facets"]["fields"]["outlet"]) == {"Nhân Dân": 1, "Xinhua": 1, "VNS": 1}
+
+
 def segment_count() -> int:
     return backend().segment_count()
 
