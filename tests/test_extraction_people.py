@@ -740,3 +740,22 @@ def test_a_month_abbreviation_before_its_day_does_not_end_a_sentence():
         "Li will visit Vietnam from Dec. 2 to 4 at the invitation of Pham Minh Chinh.",
         "They will sign deals.",
     ]
+
+
+def test_meetings_reuse_the_sentences_people_labelled_in_the_same_text(monkeypatch):
+    """Labelling sentences is half of extraction: people and then meetings read the same text, which is
+    labelled once (an article's captions are labelled on their own, after it)."""
+    from articles.extraction import people as people_module
+
+    labelled = []
+    label = people_module.label_sentence
+    monkeypatch.setattr(people_module, "label_sentence", lambda text: labelled.append(text) or label(text))
+    text = (
+        "Vietnamese Deputy Prime Minister Bui Thanh Son received Cuban Ambassador Rogelio Polanco Fuentes in "
+        "Ha Noi on Tuesday. Son said the two countries would deepen their ties. Polanco thanked him."
+    )
+    people = extract_people(text, ["Bui Thanh Son (right) and Rogelio Polanco Fuentes on Tuesday."])
+    meetings = extract_meetings(text, people)
+    assert len(labelled) == 4, labelled  # three sentences of the text, one of the caption
+    assert len(set(labelled)) == 4
+    assert [sorted(m.participants) for m in meetings] == [["Bui Thanh Son", "Rogelio Polanco Fuentes"]]
