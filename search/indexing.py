@@ -85,8 +85,12 @@ def _backend():
     return connections[DEFAULT_ALIAS].get_backend()
 
 
-def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH_SIZE) -> DrainReport:
-    """Write every queued change to the index, a batch per commit, until the queue is empty.
+def process_queue(
+    *, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH_SIZE, whole_batches: bool = False
+) -> DrainReport:
+    """Write every queued change to the index, a batch per commit, until the queue is empty (or, with
+    `whole_batches`, until less than a batch is queued: each commit is a segment, and an import's
+    writer keeps them the same size so that merges rewrite each document as few times as they can).
 
     Never raises Whoosh's LockError: if another writer keeps the lock for `lock_timeout` seconds,
     the remaining rows stay queued and the report says `deferred`.
@@ -95,7 +99,7 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
     if not has_portal_extras(backend):
         return _drain_through_haystack(backend, search_index, batch_size)
     report = DrainReport()
-    while PendingIndexChange.objects.exists():
+    while PendingIndexChange.objects.count() >= batch_size if whole_batches else PendingIndexChange.objects.exists():
         try:
             writer = backend.writer(lock_timeout)
         except IndexBusy:

@@ -88,6 +88,21 @@ def test_a_merge_of_equal_segments_makes_one(fresh_index, settings):
     assert backend().search("", start_offset=0, end_offset=20)["hits"] == 6
 
 
+def test_an_imports_writer_commits_whole_batches_and_leaves_the_rest_for_its_finish(fresh_index, settings):
+    """An import's index writer makes segments of one size (fewer rewrites by the merges); what is left
+    when the import ends is written by its last drain."""
+    from search import indexing
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # no merge: the segments stay as committed
+    indexing.queue_articles(make_article(f"Talks number {number}").pk for number in range(7))
+    report = indexing.process_queue(batch_size=3, whole_batches=True)
+    assert report.updated == 6 and indexing.pending_count() == 1
+    assert segment_count() == 2
+    assert indexing.process_queue(batch_size=3).updated == 1
+    assert indexing.pending_count() == 0 and segment_count() == 3
+    assert backend().search("talks", start_offset=0, end_offset=20)["hits"] == 7
+
+
 # ---------------------------------------------------------------- merging streams sorted segments
 
 
