@@ -103,6 +103,28 @@ def test_an_imports_writer_commits_whole_batches_and_leaves_the_rest_for_its_fin
     assert backend().search("talks", start_offset=0, end_offset=20)["hits"] == 7
 
 
+def test_a_commit_reads_its_articles_a_few_at_a_time(fresh_index, settings, monkeypatch):
+    """The writer's memory is that of a few articles, whatever the segment's size; articles gone since
+    they were queued are taken out in the same commit."""
+    from search import indexing
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000
+    articles = [make_article(f"Visit number {number}") for number in range(5)]
+    index_now(articles[0])
+    read = []
+    queryset = indexing._search_index().index_queryset
+    monkeypatch.setattr(indexing, "ARTICLES_READ_AT_ONCE", 2)
+    monkeypatch.setattr(indexing._search_index(), "index_queryset", lambda: read.append(1) or queryset(), raising=False)
+    indexing.queue_articles(article.pk for article in articles)
+    articles[0].delete()
+    report = indexing.process_queue(batch_size=10)
+    assert (report.updated, report.removed) == (4, 1)
+    assert len(read) == 3  # the 5 queued, read 2 at a time
+    assert segment_count() == 2  # the first article's, then this commit's
+    found = backend().search("visit", start_offset=0, end_offset=20)
+    assert {int(result.pk) for result in found["results"]} == {article.pk for article in articles[1:]}
+
+
 # ---------------------------------------------------------------- merging streams sorted segments
 
 
