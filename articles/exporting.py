@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -117,14 +117,20 @@ def write_csv_rows(stream, columns: Iterable[str], rows: Iterable[Mapping]) -> i
 
     Every cell is quoted as well as neutralised: a spreadsheet set to split on semicolons would
     otherwise start a new cell, possibly a formula, inside an unquoted one."""
+    write_row = spreadsheet_csv(stream, columns)
+    count = 0
+    for row in rows:
+        write_row(row)
+        count += 1
+    return count
+
+
+def spreadsheet_csv(stream, columns: Iterable[str]) -> Callable[[Mapping], None]:
+    """Write the header of write_csv_rows(); returns the function that writes each row after it."""
     stream.write(CSV_BYTE_ORDER_MARK)
     writer = csv.DictWriter(stream, fieldnames=list(columns), quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    count = 0
-    for row in rows:
-        writer.writerow({column: spreadsheet_text(value) for column, value in row.items()})
-        count += 1
-    return count
+    return lambda row: writer.writerow({column: spreadsheet_text(value) for column, value in row.items()})
 
 
 def csv_response(filename: str, columns: Iterable[str], rows: Iterable[Mapping]) -> HttpResponse:

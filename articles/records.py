@@ -272,7 +272,7 @@ def office_record(office: Office, absolute: Absolute = relative) -> dict:
     }
 
 
-def holding_record(holding: OfficeHolding, absolute: Absolute = relative) -> dict:
+def holding_record(holding: OfficeHolding, absolute: Absolute = relative, *, article_ids: list | None = None) -> dict:
     return {
         "person_id": holding.person.slug,
         "person": holding.person.name,
@@ -282,7 +282,7 @@ def holding_record(holding: OfficeHolding, absolute: Absolute = relative) -> dic
         "first_seen": holding.first_seen.isoformat() if holding.first_seen else "",
         "last_seen": holding.last_seen.isoformat() if holding.last_seen else "",
         "wordings": list(holding.wordings),
-        "article_ids": [article.slug for article in holding.articles.all()],
+        "article_ids": [article.slug for article in holding.articles.all()] if article_ids is None else article_ids,
     }
 
 

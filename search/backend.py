@@ -43,6 +43,7 @@ from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 from whoosh.searching import ResultsPage
 from whoosh.sorting import FieldFacet
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from . import acronyms, merging
@@ -167,11 +168,37 @@ class PortalSegmentWriter(SegmentWriter):
     after another's, so the merged postings are the ordered merge of those streams: read here at the
     flush, one posting of each segment at a time, in the order Whoosh's sort would have given (the
     test in tests/test_search_scale.py compares the two). bench/merge_speed.py on 3,000 articles:
-    6.9 CPU s and 84 MB instead of 13.1 CPU s and 120 MB."""
+    6.9 CPU s and 84 MB instead of 13.1 CPU s and 120 MB.
+
+    Spelling words: for each document Whoosh adds one posting per distinct word to the field's
+    spelling field, every one at document 0 of the segment, so a word there had as many postings as
+    documents using it: 44 % of all the postings a segment wrote, and every merge read and wrote them
+    again. Only the spelling field's words are ever read (corrections and prefixes; the ranking of
+    corrections takes frequencies from the field itself), so a segment writes each word once, with
+    the same document and total weight as all its postings together."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._merged_readers: list[tuple] = []  # (reader, its first document here, docmap)
+        spelling_fields = {
+            field.spelling_fieldname(name) for name, field in self.schema.items() if field.separate_spelling()
+        }
+        self._spelling_weights: dict[tuple, float] = {}  # (spelling field, word, document) -> weight
+        pool_add = self._add_to_pool = self.pool.add
+
+        def add(posting):
+            if posting[0] in spelling_fields:
+                key = posting[:3]
+                self._spelling_weights[key] = self._spelling_weights.get(key, 0) + posting[3]
+            else:
+                pool_add(posting)
+
+        self.pool.add = add  # what add_document and add_reader call for every posting
+
+    def _pool_spelling_words(self):
+        for (fieldname, word, document), weight in self._spelling_weights.items():
+            self._add_to_pool((fieldname, word, document, weight, pack_uint(int(weight))))
+        self._spelling_weights = {}
 
     def per_document_reader(self):
         reader = super().per_document_reader()
@@ -199,6 +226,10 @@ class PortalSegmentWriter(SegmentWriter):
         own = SegmentReader(self.storage, self.schema, reader.segment())
         self._merged_readers.append((own, first_document, docmap))
         self._added = True
+
+    def _finalize_segment(self):
+        self._pool_spelling_words()
+        return super()._finalize_segment()
 
     def _flush_segment(self):
         if not self._merged_readers:

@@ -41,6 +41,7 @@ from .models import PendingIndexChange
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+ARTICLES_READ_AT_ONCE = 100
 LOCK_TIMEOUT = 5.0  # seconds a drain waits for another writer before leaving its rows queued
 
 
@@ -85,8 +86,12 @@ def _backend():
     return connections[DEFAULT_ALIAS].get_backend()
 
 
-def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH_SIZE) -> DrainReport:
-    """Write every queued change to the index, a batch per commit, until the queue is empty.
+def process_queue(
+    *, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH_SIZE, whole_batches: bool = False
+) -> DrainReport:
+    """Write every queued change to the index, a batch per commit, until the queue is empty (or, with
+    `whole_batches`, until less than a batch is queued: each commit is a segment, and an import's
+    writer keeps them the same size so that merges rewrite each document as few times as they can).
 
     Never raises Whoosh's LockError: if another writer keeps the lock for `lock_timeout` seconds,
     the remaining rows stay queued and the report says `deferred`.
@@ -95,7 +100,7 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
     if not has_portal_extras(backend):
         return _drain_through_haystack(backend, search_index, batch_size)
     report = DrainReport()
-    while PendingIndexChange.objects.exists():
+    while PendingIndexChange.objects.count() >= batch_size if whole_batches else PendingIndexChange.objects.exists():
         try:
             writer = backend.writer(lock_timeout)
         except IndexBusy:
@@ -117,26 +122,37 @@ def process_queue(*, lock_timeout: float = LOCK_TIMEOUT, batch_size: int = BATCH
     return report
 
 
-def _next_batch(search_index, batch_size: int) -> tuple[list[int], list[Article], list[int]]:
-    """The oldest queued rows' ids, the articles to write as they are now, and the ids to remove."""
+def _queued(batch_size: int) -> tuple[list[int], list[int], list[int]]:
+    """The oldest queued rows' ids, the articles to write, and every article they name."""
     rows = list(PendingIndexChange.objects.order_by("pk").values_list("pk", "article_id", "action")[:batch_size])
     newest_action = {}
     for _, article_id, action in rows:  # ordered by pk, so the last action per article wins
         newest_action[article_id] = action
     wanted = [i for i, action in newest_action.items() if action == PendingIndexChange.Action.UPDATE]
+    return [pk for pk, _, _ in rows], wanted, list(newest_action)
+
+
+def _next_batch(search_index, batch_size: int) -> tuple[list[int], list[Article], list[int]]:
+    """The oldest queued rows' ids, the articles to write as they are now, and the ids to remove."""
+    done, wanted, named = _queued(batch_size)
     articles = list(search_index.index_queryset().filter(pk__in=wanted))
     present = {article.pk for article in articles}
-    gone = [i for i in newest_action if i not in present]
-    return [pk for pk, _, _ in rows], articles, gone
+    return done, articles, [i for i in named if i not in present]
 
 
 def _write_batch(writer, backend, search_index, batch_size: int) -> tuple[list[int], int, int]:
-    done, articles, gone = _next_batch(search_index, batch_size)
+    """One commit's worth of the queue; its articles are read ARTICLES_READ_AT_ONCE at a time (with
+    everything they show, they weighed more than the postings of a 500-article segment)."""
+    done, wanted, named = _queued(batch_size)
+    present = set()
+    for start in range(0, len(wanted), ARTICLES_READ_AT_ONCE):
+        for article in search_index.index_queryset().filter(pk__in=wanted[start : start + ARTICLES_READ_AT_ONCE]):
+            writer.update_document(**backend.document(search_index, article))
+            present.add(article.pk)
+    gone = [i for i in named if i not in present]
     for article_id in gone:
         writer.delete_by_term(ID, get_identifier(Article(pk=article_id)))
-    for article in articles:
-        writer.update_document(**backend.document(search_index, article))
-    return done, len(articles), len(gone)
+    return done, len(present), len(gone)
 
 
 def _drain_through_haystack(backend, search_index, batch_size: int) -> DrainReport:

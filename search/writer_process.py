@@ -12,8 +12,9 @@ the Solr writer lease, exactly as any other drain does.
 
 The process is `python -m search.writer_process`. It is told the database and search connections of
 the process that started it (the same ones its own settings would give, unless that process changed
-them, as tests do), then reads one command a line on its standard input: "drain", or "finish
-SECONDS" (drain to the end waiting up to SECONDS for the write lock, print a report as JSON, exit).
+them, as tests do), then reads one command a line on its standard input: "drain" (write what is
+queued, a whole batch per commit: the rest waits), or "finish SECONDS" (drain to the end waiting up to
+SECONDS for the write lock, print a report as JSON, exit).
 When its input closes without "finish" (the import was killed), it stops after the batch it is
 writing: the rest stays queued for the next drain, as after any crash.
 
@@ -143,13 +144,13 @@ def _configure(config: dict) -> None:
     settings.PORTAL_SEARCH_MERGE_SEGMENTS = config["merge_segments"]
 
 
-def _drain(batch_size: int, lock_timeout: float, totals: dict) -> None:
+def _drain(batch_size: int, lock_timeout: float, totals: dict, *, whole_batches: bool = False) -> None:
     from articles.importing import release_free_memory
 
     from . import indexing
 
     try:
-        report = indexing.process_queue(lock_timeout=lock_timeout, batch_size=batch_size)
+        report = indexing.process_queue(lock_timeout=lock_timeout, batch_size=batch_size, whole_batches=whole_batches)
     except Exception:  # the rows stay queued; the next wake (or the import itself) tries again
         logger.exception("Updating the search index failed; the changes stay queued")
         totals["failed"] = True
@@ -169,8 +170,8 @@ def main() -> int:
     _drain(batch_size, LOCK_WAIT, totals)  # what an earlier import left queued goes in first
     for line in sys.stdin:
         command, *arguments = line.split()
-        if command == "drain":
-            _drain(batch_size, LOCK_WAIT, totals)
+        if command == "drain":  # whole batches only: the rest waits for the next wake, or the finish
+            _drain(batch_size, LOCK_WAIT, totals, whole_batches=True)
         elif command == "finish":
             _drain(batch_size, float(arguments[0]), totals)
             from . import indexing

@@ -819,3 +819,22 @@ def test_a_vietnamese_name_with_a_rarer_family_name_is_not_given_the_other_count
         "of the Lao People's Party in Hoa Binh province on Saturday."
     )
     assert (people["Tong Thi Lan"].country, people["Khamphao Ernthavanh"].country) == ("VN", "LA")
+
+
+def test_meetings_reuse_the_sentences_people_labelled_in_the_same_text(monkeypatch):
+    """Labelling sentences is half of extraction: people and then meetings read the same text, which is
+    labelled once (an article's captions are labelled on their own, after it)."""
+    from articles.extraction import people as people_module
+
+    labelled = []
+    label = people_module.label_sentence
+    monkeypatch.setattr(people_module, "label_sentence", lambda text: labelled.append(text) or label(text))
+    text = (
+        "Vietnamese Deputy Prime Minister Bui Thanh Son received Cuban Ambassador Rogelio Polanco Fuentes in "
+        "Ha Noi on Tuesday. Son said the two countries would deepen their ties. Polanco thanked him."
+    )
+    people = extract_people(text, ["Bui Thanh Son (right) and Rogelio Polanco Fuentes on Tuesday."])
+    meetings = extract_meetings(text, people)
+    assert len(labelled) == 4, labelled  # three sentences of the text, one of the caption
+    assert len(set(labelled)) == 4
+    assert [sorted(m.participants) for m in meetings] == [["Bui Thanh Son", "Rogelio Polanco Fuentes"]]

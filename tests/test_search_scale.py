@@ -146,6 +146,55 @@ def test_a_merge_of_equal_segments_makes_one(fresh_index, settings):
     assert backend().search("", start_offset=0, end_offset=20)["hits"] == 6
 
 
+def test_an_imports_writer_commits_whole_batches_and_leaves_the_rest_for_its_finish(fresh_index, settings):
+    """An import's index writer makes segments of one size (fewer rewrites by the merges); what is left
+    when the import ends is written by its last drain."""
+    from search import indexing
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000  # no merge: the segments stay as committed
+    indexing.queue_articles(make_article(f"Talks number {number}").pk for number in range(7))
+    report = indexing.process_queue(batch_size=3, whole_batches=True)
+    assert report.updated == 6 and indexing.pending_count() == 1
+    assert segment_count() == 2
+    assert indexing.process_queue(batch_size=3).updated == 1
+    assert indexing.pending_count() == 0 and segment_count() == 3
+    assert backend().search("talks", start_offset=0, end_offset=20)["hits"] == 7
+
+
+def test_a_commit_reads_its_articles_a_few_at_a_time(fresh_index, settings, monkeypatch):
+    """The writer's memory is that of a few articles, whatever the segment's size; articles gone since
+    they were queued are taken out in the same commit."""
+    from search import indexing
+
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000
+    articles = [make_article(f"Visit number {number}") for number in range(5)]
+    index_now(articles[0])
+    read = []
+    queryset = indexing._search_index().index_queryset
+    monkeypatch.setattr(indexing, "ARTICLES_READ_AT_ONCE", 2)
+    monkeypatch.setattr(indexing._search_index(), "index_queryset", lambda: read.append(1) or queryset(), raising=False)
+    indexing.queue_articles(article.pk for article in articles)
+    articles[0].delete()
+    report = indexing.process_queue(batch_size=10)
+    assert (report.updated, report.removed) == (4, 1)
+    assert len(read) == 3  # the 5 queued, read 2 at a time
+    assert segment_count() == 2  # the first article's, then this commit's
+    found = backend().search("visit", start_offset=0, end_offset=20)
+    assert {int(result.pk) for result in found["results"]} == {article.pk for article in articles[1:]}
+
+
+def test_a_segment_holds_each_spelling_word_once_weighing_every_document_that_uses_it(fresh_index, settings):
+    """Whoosh wrote a posting per document for every word of the spelling field (44 % of a segment's
+    postings, read and written again by every merge); the words and their weights are what counts."""
+    settings.PORTAL_SEARCH_MERGE_SEGMENTS = 1000
+    index_now(*[make_article(f"Round {n}", body="Negotiations on fisheries continued.") for n in range(3)])
+    reader = backend().searcher().reader()
+    spelling = reader.schema["text"].spelling_fieldname("text")
+    assert reader.doc_frequency(spelling, "negotiations") == 1
+    assert reader.frequency(spelling, "negotiations") == 3
+    assert backend().create_spelling_suggestion("negotiatons fisheries") == "negotiations fisheries"
+
+
 # ---------------------------------------------------------------- merging streams sorted segments
 
 

@@ -115,6 +115,30 @@ def test_downloads_hold_every_record_type_with_the_dictionary_s_columns(tmp_path
     assert fields["people.csv"] == [f.name for f in records.PEOPLE.fields]
 
 
+def test_downloads_give_the_records_of_the_api_in_one_pass_over_meetings(tmp_path, settings):
+    """The holdings' articles are read apart from the holdings (as strings, a few holdings at a time), and
+    participants come from the meetings' own records: the same rows, in the same order, as the records."""
+    settings.DATA_DIR = tmp_path
+    data = make_archive(articles=8, meetings=4)
+    holding = OfficeHolding.objects.order_by("pk").first()
+    holding.articles.add(*data["articles"])  # dated and undated: the articles' own order
+    downloads.write_downloads()
+    folder = tmp_path / "downloads"
+
+    def lines(name):
+        return [json.loads(line) for line in (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    expected = [records.holding_record(h) for h in records.holdings_for_records()]
+    assert lines("holdings") == expected
+    assert (
+        expected[0]["article_ids"] == [a.slug for a in holding.articles.all()] and len(expected[0]["article_ids"]) == 8
+    )
+    meetings = [records.meeting_record(m) for m in records.meetings_for_records()]
+    assert lines("meetings") == meetings
+    assert lines("meeting_participants") == [p for m in meetings for p in m["participant_details"]]
+    assert len(read_csv((folder / "meeting_participants.csv").read_bytes())) == 12
+
+
 def test_the_import_command_rewrites_the_downloads_and_the_page_lists_them(tmp_path, settings, client):
     settings.DATA_DIR = tmp_path
     source = tmp_path / "in"

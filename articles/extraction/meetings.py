@@ -833,7 +833,9 @@ def _place_in(sentence: SentenceWithPeople, until: int | None = None) -> str | N
     ("at the Peace Palace, Phnom Penh"), else a country, else None."""
     text = sentence.text[:until]
     # "will travel to Lạng Sơn, where they will meet B": the place the meeting clause hangs on comes first.
-    where = [p for p in (_as_place(m.group(1), sentence) for m in _WHERE.finditer(text)) if p]
+    # Most sentences have no where-clause, and _WHERE tries up to four words after every "to" and "for".
+    found = _WHERE.finditer(text) if "where" in text else ()
+    where = [p for p in (_as_place(m.group(1), sentence) for m in found) if p]
     places = [p for p in (_as_place(m.group(1), sentence) for m in _PLACE.finditer(text)) if p]
     cities = [p for p in places if not _is_country(p)]
     venues = [

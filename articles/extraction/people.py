@@ -112,17 +112,25 @@ class _Scan:
 
 
 def _scan(body: str, captions: list[str]) -> _Scan:
-    texts = [(p, True) for p in paragraphs_of(body)] + [(c, False) for c in captions if c and c.strip()]
-    sentences: list[LabelledSentence] = []
-    body_count = 0
-    for text, is_body in texts:
-        for sentence_text in split_sentences(without_credits(text)):
+    body_sentences, body_references = _scan_body(body, lexicon())
+    sentences, references = list(body_sentences), list(body_references)
+    for caption in captions:
+        if not (caption and caption.strip()):
+            continue
+        for sentence_text in split_sentences(without_credits(caption)):
             sentences.append(label_sentence(sentence_text))
-            body_count += is_body
-    references = []
-    for index, sentence in enumerate(sentences):
-        references.extend(_references_in(sentence, index))
-    return _Scan(sentences, references, body_count)
+            references.extend(_references_in(sentences[-1], len(sentences) - 1))
+    return _Scan(sentences, references, len(body_sentences))
+
+
+@functools.lru_cache(maxsize=2)
+def _scan_body(body: str, lex: Lexicon) -> tuple[tuple[LabelledSentence, ...], tuple[Reference, ...]]:
+    """The body's labelled sentences and their references. Kept for the last texts read: people, then
+    meetings, read the same article's text one after the other (labelling it is half of extraction).
+    Nothing changes a sentence or reference once read; `lex` keys it to the countries file in force."""
+    sentences = [label_sentence(text) for p in paragraphs_of(body) for text in split_sentences(without_credits(p))]
+    references = [reference for i, sentence in enumerate(sentences) for reference in _references_in(sentence, i)]
+    return tuple(sentences), tuple(references)
 
 
 def _references_in(sentence: LabelledSentence, index: int) -> list[Reference]:

@@ -174,7 +174,7 @@ def tokens_of(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(0), match.start()
-        possessive = _POSSESSIVE.match(word) if word[0].isalpha() else None
+        possessive = _POSSESSIVE.match(word) if word[0].isalpha() and word.endswith(("'s", "’s")) else None
         if possessive:
             base = possessive.group(1)
             tokens.append(Token(base, start, start + len(base)))
