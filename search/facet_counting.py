@@ -11,6 +11,7 @@ tallied by the table rows the matched documents share, in C (collections.Counter
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 from whoosh import columns
 from whoosh.collectors import WrappingCollector
@@ -34,6 +35,9 @@ class MatchRecorder(WrappingCollector):
         return self.child.collect(sub_docnum)
 
 
+_VARIED_SHARE = 4  # a facet is varied when its distinct rows are over a quarter of its documents
+
+
 class FacetTables:
     """Each segment's values of a facet column, one tuple per document, kept while the segment exists.
 
@@ -42,12 +46,16 @@ class FacetTables:
 
     def __init__(self):
         self._tables: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        self._varied: dict[tuple[str, str], bool] = {}
 
     def table(self, reader, fieldname: str) -> list[tuple[str, ...]]:
         key = (reader.segment().segment_id(), fieldname)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = self._read(reader, fieldname)
+            table = self._read(reader, fieldname)
+            # People, offices, places: most documents have a row of their own (_read shares equal rows).
+            self._varied[key] = len({id(row) for row in table}) * _VARIED_SHARE > len(table)
+            self._tables[key] = table
         return table
 
     @staticmethod
@@ -92,6 +100,7 @@ class FacetTables:
         """Forget the tables of segments no longer in the index (merged away or deleted)."""
         for key in [key for key in self._tables if key[0] not in segment_ids]:
             del self._tables[key]
+            self._varied.pop(key, None)
 
     def count(self, fieldname: str, segments) -> Counter:
         """How many of the recorded documents hold each value of the facet."""
@@ -100,6 +109,11 @@ class FacetTables:
             if not matched:
                 continue
             table = self.table(reader, fieldname)
+            if self._varied[(reader.segment().segment_id(), fieldname)]:
+                # Rows barely shared: the values themselves are tallied, in C, rather than grouped by row
+                # first (a third less time on a people facet over 24,000 matches).
+                counts.update(chain.from_iterable(map(table.__getitem__, matched)))
+                continue
             for row, documents in Counter(map(table.__getitem__, matched)).items():
                 for value in row:
                     counts[value] += documents

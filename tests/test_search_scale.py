@@ -326,3 +326,29 @@ def test_merging_streams_the_sorted_segments_into_what_whoosh_s_own_merge_writes
     titles = {title for _, _, title in everything[1]}
     assert "Retitled article 0" in titles and "Archive article 2" not in titles
     assert not {articles[5].title, articles[17].title} & titles
+
+
+def test_facet_counts_are_the_same_whether_shared_rows_are_grouped_or_values_tallied(monkeypatch):
+    """A facet whose documents mostly share their rows (outlet, year) is counted by row, one whose
+    documents mostly have their own (people) by value: both give Whoosh's per-document counts."""
+    from collections import Counter
+
+    from search.facet_counting import FacetTables
+
+    class Segment:
+        def segment_id(self):
+            return "segment-1"
+
+    class Reader:
+        def segment(self):
+            return Segment()
+
+    shared = [("VNS",), ("Xinhua",)]
+    own = [(f"Person {n}", "Xi Jinping") if n % 3 else (f"Person {n}", "Xi Jinping", "Xi Jinping") for n in range(40)]
+    tables = {"outlet": [shared[n % 2] for n in range(40)], "people": own}
+    monkeypatch.setattr(FacetTables, "_read", staticmethod(lambda reader, fieldname: tables[fieldname]))
+    facet_tables, matched = FacetTables(), [0, 3, 4, 9, 12, 13, 30, 39]
+    for fieldname in ("outlet", "people"):
+        expected = Counter(value for docnum in matched for value in tables[fieldname][docnum])
+        assert facet_tables.count(fieldname, [(Reader(), matched)]) == expected
+    assert facet_tables._varied == {("segment-1", "outlet"): False, ("segment-1", "people"): True}
