@@ -27,6 +27,7 @@ import heapq
 import itertools
 import os
 import re
+import time
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -153,6 +154,19 @@ class ValueList(fields.FieldType):
 
     def index(self, value, **kwargs):
         return [(v.encode("utf-8"), 1, 1.0, b"") for v in sorted(set(_as_list(value)))]
+
+
+def read_while_commits_go_on(read, attempts: int = 5):
+    """Read the index's table of contents outside the write lock. Whoosh finds the newest one, then
+    opens it; a commit in between writes a newer one and deletes it (FileNotFoundError): read again."""
+    for attempt in range(attempts):
+        try:
+            return read()
+        except FileNotFoundError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    return None
 
 
 class PortalSegmentWriter(SegmentWriter):
@@ -343,7 +357,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         # so every drain of the queue held a copy of the whole index (88 MB more at 10,000 articles).
         storage = FileStorage(self.path, supports_mmap=False)
         if storage.index_exists():
-            self.index = storage.open_index(schema=self.schema)
+            self.index = read_while_commits_go_on(lambda: storage.open_index(schema=self.schema))
         else:
             self.index = storage.create_index(self.schema)
         self.setup_complete = True
@@ -360,7 +374,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
         if not exists:
             raise SearchUnavailable(f"There is no search index at {self.path}.")
         try:
-            ix = FileStorage(self.path, readonly=True).open_index()
+            ix = read_while_commits_go_on(FileStorage(self.path, readonly=True).open_index)
             stored_names = set(ix.schema.names())
         except Exception as exc:  # any damage: missing segment files, unreadable TOC, permissions
             raise SearchUnavailable(
@@ -753,7 +767,7 @@ class PortalWhooshSearchBackend(WhooshSearchBackend):
             writer.commit()  # Whoosh merges small segments while committing
             return
         writer.commit(merge=False)
-        if len(self.index._segments()) > merge_from:
+        if len(read_while_commits_go_on(self.index._segments)) > merge_from:
             merging.start_in_background(self.path)
 
     def segment_count(self) -> int:

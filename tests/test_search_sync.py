@@ -286,3 +286,21 @@ def test_an_unreachable_solr_answers_503_and_keeps_changes_queued(client, caplog
         assert report.deferred and indexing.pending_count() == 1  # sync_search_index writes it later
     finally:
         use_connection(**previous)
+
+
+def test_a_table_of_contents_replaced_while_it_is_read_is_read_again():
+    """Two drains at once: one commits while the other finds the newest table of contents and opens
+    it, which the commit has just replaced and deleted."""
+    from search.backend import read_while_commits_go_on
+
+    calls = []
+
+    def read():
+        calls.append(1)
+        if len(calls) < 3:
+            raise FileNotFoundError(2, "No such file or directory", "_MAIN_7.toc")
+        return ["segment"]
+
+    assert read_while_commits_go_on(read) == ["segment"] and len(calls) == 3
+    with pytest.raises(FileNotFoundError):
+        read_while_commits_go_on(lambda: (_ for _ in ()).throw(FileNotFoundError(2, "gone")), attempts=2)
