@@ -96,12 +96,14 @@ def test_import_benchmark_reports_the_imports_a_reextraction_and_their_phases(ti
     for run in ("first_import", "second_import_unchanged", "reextract_after_upgrade"):
         assert result[run]["articles_per_second"] > 0 and result[run]["seconds"] > 0
     assert result["extraction_only_one_process"]["articles_per_second"] > 0
-    # Every process of the import is watched: the index is written by a process of its own.
+    # Every process of the import is watched by role; the index is written by a process of its own
+    # (which, for twenty articles, may live less than one sampling interval and go unseen).
+    roles = {"importing process", "index writer", "merging", "extraction processes", "other"}
     memory = result["peak_rss_mb"]["by_process"]
-    assert memory["importing process"] > 0 and memory["index writer"] > 0 and memory["extraction processes"] > 0
+    assert memory["importing process"] > 0 and memory["extraction processes"] > 0 and set(memory) <= roles
     for run in ("first_import", "reextract_after_upgrade"):
         assert result[run]["index_writer"]["updated"] == TINY and result[run]["index_writer"]["pending"] == 0
-        assert {"importing process", "index writer", "extraction processes"} <= set(result[run]["cpu_seconds"])
+        assert {"importing process", "extraction processes"} <= set(result[run]["cpu_seconds"]) <= roles
         assert result[run]["cpu_ms_per_article"] > 0
     assert result["stored"]["database_mb"] > 0 and result["stored"]["index_mb"] > 0
     assert "articles/s" in stdout
