@@ -61,13 +61,17 @@ class BoostedQuery(query.AndMaybe):
     def matcher(self, searcher, context=None):
         if context is not None and context.weighting is None:
             return self.a.matcher(searcher, context)
+        # Every segment's matcher is wrapped, so that none offers the collector block qualities: a page's
+        # total counts the matches it was given, and one segment skipping low-scoring blocks would leave
+        # its matches uncounted (Whoosh recounts only when the last segment's matcher skipped).
         reader = searcher.reader()
         if self.b.estimate_size(reader) > TABLE_UP_TO * self.a.estimate_size(reader):
-            return super().matcher(searcher, context)  # a few matches among many boosts: Whoosh's skipping
+            # A few matches among many boosts: Whoosh's AndMaybe skips the boosts to each match.
+            return BoostTableMatcher(super().matcher(searcher, context), {})
         required = self.a.matcher(searcher, context)
         optional = self.b.matcher(searcher, context)
         boosts = {}
         while optional.is_active():
             boosts[optional.id()] = optional.score()
             optional.next()
-        return BoostTableMatcher(required, boosts) if boosts else required
+        return BoostTableMatcher(required, boosts)

@@ -37,7 +37,7 @@ def found(searcher, q, limit=None) -> list[tuple[int, float]]:
     return [(hit.docnum, round(hit.score, 9)) for hit in searcher.search(q, limit=limit)]
 
 
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=150, deadline=None)
 @given(
     texts=st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=2, max_size=12),
     phrase=st.lists(st.sampled_from(["law", "sea", "xi", "jinping", "talks"]), min_size=1, max_size=4),
@@ -63,7 +63,7 @@ def test_a_phrase_in_a_parsed_query_becomes_a_portal_phrase():
 # count of a page's matches for a boosted query one short (texts "sea xi", "sea", "sea", "", "",
 # "law sea"; required "sea"; boost "law"; a page of 1). A search without facets reports that count as
 # its hits, so it is a bug left to fix; the documents and their order are right.
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=150, deadline=None)
 @given(
     texts=st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=2, max_size=12),
     required=st.lists(st.sampled_from(["law", "sea", "talks", "xi"]), min_size=1, max_size=2, unique=True),
@@ -79,8 +79,21 @@ def test_boosts_from_a_table_score_as_whoosh_and_maybe(texts, required, boosts, 
     )
     with ram_index(texts).searcher() as searcher, mock.patch.object(boosting, "TABLE_UP_TO", table_up_to):
         whoosh = query.AndMaybe(must, maybe)
-        # With the table every match is scored: Whoosh's ranking of every match, cut. (On a short page
-        # Whoosh's own block-quality skipping can miss a document that belongs on it.)
-        expected = found(searcher, whoosh, limit) if table_up_to == 0 else found(searcher, whoosh)[:limit]
+        # Every match is scored (no segment's matcher offers block qualities): Whoosh's ranking of every
+        # match, cut. (On a short page Whoosh's own block-quality skipping can miss a document that
+        # belongs on it.)
+        expected = found(searcher, whoosh)[:limit]
         assert found(searcher, BoostedQuery(must, maybe), limit) == expected
         assert len(searcher.search(BoostedQuery(must, maybe), limit=1)) == len(searcher.search(must, limit=1))
+
+
+def test_a_page_counts_every_match_when_a_segment_has_no_boost():
+    """Two segments, the boost word only in the second: the first segment's matcher must not let the
+    collector skip its low-scoring matches, or a page's total comes out short (found by a random draw)."""
+    must = query.Or([query.Term("text", "sea")])
+    maybe = query.Or([query.Term("title", "law", boost=2.0), query.Term("text", "law", boost=1.5)])
+    texts = ["sea xi", "sea", "sea", "", "", "law sea"]
+    for table_up_to in (0, 1000):
+        with ram_index(texts).searcher() as searcher, mock.patch.object(boosting, "TABLE_UP_TO", table_up_to):
+            page = searcher.search(BoostedQuery(must, maybe), limit=1)
+            assert len(page) == 4 and [hit["id"] for hit in page] == ["6-2-law sea"]

@@ -137,12 +137,13 @@ _SOURCE_ATTRIBUTION = re.compile(r"Sources?\s*:\s*[^.!?:]{2,120}", re.I)
 _FIELD_LABEL = re.compile(r"(?:source|sources|author|editor|comments?|tags?|share|print|related)\s*:?", re.I)
 _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
 _PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
-    r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))?"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    rf"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*{_MONTH_ABBREVIATION}))?"
+    rf"(?:,\s*(?P<date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     # "Phnom Penh, 12 May 2024 --", "Hanoi, 12/05/2024 –"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}))?"
+    rf"|\d{{1,2}}\s+{_MONTH_ABBREVIATION}[a-z]*\.?(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
     r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
     r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
@@ -406,17 +407,16 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     return marked
 
 
+_PHOTO_AGENCY_NAMES = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
 # "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
 _CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P<credit>[^()/]{2,60}?)\s*\)?\s*$", re.I)
-_CAPTION_CREDIT_AGENCY = re.compile(
-    rf"(?<=[.!?\"”])\s*\((?P<credit>{'|'.join(re.escape(agency) for agency in PHOTO_AGENCIES)})\)\s*$"
-)
+_CAPTION_CREDIT_AGENCY = re.compile(rf"(?<=[.!?\"”])\s*\((?P<credit>{_PHOTO_AGENCY_NAMES})\)\s*$")
 # A one-sentence caption in the present tense of what a photo shows, closed by a photo agency's name.
 _AGENCY_CREDITED_PHOTO = re.compile(
     r"^[^.!?]{10,300}\b(?:arrive|arrives|shake|shakes|pose|poses|wave|waves|walk|walks|attend|attends|speak|speaks"
     r"|inspect|inspects|review|reviews|greet|greets|hold|holds|sign|signs|lay|lays|listen|listens|chat|chats"
     r"|toast|toasts|watch|watches|leave|leaves|exchange|exchanges|deliver|delivers|stand|stands|sit|sits)\b"
-    rf"[^!?]{{0,200}}\.\s*\((?:{'|'.join(re.escape(agency) for agency in PHOTO_AGENCIES)})\)$"
+    rf"[^!?]{{0,200}}\.\s*\((?:{_PHOTO_AGENCY_NAMES})\)$"
 )
 
 
@@ -784,8 +784,6 @@ def _word_count(text: str) -> int:
 _NON_TEXT_LINE_COST = 4
 
 
-# Notices every page of a site carries, however well written: cookie consent, privacy, newsletters,
-# subscriptions, customer service. They are never running text of the article.
 # A paywall's notice where the rest of the article would be: the saved copy holds its start only.
 _PAYWALL = re.compile(
     r"\b(?:unlock (?:this|the full) (?:article|story)|premium (?:content|members?|subscribers?)|already (?:a )?"
@@ -795,6 +793,9 @@ _PAYWALL = re.compile(
     re.IGNORECASE,
 )
 _PAYWALL_REASON = "the page holds only the start of the article (a paywall): check it against the source"
+_ABOUT_COMMENTS = re.compile(r"\bcomments?\b", re.I)  # "Comments are for paying subscribers": the article is whole
+# Notices every page of a site carries, however well written: cookie consent, privacy, newsletters,
+# subscriptions, customer service. They are never running text of the article.
 _SITE_NOTICE = re.compile(
     r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser)\b",
@@ -838,7 +839,7 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
         rule = _chrome_rule(unit)
         if rule is None and _PAYWALL.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
             rule = "paywall notice"
-            if not re.search(r"\bcomments?\b", unit, re.I) and _PAYWALL_REASON not in result.review_reasons:
+            if not _ABOUT_COMMENTS.search(unit) and _PAYWALL_REASON not in result.review_reasons:
                 result.review_reasons.append(_PAYWALL_REASON)
         if rule is None and _FOOTER_LINE.match(unit):
             rule = "footer line"
@@ -1187,8 +1188,7 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
 
 
 def _is_known_place(text: str) -> bool:
-    lex = lexicon()  # the countries file: a capital, city or country it names
-    return phrase_key(text) in lex.place_countries or to_ascii(text).lower() in lex.country_words
+    return phrase_key(text) in lexicon().places  # a country, capital or place the countries file names
 
 
 def _is_agency_code(text: str) -> bool:

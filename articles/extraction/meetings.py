@@ -104,7 +104,6 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*(?:(?:While|When)\s+)?(?P<noun>Meeting|Re
 _BETWEEN = re.compile(rf"\b{_NOUNS}\s+between\b", re.I)
 _VISIT = re.compile(r"\b(?P<noun>visit|visiting|visits)\b", re.I)
 _INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
-_OPENING_INVITATION = re.compile(r"\s*At\s+the\s+invitation\s+of\b")
 # "A and B co-chaired the political consultation", "A and B led their delegations at the exchange".
 _JOINT = re.compile(
     r"\b(?:co-?chaired|co-?chairs|co-?chair|co-?hosted|co-?presided\s+over|led\s+their\s+(?:respective\s+)?"
@@ -157,7 +156,7 @@ _OBJECT_GAP = re.compile(
     r"\s*(?:(?:here|there|today|yesterday|tonight|separately|privately|briefly|informally|behind\s+closed\s+doors"
     r"|face[- ]to[- ]face|one[- ]on[- ]one"
     # Wire style puts the day bare: "held talks Thursday with B", "met this morning with B".
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:{'|'.join(sorted(WEEKDAYS))})(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:this|last)\s+(?:morning|afternoon|evening|night|week))\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
     r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
     r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
@@ -567,29 +566,30 @@ def _visit(sentence, following, story):
     invitation = _INVITATION.search(sentence.text)
     if invitation is None:
         return
-    hosts = _names(_chain(sentence, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?"))
+    host_chain = _chain(sentence, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?")
+    hosts = _names(host_chain)
     for match in _VISIT.finditer(sentence.text[: invitation.start()]):
         visitors = [o.person for o in sentence.occurrences if o.end <= match.start() and not o.possessive][:1]
         if not visitors and _DELEGATION_SUBJECT.search(sentence.text[: match.start()]) and story.delegation_leader:
             visitors = [story.delegation_leader]
         if visitors and hosts:
-            candidate = _new(visitors + hosts, "visit", sentence, match.start())
-            destination = _VISIT_TO.search(sentence.text)
-            if destination and candidate.place is None:
-                candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
-            yield candidate, match.span()
+            yield _visit_of(visitors + hosts, sentence, match), match.span()
             return
-    if hosts and _OPENING_INVITATION.match(sentence.text):
+    if hosts and not sentence.text[: invitation.start()].strip():
         # "At the invitation of B, A arrived here on Tuesday for an official visit": the visitor after the comma.
-        host_chain = _chain(sentence, invitation.end(), r"\s*(?:(?:his|her|the)\s+)?")
         visitors = _names(_chain(sentence, host_chain[-1].extent_end, r"[^,;]{0,60}?,\s*"))
         visit = _VISIT.search(sentence.text, host_chain[-1].extent_end)
         if visitors and visit:
-            candidate = _new(visitors[:1] + hosts, "visit", sentence, visit.start())
-            destination = _VISIT_TO.search(sentence.text)
-            if destination and candidate.place is None:
-                candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
-            yield candidate, visit.span()
+            yield _visit_of(visitors[:1] + hosts, sentence, visit), visit.span()
+
+
+def _visit_of(participants: list[str], sentence, match: re.Match) -> _Candidate:
+    """A visit reported at `match`, placed where "a visit to X" says when the sentence names no other place."""
+    candidate = _new(participants, "visit", sentence, match.start())
+    destination = _VISIT_TO.search(sentence.text)
+    if destination and candidate.place is None:
+        candidate.place = _as_place(destination.group(1) or destination.group(2), sentence)
+    return candidate
 
 
 def _announced_trip(sentence, following, story):

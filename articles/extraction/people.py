@@ -369,6 +369,7 @@ _MONARCH_POSTS = frozenset({"king", "queen", "emperor", "empress"})
 
 def _is_person(reference: Reference, officials) -> bool:
     if reference.words == 1:
+        # The office's post, not any word of it: "King Father Norodom Sihanouk" is named short as "Sihanouk".
         return len(reference.name) >= 3 and any(
             office_mention(office).post.lower() in _MONARCH_POSTS for office in reference.offices
         )
@@ -482,7 +483,7 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
 def _overlong_names(written: dict[str, str], people: dict[str, _Person]) -> dict[str, _Person]:
     """ "the Prime Minister Goverment Pham Minh Chinh" in a story about Pham Minh Chinh: a stray word run
     into a name the story also writes alone is no other person, unless it could open a name itself."""
-    surnames = lexicon().common_surnames
+    surnames = lexicon().all_surnames
     overlong = {}
     for key, name in written.items():
         first, _, rest = name.partition(" ")
@@ -547,11 +548,11 @@ def resolve_references(references, by_key: dict, shorts_of) -> list:
     return resolved
 
 
-def _country(person: _Person, named: frozenset[str] | set[str] = frozenset()) -> str | None:
+def _country(person: _Person, named: frozenset[str] | set[str] = frozenset(), *, partner: bool = True) -> str | None:
     """The country the person's offices say, else the officials list, else the text around the name, else
-    the name's shape: of a country the story names (`named`) first ("Minister of Information Khieu
-    Kanharith" in a story about Cambodia, "Kim Jong-un" in one about the DPRK), else of a country whose
-    names are recognised anywhere."""
+    the spouse's the story names them with, else the name's shape: of a country the story names
+    (`named`) first ("Minister of Information Khieu Kanharith" in a story about Cambodia, "Kim Jong-un"
+    in one about the DPRK), else of a country whose names are recognised anywhere."""
     office_countries = [c for c in (country_and_party(o)[0] for o in person.offices) if c]
     if office_countries:
         return Counter(office_countries).most_common(1)[0][0]
@@ -559,8 +560,10 @@ def _country(person: _Person, named: frozenset[str] | set[str] = frozenset()) ->
         return person.official.country
     if person.context_countries:
         return Counter(person.context_countries).most_common(1)[0][0]
-    if person.partner is not None and person.partner.partner is not person:
-        return _country(person.partner, named)
+    # "Li and his wife Cheng Hong": the country of the one whose spouse this is (not theirs in turn).
+    theirs = _country(person.partner, named, partner=False) if partner and person.partner is not None else None
+    if theirs:
+        return theirs
     in_story = next((shape.country for shape in name_shapes(person.name) if shape.country in named), None)
     return in_story or country_by_shape(person.name)
 
