@@ -80,6 +80,25 @@ def test_weekday_resolves_to_the_latest_such_day_on_or_before_publication():
     )
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A month planned around its middle is that month, not the published date's.
+        ("The president will visit Seoul around mid-October, the palace said.", ("month", D(2024, 10, 1), False)),
+        ("The president will visit Seoul in mid October.", ("month", D(2024, 10, 1), False)),
+        ("The minister is due in Canberra early next month.", ("month", D(2024, 10, 1), False)),
+        ("The minister was in Canberra last month.", ("month", D(2024, 8, 1), False)),
+        ("The minister arrived in Canberra earlier this month.", ("month", D(2024, 9, 1), False)),
+        ("The envoys will meet between the 14th and 16th of October.", ("day", D(2024, 10, 14), False)),
+        ("The envoys will meet from the 14th to the 16th of October.", ("day", D(2024, 10, 14), False)),
+        ("The envoys met this morning in Dili.", ("day", D(2024, 9, 4), False)),
+        ("The envoys met last night in Dili.", ("day", D(2024, 9, 3), False)),
+    ],
+)
+def test_months_counted_from_publication_and_parts_of_the_day(lead, expected):
+    assert answer(context(lead, published=D(2024, 9, 4)).article_date) == expected
+
+
 def test_last_weekday_is_strictly_before_publication():
     date = context("He last Friday met them.", published=D(2024, 3, 22)).article_date
     assert date.value == D(2024, 3, 15)
@@ -312,3 +331,50 @@ def test_the_lead_paragraphs_day_is_the_events_though_a_later_paragraph_names_a_
         published=D(2026, 1, 16),  # a Friday
     )
     assert answer(dates.article_date)[1] == D(2026, 1, 17)
+
+
+# --- the archive's " date YYYY-MM-DD" header: the day a text was saved, not when it was written ----
+
+BORDER_TALKS = """\
+Laos and Thailand agree to open two more border crossings
+VIENTIANE - Lao Foreign Minister Saleumxay Kommasith on {weekday} held talks with his Thai counterpart \
+Parnpree Bahiddha-Nukara in Vientiane, the two ministries said in a joint statement.
+
+The ministers agreed to expand border trade and to open two more crossing points on the Mekong before the \
+end of the year.
+
+They also reviewed the railway link between Vientiane and Nong Khai, which both governments want finished \
+by 2028.
+"""
+
+
+def test_a_headline_sharing_the_archive_headers_line_is_the_title():
+    article = extract_text(" date 2023-05-02 " + BORDER_TALKS.format(weekday="Monday"))
+    assert article.title == "Laos and Thailand agree to open two more border crossings"
+    assert not article.title_generated
+    assert article.dateline == "VIENTIANE"
+    assert article.body.startswith("Lao Foreign Minister Saleumxay Kommasith")
+
+
+def test_a_date_the_page_prints_outranks_the_day_the_archive_saved_it():
+    # Saved on Tuesday 2 May; the page says it was written on Thursday 20 April.
+    page = BORDER_TALKS.format(weekday="Wednesday").replace("\n", "\nWritten: 2023-04-20\n", 1)
+    article = extract_text(" date 2023-05-02 " + page)
+    assert article.published == D(2023, 4, 20)
+    assert (article.date.iso(), article.date.needs_review) == ("2023-04-19", False)
+
+
+def test_a_weekday_resolved_against_the_archives_day_alone_is_flagged_unless_it_is_that_day():
+    saved_on_tuesday = " date 2023-05-02 "
+    other_day = extract_text(saved_on_tuesday + BORDER_TALKS.format(weekday="Sunday"))
+    assert other_day.published == D(2023, 5, 2)  # nothing else dates the page
+    # The Sunday before it, or one a week earlier: the archive only says "by then".
+    assert (other_day.date.iso(), other_day.date.needs_review) == ("2023-04-30", True)
+    same_day = extract_text(saved_on_tuesday + BORDER_TALKS.format(weekday="Tuesday"))
+    assert (same_day.date.iso(), same_day.date.needs_review) == ("2023-05-02", False)
+
+
+def test_yesterday_against_the_archives_day_is_flagged():
+    page = BORDER_TALKS.format(weekday="Monday").replace("on Monday", "yesterday")
+    article = extract_text(" date 2023-05-02 " + page)
+    assert (article.date.iso(), article.date.needs_review) == ("2023-05-01", True)

@@ -136,7 +136,7 @@ _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|
 _SOURCE_ATTRIBUTION = re.compile(r"Sources?\s*:\s*[^.!?:]{2,120}", re.I)
 _FIELD_LABEL = re.compile(r"(?:source|sources|author|editor|comments?|tags?|share|print|related)\s*:?", re.I)
 _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
-_PUBLISHED_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*")
+_ARCHIVE_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
@@ -207,6 +207,9 @@ class CleanText:
     headings: list[str] = field(default_factory=list)  # title-like lines above the body, in order
     lead_index: int | None = None  # which paragraph opened with the dateline, when one did
     published: datetime.date | None = None
+    # The archive's " date YYYY-MM-DD" header: when the text was saved, not when it was written.
+    archived: datetime.date | None = None
+    published_is_archived: bool = False  # no date printed on the page: the archive's date stands in
     header_date: HeaderDate | None = None
     dateline: str | None = None
     credit: str | None = None
@@ -230,9 +233,10 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
     `story_found`: the text is already the story a saved page's structure shows (html.py), not a
     whole page: its paragraphs are the article's even when they lack a final stop, and only what is
     recognisably furniture (credits, footers, lists of other stories) is taken out of it."""
-    units = split_units(text)
     result = CleanText(paragraphs=[])
-    units = _take_published_header(units, result)
+    # Off before the text is split: a headline sharing the header's line must stay a line of its own.
+    text = _take_archive_header(text, result)
+    units = split_units(text)
     units = _drop_repeats(units, result, story_found=story_found)
     units = _mark_captions_by_position(units, result, story_found=story_found)
     start = _body_start(units, story_found=story_found, known_title=known_title)
@@ -256,6 +260,8 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
         result.credit = result.agency
     if result.published is None and result.ambiguous_dates:
         result.published = _settled_by_text(result.ambiguous_dates[0], result)
+    if result.published is None and result.archived is not None:
+        result.published, result.published_is_archived = result.archived, True
     return result
 
 
@@ -453,17 +459,15 @@ def _undoubled(unit: str) -> str:
 # --- header (above the body) ------------------------------------------------------------------
 
 
-def _take_published_header(units: list[str], result: CleanText) -> list[str]:
-    """The importer's " date YYYY-MM-DD" header, which may share a line with the lead."""
-    if not units:
-        return units
-    match = _PUBLISHED_HEADER.match(units[0])
+def _take_archive_header(text: str, result: CleanText) -> str:
+    """The " date YYYY-MM-DD" header an archive puts before a saved text: the day it was saved, which
+    stands for the published date only when the page prints none of its own."""
+    match = _ARCHIVE_HEADER.match(text)
     if not match:
-        return units
-    result.published = _safe_date(*map(int, match.groups()))
-    result.removed.append(RemovedBlock(match.group().strip(), "published-date header"))
-    rest = units[0][match.end() :].strip()
-    return ([rest] if rest else []) + units[1:]
+        return text
+    result.archived = _safe_date(*map(int, match.groups()))
+    result.removed.append(RemovedBlock(match.group().strip(), "archive date header"))
+    return text[match.end() :]
 
 
 def _body_start(units: list[str], *, story_found: bool = False, known_title: str | None = None) -> int:
@@ -1236,6 +1240,7 @@ def _is_share_bar(unit: str) -> bool:
 # Text wrapped by a mail or news system has lines of a column's width; longer lines are paragraphs
 # written one per line (captions over a lead, a page saved without blank lines).
 _WRAP_MIN_CHARS, _WRAP_MAX_CHARS = 50, 120
+_WRAP_LAST_LINE_SLACK = 20  # a long word carried to the last line, or a ragged right edge
 
 
 def _is_wrapped_prose(lines: list[str]) -> bool:
@@ -1247,6 +1252,9 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
     broken_mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return (
         all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in inner)
+        # A wrapped paragraph's last line is no longer than the width the others were wrapped to; a
+        # headline over a lead on one line is a short line over a long one.
+        and len(lines[-1]) <= max(map(len, inner)) + _WRAP_LAST_LINE_SLACK
         # Wrapping breaks lines mid-sentence; a paragraph per line ends most lines on a stop.
         and broken_mid_sentence * 2 > len(inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))

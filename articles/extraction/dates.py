@@ -52,8 +52,8 @@ _PATTERNS = (
     (
         "range",
         re.compile(
-            rf"\b(?P<day>{_DAYNUM})\s*(?:-|–|—|to|and)\s*(?P<day2>{_DAYNUM})\s+(?P<month>{_MONTH})"
-            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+            rf"\b(?:the\s+)?(?P<day>{_DAYNUM})\s*(?:-|–|—|to|and)\s*(?:the\s+)?(?P<day2>{_DAYNUM})\s+(?:of\s+)?"
+            rf"(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})\b)?"
         ),
     ),
     (
@@ -75,19 +75,29 @@ _PATTERNS = (
     ("month", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
     (
         "month",
-        re.compile(rf"\b(?:in|since|during|early|late|mid-|by|this|last|next)\s+(?P<month>{_MONTH})(?!\s*\d)\b"),
+        re.compile(
+            r"\b(?:(?:in|since|during|early|late|by|this|last|next|around|until)\s+(?:mid-?\s*)?|mid-\s*)"
+            rf"(?P<month>{_MONTH})(?!\s*\d)\b"
+        ),
     ),
+    # "next month", "earlier this month": a month counted from the day the article was written
+    ("month", re.compile(r"\b(?P<which>this|last|next|the coming|the previous)\s+month\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<weekday>{_WEEKDAY})\b")),
     (
         "relative",
         re.compile(
             r"\b(?P<relative>the same day|that day|(?:earlier|later) in the day|today|yesterday|the previous day"
+            r"|this (?:morning|afternoon|evening)|tonight|last night"
             r"|the day before|the following day|the next day)\b",
             re.IGNORECASE,
         ),
     ),
 )
-_RELATIVE_OFFSETS = {"today": 0, "yesterday": -1}
+_RELATIVE_OFFSETS = {
+    "today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
+    "yesterday": -1, "last night": -1,
+}  # fmt: skip
+_MONTH_OFFSETS = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1}
 _SAME_DAY = ("the same day", "that day", "earlier in the day", "later in the day")
 _DAY_AFTER = ("the following day", "the next day")
 _DAY_BEFORE = ("the previous day", "the day before")
@@ -190,10 +200,12 @@ class DateContext:
         body: str,
         *,
         published: datetime.date | None = None,
+        published_is_archived: bool = False,
         header: HeaderDate | None = None,
         captions: list[str] = (),
     ) -> None:
         self.published = published
+        self.published_is_archived = published_is_archived
         self.header = header
         self.body = body
         self.years = mentioned_years(body)
@@ -228,7 +240,7 @@ class DateContext:
             if filed <= self.published:
                 return filed, "dateline's date"
         if self.published:
-            return self.published, "published date"
+            return self.published, _ARCHIVE_REFERENCE if self.published_is_archived else "published date"
         if self.caption_dates:
             return self.caption_dates[-1], _CAPTION_REFERENCE
         return None
@@ -366,6 +378,8 @@ class DateContext:
         return _YearGuess(max(years), "year of the same day written in full elsewhere in the text", True)
 
     def _resolve_month(self, mention: DateMention) -> PartialDate:
+        if mention.month is None:
+            return self._resolve_relative_month(mention)
         if mention.year:
             return PartialDate(datetime.date(mention.year, mention.month, 1), MONTH, "stated in text", False)
         reference = self.reference
@@ -377,6 +391,15 @@ class DateContext:
             return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
         return PartialDate(datetime.date(guess.year, mention.month, 1), MONTH, guess.how, True)
 
+    def _resolve_relative_month(self, mention: DateMention) -> PartialDate:
+        reference = self.reference
+        if reference is None:
+            return PartialDate(None, UNKNOWN, f"{mention.text!r} with no published date", True)
+        value = reference[0].replace(day=1) + relativedelta(months=_MONTH_OFFSETS[mention.which])
+        # An archive's or a photo's date may be a month later than the story: "next month" is a guess then.
+        guessed = reference[1] in (_CAPTION_REFERENCE, _ARCHIVE_REFERENCE)
+        return PartialDate(value, MONTH, f"{mention.text!r} counted from the {reference[1]}", guessed)
+
     def _resolve_weekday(self, mention: DateMention, *, future: bool = False) -> PartialDate:
         name = _WEEKDAY_NAMES[mention.weekday]
         which = "next" if future and mention.which in ("", "on", "this") else mention.which
@@ -386,8 +409,12 @@ class DateContext:
             if which == "next" and mention.which != "next" and mention.weekday == reference[0].weekday():
                 # "will meet on Monday" in Monday's paper: later that day or a week on; the text cannot say.
                 return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)
-            # A photo's date is not the day the story was written: the weekday before it is a guess.
-            return _day(value, f"weekday resolved against {reference[1]}", reference[1] == _CAPTION_REFERENCE)
+            # A photo's date, or the day an archive saved the page, is not the day the story was written:
+            # the weekday before it is a guess, unless it is that very day ("on Friday" saved on a Friday).
+            guessed = reference[1] == _CAPTION_REFERENCE or (
+                reference[1] == _ARCHIVE_REFERENCE and reference[0].weekday() != mention.weekday
+            )
+            return _day(value, f"weekday resolved against {reference[1]}", guessed)
         if self.header:
             # The header's day gets one year for the whole article, from the lead's weekday: another weekday
             # later in the text is another day near it, never the header's day in some other year.
@@ -416,7 +443,8 @@ class DateContext:
         if reference is None:
             return PartialDate(None, UNKNOWN, f"{phrase!r} with no published date", True)
         value = reference[0] + datetime.timedelta(days=_RELATIVE_OFFSETS[phrase])
-        return _day(value, f"{phrase!r} resolved against {reference[1]}", False)
+        guessed = reference[1] in (_CAPTION_REFERENCE, _ARCHIVE_REFERENCE)  # saved that day, or later
+        return _day(value, f"{phrase!r} resolved against {reference[1]}", guessed)
 
     def _guess_year(self, month: int, day: int, weekday: int | None) -> _YearGuess | None:
         """The year of a day stated without one, from weekday consistency and the years mentioned."""
@@ -480,6 +508,8 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     weekday = _weekday_number(groups.get("weekday"))
     if kind == "weekday":
         return DateMention("weekday", weekday=weekday, which=(groups.get("which") or "").lower(), **common)
+    if kind == "month" and groups.get("which"):
+        return DateMention("month", which=groups["which"].lower(), **common)
     month = _month_number(groups["month"])
     year = int(groups["year"]) if groups.get("year") else None
     if kind == "month":
@@ -554,6 +584,8 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime
 
 
 _CAPTION_REFERENCE = "date in a photo caption"
+# The day an archive saved the text, when the page prints no date: the story was written then or before.
+_ARCHIVE_REFERENCE = "archive's date"
 # A stated range longer than this (in days) is a tour or a season, dated to its month only.
 _LONGEST_DAY_PRECISE_RANGE = 7
 

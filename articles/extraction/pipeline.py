@@ -20,7 +20,7 @@ from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
-EXTRACTOR_VERSION = "2026.2"
+EXTRACTOR_VERSION = "2026.3"
 
 _HTML_SUFFIXES = (".html", ".htm")
 _PHOTO_POSITION = re.compile(
@@ -61,10 +61,15 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
     said = "\n\n".join(part for part in (standfirst, body) if part)
-    published = cleaned.published or (page.published if page else None)
+    published = cleaned.published
+    archived = cleaned.published_is_archived
+    if page and page.published and (published is None or archived):
+        published, archived = page.published, False  # the page's own metadata outranks an archive's date
     # "(left)", "(2nd R)": where each person stands in the photo, not words of the sentence.
     captions = [_PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
-    dates = DateContext(said, published=published, header=cleaned.header_date, captions=captions)
+    dates = DateContext(
+        said, published=published, published_is_archived=archived, header=cleaned.header_date, captions=captions
+    )
     people = people_module.extract_people(said, captions, officials=officials)
     meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
     if not meetings and captions:
