@@ -695,3 +695,51 @@ def test_a_numeric_dateline_date_that_reads_both_ways_dates_nothing_until_the_te
     assert result.date.precision == "unknown" or result.date.needs_review  # March 5 or May 3: no Friday is sure
     settled = extract_text(page_text(TITLE, lead.replace("03/05/2024", "23/05/2024"), MIDDLE, LAST))
     assert settled.date.iso() == "2024-05-17"
+
+
+# --- a radio site's lead over its photo, a copied page's glued sentences ------------------------------
+
+
+def test_a_lead_over_a_photo_whose_credit_stands_on_its_own_line_is_the_articles_lead():
+    lines = [
+        "(RADIONEWS) -Vice President Dang Thi Hoa on Thursday held talks with Cuban Vice President Luis Ortega, "
+        "who is on a three-day visit to Vietnam.",
+        "Vice President Dang Thi Hoa (L) welcomes Cuban Vice President Luis Ortega in Hanoi",
+        "(Photo: VGP)",
+        "|",
+        "Hoa praised the results Cuba had achieved in building its economy and thanked its people for their "
+        "support over many decades. She said Vietnam would keep sending rice to the island this year.",
+        "The Cuban guest said his country valued the rice and the solar power plants Vietnamese firms had built.",
+    ]
+    result = extract_text("\n".join(lines))
+    assert result.body.startswith("Vice President Dang Thi Hoa on Thursday held talks")
+    assert [photo.caption for photo in result.photos] == [lines[1]]
+    assert [photo.credit for photo in result.photos] == ["VGP"]
+    assert "Hoa (L) welcomes" not in result.title
+    assert {"Dang Thi Hoa", "Luis Ortega"} <= names_in(result)
+    assert [(m.kind, m.participants) for m in result.meetings] == [("talks", ["Dang Thi Hoa", "Luis Ortega"])]
+
+
+def test_a_caption_saying_where_people_stand_is_a_caption_though_its_credit_says_source():
+    caption = "Deputy PM Tran Van Binh (R) and Chinese Ambassador Zhou Ming (Source: VNA)"
+    result = extract_text(f" date 2025-06-10 {caption}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [
+        ("Deputy PM Tran Van Binh (R) and Chinese Ambassador Zhou Ming", "VNA")
+    ]
+    assert result.title_generated and "(R)" not in result.title
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh on Monday")
+
+
+def test_sentences_glued_without_a_space_are_read_apart():
+    glued = (
+        "– Vietnam treasures its friendship with Laos above all, Deputy Prime Minister Tran Van Binh has said."
+        "He held a reception for Lao Deputy Foreign Minister Phoxay Khaykhamphithoune, who is in Hanoi for "
+        "consultations.Binh said the U.S.-made turbines at vietnamplus.vn were not discussed."
+    )
+    result = extract_text(page_text(TITLE, glued, MIDDLE, LAST))
+    assert result.body.startswith("Vietnam treasures its friendship")  # the dash its dateline left
+    assert "has said. He held" in result.body and "consultations. Binh said the U.S.-made" in result.body
+    assert "vietnamplus.vn" in result.body
+    assert [(m.kind, m.participants) for m in result.meetings] == [
+        ("reception", ["Tran Van Binh", "Phoxay Khaykhamphithoune"])
+    ]

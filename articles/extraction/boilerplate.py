@@ -145,7 +145,7 @@ _DATELINE = re.compile(
     # "Phnom Penh, 12 May 2024 --", "Hanoi, 12/05/2024 –"
     rf"|\d{{1,2}}\s+{_MONTH_ABBREVIATION}[a-z]*\.?(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
     r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
-    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
+    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
@@ -182,6 +182,13 @@ _PHOTO_CREDIT_LINE = re.compile(
 # A photographer's or agency's mark under a photo's caption ("© Anna Ivanova/Agency"); a site's own
 # copyright line names a year or its rights.
 _PHOTO_CREDIT_UNDER = re.compile(r"^©\s*(?P<credit>(?!.*\b(?:rights|reserved|copyright)\b)[^\d©]{2,60})$", re.I)
+# Where someone stands in a photo: "(R)", "(2nd L)", "(second from right)", "(centre)".
+PHOTO_POSITION = re.compile(
+    r"\s*\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
+    re.IGNORECASE,
+)
+# A photo's credit alone on the line under its caption: "(Photo: VGP)".
+_PHOTO_CREDIT_BRACKETED_LINE = re.compile(r"^[(\[]\s*(?:Photos?|Ảnh|Image)\s*:\s*(?P<credit>[^()\[\]]{1,40}?)\s*[)\]]$", re.I)
 # Where a saved page had an image: "![]()", "[image]", "Content image - Site".
 _IMAGE_PLACEHOLDER = re.compile(
     r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I
@@ -294,10 +301,17 @@ def split_units(text: str) -> list[str]:
     return [piece for unit in units for piece in _unglued(unit)]
 
 
+# A word's end, its stop and the next sentence's capitalised first word: "said.He". Two small letters
+# before the stop leave "Mr.Le" and "U.S." alone, a small letter after it "vietnamplus.vn".
+_GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
 def _unglued(unit: str) -> list[str]:
     """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
     unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
+    # "... has said.He held a reception ...": sentences a copied page glued without their space.
+    unit = _GLUED_SENTENCES.sub(r"\1 \2", unit)
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []
@@ -374,13 +388,14 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     the photo credit line joining its caption. In a story found in a page's structure the captions
     are marked already (html.py); only those that say they are one ("In this photo ...") are added."""
     marked: list[str] = []
-    last_prose = max((index for index, unit in enumerate(units) if is_prose(unit)), default=-1)
+    prose = [index for index, unit in enumerate(units) if is_prose(unit)]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(units), -1)
     for index, unit in enumerate(units):
         previous = units[index - 1] if index else ""
         if index and unit == previous and (is_prose(unit) or marked[-1] == CAPTION_MARK + unit):
             result.removed.append(RemovedBlock(unit, "caption repeated"))
             continue
-        credit_under = _PHOTO_CREDIT_UNDER.match(unit)
+        credit_under = _PHOTO_CREDIT_UNDER.match(unit) or _PHOTO_CREDIT_BRACKETED_LINE.match(unit)
         if credit_under and marked and marked[-1].startswith(CAPTION_MARK) and not story_found:
             result.removed.append(RemovedBlock(unit, "photo credit"))
             marked[-1] += f" (Photo: {credit_under.group('credit').strip()})"
@@ -393,6 +408,13 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
             or _IMAGE_PLACEHOLDER.match(previous)
             or (doubled and is_prose(unit))
             or _credited_under(units, index)
+            # "(Photo: VGP)" under a line: a caption inside the text, or one saying where people stand
+            # (over the text, a headline may stand over a photo that lost its caption).
+            or (
+                index + 1 < len(units)
+                and _PHOTO_CREDIT_BRACKETED_LINE.match(units[index + 1]) is not None
+                and (index > first_prose or PHOTO_POSITION.search(unit) is not None)
+            )
         )
         # "Leader A and his wife arrive at ... on Thursday, March 22. (Yonhap)" between two paragraphs.
         credited_inside = (
@@ -919,7 +941,13 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         return "source attribution" if _SOURCE_ATTRIBUTION.fullmatch(unit) else None
     credit = credit_match.group("credit").strip() if credit_match else ""
     caption = (caption[: credit_match.start()] if credit_match else caption).strip(" -–—|")
-    if caption and credit_match and credit_match.groupdict().get("keyword") == "Source" and not marked:
+    if (
+        caption
+        and credit_match
+        and credit_match.groupdict().get("keyword") == "Source"
+        and not marked
+        and not PHOTO_POSITION.search(caption)  # "A (R) and B (Source: VNA)": where people stand in a photo
+    ):
         return None  # "... (Source: GSO)" ends a sentence of the text; only a lone source line is credit
     if not marked and len(caption.split()) > 80:
         return None  # a long paragraph that happens to end on a source is text, not a caption
@@ -1142,7 +1170,16 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
         result.lead_index = index
         units = [*units[:index], rest, *units[index + 1 :]]
         break
+    else:
+        # "– The Party ...": the dash a dateline left when the copy dropped it.
+        orphan = _ORPHANED_DATELINE_DASH.match(units[0]) if units else None
+        if orphan:
+            result.removed.append(RemovedBlock(orphan.group().strip(), "dateline"))
+            units = [units[0][orphan.end() :], *units[1:]]
     return units
+
+
+_ORPHANED_DATELINE_DASH = re.compile(r"^\s*[-–—]+\s*(?=[A-ZÀ-ỸĐ\"“])")
 
 
 # "23-9-2024 (WASHINGTON) US President ...": the page's date stamp glued before the dateline.

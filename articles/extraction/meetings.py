@@ -90,7 +90,9 @@ _HOSTED_WITH = re.compile(
 _TALKS_WITH = re.compile(rf"\b(?:the|his|her|their)\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
 _PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
-    r"\bhosted\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)\s+(?:for|in\s+honou?r\s+of)\b", re.I
+    r"\b(?:hosted|held|gave|threw|offered|organi[sz]ed)\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)"
+    r"\s+(?:for|in\s+honou?r\s+of)\b",
+    re.I,
 )
 # "B was received by A", "he was received on Saturday by A".
 _PASSIVE = re.compile(

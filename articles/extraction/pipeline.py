@@ -12,7 +12,7 @@ import re
 
 from . import meetings as meetings_module
 from . import people as people_module
-from .boilerplate import clean
+from .boilerplate import PHOTO_POSITION, clean
 from .dates import DateContext
 from .decoding import decode_bytes
 from .html import Page, looks_like_html, page_from_html
@@ -23,10 +23,6 @@ from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, 
 EXTRACTOR_VERSION = "2026.3"
 
 _HTML_SUFFIXES = (".html", ".htm")
-_PHOTO_POSITION = re.compile(
-    r"\s*\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
-    re.IGNORECASE,
-)
 
 
 def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> ExtractedArticle:
@@ -66,7 +62,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     if page and page.published and (published is None or archived):
         published, archived = page.published, False  # the page's own metadata outranks an archive's date
     # "(left)", "(2nd R)": where each person stands in the photo, not words of the sentence.
-    captions = [_PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
+    captions = [PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
     dates = DateContext(
         said, published=published, published_is_archived=archived, header=cleaned.header_date, captions=captions
     )
