@@ -188,7 +188,9 @@ PHOTO_POSITION = re.compile(
     re.IGNORECASE,
 )
 # A photo's credit alone on the line under its caption: "(Photo: VGP)".
-_PHOTO_CREDIT_BRACKETED_LINE = re.compile(r"^[(\[]\s*(?:Photos?|Ảnh|Image)\s*:\s*(?P<credit>[^()\[\]]{1,40}?)\s*[)\]]$", re.I)
+_PHOTO_CREDIT_BRACKETED_LINE = re.compile(
+    r"^[(\[]\s*(?:Photos?|Ảnh|Image)\s*:\s*(?P<credit>[^()\[\]]{1,40}?)\s*[)\]]$", re.I
+)
 # Where a saved page had an image: "![]()", "[image]", "Content image - Site".
 _IMAGE_PLACEHOLDER = re.compile(
     r"^(?:!\[[^\]]*\]\([^)]*\)|\[(?:image|photo|img)\b[^\]]*\]|content image\b.*|image)\s*\|?$", re.I
