@@ -743,3 +743,66 @@ def test_sentences_glued_without_a_space_are_read_apart():
     assert [(m.kind, m.participants) for m in result.meetings] == [
         ("reception", ["Tran Van Binh", "Phoxay Khaykhamphithoune"])
     ]
+
+
+# --- a copy cut mid-sentence, a government portal's lead over its stamp, datelines of many wires ------
+
+
+def test_a_last_paragraph_the_saved_copy_cut_before_any_comma_is_the_articles():
+    cut = "Binh said that Vietnam has always seen the border trade with China as a matter of high prio"
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, cut))
+    assert result.body.endswith(cut)
+    # A paragraph cut to its first letters is no agency credit.
+    for stub in ("Vie", "World-class V"):
+        credited = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, stub))
+        assert credited.credit is None
+
+
+def test_a_portals_lead_over_its_date_stamp_and_an_image_marker_caption_is_the_lead():
+    provinces = "\n".join(f"  • {name}" for name in ("An Giang", "Bac Ninh", "Ca Mau", "Da Nang", "Ha Giang", "Lao Cai"))
+    result = extract_text(
+        page_text(
+            provinces,
+            "Deputy PM, Chinese envoy discuss border gates",
+            "GOVPORTAL - Deputy Prime Minister Tran Van Binh received Chinese Ambassador Zhou Ming on Monday.",
+            "March 10, 2026 8:09 AM GMT+7\nDeputy PM, Chinese envoy discuss border gates - Ảnh 1.",
+            "Minister of Industry and Trade Le Van Son, Chairman of the Lang Son People's Committee Hoang Van Tu, "
+            "Head of the Border Committee Pham Thi Lan and Deputy Foreign Minister Do Van Hai attended the meeting.",
+            MIDDLE,
+            LAST,
+        )
+    )
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh received")
+    assert {"Tran Van Binh", "Zhou Ming"} <= names_in(result)
+    assert result.date.iso() == "2026-03-09"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "credit"),
+    [
+        ("HANOI, Vietnam (AP) — ", "HANOI", "AP"),
+        ("HANOI, Vietnam -- ", "HANOI", None),
+        ("BEIJING, China - ", "BEIJING", None),
+        ("HANOI (July 21): ", "HANOI", None),
+        ("VIENTIANE, April 2 (Vientiane Daily/ANN): ", "VIENTIANE", "Vientiane Daily/ANN"),
+        ("Hanoi (VNA)", "Hanoi", "VNA"),
+        ("Hanoi, (VNA) – ", "Hanoi", "VNA"),
+        ("Washington, DC (Metro.News) ", "Washington", "Metro.News"),
+    ],
+)
+def test_datelines_with_a_country_a_bracketed_date_or_a_glued_agency(opening, place, credit):
+    result = extract_text(page_text(TITLE, opening + LEAD, MIDDLE, LAST))
+    assert (result.dateline, result.credit) == (place, credit)
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+def test_a_section_name_in_capitals_before_the_lead_goes():
+    result = extract_text(page_text("INTERNATIONAL: " + LEAD, MIDDLE, LAST))
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+    assert removal_rules(result)["INTERNATIONAL:"] == "section label"
+
+
+def test_an_archive_header_with_a_month_only_goes_and_dates_nothing():
+    result = extract_text(" date 2026-01 " + page_text(LEAD, MIDDLE, LAST))
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+    assert result.published is None

@@ -136,16 +136,19 @@ _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|last updated|on|at|gmt|
 _SOURCE_ATTRIBUTION = re.compile(r"Sources?\s*:\s*[^.!?:]{2,120}", re.I)
 _FIELD_LABEL = re.compile(r"(?:source|sources|author|editor|comments?|tags?|share|print|related)\s*:?", re.I)
 _BYLINE_SOURCE = re.compile(r"^\(([^()]{2,30})\)\s")
-_ARCHIVE_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_ARCHIVE_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*")
 _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
-    rf"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=,\s*{_MONTH_ABBREVIATION}))?"
+    # "HANOI, Vietnam (AP) —", "Washington, DC (Agency)", "BEIJING, China -": the country or state after the place
+    rf"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{{2}})(?=,\s*{_MONTH_ABBREVIATION}|\s*\(|\s*(?:--|—|[-–]\s)))?"
     rf"(?:,\s*(?P<date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     # "Phnom Penh, 12 May 2024 --", "Hanoi, 12/05/2024 –"
     rf"|\d{{1,2}}\s+{_MONTH_ABBREVIATION}[a-z]*\.?(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
-    r"\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
-    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z]):\s+))"
+    # "HANOI (July 21): ...": the date in brackets
+    rf"(?:\s*\((?P<bracketed_date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}})\))?"
+    r",?\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
+    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s*(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z)]):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
@@ -303,9 +306,10 @@ def split_units(text: str) -> list[str]:
     return [piece for unit in units for piece in _unglued(unit)]
 
 
-# A word's end, its stop and the next sentence's capitalised first word: "said.He". Two small letters
-# before the stop leave "Mr.Le" and "U.S." alone, a small letter after it "vietnamplus.vn".
-_GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# A word's end, its stop and the next sentence's capitalised first word, which a small word follows:
+# "said.He held". Two small letters before the stop leave "Mr.Le" and "U.S." alone, a small letter
+# after it "vietnamplus.vn", and the small word after the next "Metro.News)".
+_GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
 def _unglued(unit: str) -> list[str]:
@@ -489,7 +493,8 @@ def _take_archive_header(text: str, result: CleanText) -> str:
     match = _ARCHIVE_HEADER.match(text)
     if not match:
         return text
-    result.archived = _safe_date(*map(int, match.groups()))
+    if match.group(3):  # " date 2023-12": a month only says less than the text will
+        result.archived = _safe_date(*map(int, match.groups()))
     result.removed.append(RemovedBlock(match.group().strip(), "archive date header"))
     return text[match.end() :]
 
@@ -516,7 +521,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
             or word_count(unit) <= 3
             or unit.startswith(CAPTION_MARK)
             or _chrome_rule(unit) is not None
-            or _date_line(unit, scratch)[0] is not None
+            or _date_line(unit, scratch)[1] is not None  # a dated stamp; "1H ago" marks a list's items
             or bool(_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit))
             or (len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and word_count(unit) <= 12)
         )
@@ -840,8 +845,11 @@ def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
     for index in range(first_prose, len(units)):
         unit = units[index]
         words = word_count(unit)
-        if (is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit)) and not _SITE_NOTICE.search(unit):
+        cut = _is_cut_paragraph(unit, last_in_text=index == len(units) - 1)
+        if (is_sentence(_without_sign_off(unit)) or cut) and not _SITE_NOTICE.search(unit):
             total += words
+        elif _is_article_furniture(unit):
+            total -= _NON_TEXT_LINE_COST  # a photo's caption or the story's date line: however long, one line
         else:
             total -= _NON_TEXT_LINE_COST + min(words, 10)
         if total <= 0:
@@ -849,6 +857,17 @@ def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
         elif total > best:
             best, best_span = total, (start, index + 1)
     return best_span
+
+
+def _is_article_furniture(unit: str) -> bool:
+    """A photo's caption or credit, or a date line: what stands between an article's paragraphs."""
+    scratch = CleanText(paragraphs=[])
+    return (
+        unit.startswith(CAPTION_MARK)
+        or _IMAGE_MARKER.search(unit) is not None
+        or _date_line(unit, scratch)[1] is not None  # a dated stamp; "1H ago" marks a list's items
+        or _take_caption(unit, scratch) is not None
+    )
 
 
 # --- body -------------------------------------------------------------------------------------
@@ -1083,7 +1102,8 @@ def _end_of_article(units: list[str]) -> int:
         return len(units)
     end = last + 1
     while end < len(units) and (
-        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end])) or _is_cut_paragraph(units[end])
+        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end]))
+        or _is_cut_paragraph(units[end], last_in_text=end == len(units) - 1)
     ):
         end += 1
     if _introduces_list(units[end - 1]) or (end < len(units) and _introduces_list(units[end])):
@@ -1119,13 +1139,23 @@ def _introduces_list(unit: str) -> bool:
     return unit.endswith(":") and len(unit.split()) >= 3 and not _LIST_MARKER.match(unit) and not _chrome_rule(unit)
 
 
-def _is_cut_paragraph(unit: str) -> bool:
+def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
     """Running text without its final stop: long, mostly lower-case words, and punctuated inside
     (a tag cloud or a keyword list has no commas or stops)."""
     words = unit.split()
     capitalised = sum(word[:1].isupper() for word in words)
     punctuated = bool(re.search(r"[,.;:!?]\s", unit))
+    if last_in_text and not punctuated:
+        # Where the saved copy was cut: a sentence cut before its first comma still has a sentence's
+        # small words, which a list of tags or a caption's credit line has too few of.
+        punctuated = sum(word in _FUNCTION_WORDS for word in words) >= 3
     return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words) and punctuated
+
+
+_FUNCTION_WORDS = frozenset(
+    "the a an of to and that with for in on at by from as has have had is was are were be will would his her "
+    "their its".split()
+)
 
 
 def _is_credit_line(unit: str) -> bool:
@@ -1135,7 +1165,11 @@ def _is_credit_line(unit: str) -> bool:
         return False
     if _FIELD_LABEL.fullmatch(bare):
         return False  # "Source", "Comments": a label whose value the saved copy lost
-    return all(word[0].isupper() for word in re.split(r"[\s/]+", bare) if word)
+    parts = [word for word in re.split(r"[\s/]+", bare) if word]
+    # "Vie", "World-class V": the first letters of a paragraph the saved copy cut, not an agency's name
+    # (an agency's short name is in capitals: "VNA", "AKP").
+    cut_short = len(parts[-1]) == 1 or (len(parts) == 1 and len(bare) <= 3 and not bare.isupper())
+    return not cut_short and all(word[0].isupper() for word in parts)
 
 
 # --- the lead's opening: agency line, dateline ------------------------------------------------
@@ -1173,15 +1207,18 @@ def _read_lead_in(units: list[str], result: CleanText) -> list[str]:
         units = [*units[:index], rest, *units[index + 1 :]]
         break
     else:
-        # "– The Party ...": the dash a dateline left when the copy dropped it.
-        orphan = _ORPHANED_DATELINE_DASH.match(units[0]) if units else None
-        if orphan:
-            result.removed.append(RemovedBlock(orphan.group().strip(), "dateline"))
-            units = [units[0][orphan.end() :], *units[1:]]
+        # "– The Party ...": the dash a dateline left when the copy dropped it; "INTERNATIONAL: ...",
+        # a section's name in capitals before the lead.
+        for pattern, rule in ((_ORPHANED_DATELINE_DASH, "dateline"), (_SECTION_LABEL_BEFORE_LEAD, "section label")):
+            opening = pattern.match(units[0]) if units else None
+            if opening:
+                result.removed.append(RemovedBlock(opening.group().strip(), rule))
+                units = [units[0][opening.end() :], *units[1:]]
     return units
 
 
 _ORPHANED_DATELINE_DASH = re.compile(r"^\s*[-–—]+\s*(?=[A-ZÀ-ỸĐ\"“])")
+_SECTION_LABEL_BEFORE_LEAD = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?:\s+(?=[A-ZÀ-ỸĐ\"“])")
 
 
 # "23-9-2024 (WASHINGTON) US President ...": the page's date stamp glued before the dateline.
@@ -1213,7 +1250,7 @@ def _opens_with_dateline(unit: str) -> bool:
 def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | None:
     """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
     match = _DATELINE.match(unit)
-    place, date = match.group("place"), match.group("date")
+    place, date = match.group("place"), match.group("date") or match.group("bracketed_date")
     agency = match.group("agency") or match.group("slashed_agency")  # "MOSCOW, May 5. /TASS/."
     if place and _is_agency_code(place):
         place, agency = None, agency or place
@@ -1225,7 +1262,7 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
         return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
     if not (place or agency):
         return None
-    if match.group("colon") and not (place and place.isupper() and _is_known_place(place)):
+    if match.group("colon") and not (place and place.isupper() and (_is_known_place(place) or date or agency)):
         return None  # "INTERNATIONAL: ...", "UPDATE: ...": a label in capitals, not where the story was filed
     return place, date, agency
 
