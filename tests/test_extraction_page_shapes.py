@@ -759,7 +759,9 @@ def test_a_last_paragraph_the_saved_copy_cut_before_any_comma_is_the_articles():
 
 
 def test_a_portals_lead_over_its_date_stamp_and_an_image_marker_caption_is_the_lead():
-    provinces = "\n".join(f"  • {name}" for name in ("An Giang", "Bac Ninh", "Ca Mau", "Da Nang", "Ha Giang", "Lao Cai"))
+    provinces = "\n".join(
+        f"  • {name}" for name in ("An Giang", "Bac Ninh", "Ca Mau", "Da Nang", "Ha Giang", "Lao Cai")
+    )
     result = extract_text(
         page_text(
             provinces,

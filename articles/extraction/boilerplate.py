@@ -17,7 +17,7 @@ from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .lexicon import lexicon
 from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
-from .vocabulary import PHOTO_AGENCIES
+from .vocabulary import FUNCTION_WORDS, PHOTO_AGENCIES
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
 # "Photo:" credit are still recognised as captions.
@@ -1148,14 +1148,8 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
     if last_in_text and not punctuated:
         # Where the saved copy was cut: a sentence cut before its first comma still has a sentence's
         # small words, which a list of tags or a caption's credit line has too few of.
-        punctuated = sum(word in _FUNCTION_WORDS for word in words) >= 3
+        punctuated = sum(word.lower() in FUNCTION_WORDS for word in words) >= 3
     return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words) and punctuated
-
-
-_FUNCTION_WORDS = frozenset(
-    "the a an of to and that with for in on at by from as has have had is was are were be will would his her "
-    "their its".split()
-)
 
 
 def _is_credit_line(unit: str) -> bool:

@@ -79,5 +79,6 @@ SENTENCE_ABBREVIATIONS = _folded("sentence_abbreviations")
 SHORT_LY_WORDS = _folded("short_ly_words")
 MONTHS = _folded("months")
 WEEKDAYS = _folded("weekdays")
+FUNCTION_WORDS = _folded("function_words")
 # Credits.
 PHOTO_AGENCIES = _words("photo_agencies")  # as written, in the file's order
