@@ -808,3 +808,92 @@ def test_an_archive_header_with_a_month_only_goes_and_dates_nothing():
     result = extract_text(" date 2026-01 " + page_text(LEAD, MIDDLE, LAST))
     assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
     assert result.published is None
+
+
+# --- headlines that look like something else, and furniture from more kinds of sites --------------------
+
+
+def test_a_title_case_headline_ending_in_a_place_is_no_correspondents_line():
+    headline = "Cambodia’s Senate President Arrives in Capital"
+    result = extract_text(page_text(headline, LEAD, MIDDLE, LAST))
+    assert (result.title, result.title_generated) == (headline, False)
+    byline = extract_text(page_text(TITLE, "Jane Okafor in Hanoi", LEAD, MIDDLE, LAST))
+    assert removal_rules(byline)["Jane Okafor in Hanoi"] == "author line"
+
+
+def test_a_long_headline_without_a_stop_over_the_dateline_is_the_headline():
+    headline = (
+        "Wire Weekly: Vietnam, China pledge to lift ties to a higher level; 'trust between the two parties stands "
+        "any test'"
+    )
+    result = extract_text(f"{headline}\nBEIJING, Nov. 1, 2022 /PRWire/ -- {LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert result.title == headline
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+def test_a_headline_glued_to_an_image_marker_and_its_caption_is_the_headline():
+    line = "Chinese envoy to visit border gates hinh anh 1Deputy PM Tran Van Binh (left) and Zhou Ming (Photo: VNA)"
+    result = extract_text(page_text(line, LEAD, MIDDLE, LAST))
+    assert (result.title, result.title_generated) == ("Chinese envoy to visit border gates", False)
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [
+        ("Deputy PM Tran Van Binh (left) and Zhou Ming", "VNA")
+    ]
+    bare = extract_text(page_text(TITLE, LEAD, f"{TITLE} - Ảnh 1.", MIDDLE, LAST))
+    assert bare.photos == []  # an image's marker with no caption after it
+
+
+def test_a_teaser_whose_only_long_line_is_a_credited_caption_keeps_its_headline():
+    caption = (
+        "The deputy prime minister will host the visiting envoy in the capital this week to talk about trade, the "
+        "ministry said. Photo: AFP"
+    )
+    result = extract_text(
+        "\n".join(
+            [
+                caption,
+                TITLE,
+                "- The two sides will discuss the new border gate at Mong Cai, officials say",
+                "- Separately, the ministry says a visit to Beijing has yet to be scheduled",
+                caption,
+            ]
+        )
+    )
+    assert (result.title, result.title_generated) == (TITLE, False)
+    assert result.body.startswith("The two sides will discuss")
+    assert result.review_reasons  # a teaser: the reader is told to check it
+
+
+def test_a_government_sites_banner_a_wires_counter_and_a_follow_us_line_go():
+    banner = [
+        "An official website of the Republic of Examples Government Here's how you know",
+        "Official websites use .gov",
+        "A .gov website belongs to an official government organization in the Republic.",
+        "Secure .gov websites use HTTPS",
+        "A lock ( ) or https:// means you've safely connected to the .gov website. Share sensitive "
+        "information only on official, secure websites.",
+        "There were 1,204 press releases posted in the last 24 hours and 398,112 in the last 365 days.",
+    ]
+    tail = ["Follow Daily Example on Twitter and Facebook to join the conversation.", "leftcenterrightdel"]
+    result = extract_text("\n\n".join([*banner, TITLE, LEAD, MIDDLE, LAST + " ■", *tail]))
+    assert result.title == TITLE
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+    assert result.body.endswith("in the coming months.")
+
+
+def test_an_agency_line_on_a_line_of_its_own_dates_the_story():
+    result = extract_text(
+        page_text("VIETNAM, April 12 -", "HÀ NỘI — " + LEAD.replace("on Monday", "on Tuesday"), MIDDLE, LAST)
+    )
+    assert result.dateline == "HÀ NỘI"
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+    assert result.title_generated and "VIETNAM" not in result.title
+
+
+def test_a_generated_title_is_not_cut_at_an_abbreviation():
+    lead = (
+        "Mr. Tran Van Binh said the U.S. delegation would visit the Mong Cai border gate, which the two "
+        "countries opened last year."
+    )
+    result = extract_text(page_text(lead, MIDDLE, LAST))
+    assert result.title_generated
+    assert "Tran Van Binh said the U.S. delegation would visit" in result.title

@@ -17,7 +17,7 @@ from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .lexicon import lexicon
 from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
-from .vocabulary import FUNCTION_WORDS, PHOTO_AGENCIES
+from .vocabulary import FUNCTION_WORDS, HEADLINE_WORDS, PHOTO_AGENCIES
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
 # "Photo:" credit are still recognised as captions.
@@ -45,7 +45,8 @@ _CHROME_LINE = re.compile(
 )
 # What a page's code leaves in its text: CSS selectors and rules, template placeholders, bare ids.
 _WEB_RESIDUE = re.compile(
-    r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,})$"
+    r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,}"
+    r"|(?:left|center|centre|right|del|edit|zoom)(?:\s?(?:left|center|centre|right|del|edit|zoom)){2,})$"
 )
 # Markup a page's text kept as text ("<p>Caption <em>(Photo)</em></p>"): the words are the page's, the tags not.
 _MARKUP_TAG = re.compile(
@@ -113,7 +114,8 @@ _FOOTER_LINE = re.compile(
     r"^(?:\(?(?:web )?editors?\s*:|translated by\b|compiled by\b|read (?:the )?full(?: this)? (?:story|article)"
     r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$"
-    r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*)",
+    r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*"
+    r"|follow .{1,40} on (?:twitter|facebook|x|telegram|instagram|youtube|weibo|wechat)\b.{0,60})",
     re.IGNORECASE,
 )
 # Metadata lines name an editor ("Editor: huaxia", "Edited by Ana Ruiz") as often as an author.
@@ -125,7 +127,7 @@ _METADATA_LABEL = re.compile(
 # A section label in a non-Latin script glued to the headline it heads ("国内英语新闻:").
 _SCRIPT_LABEL = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\u0400-\u04ff\u0e00-\u0e7f\s]{2,20}[:：]\s*")
 # "Sok Dara in Phnom Penh": a correspondent and where the story was filed from.
-_CORRESPONDENT_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$")
+_CORRESPONDENT_LINE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+)\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$")
 _AUTHOR_LINE = re.compile(
     r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
 )
@@ -202,10 +204,11 @@ _IMAGE_PLACEHOLDER = re.compile(
 _CAPTION_MAX_WORDS = 60
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
-_IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+\b", re.IGNORECASE)
+# "ảnh 1", "hinh anh 1": an image's place in the text, often glued to the caption after it ("1President").
+_IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+(?!\d)", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
-# Wire end marks: Vietnamese "./." and Xinhua's "Enditem".
-_END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem)\s*$")
+# Wire end marks: Vietnamese "./.", Xinhua's "Enditem", a closing square.
+_END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem|\s*[■□▪◼])\s*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
 # Chinese and Japanese write no spaces between words: two characters count as one word.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -503,8 +506,10 @@ def _body_start(units: list[str], *, story_found: bool = False, known_title: str
     if story_found:
         return _story_start(units, known_title)
     for index, unit in enumerate(units):
-        # A summary's bullets above the text are not where the text starts.
-        running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit))
+        # A summary's bullets above the text are not where the text starts, nor is a long headline
+        # without a stop over the dateline.
+        over_dateline = index + 1 < len(units) and _opens_with_dateline(units[index + 1])
+        running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit) and not over_dateline)
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index
     return len(units)
@@ -522,7 +527,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
             or unit.startswith(CAPTION_MARK)
             or _chrome_rule(unit) is not None
             or _date_line(unit, scratch)[1] is not None  # a dated stamp; "1H ago" marks a list's items
-            or bool(_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit))
+            or bool(_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _is_correspondent_line(unit))
             or (len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and word_count(unit) <= 12)
         )
         if not header_kind:
@@ -536,6 +541,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
     units = [_without_wire_label(_without_script_label(unit, result), result) for unit in units]
     units = [piece for unit in units for piece in _headline_and_stamp(unit)]
     units = [piece for unit in units for piece in _headline_and_site(unit)]
+    units = [piece for unit in units for piece in _headline_and_image(unit)]
     rules: list[str | None] = []
     dated: list[tuple[int, datetime.date]] = []
     for index, unit in enumerate(units):
@@ -544,10 +550,10 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule, published = _date_line(unit, result)
             if published:
                 dated.append((index, published))
-        rule = rule or _take_caption(unit, result)
+        rule = rule or _take_caption(unit, result) or _bare_dateline_rule(unit, result)
         if rule is None and _SITE_NOTICE.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
             rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
-        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _CORRESPONDENT_LINE.match(unit)):
+        if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _is_correspondent_line(unit)):
             rule = "author line"
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
             rule = "breadcrumb"
@@ -686,6 +692,29 @@ def _headline_and_site(unit: str) -> list[str]:
 
 
 _STAMP_WORD = re.compile(r"(?:updated|published|posted|last updated|created|modified)\b", re.I)
+
+
+def _bare_dateline_rule(unit: str, result: CleanText) -> str | None:
+    """ "VIETNAM, April 12 -" on a line of its own, the story's text starting on the next line."""
+    if not re.search(r"[-–—:]$", unit):
+        return None
+    rest, parts = _strip_lead_in(unit + " Text")
+    if rest != "Text" or not parts:
+        return None
+    dates = [date for _, date, _ in parts if date]
+    if dates and result.header_date is None:
+        result.header_date = _header_date(dates[0])
+    return "dateline"
+
+
+def _headline_and_image(unit: str) -> list[str]:
+    """ "Headline hinh anh 1Caption (Photo: VNA)": over the text, the image's alt text before its marker
+    is the headline the page put there, the rest the photo's caption."""
+    marker = _IMAGE_MARKER.search(unit)
+    if marker is None or marker.start() == 0:
+        return [unit]
+    head = unit[: marker.start()].strip(" -–—|")
+    return [head, unit[marker.start() :]] if is_headline(head) else [unit]
 
 
 def _headline_and_stamp(unit: str) -> list[str]:
@@ -831,7 +860,9 @@ _ABOUT_COMMENTS = re.compile(r"\bcomments?\b", re.I)  # "Comments are for paying
 # subscriptions, customer service. They are never running text of the article.
 _SITE_NOTICE = re.compile(
     r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
-    r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser)\b",
+    r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser"
+    # a government site's banner ("An official website of ... Here's how you know"), a wire's counters
+    r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means|in the last 24 hours)\b",
     re.IGNORECASE,
 )
 
@@ -962,6 +993,8 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         return "source attribution" if _SOURCE_ATTRIBUTION.fullmatch(unit) else None
     credit = credit_match.group("credit").strip() if credit_match else ""
     caption = (caption[: credit_match.start()] if credit_match else caption).strip(" -–—|")
+    if not re.search(r"[^\W\d_]", caption):
+        caption = ""  # "Headline - Ảnh 1.": the image's marker with nothing after it
     if (
         caption
         and credit_match
@@ -972,6 +1005,8 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         return None  # "... (Source: GSO)" ends a sentence of the text; only a lone source line is credit
     if not marked and len(caption.split()) > 80:
         return None  # a long paragraph that happens to end on a source is text, not a caption
+    if markers and not caption and not credit_match:
+        return "image marker"
     if caption:
         photo = Photo(caption=_sentence(caption), credit=credit)
         if photo in result.photos:
@@ -1149,7 +1184,32 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
         # Where the saved copy was cut: a sentence cut before its first comma still has a sentence's
         # small words, which a list of tags or a caption's credit line has too few of.
         punctuated = sum(word.lower() in FUNCTION_WORDS for word in words) >= 3
-    return len(words) >= _CUT_PARAGRAPH_MIN_WORDS and capitalised * 2 < len(words) and punctuated
+    return (
+        len(words) >= _CUT_PARAGRAPH_MIN_WORDS
+        and capitalised * 2 < len(words)
+        and punctuated
+        and not _ends_with_photo_credit(unit)  # "... the ministry said. Photo: AFP": a caption
+    )
+
+
+def _ends_with_photo_credit(unit: str) -> bool:
+    credit = _CAPTION_CREDIT.search(unit)
+    return bool(
+        (credit and credit.group("keyword") != "Source")
+        or _CAPTION_CREDIT_SLASH.search(unit)
+        or _CAPTION_CREDIT_AGENCY_PHOTO.search(unit)
+        or _CAPTION_CREDIT_WIRE.search(unit)
+    )
+
+
+def _is_correspondent_line(unit: str) -> bool:
+    """ "Jane Doe in Hanoi": a reporter and where they filed from. A headline in title case may have
+    the shape ("Vietnam's President Nguyen Arrives in Capital"): its words are not a name's."""
+    match = _CORRESPONDENT_LINE.match(unit)
+    if match is None:
+        return False
+    words = match.group("name").split()
+    return not any(word.lower() in HEADLINE_WORDS or word.endswith(("'s", "’s")) for word in words)
 
 
 def _is_credit_line(unit: str) -> bool:

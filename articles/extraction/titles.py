@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
+from .sentences import split_sentences
 from .types import HELD, MeetingRecord, PersonMention
 
 # A standfirst is a short summary between headline and lead; a longer first paragraph is the lead.
@@ -80,7 +81,8 @@ def shortened_first_sentence(body: str, people: list[PersonMention] = ()) -> str
     Trung on Friday held talks"), the title starts at the name.
     """
     first_paragraph = body.strip().split("\n", 1)[0] if body.strip() else ""
-    sentence = _PARENTHESIS.sub("", _SENTENCE.split(first_paragraph, maxsplit=1)[0]).strip()
+    # Split as the extractor reads sentences: "Mr." and "U.S." end none.
+    sentence = _PARENTHESIS.sub("", next(iter(split_sentences(first_paragraph)), "")).strip()
     # "May 3, 2024_ The minister ...": a date stamp glued to the text is no part of a title.
     stamp = next(iter(find_dates(sentence[:40].replace("_", " "))), None)
     after_stamp = _AFTER_STAMP.match(sentence, stamp.end) if stamp and stamp.start == 0 and stamp.year else None
