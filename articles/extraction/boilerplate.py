@@ -127,7 +127,9 @@ _METADATA_LABEL = re.compile(
 # A section label in a non-Latin script glued to the headline it heads ("国内英语新闻:").
 _SCRIPT_LABEL = re.compile(r"^[\u3000-\u9fff\uac00-\ud7af\u0400-\u04ff\u0e00-\u0e7f\s]{2,20}[:：]\s*")
 # "Sok Dara in Phnom Penh": a correspondent and where the story was filed from.
-_CORRESPONDENT_LINE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+)\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$")
+_CORRESPONDENT_LINE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+)\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$"
+)
 _AUTHOR_LINE = re.compile(
     r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
 )
@@ -862,7 +864,8 @@ _SITE_NOTICE = re.compile(
     r"\b(?:cookies?|privacy (?:policy|overview|settings)|terms of (?:use|service)|newsletters?|subscribe|subscription"
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser"
     # a government site's banner ("An official website of ... Here's how you know"), a wire's counters
-    r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means|in the last 24 hours)\b",
+    r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means"
+    r"|in the last 24 hours)\b",
     re.IGNORECASE,
 )
 
