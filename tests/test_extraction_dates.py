@@ -378,3 +378,14 @@ def test_yesterday_against_the_archives_day_is_flagged():
     page = BORDER_TALKS.format(weekday="Monday").replace("on Monday", "yesterday")
     article = extract_text(" date 2023-05-02 " + page)
     assert (article.date.iso(), article.date.needs_review) == ("2023-05-01", True)
+
+
+def test_the_day_a_visit_was_announced_is_not_the_visits():
+    dates = context(
+        "President A is set to host President B for summit talks next week. The presidential office announced "
+        "the visit on Thursday, noting that B's four-day trip, beginning Sunday, will be the first by a head of state "
+        "this year.",
+        published=D(2025, 8, 10),  # a Sunday
+    )
+    assert dates.article_date.value != D(2025, 8, 7)
+    assert answer(dates.article_date)[:2] == ("day", D(2025, 8, 10))

@@ -897,3 +897,21 @@ def test_a_generated_title_is_not_cut_at_an_abbreviation():
     result = extract_text(page_text(lead, MIDDLE, LAST))
     assert result.title_generated
     assert "Tran Van Binh said the U.S. delegation would visit" in result.title
+
+
+def test_a_headline_over_an_agencys_archive_photo_is_kept_flagged_and_undated():
+    caption = (
+        "(FILES) This handout picture taken on March 3, 2021 shows Deputy Prime Minister Tran Van Binh (R) shaking "
+        "hands with Chinese Ambassador Zhou Ming as they meet in Hanoi. (Photo by Handout / Example Ministry / AFP) / "
+        '-----EDITORS NOTE --- RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO / EXAMPLE MINISTRY" - NO '
+        "MARKETING - NO ADVERTISING CAMPAIGNS - DISTRIBUTED AS A SERVICE TO CLIENTS /"
+    )
+    result = extract_text(page_text("Chinese envoy to tour northern border gates: ministry", caption))
+    assert result.title == "Chinese envoy to tour northern border gates: ministry"
+    assert result.review_reasons  # imported, and an editor is told to check it
+    assert result.credit is None  # "(FILES)" is the agency's mark, no credit
+    (photo,) = result.photos
+    assert photo.caption.startswith("This handout picture taken on March 3, 2021")
+    assert "EDITORS NOTE" not in photo.caption
+    # The photo is of another day than the story: no date is taken from it.
+    assert result.date.iso() is None and result.date.needs_review

@@ -57,10 +57,14 @@ _MARKUP_TAG = re.compile(
 _TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
 # Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
 _CAPTION_OPENING = re.compile(
-    r"^(?:in\s+this\s+(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}photo\s+"
-    r"(?:released|provided|taken|shows|made available)|photo\s+taken\s+on)\b",
+    r"^(?:in\s+this\s+(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}"
+    r"(?:photo|picture|image)\s+(?:released|provided|taken|shows|made available)|photo\s+taken\s+on"
+    r"|\((?:files?|file photo)\)(?=\s))",  # "(FILES) This handout picture ...": an agency's archive photo
     re.IGNORECASE,
 )
+_FILE_PHOTO_MARK = re.compile(r"^\((?:files?|file photo)\)\s+", re.IGNORECASE)
+# The agency's terms of use at the end of a caption: "/ ---EDITORS NOTE --- RESTRICTED TO EDITORIAL USE ...".
+_EDITORS_NOTE = re.compile(r"\s*/?\s*-*\s*EDITORS?['’]? NOTE\b.*$", re.S)
 # The name of an institution or a site over its pages: never the headline of one of them.
 _INSTITUTION_NAME = re.compile(
     r"^(?:the\s+)?(?:ministry|embassy|consulate|government|permanent mission|socialist republic|people'?s republic)\b"
@@ -468,8 +472,13 @@ def _credited_under(units: list[str], index: int) -> bool:
 
 
 def _could_be_caption(unit: str) -> bool:
-    words = unit.split()
-    return 3 <= len(words) <= _CAPTION_MAX_WORDS and not _opens_with_dateline(unit) and _chrome_rule(unit) is None
+    words = _EDITORS_NOTE.sub("", unit).split()
+    says_so = _CAPTION_OPENING.match(unit) is not None
+    # "(FILES) This picture ...": the agency's mark for an archive photo, not a dateline's agency; such a
+    # caption may tell the whole story behind the photo.
+    dateline = _opens_with_dateline(unit) and not says_so
+    longest = _CAPTION_MAX_WORDS * (2 if says_so else 1)
+    return 3 <= len(words) <= longest and not dateline and _chrome_rule(unit) is None
 
 
 def _is_teaser_of(unit: str, other: str) -> bool:
@@ -972,10 +981,8 @@ def _without_teasers_after(kept: list[str], signed_off_at: int | None, result: C
 def _take_caption(unit: str, result: CleanText) -> str | None:
     """A photo caption (image marker, caption block, or text ending "(Photo: VNA)") becomes a Photo;
     a lone "Source: VNA" line credits the article. Returns the rule applied, if any."""
-    caption = unit
     marked = unit.startswith(CAPTION_MARK)
-    if marked:
-        caption = unit[len(CAPTION_MARK) :]
+    caption = _FILE_PHOTO_MARK.sub("", _EDITORS_NOTE.sub("", unit.removeprefix(CAPTION_MARK)))
     markers = list(_IMAGE_MARKER.finditer(caption))
     if markers:
         marked = True

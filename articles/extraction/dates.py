@@ -121,7 +121,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?=\S)")
 # "..., the ministry announced on Wednesday": what follows a report verb is when it was said, not planned.
 _REPORTED = re.compile(r"\b(?:announced|said|says|reported|stated|told|confirmed|revealed|added)\b", re.I)
 _DAY_LIKE = ("day", "range", "weekday", "relative")
-_REPORTED_ON = re.compile(r"\b(?:announced|said|says|reported|stated|told reporters|confirmed)\s+(?:on\s+)?$", re.I)
+_REPORTED_ON = re.compile(
+    r"\b(?:(?:announced|said|says|reported|stated|told reporters|confirmed)"
+    # "announced the visit on Thursday": the day of the announcement, whatever it announced
+    r"|(?:announced|confirmed|reported|unveiled)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"\s+(?:on\s+)?$",
+    re.I,
+)
 # "in 2023" in a sentence that states no day or month: the year of the event it reports.
 _IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?!\s*[–-]\s*\d)")
 

@@ -23,6 +23,7 @@ from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, 
 EXTRACTOR_VERSION = "2026.3"
 
 _HTML_SUFFIXES = (".html", ".htm")
+_HEADLINE_ONLY_REASON = "no article text: only a headline and photos; check it against the source"
 
 
 def extract_file(data: bytes, name: str, *, max_bytes: int, officials=None) -> ExtractedArticle:
@@ -51,8 +52,15 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     standfirst, paragraphs = split_standfirst(
         cleaned.paragraphs, has_title=title is not None, lead_index=cleaned.lead_index
     )
+    review_reasons = list(cleaned.review_reasons)
     if not any(re.search(r"[^\W\d_]", paragraph) for paragraph in paragraphs):
-        raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
+        if not (title or cleaned.photos):
+            raise InputError("no article text: everything in it is site boilerplate (menus, links, widgets)")
+        # A headline over photos and nothing else: the page is kept, its headline as its text, and an
+        # editor is told; the photos' captions tell of other days than the story's.
+        paragraphs = [title or cleaned.photos[0].caption]
+        standfirst = ""
+        review_reasons.append(_HEADLINE_ONLY_REASON)
     body = "\n\n".join(paragraphs)
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
@@ -90,7 +98,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
         people=people,
         meetings=meetings,
         boilerplate_removed=removed,
-        review_reasons=cleaned.review_reasons,
+        review_reasons=review_reasons,
         extractor_version=EXTRACTOR_VERSION,
     )
 
