@@ -11,6 +11,7 @@ from articles.extraction.meetings import extract_meetings
 from articles.extraction.offices import country_and_party
 from articles.extraction.officials import load_officials
 from articles.extraction.people import extract_people
+from articles.extraction.pipeline import extract_text
 from articles.extraction.sentences import split_sentences
 
 MONDAY = datetime.date(2025, 5, 12)
@@ -838,3 +839,48 @@ def test_meetings_reuse_the_sentences_people_labelled_in_the_same_text(monkeypat
     assert len(labelled) == 4, labelled  # three sentences of the text, one of the caption
     assert len(set(labelled)) == 4
     assert [sorted(m.participants) for m in meetings] == [["Bui Thanh Son", "Rogelio Polanco Fuentes"]]
+
+
+# --- names as other governments and copy desks write them -------------------------------------------
+
+
+def test_a_middle_initial_is_part_of_the_name():
+    people = people_in("Secretary of State Daniel R. Harwell met Foreign Minister Tran Van Duc in Hanoi on Friday.")
+    assert "Daniel R. Harwell" in people and "Daniel R" not in people
+
+
+def test_a_family_name_in_capitals_after_an_honorific_is_a_name():
+    people = people_in(
+        "Prime Minister Mr. TAKEDA Haruki held a summit meeting with H.E. Mr. TRAN Van Duc, Prime Minister of "
+        "Viet Nam, attended by Mr. OGAWA Shinji, Deputy Chief Cabinet Secretary."
+    )
+    assert {"TAKEDA Haruki", "TRAN Van Duc", "OGAWA Shinji"} <= set(people)
+    assert "Van Duc" not in people
+
+
+def test_a_meeting_named_in_capitals_is_no_person():
+    people = people_in(
+        "Vietnam, as coordinator of the Asean-Pacific Ministerial Meeting this year, will help, says Somchai "
+        "Ratanakorn, permanent secretary for foreign affairs."
+    )
+    assert "Ministerial Meeting" not in people
+    assert "Somchai Ratanakorn" in people
+
+
+def test_a_name_one_typing_slip_from_another_is_the_same_person():
+    people = people_in(
+        "Prime Minister Anwar Ibrahim paid a courtesy call on Party General Secretary Ngunyen Van Trong. Later, "
+        "General Secretary Nguyen Van Trong hosted a dinner. Minister Le Van Anh met Minister Le Van Ann."
+    )
+    assert ("Ngunyen Van Trong" in people) != ("Nguyen Van Trong" in people)  # one person, once
+    assert {"Le Van Anh", "Le Van Ann"} <= set(people)  # short given names a letter apart are two people
+
+
+def test_a_party_acronym_the_text_defines_for_another_party_is_read_as_the_text_means_it():
+    article = extract_text(
+        "Secretary of the Party Central Committee (PCC) Tran Cam Loan received a delegation of the Communist "
+        "Party of Cuba (CPC) led by Alberto Ruiz Mora, member of the CPC Political Bureau. Member of the PCC "
+        "Do Van Khai also attended."
+    )
+    countries = {person.name: person.country for person in article.people}
+    assert countries == {"Tran Cam Loan": "VN", "Alberto Ruiz Mora": "CU", "Do Van Khai": "VN"}

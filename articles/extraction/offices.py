@@ -26,6 +26,7 @@ from .vocabulary import (
     PERSON_NOUNS,
     POST_MODIFIERS,
     POST_QUALIFIERS,
+    POSTS,
 )
 
 # "his Chinese counterpart X": a person named by the office the other side's holds.
@@ -369,6 +370,38 @@ def country_and_party(text: str) -> tuple[str | None, str]:
     found.sort(key=lambda item: item[0])
     party = next((p for _, _, p in found if p), "")
     return found[0][1], party
+
+
+# "Communist Party of Cuba (CPC)", "Party Central Committee (PCC)": an acronym the text defines itself.
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<phrase>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def with_own_acronyms_spelt_out(text: str) -> str:
+    """The text with each party acronym it defines as another party than the countries file's ("CPC" for
+    the Communist Party of Cuba, not China's) spelt out where it is used, so offices are read as the text
+    means them."""
+    lex = lexicon()
+    while True:
+        for definition in _DEFINED_ACRONYM.finditer(text):
+            acronym, phrase = definition.group("acronym"), _organisation_of(definition.group("phrase").strip())
+            known = lex.party_acronyms.get(acronym)
+            if known is not None and country_and_party(phrase)[0] != known[0]:
+                break
+        else:
+            return text
+        # The definition's own "(PCC)" goes too: the countries file would read it as the other party.
+        head = text[: definition.start("acronym") - 1].rstrip()
+        text = head + re.sub(rf"\b{acronym}\b", phrase, text[definition.end() :])
+
+
+def _organisation_of(phrase: str) -> str:
+    """ "Secretary of the Party Central Committee" -> "Party Central Committee": the post goes."""
+    parts = re.split(r"\s+of\s+(?:the\s+)?", phrase, maxsplit=1)
+    if len(parts) == 2 and any(to_ascii(word).lower() in POSTS for word in parts[0].split()):
+        return parts[1]
+    return phrase
 
 
 def _abbreviations_in(text: str, lex: Lexicon) -> list[tuple[int, str]]:

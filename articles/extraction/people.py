@@ -464,6 +464,7 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
     # "Mr Van Nen" in a story about Nguyen Van Nen: his given names alone are no other person.
     partial = {key: people[full] for full, name in written.items() for key in partial_names(name)}
     partial |= _overlong_names(written, people)
+    partial |= _misspelt_names(written, people)
     for key in [key for key in people if partial.get(key, people[key]) is not people[key]]:
         del people[key]
     for reference in scan.references:
@@ -491,6 +492,40 @@ def _overlong_names(written: dict[str, str], people: dict[str, _Person]) -> dict
         if len(rest.split()) >= 2 and rest_key in people and rest_key != key and word_key(first) not in surnames:
             overlong[key] = people[rest_key]
     return overlong
+
+
+def _misspelt_names(written: dict[str, str], people: dict[str, _Person]) -> dict[str, _Person]:
+    """ "Ngunyen Phu Trong" in a story about Nguyen Phu Trong: a name one typing slip away from another
+    the story names (one letter added, dropped or changed in one word of four letters or more) is that
+    person, written as the official list writes them when it does, else as first written."""
+    misspelt: dict[str, _Person] = {}
+    keys = sorted(people, key=lambda key: (people[key].official is None, people[key].first_seen))
+    for index, key in enumerate(keys):
+        if key in misspelt:
+            continue
+        for other in keys[index + 1 :]:
+            if other not in misspelt and _one_slip_apart(_words_of(written[key]), _words_of(written[other])):
+                misspelt[other] = people[key]
+    return misspelt
+
+
+def _words_of(name: str) -> list[str]:
+    return [word_key(word) for word in name.split()]
+
+
+def _one_slip_apart(words: list[str], others: list[str]) -> bool:
+    if len(words) != len(others) or len(words) < 2:
+        return False
+    differing = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _resolve(scan: _Scan, people: dict[str, _Person], named: set[str]) -> list[tuple[Reference, _Person]]:

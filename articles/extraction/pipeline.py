@@ -16,6 +16,7 @@ from .boilerplate import PHOTO_POSITION, clean
 from .dates import DateContext
 from .decoding import decode_bytes
 from .html import Page, looks_like_html, page_from_html
+from .offices import with_own_acronyms_spelt_out
 from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
@@ -64,7 +65,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     body = "\n\n".join(paragraphs)
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
-    said = "\n\n".join(part for part in (standfirst, body) if part)
+    said = with_own_acronyms_spelt_out("\n\n".join(part for part in (standfirst, body) if part))
     published = cleaned.published
     archived = cleaned.published_is_archived
     if page and page.published and (published is None or archived):

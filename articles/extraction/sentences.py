@@ -68,6 +68,7 @@ _NAME_CREDITS = [
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
     r"|\b(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
+    r"|(?<=[^\W\d_] )[A-Z]\.(?= [A-Z][^\W\d_])"  # a middle initial between two names: Antony J. Blinken
     r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th
     r"|\d+(?:[.,:/]\d+)*"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -234,6 +235,7 @@ def label_sentence(text: str) -> LabelledSentence:
     _mark_places(sentence)
     _mark_institutions(sentence)
     _mark_honorifics(sentence)
+    _mark_family_names_in_capitals(sentence)
     _mark_headline_words(sentence)
     _mark_name_like_months(sentence)
     _mark_office_words(sentence)
@@ -333,6 +335,22 @@ def _mark_honorifics(sentence: LabelledSentence) -> None:
             labels[k] = TITLE
             sentence.honorifics.add(k)
         i = end
+
+
+def _mark_family_names_in_capitals(sentence: LabelledSentence) -> None:
+    """ "Mr. KISHIDA Fumio", "H.E. Mr. PHAM Minh Chinh": after an honorific, a family name in capitals
+    before the given name (as Japan's government writes names) is a name, not an acronym."""
+    tokens, labels = sentence.tokens, sentence.labels
+    for i in range(1, len(tokens) - 1):
+        if (
+            labels[i] == ACRONYM
+            and (i - 1) in sentence.honorifics
+            and tokens[i].text.isalpha()
+            and len(tokens[i].text) >= 2
+            and labels[i + 1] == NAME
+            and sentence.joined(i + 1)
+        ):
+            labels[i] = NAME
 
 
 def _name_follows(sentence: LabelledSentence, i: int) -> bool:
