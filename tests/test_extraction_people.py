@@ -884,3 +884,37 @@ def test_a_party_acronym_the_text_defines_for_another_party_is_read_as_the_text_
     )
     countries = {person.name: person.country for person in article.people}
     assert countries == {"Tran Cam Loan": "VN", "Alberto Ruiz Mora": "CU", "Do Van Khai": "VN"}
+
+
+def test_names_a_story_about_their_country_marks_by_shape_alone():
+    people = people_in(
+        "South Korea's President Yoon Suk Yeol will visit Vietnam next week. Kim Tae-hyo said the trip would "
+        "deepen ties."
+    )
+    assert people["Kim Tae-hyo"].country == "KR"
+    # In a story that names no Korea, the same shape alone marks no one.
+    assert "Kim Tae-hyo" not in people_in("Kim Tae-hyo said the trip would deepen ties.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("Vietnamese Vice-Minister Pham Quang Vinh made the promise yesterday.", "Pham Quang Vinh", "VN"),
+        ("They laid flowers for the National Hero José Martí in Havana.", "José Martí", None),
+        ("Anwar met the Sultan of Brunei, Sultan Hassanal Bolkiah, in Labuan Bajo.", "Hassanal Bolkiah", "BN"),
+        ("I met my counterpart from Timor Leste, Taur Matan Ruak, today.", "Taur Matan Ruak", "TL"),
+        (
+            "Minh met Speaker of the House of Representatives Tadamori Oshima of Japan in Tokyo.",
+            "Tadamori Oshima",
+            "JP",
+        ),
+    ],
+)
+def test_people_named_by_a_hyphenated_post_an_honour_a_sultanate_or_a_counterpart_from_a_country(
+    sentence, name, country
+):
+    people = people_in(sentence)
+    assert name in people
+    if country:
+        assert people[name].country == country
+    assert not any(other.startswith(("Hero", "Representatives")) for other in people)

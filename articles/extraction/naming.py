@@ -30,10 +30,11 @@ def name_shape(name: str) -> NameShape | None:
     return next(iter(name_shapes(name)), None)
 
 
-def recognised_by_shape(name: str) -> bool:
-    """Whether the name has a shape that marks it as a person's wherever it stands."""
-    shape = name_shape(name)
-    return shape is not None and shape.anywhere
+def recognised_by_shape(name: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the name has a shape that marks it as a person's wherever it stands, or in a story that
+    names the country whose names have that shape ("Kim Tae-hyo" in a story about Korea)."""
+    shapes = name_shapes(name)
+    return bool(shapes) and (shapes[0].anywhere or any(shape.country in named for shape in shapes))
 
 
 def country_by_shape(name: str) -> str | None:

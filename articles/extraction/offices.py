@@ -291,10 +291,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
 
 
+def _is_post_word(word: str) -> bool:
+    """ "Minister", and "Vice-Minister" (a post written with its modifier hyphenated)."""
+    posts = lexicon().posts
+    lower = to_ascii(word).lower()
+    return lower in posts or ("-" in lower and lower.rsplit("-", 1)[1] in posts)
+
+
 def _has_post_before_link(piece: str) -> bool:
     for word in _words(piece):
         lower = to_ascii(word).lower()
-        if lower in lexicon().posts:
+        if _is_post_word(word):
             return True
         if lower in ("of", "for", "on", "to", "at"):
             return False
@@ -302,7 +309,7 @@ def _has_post_before_link(piece: str) -> bool:
 
 
 def _has_post(part: str) -> bool:
-    return any(to_ascii(word).lower() in lexicon().posts for word in _words(part))
+    return any(_is_post_word(word) for word in _words(part))
 
 
 _RANK_TAIL = re.compile(

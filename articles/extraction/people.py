@@ -264,8 +264,9 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
     # "met his Lao counterpart, X, ...": the office the other side holds, named by apposition.
     counterpart = title_start == first and _COUNTERPART_BEFORE.search(sentence.text, max(0, start - 60), start)
-    if counterpart and counterpart.group("nationality"):
-        countries += [c for c in [country_and_party(counterpart.group("nationality"))[0]] if c]
+    if counterpart:
+        named = counterpart.group("country") or counterpart.group("nationality") or ""
+        countries += [c for c in [country_and_party(named)[0]] if c]
     reference = Reference(
         sentence=index,
         first=first,
@@ -287,7 +288,12 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
 
 
 _PARTNER_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s*$", re.I)
-_COUNTERPART_BEFORE = re.compile(r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?\s*,\s*$", re.I)
+_COUNTERPART_BEFORE = re.compile(
+    r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?"
+    # "my counterpart from Timor Leste, X"
+    r"(?:\s+from\s+(?:the\s+)?(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?\s*,\s*$",
+    re.I,
+)
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:[^\W\d_][\w’'-]*,?\s+){0,4}?(?:the\s+)?$", re.I)
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation|kingdom|republic)['’]s\s*$", re.I)
 
@@ -367,7 +373,7 @@ class _Person:
 _MONARCH_POSTS = frozenset({"king", "queen", "emperor", "empress"})
 
 
-def _is_person(reference: Reference, officials) -> bool:
+def _is_person(reference: Reference, officials, named: set[str]) -> bool:
     if reference.words == 1:
         # The office's post, not any word of it: "King Father Norodom Sihanouk" is named short as "Sihanouk".
         return len(reference.name) >= 3 and any(
@@ -381,7 +387,7 @@ def _is_person(reference: Reference, officials) -> bool:
         return True
     if reference.led_by and reference.words <= 4:
         return True  # "a delegation led by Saleumxay Kommasith": only a person leads one, whatever the name's shape
-    return reference.in_context and recognised_by_shape(reference.name)
+    return reference.in_context and recognised_by_shape(reference.name, named)
 
 
 def extract_people(body: str, captions: list[str] | None = None, *, officials=None) -> list[PersonMention]:
@@ -389,8 +395,8 @@ def extract_people(body: str, captions: list[str] | None = None, *, officials=No
     if not isinstance(body, str):
         raise TypeError(f"extract_people: body must be text, got {type(body).__name__}")
     scan = _scan(body, list(captions or []))
-    people = _people_from(scan, officials)
     named = _countries_named(body)
+    people = _people_from(scan, officials, named)
     previous = None
     for reference, person in _resolve(scan, people, named):
         person.count += 1
@@ -447,7 +453,7 @@ def _is_heading(sentence: LabelledSentence) -> bool:
     return len(words) >= 3 and all(token.capitalised for token in words)
 
 
-def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
+def _people_from(scan: _Scan, officials, named: set[str]) -> dict[str, _Person]:
     """Everyone some full reference shows to be a person, with what every full reference says.
 
     Headings and headline lists never introduce a person: their names belong to other stories, or are
@@ -456,7 +462,7 @@ def _people_from(scan: _Scan, officials) -> dict[str, _Person]:
     written: dict[str, str] = {}  # each person's name as first written
     headings = {index for index, sentence in enumerate(scan.sentences) if _is_heading(sentence)}
     for order, reference in enumerate(scan.references):
-        if reference.sentence not in headings and _is_person(reference, officials):
+        if reference.sentence not in headings and _is_person(reference, officials, named):
             key, official = _identity(reference.name, officials)
             if key not in people:
                 people[key] = _Person(key=key, official=official, first_seen=order)

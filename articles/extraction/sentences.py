@@ -456,6 +456,8 @@ def _label(token: Token, opens_sentence: bool, lex: Lexicon) -> str:
         return ACRONYM
     if lower in lex.title_words or lower in lex.country_words:
         return TITLE
+    if "-" in lower and all(part in lex.title_words for part in lower.split("-")):
+        return TITLE  # "Vice-Minister", "Vice-Chairman"
     if "-" in lower and any(part in lex.places for part in lower.split("-")):
         return PLACE
     return NAME
