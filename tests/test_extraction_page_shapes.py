@@ -915,3 +915,17 @@ def test_a_headline_over_an_agencys_archive_photo_is_kept_flagged_and_undated():
     assert "EDITORS NOTE" not in photo.caption
     # The photo is of another day than the story: no date is taken from it.
     assert result.date.iso() is None and result.date.needs_review
+
+
+def test_a_lead_the_page_prints_twice_is_the_lead_not_a_photos_caption():
+    lead = (
+        "Deputy Prime Minister Tran Van Binh met Chinese Ambassador Zhou Ming in Hanoi on Monday. Zhou is in Hanoi "
+        "to attend the border trade fair."
+    )
+    result = extract_text(f"{TITLE}\n\n21:29 UTC+7, 2026-03-09\n{lead}\n{lead}\n\n{MIDDLE}\n\n{LAST}")
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh met") and result.photos == []
+    assert result.body.count("border trade fair") == 1
+    # A caption saved twice still reads as one: where people stand, what the photo shows as it happens.
+    caption = "Deputy Prime Minister Tran Van Binh (R) shakes hands with Chinese Ambassador Zhou Ming in Hanoi."
+    doubled = extract_text(f"{TITLE}\n\n{caption}\n{caption}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
+    assert [photo.caption for photo in doubled.photos] == [caption]

@@ -77,14 +77,27 @@ def test_foreign_name_without_office_country_takes_the_one_third_country_named()
 
 
 def test_a_nationality_missing_from_the_countries_file_is_not_the_story_s_other_country():
-    """Chancellor and Prime Minister in one sentence: Germany is in the file, Pakistan is not. The Pakistani
+    """Chancellor and Prime Minister in one sentence: Germany is in the file, Kenya is not. The Kenyan
     leader gets no country rather than the other country the story names."""
     people = people_in(
-        "Prime Minister Tran Minh Duc met Chinese Premier Wang Zhenhua in Beijing, and will meet Pakistani Prime "
+        "Prime Minister Tran Minh Duc met Chinese Premier Wang Zhenhua in Beijing, and will meet Kenyan Prime "
         "Minister Imran Farooq and German Chancellor Karl Becker at the forum."
     )
     assert people["Karl Becker"].country == "DE"
     assert people["Imran Farooq"].country is None
+
+
+def countries_of(text: str, *names: str) -> list[str | None]:
+    people = people_in(text)
+    return [people[name].country for name in names]
+
+
+def test_a_nationality_in_a_list_of_leaders_is_each_ones_own():
+    text = (
+        "Wang Yi on Wednesday met Sri Lankan Prime Minister Ranil Perera, Lao Vice President Bounthong Keo and "
+        "Nepalese Vice President Ram Bahadur Thapa in Kunming."
+    )
+    assert countries_of(text, "Ranil Perera", "Bounthong Keo", "Ram Bahadur Thapa") == ["LK", "LA", "NP"]
 
 
 def test_same_short_name_two_people_are_kept_apart():
@@ -634,15 +647,11 @@ def test_whoever_leads_a_delegation_is_a_person_whatever_the_shape_of_the_name()
 
 
 def test_a_foreign_leader_without_a_country_of_his_own_is_of_the_capital_the_story_is_filed_from():
-    people = people_in(
+    text = (
         "TOKYO (Kyodo) -- Prime Minister Fumio Kishida and his Vietnamese counterpart Pham Minh Chinh agreed on "
         "Sunday to boost security ties, Chief Cabinet Secretary Yoshimasa Hayashi told a press conference."
     )
-    assert [people[name].country for name in ("Fumio Kishida", "Pham Minh Chinh", "Yoshimasa Hayashi")] == [
-        "JP",
-        "VN",
-        "JP",
-    ]
+    assert countries_of(text, "Fumio Kishida", "Pham Minh Chinh", "Yoshimasa Hayashi") == ["JP", "VN", "JP"]
 
 
 def test_a_revolution_is_an_organisation_in_an_office():

@@ -421,7 +421,8 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
         placed = (
             credit_line
             or _IMAGE_PLACEHOLDER.match(previous)
-            or (doubled and is_prose(unit))
+            # A lead the page printed twice (as its summary and its first paragraph) is no photo's.
+            or (doubled and is_prose(unit) and _READS_AS_PHOTO.search(unit) is not None)
             or _credited_under(units, index)
             # "(Photo: VGP)" under a line: a caption inside the text, or one saying where people stand
             # (over the text, a headline may stand over a photo that lost its caption).
@@ -460,6 +461,15 @@ _AGENCY_CREDITED_PHOTO = re.compile(
     r"|inspect|inspects|review|reviews|greet|greets|hold|holds|sign|signs|lay|lays|listen|listens|chat|chats"
     r"|toast|toasts|watch|watches|leave|leaves|exchange|exchanges|deliver|delivers|stand|stands|sit|sits)\b"
     rf"[^!?]{{0,200}}\.\s*\((?:{_PHOTO_AGENCY_NAMES})\)$"
+)
+# A caption's own marks: who stands where, what the photo shows as it happens ("X shakes hands with Y"),
+# the day it was taken ("..., June 26, 2024.").
+_READS_AS_PHOTO = re.compile(
+    rf"{PHOTO_POSITION.pattern}"
+    r"|\b(?:shake hands|poses?|shakes|waves|walks|attends|speaks|inspects|reviews|greets|holds|signs|lays"
+    r"|listens|chats|toasts|watches|exchanges|delivers|stands|meets|receives|welcomes)\b"
+    rf"|,\s+(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
+    re.IGNORECASE,
 )
 
 
