@@ -389,3 +389,10 @@ def test_the_day_a_visit_was_announced_is_not_the_visits():
     )
     assert dates.article_date.value != D(2025, 8, 7)
     assert answer(dates.article_date)[:2] == ("day", D(2025, 8, 10))
+
+
+def test_a_lead_opening_on_the_same_day_dates_nothing_by_it_and_never_fails():
+    dates = context("The same day, the two delegations met in Vientiane.", published=D(2024, 5, 10))
+    assert answer(dates.article_date)[0] in ("month", "unknown")
+    following = context("The next day, they toured the border gate.", published=D(2024, 5, 10))
+    assert following.article_date.precision != "day"

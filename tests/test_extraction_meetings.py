@@ -478,3 +478,21 @@ def test_a_summit_of_two_leaders_is_their_talks():
         "on Friday, followed by talks with other leaders."
     )
     assert (who(summit), summit.kind, summit.status) == (["Han Min-seok", "Ta Quang Minh"], "talks", "announced")
+
+
+def test_talks_held_yesterday_by_a_leader_named_with_his_country():
+    meetings = meetings_of(
+        "Prime Minister Sok Vanna of the Kingdom of Cambodia held yesterday a bilateral talk with his Lao "
+        "counterpart Bounthong Keo on the sidelines of the summit."
+    )
+    assert answers(meetings) == [(["Bounthong Keo", "Sok Vanna"], "talks", "held")]
+    assert meetings[0].date.iso() == "2026-01-13"
+
+
+def test_a_meeting_named_by_its_owners_noun():
+    meetings = meetings_of(
+        "President Zhao Ming's meeting with visiting Prime Minister Tran Van Duc in Beijing on Tuesday sent a "
+        "clear signal of trust."
+    )
+    assert answers(meetings) == [(["Tran Van Duc", "Zhao Ming"], "meeting", "held")]
+    assert (meetings[0].place, meetings[0].date.iso()) == ("Beijing", "2026-01-13")

@@ -281,7 +281,8 @@ class DateContext:
     # --- the article's event date -------------------------------------------------------------
 
     def _article_date(self) -> PartialDate:
-        mentions = [m for m in find_dates(self.lead) if not m.past_reference]
+        # "The same day", "the next day": days counted from the event, which cannot date the event itself.
+        mentions = [m for m in find_dates(self.lead) if not m.past_reference and not _counts_from_the_event(m)]
         # The lead paragraph says when its event is; a later paragraph's day ("after his arrival here
         # Thursday") is another event's, even when the lead's is still to come.
         first_end = self.lead.find("\n\n")
@@ -530,6 +531,10 @@ def _mention_from(kind: str, match: re.Match, text: str) -> DateMention | None:
     if month is None or not 1 <= month <= 12 or _safe_date(year or 2000, month, day) is None:
         return None
     return DateMention("day", month=month, day=day, year=year, weekday=weekday, **common)
+
+
+def _counts_from_the_event(mention: DateMention) -> bool:
+    return mention.kind == "relative" and mention.which.lower() in (*_SAME_DAY, *_DAY_AFTER, *_DAY_BEFORE)
 
 
 def _reported_on(text: str, mention: DateMention) -> bool:

@@ -44,10 +44,16 @@ _ADJECTIVES = (
 _REMOTE = r"(?:phone|telephone|video|online|virtual)"
 _NOUNS = (
     rf"(?P<noun>{_REMOTE}\s+(?:talks|calls?|conversations?|conferences?|meetings?|summits?)|video-?conferences?"
-    r"|talks|meetings?|working\s+sessions?|work\s+sessions?|discussions?|conversations?|reception)"
+    r"|talks?|meetings?|working\s+sessions?|work\s+sessions?|discussions?|conversations?|reception)"
+)
+# "held yesterday a bilateral talk with B", "held on Monday talks with B": the day between verb and noun.
+_DAY_BETWEEN = (
+    rf"(?:(?:yesterday|today|(?:on\s+)?(?:{'|'.join(sorted(WEEKDAYS))})|on\s+(?:the\s+)?[\w.]+(?:\s+\d{{1,2}})?)"
+    r"(?:\s+(?:morning|afternoon|evening))?\s+)?"
 )
 _HELD_NOUN = re.compile(
-    rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_ADJECTIVES}"
+    rf"\b(?:held|hold|holds|holding|had|has|have|having|conducted|engaged\s+in|began|concluded)\s+{_DAY_BETWEEN}"
+    rf"{_ADJECTIVES}"
     # "held a bilateral summit with B": two leaders' summit is their talks (a multilateral one is no meeting).
     rf"(?:{_NOUNS}|(?P<summit>summit(?:\s+talks)?))\b",
     re.I,
@@ -88,6 +94,8 @@ _HOSTED_WITH = re.compile(
 # "A commented on the results of the official talks with B": a meeting named by its noun alone, the
 # sentence's subject on one side.
 _TALKS_WITH = re.compile(rf"\b(?:the|his|her|their)\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
+# "President A's meeting with B in Beijing sent a signal": the meeting named by its noun, A its owner.
+_POSSESSIVE_MEETING = re.compile(rf"['’]s\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
 _PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
     r"\b(?:hosted|held|gave|threw|offered|organi[sz]ed)\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)"
@@ -175,7 +183,7 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _SUBJECT_GAP = re.compile(
-    r"(?:[\s,]|\b(?:on|in|at|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
+    r"(?:[\s,]|\b(?:on|in|at|of|also|then|later|separately|today|yesterday|has|have|had|will|would|is|are|"
     r"was|were|to|be|scheduled|set|due|expected|going|slated|this|last|the|same|morning|afternoon|"
     r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*"
     r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -357,6 +365,7 @@ def _candidates_in(
         _hosted_with,
         _discussed_with,
         _talks_with,
+        _possessive_meeting,
         _visit,
         _announced_trip,
     )
@@ -449,6 +458,14 @@ def _talks_with(sentence, following, story):
     return _subject_and_object(
         sentence, following, story, _TALKS_WITH, lambda m: _kind(m.group("noun")), subjects_at=_sentence_subject
     )
+
+
+def _possessive_meeting(sentence, following, story):
+    for match in _POSSESSIVE_MEETING.finditer(sentence.text):
+        owner = next((o for o in sentence.occurrences if o.possessive and o.end == match.start()), None)
+        objects = _objects_after(sentence, match.end(), following, story)
+        if owner is not None and objects:
+            yield _new([owner.person, *objects], _kind(match.group("noun")), sentence, match.start()), match.span()
 
 
 def _discussed_with(sentence, following, story):
