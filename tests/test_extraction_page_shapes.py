@@ -929,3 +929,58 @@ def test_a_lead_the_page_prints_twice_is_the_lead_not_a_photos_caption():
     caption = "Deputy Prime Minister Tran Van Binh (R) shakes hands with Chinese Ambassador Zhou Ming in Hanoi."
     doubled = extract_text(f"{TITLE}\n\n{caption}\n{caption}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}")
     assert [photo.caption for photo in doubled.photos] == [caption]
+
+
+# --- an old page hard-wrapped without blank lines; credits over and under photos; a copy cut short ----------
+
+WRAPPED_2007 = """\
+Visiting Chinese Premier Zhou Ming and Thai Prime Minister Somchai Ratanakorn
+met in Bangkok today to discuss ways of promoting their countries' relationship
+of all-round cooperation.
+During their talks in the morning, the two leaders are also expected to
+exchange views on regional and international issues of mutual interest,
+according to foreign ministry officials.
+Both leaders will meet the press later in the day.
+This year marks the 32nd anniversary of the establishment of diplomatic ties
+between the two countries. Last year, the two sides agreed to develop a
+relationship of mutually beneficial cooperation in the new
+century.
+Zhou started his official visit to Thailand, his first since 2004, on Monday.
+"""
+
+
+def test_text_hard_wrapped_without_blank_lines_is_read_as_its_paragraphs():
+    result = extract_text(WRAPPED_2007)
+    assert result.body.startswith("Visiting Chinese Premier Zhou Ming and Thai Prime Minister Somchai Ratanakorn met")
+    assert result.body.endswith("on Monday.")
+    assert "ties between the two countries" in result.body  # lines joined where the wrap broke them
+    assert result.title_generated and "century" not in result.title
+
+
+def test_a_paragraph_under_a_photos_credit_line_is_text_when_the_credit_closes_a_caption_or_it_is_long():
+    caption = "Deputy Prime Minister Tran Van Binh and Chinese Ambassador Zhou Ming"
+    paragraph = (
+        "Binh said he would be happy to step up cooperation with China, pointing to the 75 years of diplomatic "
+        "relations between the two countries and to the many Vietnamese students who study in Chinese "
+        "universities every year, which both sides want to double."
+    )
+    under_caption = extract_text(page_text(TITLE, LEAD, MIDDLE, caption, "Photo: Government Press Office", paragraph))
+    assert paragraph in under_caption.body
+    assert [photo.caption for photo in under_caption.photos] == [caption]
+    under_stamp = extract_text(
+        page_text(TITLE, "June 7, 2026 09:06:05", "Photo: Government Press Office", paragraph, MIDDLE, LAST)
+    )
+    assert paragraph in (under_stamp.standfirst, under_stamp.body.split("\n\n")[0])
+    assert under_stamp.photos == []
+
+
+@pytest.mark.parametrize(
+    "fragment", ["Both sides also agreed to", "Trade between the two rose to about 5,00", "Zhou said the border is p"]
+)
+def test_a_few_words_the_saved_copy_cut_mid_sentence_are_kept(fragment):
+    assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, fragment)).body.endswith(fragment)
+
+
+@pytest.mark.parametrize("tail", ["Follow us on", "Vietnam, China agree to boost trade"])
+def test_a_prompt_or_another_storys_headline_at_the_end_is_not_a_cut_sentence(tail):
+    assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, tail)).body.endswith(LAST)

@@ -208,6 +208,8 @@ _IMAGE_PLACEHOLDER = re.compile(
 )
 # A caption is a sentence or two, never a whole article.
 _CAPTION_MAX_WORDS = 60
+# A paragraph that only its place under a photo's credit makes a caption is no longer than this.
+_CAPTION_UNDER_CREDIT_MAX_WORDS = 35
 # "Web editor: Minh Chau", "Our standards: ..." after the story: a label and a short value.
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
 # "ảnh 1", "hinh anh 1": an image's place in the text, often glued to the caption after it ("1President").
@@ -310,6 +312,8 @@ def split_units(text: str) -> list[str]:
             continue
         if _is_wrapped_prose(lines):
             units.append(" ".join(lines))
+        elif _is_wrapped_text(lines):
+            units.extend(_rewrapped(lines))
         else:
             units.extend(lines)
     return [piece for unit in units for piece in _unglued(unit)]
@@ -410,12 +414,27 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
         if index and unit == previous and (is_prose(unit) or marked[-1] == CAPTION_MARK + unit):
             result.removed.append(RemovedBlock(unit, "caption repeated"))
             continue
+        closing_credit = _PHOTO_CREDIT_LINE.match(unit)
+        if (
+            closing_credit
+            and not story_found
+            and marked
+            and not marked[-1].startswith(CAPTION_MARK)
+            and _credits_the_line_above(units, index, units[index + 1] if index + 1 < len(units) else "", first_prose)
+            and index - 1 > first_prose
+        ):
+            # "Caption / Photo: X" inside the text: the credit closes the caption over it.
+            result.removed.append(RemovedBlock(unit, "photo credit"))
+            marked[-1] = f"{CAPTION_MARK}{marked[-1]} (Photo: {closing_credit.group('credit').strip()})"
+            continue
         credit_under = _PHOTO_CREDIT_UNDER.match(unit) or _PHOTO_CREDIT_BRACKETED_LINE.match(unit)
         if credit_under and marked and marked[-1].startswith(CAPTION_MARK) and not story_found:
             result.removed.append(RemovedBlock(unit, "photo credit"))
             marked[-1] += f" (Photo: {credit_under.group('credit').strip()})"
             continue
         credit_line = _PHOTO_CREDIT_LINE.match(previous)
+        if credit_line and _credits_the_line_above(units, index - 1, unit, first_prose):
+            credit_line = None  # "Caption / Photo: X / Text": the credit closes the caption over it
         # A caption saved twice stands over the text: a doubled paragraph with no text after it is the text.
         doubled = index + 1 < len(units) and units[index + 1] == unit and index + 1 < last_prose
         placed = (
@@ -471,6 +490,16 @@ _READS_AS_PHOTO = re.compile(
     rf"|,\s+(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
+
+
+def _credits_the_line_above(units: list[str], credit_index: int, unit: str, first_prose: int) -> bool:
+    """Whether a "Photo: X" line credits the caption over it rather than the paragraph under it: inside
+    the text, the line over it reads as a caption (over the text it may be the headline); or the
+    paragraph under it is longer than a caption told by its place alone."""
+    above = units[credit_index - 1] if credit_index >= 1 else ""
+    caption_above = credit_index - 1 > first_prose and not is_prose(above) and _could_be_caption(above)
+    long_paragraph = is_prose(unit) and word_count(unit) > _CAPTION_UNDER_CREDIT_MAX_WORDS
+    return caption_above or long_paragraph
 
 
 def _credited_under(units: list[str], index: int) -> bool:
@@ -884,7 +913,7 @@ _SITE_NOTICE = re.compile(
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser"
     # a government site's banner ("An official website of ... Here's how you know"), a wire's counters
     r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means"
-    r"|in the last 24 hours)\b",
+    r"|in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox)\b",
     re.IGNORECASE,
 )
 
@@ -1199,6 +1228,8 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
     (a tag cloud or a keyword list has no commas or stops)."""
     words = unit.split()
     capitalised = sum(word[:1].isupper() for word in words)
+    if last_in_text and _cut_mid_sentence(words):
+        return True
     punctuated = bool(re.search(r"[,.;:!?]\s", unit))
     if last_in_text and not punctuated:
         # Where the saved copy was cut: a sentence cut before its first comma still has a sentence's
@@ -1209,6 +1240,28 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
         and capitalised * 2 < len(words)
         and punctuated
         and not _ends_with_photo_credit(unit)  # "... the ministry said. Photo: AFP": a caption
+    )
+
+
+_IMPERATIVES = frozenset(
+    {"follow", "read", "share", "click", "tap", "subscribe", "sign", "see", "watch", "download", "join", "contact"}
+    | {"like"}
+)
+
+
+def _cut_mid_sentence(words: list[str]) -> bool:
+    """ "A visit to", "Germany is p", "about 5,00", "stood the test of time,": words the saved copy cut
+    off mid-sentence, which no headline or label ends like."""
+    if len(words) < 3 or _SENTENCE_END.search(words[-1]) or sum(w[:1].isupper() for w in words) * 2 > len(words) + 1:
+        return False
+    if words[0].lower() in _IMPERATIVES:
+        return False  # "Follow us on", "Read more at": a page's prompt, not the text's sentence
+    last = words[-1]
+    return (
+        last.endswith(",")
+        or last.lower() in FUNCTION_WORDS
+        or (len(last) <= 2 and last.isalpha() and last.islower() and last not in ("a", "i"))
+        or re.fullmatch(r"\d[\d,.]*,\d{0,2}", last) is not None
     )
 
 
@@ -1390,6 +1443,9 @@ def _is_share_bar(unit: str) -> bool:
 # Text wrapped by a mail or news system has lines of a column's width; longer lines are paragraphs
 # written one per line (captions over a lead, a page saved without blank lines).
 _WRAP_MIN_CHARS, _WRAP_MAX_CHARS = 50, 120
+_WRAPPED_TEXT_MIN_LINES = 6
+_LIST_ITEM = re.compile(r"^(?:[*•·+▪►>-]|\d{1,2}[.)])\s")
+_FULL_LINE = 0.8  # of the width the text was wrapped to: a line this long was broken by the wrap
 _WRAP_LAST_LINE_SLACK = 20  # a long word carried to the last line, or a ragged right edge
 
 
@@ -1409,6 +1465,34 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
         and broken_mid_sentence * 2 > len(inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
     )
+
+
+def _is_wrapped_text(lines: list[str]) -> bool:
+    """Several paragraphs hard-wrapped at one width with no blank line between them (an old page saved as
+    text): most lines near the width, most broken mid-sentence."""
+    if len(lines) < _WRAPPED_TEXT_MIN_LINES or any(_LIST_ITEM.match(line) for line in lines):
+        return False  # a list's items, each on its line
+    width = max(map(len, lines))
+    if not _WRAP_MIN_CHARS <= width <= _WRAP_MAX_CHARS:
+        return False
+    near_width = sum(len(line) >= _FULL_LINE * width for line in lines)
+    ended = sum(bool(_SENTENCE_END.search(line)) for line in lines)
+    # Paragraphs end on a stop now and then; a list of headlines never does.
+    return near_width * 2 >= len(lines) and ended * 8 >= len(lines) and (len(lines) - ended) * 5 >= len(lines) * 2
+
+
+def _rewrapped(lines: list[str]) -> list[str]:
+    """The paragraphs of hard-wrapped text: a paragraph ends on a short line that ends a sentence."""
+    width = max(map(len, lines))
+    paragraphs, current = [], []
+    for line in lines:
+        current.append(line)
+        if _SENTENCE_END.search(line) and len(line) < _FULL_LINE * width:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def _is_capitals(unit: str) -> bool:
