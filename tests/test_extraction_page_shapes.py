@@ -984,3 +984,30 @@ def test_a_few_words_the_saved_copy_cut_mid_sentence_are_kept(fragment):
 @pytest.mark.parametrize("tail", ["Follow us on", "Vietnam, China agree to boost trade"])
 def test_a_prompt_or_another_storys_headline_at_the_end_is_not_a_cut_sentence(tail):
     assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, tail)).body.endswith(LAST)
+
+
+def test_a_ministrys_long_press_statement_headline_is_the_title():
+    headline = (
+        "MFA Press Statement: Visit to Singapore by the Permanent Deputy Prime Minister of the Socialist Republic "
+        "of Vietnam, Mr Tran Van Binh, from 5-7 December 2005"
+    )
+    assert extract_text(page_text(headline, LEAD, MIDDLE, LAST)).title == headline
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Hanoi Headlines\n\nVietnam News, Breaking News, Articles and Daily Information",
+        "This article is more than 16 years old",
+    ],
+)
+def test_a_sites_slogan_or_an_archives_age_notice_is_no_headline(furniture):
+    result = extract_text(page_text(furniture, LEAD, MIDDLE, LAST))
+    assert result.title_generated and "News" not in result.title and "years old" not in result.title
+
+
+def test_a_caption_closed_by_an_agency_in_square_brackets_is_no_headline():
+    caption = "Binh called the talks 'candid and friendly' despite differences on fishing [Reuters]"
+    result = extract_text(page_text(TITLE, caption, LEAD, MIDDLE, LAST))
+    assert result.title == TITLE
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [(caption[: -len(" [Reuters]")], "Reuters")]

@@ -369,7 +369,7 @@ def word_count(unit: str) -> int:
 
 def is_headline(unit: str) -> bool:
     """A title-like line: a few words starting with a capital or digit, no sentence end."""
-    if not 3 <= word_count(unit) <= 25 or unit[-1] in ".:;,!。":
+    if not 3 <= word_count(unit) <= _HEADLINE_MAX_WORDS or unit[-1] in ".:;,!。":
         return False
     return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
 
@@ -474,6 +474,8 @@ _PHOTO_AGENCY_NAMES = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
 # "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
 _CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P<credit>[^()/]{2,60}?)\s*\)?\s*$", re.I)
 _CAPTION_CREDIT_AGENCY = re.compile(rf"(?<=[.!?\"”])\s*\((?P<credit>{_PHOTO_AGENCY_NAMES})\)\s*$")
+# "... despite differences of opinion [Reuters]": a photo agency in square brackets closing a caption.
+_CAPTION_CREDIT_AGENCY_BRACKETED = re.compile(rf"\s+\[(?P<credit>(?:{_PHOTO_AGENCY_NAMES})(?:/[^\]]{{1,30}})?)\]\s*$")
 # A one-sentence caption in the present tense of what a photo shows, closed by a photo agency's name.
 _AGENCY_CREDITED_PHOTO = re.compile(
     r"^[^.!?]{10,300}\b(?:arrive|arrives|shake|shakes|pose|poses|wave|waves|walk|walks|attend|attends|speak|speaks"
@@ -821,6 +823,7 @@ def _without_script_label(unit: str, result: CleanText) -> str:
 _BYLINE_RULES = ("author line", "byline with time", "date line")
 _CAPTION_RULES = ("photo caption", "caption repeated", "source line")
 _HEADLINE_MIN_WORDS = 5
+_HEADLINE_MAX_WORDS = 32  # a ministry's press statement names its visitor's whole title
 _NOTICE_MAX_WORDS = 40
 # How far (in lines) from the headline a date line may sit and still be the article's.
 _DATE_LINE_REACH = 6
@@ -913,7 +916,9 @@ _SITE_NOTICE = re.compile(
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser"
     # a government site's banner ("An official website of ... Here's how you know"), a wire's counters
     r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means"
-    r"|in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox)\b",
+    r"|in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox"
+    # an archive's age notice, a site's own slogan
+    r"|this article is more than \w+ (?:years?|months?) old|breaking news, |daily information|latest news and)\b",
     re.IGNORECASE,
 )
 
@@ -1033,6 +1038,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_WIRE.search(caption)
         or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
         or _CAPTION_CREDIT_BRACKETED.search(caption)
+        or _CAPTION_CREDIT_AGENCY_BRACKETED.search(caption)
         or (_CAPTION_CREDIT_AGENCY.search(caption) if marked else None)  # "... March 22. (Yonhap)"
         or _CAPTION_CREDIT_COURTESY.search(caption)
     )
