@@ -496,3 +496,13 @@ def test_a_meeting_named_by_its_owners_noun():
     )
     assert answers(meetings) == [(["Tran Van Duc", "Zhao Ming"], "meeting", "held")]
     assert (meetings[0].place, meetings[0].date.iso()) == ("Beijing", "2026-01-13")
+
+
+def test_a_meeting_during_a_visit_of_several_days_is_not_surely_on_its_first():
+    meetings = meetings_of(
+        "A delegation led by Zhao Ming, head of the International Department, paid a working visit to Vietnam "
+        "from January 12-13. During the visit, Zhao held talks with Le Van Trung, head of the Commission for "
+        "External Relations."
+    )
+    talks = next(meeting for meeting in meetings if meeting.kind == "talks")
+    assert talks.date.needs_review or talks.date.iso() != "2026-01-12"

@@ -1011,3 +1011,24 @@ def test_a_caption_closed_by_an_agency_in_square_brackets_is_no_headline():
     result = extract_text(page_text(TITLE, caption, LEAD, MIDDLE, LAST))
     assert result.title == TITLE
     assert [(photo.caption, photo.credit) for photo in result.photos] == [(caption[: -len(" [Reuters]")], "Reuters")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "credit"),
+    [
+        ("Beijing, September 11th—", "Beijing", None),
+        ("Lang Son (VNA) 🦄– ", "Lang Son", "VNA"),
+        ("VTV.vn - ", None, "VTV.vn"),
+        ("WVR - ", None, "WVR"),
+    ],
+)
+def test_datelines_with_an_ordinal_an_icon_or_an_outlets_own_tag(opening, place, credit):
+    result = extract_text(page_text(TITLE, opening + LEAD, MIDDLE, LAST))
+    assert (result.dateline, result.credit) == (place, credit)
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+def test_a_date_line_written_year_first_with_dots_dates_the_page():
+    result = extract_text(page_text(TITLE, "( 2017.09.11 )", LEAD, MIDDLE, LAST))
+    assert result.published == datetime.date(2017, 9, 11)
+    assert result.date.iso() == "2017-09-11"  # "on Monday": 11 September 2017 was one

@@ -28,7 +28,7 @@ _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
      "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN",
      # the region's national agencies: Cambodia, Laos, Malaysia, Indonesia, Philippines, Myanmar, DPRK, Cuba, Japan
-     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI")
+     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI", "VTV", "WVR")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
@@ -150,7 +150,7 @@ _DATELINE = re.compile(
     r"^(?P<place>(?:[^\W\d_][^\W\d_'.]*\s){0,3}[^\W\d_][^\W\d_'.]*(?:\.(?:VN|vn|com|net|cn))?)?"
     # "HANOI, Vietnam (AP) —", "Washington, DC (Agency)", "BEIJING, China -": the country or state after the place
     rf"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{{2}})(?=,\s*{_MONTH_ABBREVIATION}|\s*\(|\s*(?:--|—|[-–]\s)))?"
-    rf"(?:,\s*(?P<date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    rf"(?:,\s*(?P<date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
     # "Phnom Penh, 12 May 2024 --", "Hanoi, 12/05/2024 –"
     rf"|\d{{1,2}}\s+{_MONTH_ABBREVIATION}[a-z]*\.?(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
     # "HANOI (July 21): ...": the date in brackets
@@ -298,9 +298,13 @@ def _settled_by_text(mention: DateMention, result: CleanText) -> datetime.date |
     return _safe_date(mention.year, *readings[0]) if len(readings) == 1 else None
 
 
+# Pictographs a copied page kept from its icons ("(VNA) 🦄–"): no word of the text.
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
 def split_units(text: str) -> list[str]:
     """Paragraphs and lines: a block of hard-wrapped prose is one unit, a block of short lines many."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    text = _EMOJI.sub("", text.replace("\u00a0", " ").replace("\u200b", ""))
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         # " |" and "| " around a line are the cells of a layout table the page was saved from.

@@ -38,8 +38,8 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2099
 
 # Ordered: the first pattern that claims a stretch of text wins it (ranges before single days).
 _PATTERNS = (
-    # 2025-10-15, and the 2025/10/15 of Chinese sites' date lines
-    ("iso", re.compile(rf"\b(?P<year>{_YEAR})(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)\b")),
+    # 2025-10-15, and the 2025/10/15 and 2017.09.11 of Chinese and Korean sites' date lines
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})(?P<sep>[-/.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)\b")),
     # 29/09/2021, 9/29/2021, 03-06-2017, 06.03.2017: day or month first, as the numbers allow
     ("numeric", re.compile(rf"\b(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>{_YEAR})\b")),
     (

@@ -328,7 +328,7 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
                 and not _looks_back(candidate)
             ):
                 # The lead meeting is what the article's date is about; later "the same day" refers to it.
-                candidate.date = story.last_date = dates.article_date
+                candidate.date = story.last_date = _inherited(dates.article_date, candidate.kind)
             candidate.travel_place = story.travel_place
             candidates.append(candidate)
             story.last_lead = candidate.participants[0]
@@ -1007,6 +1007,7 @@ def _split(meeting: _Candidate) -> list[_Candidate]:
 # "The gate was agreed when A met B", "A had met B": a meeting the story looks back on, not the one it
 # reports, so it never takes the article's date.
 _LOOKING_BACK = re.compile(r"\b(?:when|since|after|before)\b", re.I)
+_RANGE_START = "start of the stated range"  # how dates.py says a date is a range's first day
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:met|held|received|hosted|visited|paid|talked|spoken|had)\b", re.I)
 
 
@@ -1022,10 +1023,18 @@ def _looks_back(candidate: _Candidate) -> bool:
     return clause is not None
 
 
+def _inherited(article_date: PartialDate, kind: str) -> PartialDate:
+    """The article's date as a meeting's that states none. A visit starts on its range's first day; a
+    meeting "during the visit" was on one of its days, not surely the first: a reviewer confirms it."""
+    if kind != "visit" and _RANGE_START in article_date.how and not article_date.needs_review:
+        return replace(article_date, how=f"{article_date.how}; a meeting during it", needs_review=True)
+    return article_date
+
+
 def _record(meeting: _Candidate, position: int, dates, dateline: str | None) -> MeetingRecord:
     date = meeting.date
     if date is None and position == 0 and meeting.status == HELD and dates is not None and not _looks_back(meeting):
-        date = dates.article_date  # the lead meeting is what the article's date is about
+        date = _inherited(dates.article_date, meeting.kind)  # the lead meeting is what the article's date is about
     place = meeting.place
     if meeting.status == HELD and meeting.kind != "phone call":
         filed_from = dateline_place(dateline) if dateline else None
