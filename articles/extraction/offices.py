@@ -51,6 +51,8 @@ def _title_token(sentence: LabelledSentence, i: int, namesakes: set[int]) -> boo
             or token.lower in LOCALITY_WORDS
             or token.lower in INSTITUTION_WORDS
         )
+    if token.text == "&":
+        return True  # "Minister for Trade & Industry"
     return token.text[0].isdigit() and token.text[-2:] in ("st", "nd", "rd", "th")
 
 

@@ -23,6 +23,7 @@ from .naming import recognised_by_shape
 from .vocabulary import (
     HEADLINE_WORDS,
     MONTHS,
+    NAME_PARTICLES,
     PERSON_NOUNS,
     PHOTO_AGENCIES,
     RANK_ABBREVIATIONS,
@@ -230,6 +231,7 @@ def label_sentence(text: str) -> LabelledSentence:
         if not continues_run:
             run += 1
         sentence.run_of[i] = run
+    _join_name_particles(sentence)
     _mark_short_ly_names(sentence)
     _mark_surnames_before_given_names(sentence, lex)
     _mark_places(sentence)
@@ -240,6 +242,32 @@ def label_sentence(text: str) -> LabelledSentence:
     _mark_name_like_months(sentence)
     _mark_office_words(sentence)
     return sentence
+
+
+def _join_name_particles(sentence: LabelledSentence) -> None:
+    """A name particle between two capitalised words of one name joins them into one run."""
+    tokens, labels, runs = sentence.tokens, sentence.labels, sentence.run_of
+    i = 1
+    while i < len(tokens) - 1:
+        end = i
+        while end < len(tokens) - 1 and tokens[end].text in NAME_PARTICLES and sentence.joined(end):
+            end += 1  # "von der"
+        joined = (
+            end > i
+            and labels[i - 1] == NAME
+            and runs[i - 1] >= 0
+            and tokens[end].capitalised
+            and labels[end] == NAME
+            and sentence.joined(end)
+        )
+        if joined:
+            run, later = runs[i - 1], runs[end]
+            for k in range(i, end):
+                labels[k], runs[k] = NAME, run
+            for k in range(end, len(tokens)):
+                if runs[k] == later:
+                    runs[k] = run
+        i = max(end, i + 1)
 
 
 def _mark_surnames_before_given_names(sentence: LabelledSentence, lex: Lexicon) -> None:
