@@ -929,26 +929,19 @@ def test_people_named_by_a_hyphenated_post_an_honour_a_sultanate_or_a_counterpar
     assert not any(other.startswith(("Hero", "Representatives")) for other in people)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "name", "office"),
-    [
-        (
-            "Binh paid a courtesy call on Minister Mentor Lim Boon Keng in Singapore.",
-            "Lim Boon Keng",
-            "Minister Mentor",
-        ),
-        ("Binh met Minister for Trade & Industry Tan Kah Wee.", "Tan Kah Wee", "Minister for Trade & Industry"),
-        ("Binh will meet SM Goh Boon Hock and DPM S Ratnam during his visit.", "S Ratnam", "DPM"),
-        ("Prime Minister Shri Arjun Mehta held a virtual summit with Tran Van Binh.", "Arjun Mehta", "Prime Minister"),
-        ("Binh met President Carlos Alberto da Costa in Brasilia.", "Carlos Alberto da Costa", "President"),
-        (
-            "Commission President Greta von der Heyden met Tran Van Binh.",
-            "Greta von der Heyden",
-            "Commission President",
-        ),
-    ],
-)
-def test_names_with_particles_initials_and_honorifics_and_posts_of_other_governments(sentence, name, office):
+OTHER_GOVERNMENTS_STYLES = {
+    "Binh paid a courtesy call on Minister Mentor Lim Boon Keng in Singapore.": ("Lim Boon Keng", "Minister Mentor"),
+    "Binh met Minister for Trade & Industry Tan Kah Wee.": ("Tan Kah Wee", "Minister for Trade & Industry"),
+    "Binh will meet SM Goh Boon Hock and DPM S Ratnam during his visit.": ("S Ratnam", "DPM"),
+    "Prime Minister Shri Arjun Mehta held a virtual summit with Tran Van Binh.": ("Arjun Mehta", "Prime Minister"),
+    "Binh met President Carlos Alberto da Costa in Brasilia.": ("Carlos Alberto da Costa", "President"),
+    "Commission President Greta von der Heyden met Tran Van Binh.": ("Greta von der Heyden", "Commission President"),
+}
+
+
+@pytest.mark.parametrize("sentence", OTHER_GOVERNMENTS_STYLES)
+def test_names_with_particles_initials_and_honorifics_and_posts_of_other_governments(sentence):
+    name, office = OTHER_GOVERNMENTS_STYLES[sentence]
     people = people_in(sentence)
     assert name in people
     assert office in [mention.text for mention in people[name].offices]
