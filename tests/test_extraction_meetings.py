@@ -506,3 +506,41 @@ def test_a_meeting_during_a_visit_of_several_days_is_not_surely_on_its_first():
     )
     talks = next(meeting for meeting in meetings if meeting.kind == "talks")
     assert talks.date.needs_review or talks.date.iso() != "2026-01-12"
+
+
+CALLS_AND_RECEPTIONS = {
+    "Prime Minister Arjun Mehta held a telephonic conversation with Prime Minister Tran Van Duc.": (
+        ["Arjun Mehta", "Tran Van Duc"],
+        "phone call",
+    ),
+    "President Budi Santoso placed a call to President Zhao Ming on Tuesday.": (
+        ["Budi Santoso", "Zhao Ming"],
+        "phone call",
+    ),
+    "President Zhao Ming spoke with President Budi Santoso on the phone on Tuesday.": (
+        ["Budi Santoso", "Zhao Ming"],
+        "phone call",
+    ),
+    "President Tran Van Duc welcomed his counterpart Budi Santoso at the Presidential Palace.": (
+        ["Budi Santoso", "Tran Van Duc"],
+        "reception",
+    ),
+    "Defence Minister Le Van Hung, also a Politburo member, received Chinese Defence Minister Zhao Ming in Hanoi.": (
+        ["Le Van Hung", "Zhao Ming"],
+        "reception",
+    ),
+    "General Le Van Hung met here today with a delegation of the Chinese army led by General Zhao Ming.": (
+        ["Le Van Hung", "Zhao Ming"],
+        "meeting",
+    ),
+}
+
+
+def test_calls_receptions_and_meetings_in_the_words_of_other_outlets():
+    for sentence, (participants, kind) in CALLS_AND_RECEPTIONS.items():
+        assert [(who(m), m.kind) for m in meetings_of(sentence)] == [(participants, kind)], sentence
+    # Met in person, then spoke to the press by video: a meeting.
+    met = meetings_of(
+        "President Zhao Ming met President Budi Santoso in Beijing and later spoke by video with reporters."
+    )
+    assert [m.kind for m in met] == ["meeting"]

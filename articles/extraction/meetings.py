@@ -41,7 +41,7 @@ _ADJECTIVES = (
     r"multilateral)\s+)*"
 )
 # Talks at a distance, by telephone or by video, are all calls ("phone call" in MEETING_KINDS).
-_REMOTE = r"(?:phone|telephone|video|online|virtual)"
+_REMOTE = r"(?:phone|telephone|telephonic|video|online|virtual)"
 _NOUNS = (
     rf"(?P<noun>{_REMOTE}\s+(?:talks|calls?|conversations?|conferences?|meetings?|summits?)|video-?conferences?"
     r"|talks?|meetings?|working\s+sessions?|work\s+sessions?|discussions?|conversations?|reception)"
@@ -60,7 +60,8 @@ _HELD_NOUN = re.compile(
 )
 _VERB = re.compile(
     r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
-    r"spoke|phoned|called\s+on|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
+    r"spoke|phoned|called\s+on|welcomed|welcomes|(?:placed|made|place|make|makes)\s+a\s+(?:(?:tele)?phone\s+)?call\s+to"
+    r"|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
     r"(?:calls?|visits?)\s+(?:on|to)"
     # "Dung also visited King Norodom Sihamoni": a visit to a person (never "visiting", an adjective:
     # "visiting Premier Li").
@@ -175,7 +176,11 @@ _OBJECT_GAP = re.compile(
     r"(?:(?:[^\W\d_][\w-]*\s+)?counterpart\s*,\s*)?",  # "met his Lao counterpart, B, to discuss"
     re.I,
 )
-_DELEGATION_GAP = re.compile(r"\s*(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b[^.;]{0,200}?", re.I)
+_DELEGATION_GAP = re.compile(
+    r"\s*(?:(?:here|there|today|yesterday|on\s+\w+)\s+){0,2}(?:with\s+)?(?:an?|the)\s+[^.;]{0,120}?\bdelegations?\b"
+    r"[^.;]{0,200}?",
+    re.I,
+)
 # "A, B and C", "A and his mother, former Queen B": the names joined into one list.
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
@@ -188,7 +193,8 @@ _SUBJECT_GAP = re.compile(
     r"evening|earlier)\b|\b[A-Z][\w’'-]*|\d+\w*"
     r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|entourage|spouse|wife|husband)\b)*"
-    r"(?:,\s*who\b[^,;]*,\s*)?",
+    # "A, who ..., met", "A, also a Politburo member, received": a clause or an office between commas
+    r"(?:,\s*(?:who\b|(?:also\s+)?(?:an?|the)\s+)[^,;]{0,80},\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
 # "met with officials / a group of Lao people ... . They include A and B": the group listed next.
@@ -510,6 +516,8 @@ def _joint(sentence, following, story):
 def _verb(sentence, following, story):
     for match in _VERB.finditer(sentence.text):
         kind = _kind(match.group(0))
+        if match.group("verb").lower() in ("spoke", "talked") and _BY_PHONE_LATER.match(sentence.text, match.end()):
+            kind = "phone call"  # "A spoke with B on the phone on Tuesday"
         if _is_visit_noun(sentence.text, match):
             continue
         subjects = _subjects_before(sentence, match.start(), story)
@@ -640,7 +648,7 @@ def _kind(word: str) -> str:
         return "talks"
     if "courtesy" in word:
         return "reception"  # a courtesy call on B is B receiving the caller
-    if re.search(rf"\b{_REMOTE}\b|videoconference", word):
+    if re.search(rf"\b{_REMOTE}\b|videoconference|\bcall\s+to\b|\bphoned\b", word):
         return "phone call"
     if "session" in word:
         return "working session"
@@ -1007,6 +1015,8 @@ def _split(meeting: _Candidate) -> list[_Candidate]:
 # "The gate was agreed when A met B", "A had met B": a meeting the story looks back on, not the one it
 # reports, so it never takes the article's date.
 _LOOKING_BACK = re.compile(r"\b(?:when|since|after|before)\b", re.I)
+# "spoke with B on the phone": how they talked, said after whom with.
+_BY_PHONE_LATER = re.compile(rf"[^.;]{{0,120}}?\b(?:on|over|by|via)\s+(?:the\s+)?{_REMOTE}\b", re.I)
 _RANGE_START = "start of the stated range"  # how dates.py says a date is a range's first day
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:met|held|received|hosted|visited|paid|talked|spoken|had)\b", re.I)
 
