@@ -1032,3 +1032,19 @@ def test_a_date_line_written_year_first_with_dots_dates_the_page():
     result = extract_text(page_text(TITLE, "( 2017.09.11 )", LEAD, MIDDLE, LAST))
     assert result.published == datetime.date(2017, 9, 11)
     assert result.date.iso() == "2017-09-11"  # "on Monday": 11 September 2017 was one
+
+
+@pytest.mark.parametrize(
+    "residue",
+    ["undefined", "border-gate.jpg", '[youtube id="x1" position="left"]', ". . . . .", "* * *", "3 min reading time"],
+)
+def test_web_residue_between_paragraphs_goes(residue):
+    result = extract_text(page_text(TITLE, LEAD, residue, MIDDLE, LAST))
+    assert residue not in result.body
+    assert result.body.startswith("Deputy Prime Minister") and result.body.endswith(LAST)
+
+
+def test_a_photo_pointer_after_a_name_goes_from_the_sentence():
+    lead = LEAD.replace("Tran Van Binh on Monday", "Tran Van Binh (pic) on Monday")
+    result = extract_text(page_text(TITLE, lead, MIDDLE, LAST))
+    assert "(pic)" not in result.body and "Tran Van Binh on Monday" in result.body

@@ -46,7 +46,10 @@ _CHROME_LINE = re.compile(
 # What a page's code leaves in its text: CSS selectors and rules, template placeholders, bare ids.
 _WEB_RESIDUE = re.compile(
     r"^(?:[.#@][\w-]+(?:[\s.#>:,][\w-]+)*\s*(?:\{.*)?|[a-z]+(?:-[a-z]+){2,}|[\w\s.#>:,-]*\{[^}]*\}?|\d{5,}"
-    r"|(?:left|center|centre|right|del|edit|zoom)(?:\s?(?:left|center|centre|right|del|edit|zoom)){2,})$"
+    r"|(?:left|center|centre|right|del|edit|zoom)(?:\s?(?:left|center|centre|right|del|edit|zoom)){2,}"
+    # "undefined", an image's file name, a shortcode, a row of dots or stars, a reading-time label
+    r"|undefined|null|[\w.-]+\.(?:jpe?g|png|gif|webp)|\[(?:youtube|video|embed|caption|gallery)\b[^\]]*\]"
+    r"|[.*·•]+(?:\s+[.*·•]+)*|\d+\s+min(?:ute)?s?\s+read(?:ing)?(?:\s+time)?)$"
 )
 # Markup a page's text kept as text ("<p>Caption <em>(Photo)</em></p>"): the words are the page's, the tags not.
 _MARKUP_TAG = re.compile(
@@ -329,12 +332,16 @@ def split_units(text: str) -> list[str]:
 _GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
+_PHOTO_POINTER = re.compile(r"\s+\((?:pic|photo|pictured)\)(?=[\s,.;:]|$)", re.I)
+
+
 def _unglued(unit: str) -> list[str]:
     """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
     unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
     # "... has said.He held a reception ...": sentences a copied page glued without their space.
     unit = _GLUED_SENTENCES.sub(r"\1 \2", unit)
+    unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []
