@@ -307,7 +307,9 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]")
 
 def split_units(text: str) -> list[str]:
     """Paragraphs and lines: a block of hard-wrapped prose is one unit, a block of short lines many."""
-    text = _EMOJI.sub("", text.replace("\u00a0", " ").replace("\u200b", ""))
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    if not text.isascii():
+        text = _EMOJI.sub("", text)
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         # " |" and "| " around a line are the cells of a layout table the page was saved from.
@@ -332,6 +334,7 @@ def split_units(text: str) -> list[str]:
 _GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"”’)]?[A-ZÀ-ỸĐ]")
 _PHOTO_POINTER = re.compile(r"\s+\((?:pic|photo|pictured)\)(?=[\s,.;:]|$)", re.I)
 
 
@@ -340,8 +343,10 @@ def _unglued(unit: str) -> list[str]:
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
     unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
     # "... has said.He held a reception ...": sentences a copied page glued without their space.
-    unit = _GLUED_SENTENCES.sub(r"\1 \2", unit)
-    unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
+    if _STOP_BEFORE_CAPITAL.search(unit):  # (the full pattern looks behind at every character)
+        unit = _GLUED_SENTENCES.sub(r"\1 \2", unit)
+    if "(" in unit:
+        unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []
@@ -524,7 +529,7 @@ def _credited_under(units: list[str], index: int) -> bool:
 
 
 def _could_be_caption(unit: str) -> bool:
-    words = _EDITORS_NOTE.sub("", unit).split()
+    words = (_EDITORS_NOTE.sub("", unit) if "NOTE" in unit else unit).split()
     says_so = _CAPTION_OPENING.match(unit) is not None
     # "(FILES) This picture ...": the agency's mark for an archive photo, not a dateline's agency; such a
     # caption may tell the whole story behind the photo.
@@ -943,8 +948,8 @@ def _main_text(units: list[str], first_prose: int) -> tuple[int, int]:
     for index in range(first_prose, len(units)):
         unit = units[index]
         words = word_count(unit)
-        cut = _is_cut_paragraph(unit, last_in_text=index == len(units) - 1)
-        if (is_sentence(_without_sign_off(unit)) or cut) and not _SITE_NOTICE.search(unit):
+        running = is_sentence(_without_sign_off(unit)) or _is_cut_paragraph(unit, last_in_text=index == len(units) - 1)
+        if running and not _SITE_NOTICE.search(unit):
             total += words
         elif _is_article_furniture(unit):
             total -= _NON_TEXT_LINE_COST  # a photo's caption or the story's date line: however long, one line
@@ -1037,7 +1042,11 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
     """A photo caption (image marker, caption block, or text ending "(Photo: VNA)") becomes a Photo;
     a lone "Source: VNA" line credits the article. Returns the rule applied, if any."""
     marked = unit.startswith(CAPTION_MARK)
-    caption = _FILE_PHOTO_MARK.sub("", _EDITORS_NOTE.sub("", unit.removeprefix(CAPTION_MARK)))
+    caption = unit.removeprefix(CAPTION_MARK)
+    if "NOTE" in caption:
+        caption = _EDITORS_NOTE.sub("", caption)
+    if caption.startswith("("):
+        caption = _FILE_PHOTO_MARK.sub("", caption)
     markers = list(_IMAGE_MARKER.finditer(caption))
     if markers:
         marked = True
@@ -1049,7 +1058,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_WIRE.search(caption)
         or _CAPTION_CREDIT_AGENCY_PHOTO.search(caption)
         or _CAPTION_CREDIT_BRACKETED.search(caption)
-        or _CAPTION_CREDIT_AGENCY_BRACKETED.search(caption)
+        or ("[" in caption and _CAPTION_CREDIT_AGENCY_BRACKETED.search(caption))
         or (_CAPTION_CREDIT_AGENCY.search(caption) if marked else None)  # "... March 22. (Yonhap)"
         or _CAPTION_CREDIT_COURTESY.search(caption)
     )

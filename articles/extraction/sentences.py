@@ -244,8 +244,13 @@ def label_sentence(text: str) -> LabelledSentence:
     return sentence
 
 
+_PARTICLE_IN_NAME = re.compile(rf"[A-Z]\w* (?:(?:{'|'.join(sorted(NAME_PARTICLES))}) )+[A-Z]")
+
+
 def _join_name_particles(sentence: LabelledSentence) -> None:
     """A name particle between two capitalised words of one name joins them into one run."""
+    if not _PARTICLE_IN_NAME.search(sentence.text):
+        return
     tokens, labels, runs = sentence.tokens, sentence.labels, sentence.run_of
     i = 1
     while i < len(tokens) - 1:
