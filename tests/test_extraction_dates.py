@@ -396,3 +396,17 @@ def test_a_lead_opening_on_the_same_day_dates_nothing_by_it_and_never_fails():
     assert answer(dates.article_date)[0] in ("month", "unknown")
     following = context("The next day, they toured the border gate.", published=D(2024, 5, 10))
     assert following.article_date.precision != "day"
+
+
+def test_the_day_a_speaker_said_so_is_not_the_day_of_what_they_report():
+    said_by_official = context(
+        "The two-day visit of the premier to China brought closer ties, said a senior official on Monday.",
+        "The premier visited Urumqi on Sept. 1-2 to attend the expo.",
+        published=D(2012, 9, 4),
+    )
+    assert said_by_official.article_date.value != D(2012, 9, 3)
+    speaking = context(
+        "Speaking to reporters at the airport on Monday, the minister said the premier met Premier Lin on Sept. 2.",
+        published=D(2012, 9, 4),
+    )
+    assert speaking.resolve_in(speaking.body).value == D(2012, 9, 2)

@@ -1048,3 +1048,57 @@ def test_a_photo_pointer_after_a_name_goes_from_the_sentence():
     lead = LEAD.replace("Tran Van Binh on Monday", "Tran Van Binh (pic) on Monday")
     result = extract_text(page_text(TITLE, lead, MIDDLE, LAST))
     assert "(pic)" not in result.body and "Tran Van Binh on Monday" in result.body
+
+
+# --- a deck under the headline, a photo's scene over the text, a page dated by its issue ----------------------
+
+
+def test_the_headline_over_its_deck_and_byline_is_the_title_not_the_deck():
+    deck = "Trade between the two neighbours is expected to reach a new high after a joint statement this Friday"
+    result = extract_text(
+        page_text("Daily Straits\nJuly 4, 2007", f"{TITLE}\n{deck}\nBy Ravi Menon, Bureau Chief", LEAD, MIDDLE, LAST)
+    )
+    assert result.title == TITLE
+
+
+def test_a_photos_scene_over_the_text_is_a_caption_and_the_short_headline_over_it_the_title():
+    scene = "Deputy Prime Minister Tran Van Binh shaking hands with Chinese Ambassador Zhou Ming"
+    result = extract_text(page_text("Vietnam-China Border Talks", scene, LEAD, MIDDLE, LAST))
+    assert result.title == "Vietnam-China Border Talks"
+    assert [photo.caption for photo in result.photos] == [scene]
+
+
+def test_a_day_without_a_year_takes_it_from_the_month_the_page_is_dated():
+    lead = "On March 18, Deputy Prime Minister Tran Van Binh held talks with Chinese Ambassador Zhou Ming in Hanoi."
+    result = extract_text(page_text("Home > Our Magazine > Issue of April 2014", TITLE, lead, MIDDLE, LAST))
+    assert (result.date.iso(), result.date.needs_review) == ("2014-03-18", True)
+
+
+def test_a_transcripts_speakers_named_in_full_only_in_its_headline_are_people():
+    result = extract_text(
+        page_text(
+            "Prime Minister Ivan Sorokin meets with President of Vietnam Tran Van Binh",
+            "Ivan Sorokin: Mr President, I am very pleased to see you again in Moscow.",
+            "Tran Van Binh: Thank you. Our countries have been friends for many decades.",
+        )
+    )
+    assert {"Ivan Sorokin", "Tran Van Binh"} <= names_in(result)
+
+
+def test_a_page_date_in_numbers_that_reads_both_ways_is_settled_by_the_week_the_story_tells_of():
+    result = extract_text(
+        page_text(
+            "06:30 11/09/2024",
+            TITLE,
+            "Lao President Bounthong Keo is paying a state visit to Vietnam from September 10 – 13. During their "
+            "talks held in Hanoi on September 10, the two leaders agreed to expand trade.",
+            MIDDLE,
+            LAST,
+        )
+    )
+    assert result.published == datetime.date(2024, 9, 11)
+    assert result.date.iso() == "2024-09-10"
+
+
+def test_a_date_line_with_its_month_in_lower_case_dates_the_page():
+    assert extract_text(page_text("26 july 2012", TITLE, LEAD, MIDDLE, LAST)).published == datetime.date(2012, 7, 26)

@@ -236,6 +236,7 @@ class CleanText:
     # The archive's " date YYYY-MM-DD" header: when the text was saved, not when it was written.
     archived: datetime.date | None = None
     published_is_archived: bool = False  # no date printed on the page: the archive's date stands in
+    page_month: datetime.date | None = None  # a month and year over the headline ("... April 2014")
     header_date: HeaderDate | None = None
     dateline: str | None = None
     credit: str | None = None
@@ -291,13 +292,22 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
     return result
 
 
+_SETTLING_PARAGRAPHS = 3
+
+
 def _settled_by_text(mention: DateMention, result: CleanText) -> datetime.date | None:
     """The reading of "03-06-2017" that the dateline's "March 6", or a day the lead names, confirms;
     none when nothing does."""
-    stated = {(m.month, m.day) for m in find_dates(" ".join(result.paragraphs[:2])) if m.kind == "day"}
+    lead = " ".join(result.paragraphs[:_SETTLING_PARAGRAPHS])
+    stated = {(m.month, m.day) for m in find_dates(lead) if m.kind in ("day", "range")}
     if result.header_date:
         stated.add((result.header_date.month, result.header_date.day))
-    readings = [reading for reading in ((mention.month, mention.day), mention.alternative) if reading in stated]
+    both = ((mention.month, mention.day), mention.alternative)
+    readings = [reading for reading in both if reading in stated]
+    if not readings:
+        # "11/09/2024" over talks "on September 10": the page is dated in the month of what it reports,
+        # within the week after it.
+        readings = [(m, d) for m, d in both if any(m == sm and 0 <= d - sd <= 7 for sm, sd in stated)]
     return _safe_date(mention.year, *readings[0]) if len(readings) == 1 else None
 
 
@@ -618,7 +628,7 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule, published = _date_line(unit, result)
             if published:
                 dated.append((index, published))
-        rule = rule or _take_caption(unit, result) or _bare_dateline_rule(unit, result)
+        rule = rule or _take_caption(unit, result) or _bare_dateline_rule(unit, result) or _photo_scene(unit, result)
         if rule is None and _SITE_NOTICE.search(unit) and word_count(unit) <= _NOTICE_MAX_WORDS:
             rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
         if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _is_correspondent_line(unit)):
@@ -658,6 +668,10 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
         result.published_above_headline = above and chosen is not None
     if result.published is None and result.header_date is None:
         result.header_date = _printed_date_near(units, anchor, skip=undated)
+    if result.published is None and result.header_date is None:
+        months = [m for unit in units[:anchor] for m in find_dates(unit) if m.kind == "month" and m.year]
+        if len(months) == 1:
+            result.page_month = _safe_date(months[0].year, months[0].month, 1)
 
 
 _SUMMARY_POINT = re.compile(r"^\s*[-•·*–]\s+")
@@ -713,15 +727,34 @@ def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
         return None
     keys = [_key(unit) for unit in units]
 
+    def is_deck(index: int) -> bool:
+        """The sentence under a headline that sums the story up: longer, in sentence case."""
+        return index - 1 in candidates and _reads_as_deck(units[index], units[index - 1])
+
     def score(index: int) -> tuple[int, int]:
         key = keys[index]
         repeated = any(other == key or other.endswith(" " + key) for i, other in enumerate(keys) if i != index)
-        under_byline = index + 1 < len(units) and rules[index + 1] in _BYLINE_RULES
+        # The headline stands over the byline, or over the deck over the byline.
+        below = index + 2 if index + 1 < len(units) and index + 1 in candidates and is_deck(index + 1) else index + 1
+        under_byline = below < len(units) and rules[below] in _BYLINE_RULES
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
         institution = bool(_INSTITUTION_NAME.search(units[index]))
-        return 4 * repeated + 2 * under_byline + 3 * long_enough - 4 * institution, index
+        deck = is_deck(index)
+        return 4 * repeated + 2 * under_byline + 3 * long_enough - 4 * institution - 4 * deck, index
 
     return max(candidates, key=score)
+
+
+def _reads_as_deck(unit: str, above: str) -> bool:
+    """A sentence summing up the story under its headline: a headline's length over it, itself clearly
+    longer and mostly small words."""
+    words, above_words = unit.split(), above.split()
+    lower = sum(word[:1].islower() for word in words)
+    return (
+        len(above_words) >= _HEADLINE_MIN_WORDS
+        and len(words) >= max(_DECK_MIN_WORDS, 1.3 * len(above_words))
+        and lower * 5 >= len(words) * 3
+    )
 
 
 def _printed_date_near(units: list[str], anchor: int, *, skip: list[bool]) -> HeaderDate | None:
@@ -760,6 +793,19 @@ def _headline_and_site(unit: str) -> list[str]:
 
 
 _STAMP_WORD = re.compile(r"(?:updated|published|posted|last updated|created|modified)\b", re.I)
+
+
+# What only a photo's caption says over a story: "Prime Minister A shaking hands with B", "A (L) and B".
+_PHOTO_SCENE = re.compile(
+    rf"\b(?:shaking hands|posing for|waving to|greeting each other|in a group photo)\b|{PHOTO_POSITION.pattern}", re.I
+)
+
+
+def _photo_scene(unit: str, result: CleanText) -> str | None:
+    if not _PHOTO_SCENE.search(unit) or word_count(unit) > _CAPTION_MAX_WORDS:
+        return None
+    result.photos.append(Photo(caption=_sentence(unit), credit=""))
+    return "photo caption"
 
 
 def _bare_dateline_rule(unit: str, result: CleanText) -> str | None:
@@ -839,6 +885,7 @@ def _without_script_label(unit: str, result: CleanText) -> str:
 _BYLINE_RULES = ("author line", "byline with time", "date line")
 _CAPTION_RULES = ("photo caption", "caption repeated", "source line")
 _HEADLINE_MIN_WORDS = 5
+_DECK_MIN_WORDS = 10
 _HEADLINE_MAX_WORDS = 32  # a ministry's press statement names its visitor's whole title
 _NOTICE_MAX_WORDS = 40
 # How far (in lines) from the headline a date line may sit and still be the article's.

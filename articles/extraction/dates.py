@@ -70,6 +70,14 @@ _PATTERNS = (
             rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
         ),
     ),
+    # "26 july 2012": a date line's month in lower case, always with its day and year
+    (
+        "day",
+        re.compile(
+            r"\b(?P<day>[12]\d|3[01]|0?[1-9])\s+(?P<month>january|february|march|april|may|june|july|august|september"
+            rf"|october|november|december)\s+(?P<year>{_YEAR})\b"
+        ),
+    ),
     # CGTN's "30-Nov-2023"
     ("day", re.compile(rf"\b(?P<day>{_DAYNUM})-(?P<month>{_MONTH})-(?P<year>{_YEAR})\b")),
     ("month", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
@@ -124,7 +132,12 @@ _DAY_LIKE = ("day", "range", "weekday", "relative")
 _REPORTED_ON = re.compile(
     r"\b(?:(?:announced|said|says|reported|stated|told reporters|confirmed)"
     # "announced the visit on Thursday": the day of the announcement, whatever it announced
-    r"|(?:announced|confirmed|reported|unveiled)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"|(?:announced|confirmed|reported|unveiled)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    # "..., said a senior official on Monday": the speaker after the verb
+    r"|(?:said|says)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:officials?|spokes(?:man|woman|person)|sources?"
+    r"|statement|ministry|minister|diplomats?|report)"
+    # "Speaking to reporters at the airport on Monday, A said that ...": when it was said
+    r"|(?:speaking|talking)\s+to\s+(?:reporters|journalists|the\s+press)\b[^,.;]{0,60}?)"
     r"\s+(?:on\s+)?$",
     re.I,
 )
@@ -207,11 +220,14 @@ class DateContext:
         *,
         published: datetime.date | None = None,
         published_is_archived: bool = False,
+        page_month: datetime.date | None = None,
         header: HeaderDate | None = None,
         captions: list[str] = (),
     ) -> None:
         self.published = published
         self.published_is_archived = published_is_archived
+        # "Highlighting Japan April 2014" over the headline: the issue the page belongs to, no day of it.
+        self.page_month = page_month
         self.header = header
         self.body = body
         self.years = mentioned_years(body)
@@ -460,6 +476,9 @@ class DateContext:
             fits = [y for y in sorted(candidates) if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
             if len(fits) == 1:
                 return _YearGuess(fits[0], "year inferred from weekday and years mentioned", True)
+        if self.page_month is not None:
+            value = _nearest(month, day, self.page_month + datetime.timedelta(days=14))
+            return _YearGuess(value.year, "year from the month the page is dated", True)
         if self.says_last_year and self.years:
             year = max(self.years) + 1
             value = _safe_date(year, month, day)
@@ -538,7 +557,7 @@ def _counts_from_the_event(mention: DateMention) -> bool:
 
 
 def _reported_on(text: str, mention: DateMention) -> bool:
-    return bool(_REPORTED_ON.search(text[max(0, mention.start - 25) : mention.start]))
+    return bool(_REPORTED_ON.search(text[max(0, mention.start - 90) : mention.start]))
 
 
 def _numeric_mention(groups: dict, common: dict) -> DateMention | None:

@@ -73,9 +73,15 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     # "(left)", "(2nd R)": where each person stands in the photo, not words of the sentence.
     captions = [PHOTO_POSITION.sub("", photo.caption) for photo in cleaned.photos]
     dates = DateContext(
-        said, published=published, published_is_archived=archived, header=cleaned.header_date, captions=captions
+        said,
+        published=published,
+        published_is_archived=archived,
+        page_month=cleaned.page_month,
+        header=cleaned.header_date,
+        captions=captions,
     )
-    people = people_module.extract_people(said, captions, officials=officials)
+    # The headline is the article's own words too: a transcript may name its speakers in full only there.
+    people = people_module.extract_people(said, [*([title] if title else []), *captions], officials=officials)
     meetings = meetings_module.extract_meetings(said, people, dates=dates, dateline=cleaned.dateline)
     if not meetings and captions:
         # A teaser may report its meeting only under its photo ("X and Y spoke on the phone on Tuesday").
