@@ -1102,3 +1102,21 @@ def test_a_page_date_in_numbers_that_reads_both_ways_is_settled_by_the_week_the_
 
 def test_a_date_line_with_its_month_in_lower_case_dates_the_page():
     assert extract_text(page_text("26 july 2012", TITLE, LEAD, MIDDLE, LAST)).published == datetime.date(2012, 7, 26)
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"), [("Jakarta: ", "Jakarta"), ("New Delhi: ", "New Delhi"), ("BRASILIA: ", "BRASILIA")]
+)
+def test_a_known_city_before_a_colon_is_the_dateline(opening, place):
+    result = extract_text(page_text(TITLE, opening + LEAD, MIDDLE, LAST))
+    assert result.dateline == place
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+@pytest.mark.parametrize(
+    "headline", ["South China Sea: Vietnam seeks talks on the islands", "Vietnam: a country of many rivers and ports"]
+)
+def test_a_sea_or_a_country_before_a_colon_is_no_dateline(headline):
+    result = extract_text(page_text(headline, LEAD, MIDDLE, LAST))
+    assert result.dateline is None
+    assert headline not in result.body

@@ -159,7 +159,7 @@ _DATELINE = re.compile(
     # "HANOI (July 21): ...": the date in brackets
     rf"(?:\s*\((?P<bracketed_date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}})\))?"
     r",?\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
-    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s*(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?<=[A-Z)]):\s+))"
+    r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s*(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?:(?<=[^\W\d_])|(?<=\))):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
@@ -1458,13 +1458,27 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
         place, agency = agency, None  # "(WASHINGTON) US President ...": a place in brackets
     if agency and not _is_agency(agency):
         return None
-    if place and not (place.isupper() or date or agency):
+    # "Jakarta: Chinese President ...": a city the countries file knows, before a colon.
+    known_city = (
+        bool(match.group("colon"))
+        and place is not None
+        and _is_known_place(place)
+        and to_ascii(place).lower() not in lexicon().country_words  # "Vietnam: a country of rivers"
+        # "South China Sea: Vietnam seeks talks": a headline about a sea, not a city's dateline
+        and not any(word.lower() in _GEOGRAPHIC_FEATURES for word in place.split())
+    )
+    if place and not (place.isupper() or date or agency or known_city):
         return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
     if not (place or agency):
         return None
-    if match.group("colon") and not (place and place.isupper() and (_is_known_place(place) or date or agency)):
+    if match.group("colon") and not (known_city or (place and place.isupper() and (date or agency))):
         return None  # "INTERNATIONAL: ...", "UPDATE: ...": a label in capitals, not where the story was filed
     return place, date, agency
+
+
+_GEOGRAPHIC_FEATURES = frozenset(
+    {"sea", "ocean", "river", "bay", "island", "islands", "strait", "gulf", "lake", "mountain", "delta", "peninsula"}
+)
 
 
 def _is_known_place(text: str) -> bool:
