@@ -410,3 +410,12 @@ def test_the_day_a_speaker_said_so_is_not_the_day_of_what_they_report():
         published=D(2012, 9, 4),
     )
     assert speaking.resolve_in(speaking.body).value == D(2012, 9, 2)
+
+
+def test_a_weekday_counted_back_from_a_copy_posted_years_later_is_flagged():
+    lead = "President A met Prime Minister B on Monday in Hanoi."
+    later = "Trade reached 7 billion dollars in the first 10 months of 2023."
+    reposted = context(lead, later, published=D(2025, 4, 18))
+    assert reposted.article_date.needs_review
+    same_year = context(lead, later, published=D(2023, 12, 12))
+    assert (same_year.article_date.iso(), same_year.article_date.needs_review) == ("2023-12-11", False)

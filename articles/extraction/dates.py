@@ -141,6 +141,12 @@ _REPORTED_ON = re.compile(
     r"\s+(?:on\s+)?$",
     re.I,
 )
+# A year the text speaks of as the one it is written in.
+_CURRENT_YEAR = re.compile(
+    rf"\b(?:in\s+)?the\s+first\s+(?:\w+\s+)?(?:months?|weeks?|quarters?|half)\s+of\s+({_YEAR})\b"
+    rf"|\bso\s+far\s+(?:in|this\s+year,?)\s+({_YEAR})\b|\bthis\s+year\s+\(({_YEAR})\)",
+    re.I,
+)
 # "in 2023" in a sentence that states no day or month: the year of the event it reports.
 _IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?!\s*[–-]\s*\d)")
 
@@ -423,6 +429,12 @@ class DateContext:
         guessed = reference[1] in (_CAPTION_REFERENCE, _ARCHIVE_REFERENCE)
         return PartialDate(value, MONTH, f"{mention.text!r} counted from the {reference[1]}", guessed)
 
+    def _reposted_later(self, reference: datetime.date) -> bool:
+        """The text speaks of an earlier year as the current one ("in the first 10 months of 2023" in a
+        copy dated 2025): the page's date is a repost's, and a weekday counted back from it a guess."""
+        years = [int(year) for match in _CURRENT_YEAR.finditer(self.body) for year in match.groups() if year]
+        return any(year < reference.year for year in years)
+
     def _resolve_weekday(self, mention: DateMention, *, future: bool = False) -> PartialDate:
         name = _WEEKDAY_NAMES[mention.weekday]
         which = "next" if future and mention.which in ("", "on", "this") else mention.which
@@ -434,8 +446,10 @@ class DateContext:
                 return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)
             # A photo's date, or the day an archive saved the page, is not the day the story was written:
             # the weekday before it is a guess, unless it is that very day ("on Friday" saved on a Friday).
-            guessed = reference[1] == _CAPTION_REFERENCE or (
-                reference[1] == _ARCHIVE_REFERENCE and reference[0].weekday() != mention.weekday
+            guessed = (
+                reference[1] == _CAPTION_REFERENCE
+                or (reference[1] == _ARCHIVE_REFERENCE and reference[0].weekday() != mention.weekday)
+                or self._reposted_later(reference[0])
             )
             return _day(value, f"weekday resolved against {reference[1]}", guessed)
         if self.header:
@@ -466,7 +480,8 @@ class DateContext:
         if reference is None:
             return PartialDate(None, UNKNOWN, f"{phrase!r} with no published date", True)
         value = reference[0] + datetime.timedelta(days=_RELATIVE_OFFSETS[phrase])
-        guessed = reference[1] in (_CAPTION_REFERENCE, _ARCHIVE_REFERENCE)  # saved that day, or later
+        # Saved that day, or later; or a copy posted years after the story it copies.
+        guessed = reference[1] in (_CAPTION_REFERENCE, _ARCHIVE_REFERENCE) or self._reposted_later(reference[0])
         return _day(value, f"{phrase!r} resolved against {reference[1]}", guessed)
 
     def _guess_year(self, month: int, day: int, weekday: int | None) -> _YearGuess | None:
