@@ -544,3 +544,18 @@ def test_calls_receptions_and_meetings_in_the_words_of_other_outlets():
         "President Zhao Ming met President Budi Santoso in Beijing and later spoke by video with reporters."
     )
     assert [m.kind for m in met] == ["meeting"]
+
+
+def test_a_visit_under_way_is_the_travellers_when_the_story_reports_no_meeting_of_theirs():
+    for lead, place in (
+        ("Lao President Bounthong Keo is paying a state visit to Vietnam from January 10-13.", "Vietnam"),
+        ("President Zhao Ming arrived in Hanoi on Sunday for a state visit to Vietnam.", "Hanoi"),
+        ("President Budi Santoso began his three-day state visit to Vietnam on Monday.", "Vietnam"),
+    ):
+        (visit,) = meetings_of(lead)
+        assert (len(visit.participants), visit.kind, visit.status, visit.place) == (1, "visit", "held", place), lead
+    with_talks = meetings_of(
+        "President Budi Santoso is paying a state visit to Vietnam. He held talks with President Tran Van Duc on "
+        "Monday."
+    )
+    assert answers(with_talks) == [(["Budi Santoso", "Tran Van Duc"], "talks", "held")]

@@ -77,6 +77,16 @@ _ANNOUNCED_TRIP = re.compile(
     r"(?:the\s+(?:capital|city|province)\s+of\s+)?(?P<where>(?:[^\W\d_][\w'’-]*,?\s?){1,6})",
     re.I,
 )
+# "A is paying a state visit to Vietnam", "A began his three-day state visit to Vietnam", "A arrived in Hanoi
+# on Sunday for a state visit": a visit under way, the traveller's, where no host is named with it.
+_TRIP_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:on|paying|making)|began|begins|started|starts|kicked\s+off|concluded|wrapped\s+up)"
+    r"\s+(?:his|her|their|an?|the)?\s*(?:[\w-]+\s+){0,3}?visit\s+(?:to|in)\s+"
+    r"(?P<where>(?:[^\W\d_][\w'’-]*,?\s?){1,4})"
+    r"|\barrived\s+in\s+(?P<city>(?:[A-Z][\w'’-]*\s?){1,3})(?:\s+on\s+\w+)?\s+for\s+(?:an?|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?visit\b",
+    re.I,
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|this|that|official|state|working|friendship|courtesy)\s+$", re.I
 )
@@ -280,6 +290,7 @@ class _Candidate:
     place: str | None = None  # stated by its own sentence
     venue: str | None = None  # "at the Government headquarters": the place when nothing else says where
     hostless: bool = False  # an announced trip whose participants are the travellers alone
+    under_way: bool = False  # a visit the story reports as going on, its traveller alone
     travel_place: str | None = None  # where earlier sentences said the visitors were
     parts: list[_Candidate] = field(default_factory=list)
     trigger: int = 0  # where in its sentence the phrase that reports it starts
@@ -340,6 +351,10 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
             story.last_lead = candidate.participants[0]
             story.last_participants = candidate.participants
         _remember(sentence, story)
+    # "A is on a visit to China" is the story's only news when it reports no meeting of A's: otherwise the
+    # meetings are what the visit is read as.
+    met = {name for candidate in candidates if not candidate.under_way for name in candidate.participants}
+    candidates = [c for c in candidates if not (c.under_way and met.intersection(c.participants))]
     meetings = _consolidate(candidates)
     records: list[MeetingRecord] = []
     for position, meeting in enumerate(meetings):
@@ -374,6 +389,7 @@ def _candidates_in(
         _possessive_meeting,
         _visit,
         _announced_trip,
+        _trip_under_way,
     )
     for finder in finders:
         for candidate, span in finder(sentence, following, story):
@@ -630,6 +646,17 @@ def _announced_trip(sentence, following, story):
             if candidate.status == ANNOUNCED:
                 candidate.place = destination
                 yield candidate, match.span()
+
+
+def _trip_under_way(sentence, following, story):
+    for match in _TRIP_UNDER_WAY.finditer(sentence.text):
+        travellers = _subjects_before(sentence, match.start(), story)
+        destination = _as_place(match.group("where") or match.group("city"), sentence)
+        if travellers and destination:
+            candidate = _new(travellers, "visit", sentence, match.start())
+            candidate.hostless = candidate.under_way = True
+            candidate.place = destination
+            yield candidate, match.span()
 
 
 def _hosts_next(following: SentenceWithPeople | None) -> list[str]:
