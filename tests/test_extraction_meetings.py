@@ -533,6 +533,10 @@ CALLS_AND_RECEPTIONS = {
         ["Le Van Hung", "Zhao Ming"],
         "meeting",
     ),
+    "Lao President Bounthong Keo received on Jan 11 a courtesy call from Vietnamese Prime Minister Tran Van Duc.": (
+        ["Bounthong Keo", "Tran Van Duc"],
+        "reception",
+    ),
 }
 
 
@@ -559,3 +563,13 @@ def test_a_visit_under_way_is_the_travellers_when_the_story_reports_no_meeting_o
         "Monday."
     )
     assert answers(with_talks) == [(["Budi Santoso", "Tran Van Duc"], "talks", "held")]
+
+
+def test_separate_meetings_with_several_guests_are_one_each():
+    meetings = meetings_of(
+        "Foreign Minister Zhao Ming on Tuesday held separate meetings with Sri Lankan Prime Minister Ranil Perera, Lao "
+        "Vice President Bounthong Keo and Nepalese Vice President Ram Bahadur Thapa in Kunming."
+    )
+    guests = ["Ranil Perera", "Bounthong Keo", "Ram Bahadur Thapa"]
+    assert [set(m.participants) for m in meetings] == [{"Zhao Ming", guest} for guest in guests]
+    assert {(m.kind, m.status, m.place) for m in meetings} == {("meeting", "held", "Kunming")}

@@ -59,7 +59,9 @@ _HELD_NOUN = re.compile(
     re.I,
 )
 _VERB = re.compile(
-    r"\b(?P<verb>met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
+    # "A received on Jan 11 a courtesy call from B": B called on A
+    r"\b(?P<verb>received\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+|yesterday\s+|today\s+)?an?\s+courtesy\s+(?:call|visit)"
+    r"\s+(?:from|by)|met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
     r"spoke|phoned|called\s+on|welcomed|welcomes|(?:placed|made|place|make|makes)\s+a\s+(?:(?:tele)?phone\s+)?call\s+to"
     r"|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
     r"(?:calls?|visits?)\s+(?:on|to)"
@@ -149,7 +151,7 @@ _TRIP_DESTINATION = re.compile(r"^\s*to\s+((?:[^\W\d_][\w'’-]*\s?){1,4})")
 # "A and B met on Monday": a meeting verb with both sides before it and no object after it.
 _NO_OBJECT = re.compile(r"\s*(?:$|[,.;]|(?:on|in|at|here|there|today|yesterday|earlier|later|for|and|to)\b)", re.I)
 # "A met B and C separately", "A met with B and C respectively": one meeting with each.
-_SEPARATELY = re.compile(r"\b(?:separately|respectively)\b", re.I)
+_SEPARATELY = re.compile(r"\b(?:separately|respectively|separate)\b", re.I)
 # A name after a bare comma that a reporting verb follows is who reports the meeting, not one of its people.
 _REPORTING = re.compile(r"\s*(?:said|says|announced|announces|told|added|noted|stated|reported)\b", re.I)
 _COORDINATED = re.compile(r"\band\s+(?:to\s+|will\s+|would\s+|also\s+|then\s+)?$", re.I)
