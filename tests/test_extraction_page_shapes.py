@@ -860,7 +860,7 @@ def test_a_teaser_whose_only_long_line_is_a_credited_caption_keeps_its_headline(
     )
     assert (result.title, result.title_generated) == (TITLE, False)
     assert result.body.startswith("The two sides will discuss")
-    assert result.review_reasons  # a teaser: the reader is told to check it
+    assert [reason.split(":")[0] for reason in result.review_reasons] == ["no paragraph of running text"]
 
 
 def test_a_government_sites_banner_a_wires_counter_and_a_follow_us_line_go():
@@ -908,7 +908,10 @@ def test_a_headline_over_an_agencys_archive_photo_is_kept_flagged_and_undated():
     )
     result = extract_text(page_text("Chinese envoy to tour northern border gates: ministry", caption))
     assert result.title == "Chinese envoy to tour northern border gates: ministry"
-    assert result.review_reasons  # imported, and an editor is told to check it
+    assert [reason.split(":")[0] for reason in result.review_reasons] == [
+        "no paragraph of running text",
+        "no article text",
+    ]
     assert result.credit is None  # "(FILES)" is the agency's mark, no credit
     (photo,) = result.photos
     assert photo.caption.startswith("This handout picture taken on March 3, 2021")
@@ -954,6 +957,13 @@ def test_text_hard_wrapped_without_blank_lines_is_read_as_its_paragraphs():
     assert result.body.startswith("Visiting Chinese Premier Zhou Ming and Thai Prime Minister Somchai Ratanakorn met")
     assert result.body.endswith("on Monday.")
     assert "ties between the two countries" in result.body  # lines joined where the wrap broke them
+    assert [paragraph.split()[:3] for paragraph in result.body.split("\n\n")] == [
+        ["Visiting", "Chinese", "Premier"],
+        ["During", "their", "talks"],
+        ["Both", "leaders", "will"],
+        ["This", "year", "marks"],
+        ["Zhou", "started", "his"],
+    ]
     assert result.title_generated and "century" not in result.title
 
 
@@ -1120,3 +1130,55 @@ def test_a_sea_or_a_country_before_a_colon_is_no_dateline(headline):
     result = extract_text(page_text(headline, LEAD, MIDDLE, LAST))
     assert result.dateline is None
     assert headline not in result.body
+
+
+# --- the broadened rules leave ordinary text alone -----------------------------------------------------------
+
+HEADLINE_LIST = """\
+Related news
+Vietnam, Laos agree to boost trade ties at the annual committee meeting
+Prime Minister receives visiting Cambodian Deputy Prime Minister Sok Vanna
+What does the new visa policy mean for tourists coming to Vietnam?
+Hanoi hosts the regional forum on climate change and food security in Asia
+Deputy Foreign Minister meets Japanese delegation on economic cooperation
+National Assembly Chairwoman holds talks with Lao counterpart in Vientiane
+"""
+
+
+def test_ordinary_text_is_left_alone_by_the_rules_for_copied_and_cut_pages():
+    listed = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, HEADLINE_LIST))
+    assert listed.body.endswith(LAST) and "Sok Vanna" not in names_in(listed)
+    counted = "The ministry reported 1,200 new dengue cases in the last 24 hours, most of them in the south."
+    kept = extract_text(page_text(TITLE, counted, MIDDLE, LAST))
+    assert counted in (kept.standfirst, kept.body.split("\n\n")[0])
+    followed = "Follow the minister on Facebook and you will see why his page is so popular with students."
+    assert followed in extract_text(page_text(TITLE, LEAD, followed, LAST)).body
+    for prompt in ("Back to the", "Posted in Politics and"):
+        assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, prompt)).body.endswith(LAST)
+    sited = extract_text(page_text(TITLE, LEAD, "The report by Tuoitre.News said it was fine.", LAST))
+    assert "Tuoitre.News said" in sited.body
+    shaking = "Vietnam and China shaking hands again as border trade recovers"
+    assert extract_text(page_text(shaking, LEAD, MIDDLE, LAST)).title == shaking
+    gate = extract_text(page_text(TITLE, "They met at Gate A. Le Van Hung said it was fine.", MIDDLE, LAST))
+    assert "Le Van Hung" in names_in(gate)
+
+
+def test_a_headline_over_a_hard_wrapped_story_opening_with_its_dateline_stays_the_headline():
+    text = (
+        "Vietnam and Laos agree to boost trade ties at annual meeting\n"
+        "HANOI, June 5 (VNA) - Vietnamese and Lao officials agreed on Monday to\n"
+        "expand cross-border trade and to open two new border gates before the\n"
+        "end of the year, the Ministry of Industry and Trade said in a statement.\n"
+        "The agreement was signed at the annual meeting of the intergovernmental\n"
+        "committee in Hanoi, which was chaired by the two deputy prime ministers.\n"
+        "Both sides also pledged to speed up work on the Vientiane-Hanoi railway.\n"
+    )
+    result = extract_text(text)
+    assert result.title == "Vietnam and Laos agree to boost trade ties at annual meeting"
+    assert (result.dateline, result.body[:30]) == ("HANOI", "Vietnamese and Lao officials a")
+
+
+def test_a_caption_credit_after_a_long_run_of_wide_spaces_is_still_read():
+    caption = "Leaders pose for a photo." + "\u3000 " * 400 + "(Photo: VNA)"
+    result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
+    assert [(photo.caption, photo.credit) for photo in result.photos] == [("Leaders pose for a photo.", "VNA")]

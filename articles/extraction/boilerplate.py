@@ -67,7 +67,14 @@ _CAPTION_OPENING = re.compile(
 )
 _FILE_PHOTO_MARK = re.compile(r"^\((?:files?|file photo)\)\s+", re.IGNORECASE)
 # The agency's terms of use at the end of a caption: "/ ---EDITORS NOTE --- RESTRICTED TO EDITORIAL USE ...".
-_EDITORS_NOTE = re.compile(r"\s*/?\s*-*\s*EDITORS?['’]? NOTE\b.*$", re.S)
+_EDITORS_NOTE = re.compile(r"EDITORS?['’]? NOTE\b")
+
+
+def _without_editors_note(text: str) -> str:
+    note = _EDITORS_NOTE.search(text) if "NOTE" in text else None
+    return text[: note.start()].rstrip(" \t\n/-–—") if note else text
+
+
 # The name of an institution or a site over its pages: never the headline of one of them.
 _INSTITUTION_NAME = re.compile(
     r"^(?:the\s+)?(?:ministry|embassy|consulate|government|permanent mission|socialist republic|people'?s republic)\b"
@@ -122,7 +129,9 @@ _FOOTER_LINE = re.compile(
     r"|.*\bcached (?:page|version|copy)\b|copyright\b|©|all rights reserved|(?:read more|see also|related)\s*:.+"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$"
     r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*"
-    r"|follow .{1,40} on (?:twitter|facebook|x|telegram|instagram|youtube|weibo|wechat)\b.{0,60})",
+    # "Follow @Site on Twitter ...", "Follow China.org.cn on Facebook ...": a handle, "us" or a site's name
+    r"|follow (?:@\S+|us|(?-i:[A-Z])[^.]{0,50}?) on (?:twitter|facebook|x|telegram|instagram"
+    r"|youtube|weibo|wechat)\b.*)",
     re.IGNORECASE,
 )
 # Metadata lines name an editor ("Editor: huaxia", "Edited by Ana Ruiz") as often as an author.
@@ -163,7 +172,7 @@ _DATELINE = re.compile(
     r"(?=[^\W\d_\s]|[\"“‘'(])"
 )
 _CAPTION_CREDIT = re.compile(
-    r"\s*[(\[]?\s*(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
+    r"\s{0,3}[(\[]?\s{0,3}(?P<keyword>Photos?|Ảnh|Image|Photo credit|Source)(?:\s*[:/]\s*|\s+by\s+)"
     r"(?P<credit>[^()\[\]:]{1,40}?)\s*[)\]]?\s*$"
 )
 # Xinhua style: "... in Hanoi, Vietnam, May 2, 2024. (Xinhua/Li Ming)": agency and photographer in
@@ -198,7 +207,7 @@ _PHOTO_CREDIT_LINE = re.compile(
 _PHOTO_CREDIT_UNDER = re.compile(r"^©\s*(?P<credit>(?!.*\b(?:rights|reserved|copyright)\b)[^\d©]{2,60})$", re.I)
 # Where someone stands in a photo: "(R)", "(2nd L)", "(second from right)", "(centre)".
 PHOTO_POSITION = re.compile(
-    r"\s*\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
+    r"\s{0,3}\((?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)\)",
     re.IGNORECASE,
 )
 # A photo's credit alone on the line under its caption: "(Photo: VGP)".
@@ -311,13 +320,15 @@ def _settled_by_text(mention: DateMention, result: CleanText) -> datetime.date |
     return _safe_date(mention.year, *readings[0]) if len(readings) == 1 else None
 
 
+_WIDE_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Pictographs a copied page kept from its icons ("(VNA) 🦄–"): no word of the text.
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
 def split_units(text: str) -> list[str]:
     """Paragraphs and lines: a block of hard-wrapped prose is one unit, a block of short lines many."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    # Spaces of other widths (the ideographic space of Chinese pages) are spaces, collapsed like the rest.
+    text = _WIDE_SPACES.sub(" ", text.replace("\u200b", ""))
     if not text.isascii():
         text = _EMOJI.sub("", text)
     units: list[str] = []
@@ -331,17 +342,16 @@ def split_units(text: str) -> list[str]:
             continue
         if _is_wrapped_prose(lines):
             units.append(" ".join(lines))
-        elif _is_wrapped_text(lines):
+        elif _is_wrapped_paragraphs(lines):
             units.extend(_rewrapped(lines))
         else:
             units.extend(lines)
     return [piece for unit in units for piece in _unglued(unit)]
 
 
-# A word's end, its stop and the next sentence's capitalised first word, which a small word follows:
-# "said.He held". Two small letters before the stop leave "Mr.Le" and "U.S." alone, a small letter
-# after it "vietnamplus.vn", and the small word after the next "Metro.News)".
-_GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ỹđ]{2})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
+# "said.He held": a sentence's last word (in lower case, so not "Mr.Le", "U.S." or a site's "Tuoitre.News"),
+# its stop, and the next sentence's first word (capitalised, a small word after it: not "vietnamplus.vn").
+_GLUED_SENTENCES = re.compile(r"(\b[a-zà-ỹđ]{2,})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
 _STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"”’)]?[A-ZÀ-ỸĐ]")
@@ -354,7 +364,7 @@ def _unglued(unit: str) -> list[str]:
     unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
     # "... has said.He held a reception ...": sentences a copied page glued without their space.
     if _STOP_BEFORE_CAPITAL.search(unit):  # (the full pattern looks behind at every character)
-        unit = _GLUED_SENTENCES.sub(r"\1 \2", unit)
+        unit = _GLUED_SENTENCES.sub(r"\1\2 \3", unit)
     if "(" in unit:
         unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
@@ -539,7 +549,7 @@ def _credited_under(units: list[str], index: int) -> bool:
 
 
 def _could_be_caption(unit: str) -> bool:
-    words = (_EDITORS_NOTE.sub("", unit) if "NOTE" in unit else unit).split()
+    words = _without_editors_note(unit).split()
     says_so = _CAPTION_OPENING.match(unit) is not None
     # "(FILES) This picture ...": the agency's mark for an archive photo, not a dateline's agency; such a
     # caption may tell the whole story behind the photo.
@@ -797,7 +807,7 @@ _STAMP_WORD = re.compile(r"(?:updated|published|posted|last updated|created|modi
 
 # What only a photo's caption says over a story: "Prime Minister A shaking hands with B", "A (L) and B".
 _PHOTO_SCENE = re.compile(
-    rf"\b(?:shaking hands|posing for|waving to|greeting each other|in a group photo)\b|{PHOTO_POSITION.pattern}", re.I
+    rf"\b(?:shaking hands with|posing for (?:a )?(?:group )?photos?|waving to)\b|{PHOTO_POSITION.pattern}", re.I
 )
 
 
@@ -979,7 +989,7 @@ _SITE_NOTICE = re.compile(
     r"|sign(?:ing)? up|log ?in to|customer service|all rights reserved|javascript|your browser"
     # a government site's banner ("An official website of ... Here's how you know"), a wire's counters
     r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means"
-    r"|in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox"
+    r"|posted in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox"
     # an archive's age notice, a site's own slogan
     r"|this article is more than \w+ (?:years?|months?) old|breaking news, |daily information|latest news and)\b",
     re.IGNORECASE,
@@ -1090,8 +1100,7 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
     a lone "Source: VNA" line credits the article. Returns the rule applied, if any."""
     marked = unit.startswith(CAPTION_MARK)
     caption = unit.removeprefix(CAPTION_MARK)
-    if "NOTE" in caption:
-        caption = _EDITORS_NOTE.sub("", caption)
+    caption = _without_editors_note(caption)
     if caption.startswith("("):
         caption = _FILE_PHOTO_MARK.sub("", caption)
     markers = list(_IMAGE_MARKER.finditer(caption))
@@ -1318,7 +1327,8 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
 
 _IMPERATIVES = frozenset(
     {"follow", "read", "share", "click", "tap", "subscribe", "sign", "see", "watch", "download", "join", "contact"}
-    | {"like"}
+    | {"like", "back", "more", "view", "load", "show", "go", "return", "next", "previous", "related", "top"}
+    | {"posted", "scroll", "copyright"}
 )
 
 
@@ -1539,8 +1549,8 @@ _WRAP_LAST_LINE_SLACK = 20  # a long word carried to the last line, or a ragged 
 def _is_wrapped_prose(lines: list[str]) -> bool:
     """Hard-wrapped prose: long lines, some broken mid-sentence, and sentences in the joined text
     (a headline over its date line is two lines of another kind)."""
-    if len(lines) < 2:
-        return False
+    if len(lines) < 2 or any(_opens_with_dateline(line) for line in lines[1:]):
+        return False  # a dateline opens a paragraph: the line over it is a headline
     inner = lines[:-1]
     broken_mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return (
@@ -1554,7 +1564,7 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
     )
 
 
-def _is_wrapped_text(lines: list[str]) -> bool:
+def _is_wrapped_paragraphs(lines: list[str]) -> bool:
     """Several paragraphs hard-wrapped at one width with no blank line between them (an old page saved as
     text): most lines near the width, most broken mid-sentence."""
     if len(lines) < _WRAPPED_TEXT_MIN_LINES or any(_LIST_ITEM.match(line) for line in lines):
@@ -1564,6 +1574,9 @@ def _is_wrapped_text(lines: list[str]) -> bool:
         return False
     near_width = sum(len(line) >= _FULL_LINE * width for line in lines)
     ended = sum(bool(_SENTENCE_END.search(line)) for line in lines)
+    continued = sum(line[:1].islower() for line in lines)
+    if continued * 4 < len(lines):
+        return False  # a wrap carries sentences on to lines starting in lower case; a list's lines never
     # Paragraphs end on a stop now and then; a list of headlines never does.
     return near_width * 2 >= len(lines) and ended * 8 >= len(lines) and (len(lines) - ended) * 5 >= len(lines) * 2
 
@@ -1573,6 +1586,9 @@ def _rewrapped(lines: list[str]) -> list[str]:
     width = max(map(len, lines))
     paragraphs, current = [], []
     for line in lines:
+        if current and _opens_with_dateline(line):
+            paragraphs.append(" ".join(current))  # "HANOI, June 5 (VNA) -" opens a paragraph: the headline over it
+            current = []
         current.append(line)
         if _SENTENCE_END.search(line) and len(line) < _FULL_LINE * width:
             paragraphs.append(" ".join(current))

@@ -237,6 +237,7 @@ class DateContext:
         self.header = header
         self.body = body
         self.years = mentioned_years(body)
+        self.text_years = frozenset(self.years)  # the years the text itself names, before the page's own
         # The article's own photos are dated too ("... in Vientiane, June 16, 2010."): what they print
         # counts as a date printed on the page.
         self.caption_dates = sorted(
@@ -379,7 +380,7 @@ class DateContext:
         return resolved
 
     def _resolve_single_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
-        suffix = " (start of the stated range)" if range_start else ""
+        suffix = f" ({RANGE_START})" if range_start else ""
         if mention.year:
             value = _safe_date(mention.year, mention.month, mention.day)
             if value is None:
@@ -433,7 +434,9 @@ class DateContext:
         """The text speaks of an earlier year as the current one ("in the first 10 months of 2023" in a
         copy dated 2025): the page's date is a repost's, and a weekday counted back from it a guess."""
         years = [int(year) for match in _CURRENT_YEAR.finditer(self.body) for year in match.groups() if year]
-        return any(year < reference.year for year in years)
+        # A story of the page's year mentions it or the year before; one that never does and speaks of an
+        # older year as its own is a copy.
+        return bool(years) and max(self.text_years | set(years)) < reference.year - 1
 
     def _resolve_weekday(self, mention: DateMention, *, future: bool = False) -> PartialDate:
         name = _WEEKDAY_NAMES[mention.weekday]
@@ -629,6 +632,8 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime
 
 
 _CAPTION_REFERENCE = "date in a photo caption"
+# How a date that is a stated range's first day says so (meetings.py reads it: a meeting during a visit).
+RANGE_START = "start of the stated range"
 # The day an archive saved the text, when the page prints no date: the story was written then or before.
 _ARCHIVE_REFERENCE = "archive's date"
 # A stated range longer than this (in days) is a tour or a season, dated to its month only.

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .dates import find_dates
+from .dates import RANGE_START, find_dates
 from .lexicon import lexicon
 from .names import dateline_place, to_ascii
 from .people import Occurrence, SentenceWithPeople, sentences_with_people
@@ -1046,7 +1046,6 @@ def _split(meeting: _Candidate) -> list[_Candidate]:
 _LOOKING_BACK = re.compile(r"\b(?:when|since|after|before)\b", re.I)
 # "spoke with B on the phone": how they talked, said after whom with.
 _BY_PHONE_LATER = re.compile(rf"[^.;]{{0,120}}?\b(?:on|over|by|via)\s+(?:the\s+)?{_REMOTE}\b", re.I)
-_RANGE_START = "start of the stated range"  # how dates.py says a date is a range's first day
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:met|held|received|hosted|visited|paid|talked|spoken|had)\b", re.I)
 
 
@@ -1065,7 +1064,7 @@ def _looks_back(candidate: _Candidate) -> bool:
 def _inherited(article_date: PartialDate, kind: str) -> PartialDate:
     """The article's date as a meeting's that states none. A visit starts on its range's first day; a
     meeting "during the visit" was on one of its days, not surely the first: a reviewer confirms it."""
-    if kind != "visit" and _RANGE_START in article_date.how and not article_date.needs_review:
+    if kind != "visit" and RANGE_START in article_date.how and not article_date.needs_review:
         return replace(article_date, how=f"{article_date.how}; a meeting during it", needs_review=True)
     return article_date
 

@@ -406,11 +406,21 @@ def with_own_acronyms_spelt_out(text: str) -> str:
 
 
 def _organisation_of(phrase: str) -> str:
-    """ "Secretary of the Party Central Committee" -> "Party Central Committee": the post goes."""
+    """ "Secretary of the Party Central Committee" -> "Party Central Committee": the post goes, and the
+    words opening the sentence before the organisation's name ("The", "Yesterday")."""
     parts = re.split(r"\s+of\s+(?:the\s+)?", phrase, maxsplit=1)
     if len(parts) == 2 and any(to_ascii(word).lower() in POSTS for word in parts[0].split()):
-        return parts[1]
-    return phrase
+        phrase = parts[1]
+    words = phrase.split()
+    lex = lexicon()
+    while len(words) > 1 and not _opens_an_organisation(words[0], lex):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _opens_an_organisation(word: str, lex: Lexicon) -> bool:
+    lower = to_ascii(word).lower().rstrip("'’s")
+    return lower in lex.title_words or lower in lex.country_words
 
 
 def _abbreviations_in(text: str, lex: Lexicon) -> list[tuple[int, str]]:

@@ -502,8 +502,9 @@ def _overlong_names(written: dict[str, str], people: dict[str, _Person]) -> dict
 
 def _misspelt_names(written: dict[str, str], people: dict[str, _Person]) -> dict[str, _Person]:
     """ "Ngunyen Phu Trong" in a story about Nguyen Phu Trong: a name one typing slip away from another
-    the story names (one letter added, dropped or changed in one word of four letters or more) is that
-    person, written as the official list writes them when it does, else as first written."""
+    the story names (one letter added or dropped in one word of five letters or more) is that person,
+    written as the official list writes them when it does, else as first written. A letter changed is
+    no slip: "Le Van Hung" and "Le Van Dung" are two people."""
     misspelt: dict[str, _Person] = {}
     keys = sorted(people, key=lambda key: (people[key].official is None, people[key].first_seen))
     for index, key in enumerate(keys):
@@ -513,6 +514,9 @@ def _misspelt_names(written: dict[str, str], people: dict[str, _Person]) -> dict
             if other not in misspelt and _one_slip_apart(_words_of(written[key]), _words_of(written[other])):
                 misspelt[other] = people[key]
     return misspelt
+
+
+_SLIP_MIN_LETTERS = 5
 
 
 def _words_of(name: str) -> list[str]:
@@ -525,12 +529,9 @@ def _one_slip_apart(words: list[str], others: list[str]) -> bool:
     differing = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differing) != 1:
         return False
-    a, b = differing[0]
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+    shorter, longer = sorted(differing[0], key=len)
+    if len(longer) < _SLIP_MIN_LETTERS or len(longer) != len(shorter) + 1:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    shorter, longer = sorted((a, b), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
