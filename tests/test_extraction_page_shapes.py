@@ -1182,3 +1182,33 @@ def test_a_caption_credit_after_a_long_run_of_wide_spaces_is_still_read():
     caption = "Leaders pose for a photo." + "\u3000 " * 400 + "(Photo: VNA)"
     result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
     assert [(photo.caption, photo.credit) for photo in result.photos] == [("Leaders pose for a photo.", "VNA")]
+
+
+def test_a_stamp_glued_to_the_lead_dates_the_page_and_the_announced_visit_dates_the_story():
+    lead = (
+        "25/10/2022 09:59 (GMT+07:00)Deputy Prime Minister Tran Van Binh will pay an official visit to China from "
+        "October 30 to November 2."
+    )
+    announced = (
+        "The visit is made at the invitation of Premier Zhou Ming, announced the Party's Commission for External "
+        "Relations on October 25."
+    )
+    result = extract_text(page_text(TITLE, lead, announced, LAST))
+    assert result.published == datetime.date(2022, 10, 25)
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh will pay")
+    assert result.date.iso() == "2022-10-30"
+
+
+def test_an_agency_line_with_its_date_in_brackets_is_the_dateline():
+    lead = (
+        "MOSCOW (Wire Point News / Sputnik - 16th September, 2021) Foreign Minister Ivan Sorokin will hold talks "
+        "with his Vietnamese counterpart Tran Van Binh on September 27, the ministry said on Thursday."
+    )
+    result = extract_text(page_text(TITLE, lead, MIDDLE, LAST))
+    assert (result.dateline, result.credit) == ("MOSCOW", "Wire Point News / Sputnik")
+    assert result.date.iso() == "2021-09-27"
+
+
+def test_a_social_footer_cut_by_the_saved_copy_is_no_paragraph():
+    footer = "Like us on Facebook or follow us on Twitter to get the latest news about the region and the wor"
+    assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, footer)).body.endswith(LAST)

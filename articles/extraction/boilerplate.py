@@ -130,7 +130,7 @@ _FOOTER_LINE = re.compile(
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b|enditem$|[a-z]{1,5}(?:/[a-z]{1,5}){2,}$"
     r"|(?:for (?:more|further) .{0,60})?please (?:visit|see|go to) (?:the|our)\b.{0,80}\bsection\b.*"
     # "Follow @Site on Twitter ...", "Follow China.org.cn on Facebook ...": a handle, "us" or a site's name
-    r"|follow (?:@\S+|us|(?-i:[A-Z])[^.]{0,50}?) on (?:twitter|facebook|x|telegram|instagram"
+    r"|(?:like|follow) (?:@\S+|us|(?-i:[A-Z])[^.]{0,50}?) on (?:twitter|facebook|x|telegram|instagram"
     r"|youtube|weibo|wechat)\b.*)",
     re.IGNORECASE,
 )
@@ -167,7 +167,10 @@ _DATELINE = re.compile(
     rf"|\d{{1,2}}\s+{_MONTH_ABBREVIATION}[a-z]*\.?(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
     # "HANOI (July 21): ...": the date in brackets
     rf"(?:\s*\((?P<bracketed_date>{_MONTH_ABBREVIATION}[a-z]*\.?\s+\d{{1,2}})\))?"
-    r",?\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?)?"
+    # "TOKYO (UrduPoint News / Sputnik - 23rd November, 2021)": the agency's line with its date
+    r",?\s*(?:\((?P<agency>[^():]{2,25})\)|\.?\s*/(?P<slashed_agency>[A-Z][\w-]{1,20})/\.?"
+    rf"|\((?P<dated_agency>[^():]{{2,40}}?)\s+-\s+(?P<agency_date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_ABBREVIATION}[a-z]*"
+    r",?\s+\d{4})\))?"
     r"(?:\s*(?:--|—)\s*|\s+[-–]\s+|(?<=\))\s*(?=[A-ZÀ-ỸĐ])|(?<=\))\s*[-–](?=[A-ZÀ-ỸĐ])|(?<=/\.|[A-Z]/)\s+(?=[A-ZÀ-ỸĐ])|(?P<colon>(?:(?<=[^\W\d_])|(?<=\))):\s+))"
     r"(?=[^\W\d_\s]|[\"“‘'(])"
 )
@@ -354,6 +357,10 @@ def split_units(text: str) -> list[str]:
 _GLUED_SENTENCES = re.compile(r"(\b[a-zà-ỹđ]{2,})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
+_STAMP_BEFORE_TEXT = re.compile(
+    r"^(?P<stamp>(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*\((?:GMT|UTC)[^)]{0,8}\))?)\s*(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])"
+)
 _STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"”’)]?[A-ZÀ-ỸĐ]")
 _PHOTO_POINTER = re.compile(r"\s+\((?:pic|photo|pictured)\)(?=[\s,.;:]|$)", re.I)
 
@@ -362,6 +369,9 @@ def _unglued(unit: str) -> list[str]:
     """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
     unit = _TEMPLATE_PLACEHOLDER.sub(" ", unit)
+    stamp = _STAMP_BEFORE_TEXT.match(unit)
+    if stamp:  # "25/10/2022 09:59 (GMT+07:00)General Secretary ...": the page's stamp glued to the lead
+        return [stamp.group("stamp"), *_unglued(unit[stamp.end() :])]
     # "... has said.He held a reception ...": sentences a copied page glued without their space.
     if _STOP_BEFORE_CAPITAL.search(unit):  # (the full pattern looks behind at every character)
         unit = _GLUED_SENTENCES.sub(r"\1\2 \3", unit)
@@ -1460,8 +1470,10 @@ def _opens_with_dateline(unit: str) -> bool:
 def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | None:
     """(place, date, agency) of a dateline at the start of the unit, or None when it is not one."""
     match = _DATELINE.match(unit)
-    place, date = match.group("place"), match.group("date") or match.group("bracketed_date")
-    agency = match.group("agency") or match.group("slashed_agency")  # "MOSCOW, May 5. /TASS/."
+    place = match.group("place")
+    date = match.group("date") or match.group("bracketed_date") or match.group("agency_date")
+    # "MOSCOW, May 5. /TASS/.", "(Outlet / Agency - 16th September, 2021)"
+    agency = match.group("agency") or match.group("slashed_agency") or match.group("dated_agency")
     if place and _is_agency_code(place):
         place, agency = None, agency or place
     elif not place and agency and agency.isupper() and not _is_agency_code(agency) and _is_known_place(agency):
@@ -1502,8 +1514,8 @@ def _is_agency_code(text: str) -> bool:
 
 
 def _is_agency(text: str) -> bool:
-    words = text.split()
-    return len(words) <= 3 and all(word[0].isupper() for word in words)
+    words = [word for word in re.split(r"[\s/]+", text) if word]  # "UrduPoint News / Sputnik"
+    return 0 < len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
 def _header_date(text: str) -> HeaderDate | None:

@@ -132,7 +132,8 @@ _DAY_LIKE = ("day", "range", "weekday", "relative")
 _REPORTED_ON = re.compile(
     r"\b(?:(?:announced|said|says|reported|stated|told reporters|confirmed)"
     # "announced the visit on Thursday": the day of the announcement, whatever it announced
-    r"|(?:announced|confirmed|reported|unveiled)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    # (or who announced it: "announced the Commission for External Relations on October 25")
+    r"|(?:announced|confirmed|reported|unveiled)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+"
     # "..., said a senior official on Monday": the speaker after the verb
     r"|(?:said|says)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:officials?|spokes(?:man|woman|person)|sources?"
     r"|statement|ministry|minister|diplomats?|report)"
