@@ -231,7 +231,7 @@ _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
 _IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+(?!\d)", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
 # Wire end marks: Vietnamese "./.", Xinhua's "Enditem", a closing square.
-_END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem|\s*[■□▪◼])\s*$")
+_END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem|[■□▪◼])\s*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
 # Chinese and Japanese write no spaces between words: two characters count as one word.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -606,8 +606,11 @@ def _body_start(units: list[str], *, story_found: bool = False, known_title: str
     for index, unit in enumerate(units):
         # A summary's bullets above the text are not where the text starts, nor is a long headline
         # without a stop over the dateline.
-        over_dateline = index + 1 < len(units) and _opens_with_dateline(units[index + 1])
-        running_text = is_prose(unit) or (_is_cut_paragraph(unit) and not _BULLET.match(unit) and not over_dateline)
+        running_text = is_prose(unit) or (
+            _is_cut_paragraph(unit)
+            and not _BULLET.match(unit)
+            and not (index + 1 < len(units) and _opens_with_dateline(units[index + 1]))
+        )
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index
     return len(units)
@@ -1561,8 +1564,8 @@ _WRAP_LAST_LINE_SLACK = 20  # a long word carried to the last line, or a ragged 
 def _is_wrapped_prose(lines: list[str]) -> bool:
     """Hard-wrapped prose: long lines, some broken mid-sentence, and sentences in the joined text
     (a headline over its date line is two lines of another kind)."""
-    if len(lines) < 2 or any(_opens_with_dateline(line) for line in lines[1:]):
-        return False  # a dateline opens a paragraph: the line over it is a headline
+    if len(lines) < 2:
+        return False
     inner = lines[:-1]
     broken_mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return (
@@ -1573,6 +1576,8 @@ def _is_wrapped_prose(lines: list[str]) -> bool:
         # Wrapping breaks lines mid-sentence; a paragraph per line ends most lines on a stop.
         and broken_mid_sentence * 2 > len(inner)
         and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", " ".join(lines)))
+        # A dateline opens a paragraph: the line over it is a headline.
+        and not any(_opens_with_dateline(line) for line in lines[1:])
     )
 
 

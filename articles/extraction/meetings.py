@@ -651,6 +651,8 @@ def _announced_trip(sentence, following, story):
 
 
 def _trip_under_way(sentence, following, story):
+    if "visit" not in sentence.text.lower():
+        return
     for match in _TRIP_UNDER_WAY.finditer(sentence.text):
         travellers = _subjects_before(sentence, match.start(), story)
         destination = _as_place(match.group("where") or match.group("city"), sentence)

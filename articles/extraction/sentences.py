@@ -76,7 +76,6 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
-_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _SPACES = re.compile(r"\s*")
 # The word a full stop ends ("Mr" of "Mr."), looked for in the characters just before it: no abbreviation is longer.
 _WORD_BEFORE_STOP = re.compile(r"([^\W\d_][\w.]*)\.$")
@@ -182,7 +181,7 @@ def tokens_of(text: str) -> list[Token]:
             base = possessive.group(1)
             tokens.append(Token(base, start, start + len(base)))
             tokens.append(Token(possessive.group(2), start + len(base), match.end()))
-        elif _MIDDLE_INITIAL.fullmatch(word) and tokens and _is_title_word(tokens[-1].text):
+        elif len(word) == 2 and word[1] == "." and tokens and _is_title_word(tokens[-1].text):
             # "Gate A. Le Van Hung said": a letter naming a gate or a group, then a full stop
             tokens.append(Token(word[0], start, start + 1))
             tokens.append(Token(".", start + 1, match.end()))
