@@ -1212,3 +1212,32 @@ def test_an_agency_line_with_its_date_in_brackets_is_the_dateline():
 def test_a_social_footer_cut_by_the_saved_copy_is_no_paragraph():
     footer = "Like us on Facebook or follow us on Twitter to get the latest news about the region and the wor"
     assert extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, footer)).body.endswith(LAST)
+
+
+def test_a_long_headline_with_a_colon_over_the_first_paragraph_is_the_headline():
+    headline = "Beijing is not pleased: Japan and Vietnam hold their first call to align positions on the sea"
+    result = extract_text(page_text(headline, LEAD, MIDDLE, LAST))
+    assert (result.title, result.title_generated) == (headline, False)
+    assert result.body.startswith("Deputy Prime Minister Tran Van Binh")
+
+
+def test_a_caption_closed_by_a_dash_and_the_word_photo_is_a_caption():
+    caption = "Deputy Prime Minister Tran Van Binh (right) meets Chinese Ambassador Zhou Ming in Hanoi. — Photo"
+    result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
+    assert [photo.caption for photo in result.photos] == [caption[: -len(" — Photo")]]
+    assert "— Photo" not in result.body
+
+
+def test_a_forum_posts_link_card_repeating_the_headline_and_the_lead_goes():
+    result = extract_text(
+        page_text(
+            f"Hanoi Daily: {TITLE}",
+            LEAD,
+            MIDDLE,
+            LAST,
+            TITLE,
+            LEAD,
+        )
+    )
+    assert result.body.count("Deputy Prime Minister Tran Van Binh on Monday") == 1
+    assert result.body.endswith(LAST)

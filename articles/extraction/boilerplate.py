@@ -517,6 +517,8 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
 
 
 _PHOTO_AGENCY_NAMES = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
+# "... in Bandar Seri Begawan. — Photo", "... in Hanoi. - Photo Nhan Sang": a dash, then the photo's credit.
+_CAPTION_CREDIT_DASH = re.compile(r"(?<=[.!?\"”])\s*[—–-]\s*Photos?\b(?::?\s*(?P<credit>[^()\[\]:.]{1,40}))?\s*$")
 # "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
 _CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P<credit>[^()/]{2,60}?)\s*\)?\s*$", re.I)
 _CAPTION_CREDIT_AGENCY = re.compile(rf"(?<=[.!?\"”])\s*\((?P<credit>{_PHOTO_AGENCY_NAMES})\)\s*$")
@@ -606,10 +608,13 @@ def _body_start(units: list[str], *, story_found: bool = False, known_title: str
     for index, unit in enumerate(units):
         # A summary's bullets above the text are not where the text starts, nor is a long headline
         # without a stop over the dateline.
+        # Nor is a headline-shaped line over a paragraph: a copy is cut at its end, not over its text.
+        following = units[index + 1] if index + 1 < len(units) else ""
         running_text = is_prose(unit) or (
             _is_cut_paragraph(unit)
             and not _BULLET.match(unit)
-            and not (index + 1 < len(units) and _opens_with_dateline(units[index + 1]))
+            and not _opens_with_dateline(following)
+            and not (is_headline(unit) and unit.count(":") <= 1 and "|" not in unit and is_prose(following))
         )
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index
@@ -1069,8 +1074,11 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
             rule = "author line"
         if rule is None and not is_prose(unit):
             rule = _date_line_rule(unit, result, under_headline=not kept and position <= _DATE_LINE_REACH)
-        if rule is None and _key(unit) in titles:
+        key = _key(unit)
+        if rule is None and (key in titles or _ends_a_title(key, titles)):
             rule = "headline repeated in body"
+        if rule is None and kept and key == _key(kept[0]) and is_prose(unit):
+            rule = "lead repeated"  # a link card or a forum's quote of the story under it
         if rule is None:
             rule = _take_caption(unit, result)
         if rule is None:
@@ -1083,6 +1091,11 @@ def _read_body(units: list[str], result: CleanText, titles: set[str]) -> list[st
         if signs_off and kept and signed_off_at is None:
             signed_off_at = len(kept)
     return _without_teasers_after(kept, signed_off_at, result)
+
+
+def _ends_a_title(key: str, titles: set[str]) -> bool:
+    """ "Party chief X to visit China" under the headline "Vietnam Party chief X to visit China"."""
+    return len(key.split()) >= _HEADLINE_MIN_WORDS and any(title.endswith(" " + key) for title in titles)
 
 
 # Lines that close an article: its author, editor or source, its end mark.
@@ -1130,12 +1143,13 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or ("[" in caption and _CAPTION_CREDIT_AGENCY_BRACKETED.search(caption))
         or (_CAPTION_CREDIT_AGENCY.search(caption) if marked else None)  # "... March 22. (Yonhap)"
         or _CAPTION_CREDIT_COURTESY.search(caption)
+        or _CAPTION_CREDIT_DASH.search(caption)
     )
     if credit_match is None and not marked:
         # "Source: state media outlets A and B": where the story came from, too long to be one credit.
         # Often under the lead, so no sign-off: the text goes on after it.
         return "source attribution" if _SOURCE_ATTRIBUTION.fullmatch(unit) else None
-    credit = credit_match.group("credit").strip() if credit_match else ""
+    credit = (credit_match.group("credit") or "").strip() if credit_match else ""
     caption = (caption[: credit_match.start()] if credit_match else caption).strip(" -–—|")
     if not re.search(r"[^\W\d_]", caption):
         caption = ""  # "Headline - Ảnh 1.": the image's marker with nothing after it
