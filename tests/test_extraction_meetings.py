@@ -3,6 +3,7 @@
 import datetime
 from functools import partial
 
+import pytest
 from factories import meetings_in, who
 
 from articles.extraction.pipeline import extract_text
@@ -448,14 +449,6 @@ def test_a_counterpart_named_after_a_comma_is_the_one_met_and_listed_with_the_su
     assert (who(talks), talks.date.iso()) == (["Do Van Hung", "Sonexay Vongsa"], "2026-01-13")
 
 
-def test_a_visitor_travelling_with_a_spouse_is_still_the_visitor_and_the_host_invites_in_the_next_sentence():
-    (visit,) = meetings_of(
-        "Lao Prime Minister Sonexay Vongsa and his spouse will pay an official friendly visit to Vietnam from "
-        "January 20 to 22. The visit is being made at the invitation of Prime Minister Do Van Hung."
-    )
-    assert (who(visit), visit.kind, visit.status) == (["Do Van Hung", "Sonexay Vongsa"], "visit", "announced")
-
-
 def test_a_sentence_opened_by_the_invitation_names_the_host_first_and_the_visitor_after_the_comma():
     (visit,) = meetings_of(
         "At the invitation of Prime Minister Hun Manet of the Kingdom of Cambodia, Chinese Premier Kong Dejun "
@@ -472,12 +465,23 @@ def test_a_visit_announced_at_a_briefing_is_dated_to_the_visit_not_to_the_briefi
     assert (visit.kind, visit.status, visit.date.iso()) == ("visit", "announced", "2026-01-20")
 
 
-def test_a_summit_of_two_leaders_is_their_talks():
-    (summit,) = meetings_of(
-        "South Korean President Han Min-seok will hold a bilateral summit with President Ta Quang Minh in Hanoi "
-        "on Friday, followed by talks with other leaders."
-    )
-    assert (who(summit), summit.kind, summit.status) == (["Han Min-seok", "Ta Quang Minh"], "talks", "announced")
+ANNOUNCED = {
+    # A visitor travelling with a spouse is still the visitor, and the host may invite in the next sentence.
+    "Lao Prime Minister Sonexay Vongsa and his spouse will pay an official friendly visit to Vietnam from January "
+    "20 to 22. The visit is being made at the invitation of Prime Minister Do Van Hung.": (
+        ["Do Van Hung", "Sonexay Vongsa"],
+        "visit",
+    ),
+    # A summit of two leaders is their talks.
+    "South Korean President Han Min-seok will hold a bilateral summit with President Ta Quang Minh in Hanoi on "
+    "Friday, followed by talks with other leaders.": (["Han Min-seok", "Ta Quang Minh"], "talks"),
+}
+
+
+@pytest.mark.parametrize("text", ANNOUNCED)
+def test_announced_meetings_with_a_spouse_along_or_named_a_summit(text):
+    participants, kind = ANNOUNCED[text]
+    assert answers(meetings_of(text)) == [(participants, kind, "announced")]
 
 
 def test_talks_held_yesterday_by_a_leader_named_with_his_country():
@@ -566,10 +570,10 @@ def test_a_visit_under_way_is_the_travellers_when_the_story_reports_no_meeting_o
 
 
 def test_separate_meetings_with_several_guests_are_one_each():
-    meetings = meetings_of(
+    text = (
         "Foreign Minister Zhao Ming on Tuesday held separate meetings with Sri Lankan Prime Minister Ranil Perera, Lao "
         "Vice President Bounthong Keo and Nepalese Vice President Ram Bahadur Thapa in Kunming."
     )
-    guests = ["Ranil Perera", "Bounthong Keo", "Ram Bahadur Thapa"]
-    assert [set(m.participants) for m in meetings] == [{"Zhao Ming", guest} for guest in guests]
-    assert {(m.kind, m.status, m.place) for m in meetings} == {("meeting", "held", "Kunming")}
+    guests = ("Ranil Perera", "Bounthong Keo", "Ram Bahadur Thapa")
+    found = [(set(m.participants), m.kind, m.status, m.place) for m in meetings_of(text)]
+    assert found == [({"Zhao Ming", guest}, "meeting", "held", "Kunming") for guest in guests]

@@ -17,7 +17,7 @@ from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .lexicon import lexicon
 from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
-from .vocabulary import FUNCTION_WORDS, HEADLINE_WORDS, PHOTO_AGENCIES
+from .vocabulary import FUNCTION_WORDS, GEOGRAPHIC_FEATURES, HEADLINE_WORDS, PAGE_PROMPTS, PHOTO_AGENCIES
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
 # "Photo:" credit are still recognised as captions.
@@ -28,7 +28,7 @@ _AGENCY_CODES = frozenset(
     ("VNA", "VNS", "NDO", "VOV", "VOVWORLD", "VGP", "XINHUA", "AFP", "AP", "REUTERS", "VNEXPRESS", "SGGP",
      "CGTN", "CNA", "KYODO", "YONHAP", "TASS", "TT", "PL", "QDND", "CAND", "VNN",
      # the region's national agencies: Cambodia, Laos, Malaysia, Indonesia, Philippines, Myanmar, DPRK, Cuba, Japan
-     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI", "VTV", "WVR")
+     "AKP", "KPL", "BERNAMA", "ANTARA", "PNA", "MNA", "KCNA", "ACN", "JIJI")
 )  # fmt: skip
 
 # Generic web-chrome lines (whole line, any case): widgets, account links, comment counters.
@@ -357,8 +357,10 @@ def split_units(text: str) -> list[str]:
 _GLUED_SENTENCES = re.compile(r"(\b[a-zà-ỹđ]{2,})([.!?][\"”’)]?)([A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+[a-zà-ỹđ])")
 
 
+# A date in numbers as page stamps print it: "25/10/2022", "23-9-2024", "2024-09-23".
+_NUMERIC_DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
 _STAMP_BEFORE_TEXT = re.compile(
-    r"^(?P<stamp>(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?"
+    rf"^(?P<stamp>{_NUMERIC_DATE}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
     r"(?:\s*\((?:GMT|UTC)[^)]{0,8}\))?)\s*(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])"
 )
 _STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"”’)]?[A-ZÀ-ỸĐ]")
@@ -836,12 +838,16 @@ def _photo_scene(unit: str, result: CleanText) -> str | None:
     return "photo caption"
 
 
+_FIRST_WORD = "Text"
+
+
 def _bare_dateline_rule(unit: str, result: CleanText) -> str | None:
     """ "VIETNAM, April 12 -" on a line of its own, the story's text starting on the next line."""
     if not re.search(r"[-–—:]$", unit):
         return None
-    rest, parts = _strip_lead_in(unit + " Text")
-    if rest != "Text" or not parts:
+    # Read as the lead's opening it would be: the dateline pattern wants the text's first word after it.
+    rest, parts = _strip_lead_in(f"{unit} {_FIRST_WORD}")
+    if rest != _FIRST_WORD or not parts:
         return None
     dates = [date for _, date, _ in parts if date]
     if dates and result.header_date is None:
@@ -1352,19 +1358,12 @@ def _is_cut_paragraph(unit: str, *, last_in_text: bool = False) -> bool:
     )
 
 
-_IMPERATIVES = frozenset(
-    {"follow", "read", "share", "click", "tap", "subscribe", "sign", "see", "watch", "download", "join", "contact"}
-    | {"like", "back", "more", "view", "load", "show", "go", "return", "next", "previous", "related", "top"}
-    | {"posted", "scroll", "copyright"}
-)
-
-
 def _cut_mid_sentence(words: list[str]) -> bool:
     """ "A visit to", "Germany is p", "about 5,00", "stood the test of time,": words the saved copy cut
     off mid-sentence, which no headline or label ends like."""
     if len(words) < 3 or _SENTENCE_END.search(words[-1]) or sum(w[:1].isupper() for w in words) * 2 > len(words) + 1:
         return False
-    if words[0].lower() in _IMPERATIVES:
+    if words[0].lower() in PAGE_PROMPTS:
         return False  # "Follow us on", "Read more at": a page's prompt, not the text's sentence
     last = words[-1]
     return (
@@ -1459,7 +1458,7 @@ _SECTION_LABEL_BEFORE_LEAD = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?:\s+(?=[A-ZÀ
 
 
 # "23-9-2024 (WASHINGTON) US President ...": the page's date stamp glued before the dateline.
-_LEAD_STAMP = re.compile(r"^(?P<stamp>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s+(?=\(?[A-Z]{3,})")
+_LEAD_STAMP = re.compile(rf"^(?P<stamp>{_NUMERIC_DATE})\s+(?=\(?[A-Z]{{3,}})")
 
 
 def _strip_lead_in(unit: str) -> tuple[str, list[tuple[str | None, str | None, str | None]]]:
@@ -1504,7 +1503,7 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
         and _is_known_place(place)
         and to_ascii(place).lower() not in lexicon().country_words  # "Vietnam: a country of rivers"
         # "South China Sea: Vietnam seeks talks": a headline about a sea, not a city's dateline
-        and not any(word.lower() in _GEOGRAPHIC_FEATURES for word in place.split())
+        and not any(word.lower() in GEOGRAPHIC_FEATURES for word in place.split())
     )
     if place and not (place.isupper() or date or agency or known_city):
         return None  # "China — Việt Nam relations" is a sentence, "BEIJING —" a dateline
@@ -1515,19 +1514,22 @@ def _dateline_parts(unit: str) -> tuple[str | None, str | None, str | None] | No
     return place, date, agency
 
 
-_GEOGRAPHIC_FEATURES = frozenset(
-    {"sea", "ocean", "river", "bay", "island", "islands", "strait", "gulf", "lake", "mountain", "delta", "peninsula"}
-)
-
-
 def _is_known_place(text: str) -> bool:
     return phrase_key(text) in lexicon().places  # a country, capital or place the countries file names
 
 
 def _is_agency_code(text: str) -> bool:
-    """ "VGP", "NDO", and an outlet's online edition ("SGGPO", "TTO"): a code with an O for online."""
-    code = re.sub(r"\.(?:VN|COM|NET|CN)$", "", text.replace(" ", "").upper())  # "VOV.VN": the site's address
-    return code in _AGENCY_CODES or (code.endswith("O") and code[:-1] in _AGENCY_CODES)
+    """ "VGP", "NDO", an outlet's online edition ("SGGPO", "TTO"), a site's address ("VTV.vn"), or a short
+    code in capitals that names no place the countries file knows ("WVR")."""
+    if re.search(r"\.(?:vn|com|net|cn)$", text, re.I):
+        return True
+    code = text.replace(" ", "").upper()
+    if code in _AGENCY_CODES or (code.endswith("O") and code[:-1] in _AGENCY_CODES):
+        return True
+    return text.isupper() and len(text) <= _AGENCY_CODE_MAX_LETTERS and not _is_known_place(text)
+
+
+_AGENCY_CODE_MAX_LETTERS = 4  # "HUE", "ROME" and "BAKU" are known places; "WVR" is no place
 
 
 def _is_agency(text: str) -> bool:
@@ -1570,7 +1572,7 @@ def _is_share_bar(unit: str) -> bool:
 # written one per line (captions over a lead, a page saved without blank lines).
 _WRAP_MIN_CHARS, _WRAP_MAX_CHARS = 50, 120
 _WRAPPED_TEXT_MIN_LINES = 6
-_LIST_ITEM = re.compile(r"^(?:[*•·+▪►>-]|\d{1,2}[.)])\s")
+_LIST_ITEM = re.compile(rf"{_BULLET.pattern}|^\d{{1,2}}[.)]\s")  # a bullet, or a number
 _FULL_LINE = 0.8  # of the width the text was wrapped to: a line this long was broken by the wrap
 _WRAP_LAST_LINE_SLACK = 20  # a long word carried to the last line, or a ragged right edge
 

@@ -80,6 +80,8 @@ SHORT_LY_WORDS = _folded("short_ly_words")
 MONTHS = _folded("months")
 WEEKDAYS = _folded("weekdays")
 FUNCTION_WORDS = _folded("function_words")
+PAGE_PROMPTS = _folded("page_prompts")
+GEOGRAPHIC_FEATURES = _folded("geographic_features")
 NAME_PARTICLES = frozenset(_words("name_particles"))  # as written: lower case
 # Credits.
 PHOTO_AGENCIES = _words("photo_agencies")  # as written, in the file's order
