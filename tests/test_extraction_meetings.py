@@ -577,3 +577,16 @@ def test_separate_meetings_with_several_guests_are_one_each():
     guests = ("Ranil Perera", "Bounthong Keo", "Ram Bahadur Thapa")
     found = [(set(m.participants), m.kind, m.status, m.place) for m in meetings_of(text)]
     assert found == [({"Zhao Ming", guest}, "meeting", "held", "Kunming") for guest in guests]
+
+
+@pytest.mark.parametrize(
+    "subjects",
+    [
+        "Prime Ministers Keo Sophal of Cambodia and Tran Huu Nghia of Vietnam",
+        "Prime Minister Keo Sophal of Cambodia and Prime Minister Tran Huu Nghia of Vietnam",
+        "Prime Ministers Keo Sophal (Cambodia) and Tran Huu Nghia (Vietnam)",
+    ],
+)
+def test_leaders_each_named_with_their_country_are_the_subjects_of_their_talks(subjects):
+    meetings = meetings_of(f"{subjects} held talks in Phnom Penh on Tuesday.")
+    assert answers(meetings) == [(["Keo Sophal", "Tran Huu Nghia"], "talks", "held")]

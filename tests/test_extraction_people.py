@@ -956,3 +956,25 @@ def test_a_defined_party_acronym_is_spelt_out_without_the_words_opening_the_sent
     )
     offices = {person.name: [office.organization for office in person.offices] for person in article.people}
     assert offices["Alberto Ruiz Mora"] == ["PCC Political Bureau"]
+
+
+def test_a_plural_title_gives_each_person_it_lists_the_office():
+    people = people_in("Foreign Ministers Zhou Haoran and Tran Minh Quan held phone talks on Monday.")
+    assert set(people) == {"Zhou Haoran", "Tran Minh Quan"}
+    assert [[office.text for office in person.offices] for person in people.values()] == [["Foreign Minister"]] * 2
+
+
+def test_a_plural_title_after_two_nationalities_shares_them_out_in_order():
+    text = (
+        "Chinese and Vietnamese Defence Ministers Liu Jianguo and Pham Duc Long co-chaired the border exchange "
+        "on Monday."
+    )
+    people = people_in(text)
+    assert countries_of(text, "Liu Jianguo", "Pham Duc Long") == ["CN", "VN"]
+    assert [office.text for office in people["Liu Jianguo"].offices] == ["Defence Minister"]
+
+
+def test_a_plural_rank_marks_each_name_it_lists_as_a_person():
+    people = people_in("Generals Wu Haitao and Le Van Khiem reviewed the honour guard in Hanoi on Monday.")
+    assert set(people) == {"Wu Haitao", "Le Van Khiem"}
+    assert all(not person.offices for person in people.values())

@@ -28,6 +28,34 @@ def _head_word(post: str) -> str:
     return (words[: words.index("of")] if "of" in words[1:] else words)[-1]
 
 
+def _plural(post: str) -> str:
+    """ "minister" -> "ministers", "chairman" -> "chairmen", "secretary-general" -> "secretaries-general"."""
+    head, hyphen, tail = post.partition("-")
+    if hyphen and tail == "general":
+        return _plural(head) + "-general"
+    if hyphen:
+        return f"{head}-{_plural(tail)}"
+    if post.endswith("man"):
+        return post[:-3] + "men"
+    if post.endswith("y") and post[-2:-1] not in "aeiou":
+        return post[:-1] + "ies"
+    return post + "s"
+
+
+def singular_title(title: str) -> str:
+    """ "Foreign Ministers" -> "Foreign Minister": the office each of the people a plural title lists holds."""
+    singular_posts = lexicon().singular_posts
+
+    def singular(match: re.Match) -> str:
+        printed = match.group().split("-")
+        parts = singular_posts[to_ascii(match.group()).lower()].split("-")
+        return "-".join(
+            part.capitalize() if was[:1].isupper() else part for part, was in zip(parts, printed, strict=True)
+        )
+
+    return lexicon().plural_post_pattern.sub(singular, title)
+
+
 def _words_pattern(words) -> re.Pattern | None:
     """Whole words or phrases, longest first, in folded text; None when there are none."""
     words = [word for word in words if word]
@@ -111,6 +139,11 @@ class Lexicon:
         self._parties(every)
         self._honorifics(every)
         self._naming(every)
+        # "Foreign Ministers A and B": a post in the plural titles each person the phrase lists.
+        self.singular_posts = {
+            _plural(word): word for word in self.posts | vocabulary.RANK_WORDS if len(word) > 3 and word[-1] != "s"
+        }
+        self.plural_post_pattern = re.compile(rf"\b(?:{_alternation(self.singular_posts)})\b", re.IGNORECASE)
         # Capitalised words that are never part of a person's name.
         self.title_words = (
             vocabulary.ORGANISATION_WORDS
@@ -119,6 +152,7 @@ class Lexicon:
             | vocabulary.POST_QUALIFIERS
             | self.honorific_words
             | vocabulary.RANK_WORDS
+            | frozenset(self.singular_posts)
         )
         country_alternation = _alternation(self.country_words)
         state_form = r"(?:(?:socialist |people's |democratic |federal )*republic of |kingdom of )"

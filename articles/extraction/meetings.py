@@ -195,6 +195,8 @@ _DELEGATION_GAP = re.compile(
 )
 # "A, B and C", "A and his mother, former Queen B": the names joined into one list.
 _LIST_GAP = re.compile(
+    # "A of Cambodia and B of Vietnam", "A (Laos) and B": a name may say its country.
+    r"(?:(?-i:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\s*\([A-Z][^()]{1,40}\))(?=,?\s+and\s))?"
     r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
     r"(?:(?:wife|husband|spouse|mother|father|son|daughter|(?:[^\W\d_][\w-]*\s+)?counterpart)\s*,?\s*)?",
     re.I,

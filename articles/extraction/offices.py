@@ -150,6 +150,8 @@ def title_before(sentence: LabelledSentence, first: int, namesakes: set[int]) ->
                 i -= 1
                 continue
             break
+        if token.lower == "and" and _closes_a_name_with_its_country(sentence, i):
+            break  # "Prime Minister A of Cambodia and Prime Minister B": "of Cambodia" is A's
         if _post_location(sentence, i, first):
             i -= 1  # "Consul General of China in HCMC Wei Huaxiang": where the post is, inside the title
             continue
@@ -167,6 +169,15 @@ def title_before(sentence: LabelledSentence, first: int, namesakes: set[int]) ->
         if tokens[k].lower == "of" and _post_follows(sentence, k + 1, first):
             return k + 1
     return start
+
+
+def _closes_a_name_with_its_country(sentence: LabelledSentence, and_at: int) -> bool:
+    """Whether "of <Country>" right before token `and_at` follows a person's name."""
+    tokens, labels = sentence.tokens, sentence.labels
+    k = and_at - 1
+    while k >= 0 and tokens[k].capitalised and labels[k] in (PLACE, TITLE):
+        k -= 1
+    return k < and_at - 1 and k >= 1 and tokens[k].lower == "of" and labels[k - 1] == NAME
 
 
 def _listing_comma(sentence: LabelledSentence, i: int, first: int) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, singular_title
 from .names import has_diacritics, person_key, to_ascii, word_key
 from .naming import country_by_shape, name_shape, name_shapes, partial_names, recognised_by_shape, short_forms
 from .offices import (
@@ -80,6 +80,7 @@ class Reference:
     possessive: bool = False
     country_in_brackets: bool = False  # "Thein Sein (Myanmar)"
     partner_before: bool = False  # "Li and his wife Cheng Hong": the spouse of the person named just before
+    plural_title: bool = False  # "Foreign Ministers A and B": the title is also the next listed names'
 
     @property
     def words(self) -> int:
@@ -143,7 +144,41 @@ def _references_in(sentence: LabelledSentence, index: int) -> list[Reference]:
         references.append(_reference(sentence, index, first, last, namesakes))
     _mark_listed(sentence, references)
     _mark_leaders_with_countries(sentence, references)
+    _share_plural_titles(sentence, references)
     return references
+
+
+def _share_plural_titles(sentence: LabelledSentence, references: list[Reference]) -> None:
+    """ "Foreign Ministers Wang Yi and Bui Thanh Son": each name the plural title lists holds its office;
+    "Chinese and Vietnamese Defence Ministers A and B": the countries go to the names in their order."""
+    for index, reference in enumerate(references):
+        if not reference.plural_title:
+            continue
+        listed = [reference]
+        for other in references[index + 1 :]:
+            # "Prime Ministers A of Cambodia and B of Vietnam": each name may say its country.
+            between = _COUNTRY_AFTER_NAME.sub("", sentence.text[listed[-1].extent_end : other.start], count=1)
+            if other.offices or not _LIST_SEPARATOR.fullmatch(between):
+                break
+            listed.append(other)
+        countries = countries_in_order(sentence.text[reference.extent_start : reference.start])
+        in_order = len(countries) == len(listed) > 1
+        offices = [_without_countries(office) for office in reference.offices] if in_order else reference.offices
+        for position, other in enumerate(listed):
+            other.offices, other.titled = list(offices), True
+            if in_order:
+                other.context_countries = [countries[position]]
+
+
+_COUNTRY_AFTER_NAME = re.compile(r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|\([^()]{1,40}\))")
+
+
+def _without_countries(office: str) -> str:
+    """ "Vietnamese Defence Minister" -> "Defence Minister": the countries were shared out in order."""
+    words = office.split()
+    while len(words) > 1 and (to_ascii(words[0]).lower() in lexicon().country_words or words[0].lower() == "and"):
+        words.pop(0)
+    return " ".join(words)
 
 
 # "prime ministers A (Myanmar), B (Lao PDR) and C (Thailand)": what the people listed are.
@@ -238,14 +273,18 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     office_end = tokens[honorific_start].start if honorific_start < first else start
     before = sentence.text[tokens[office_start].start : office_end] if office_start < honorific_start else ""
     after = sentence.text[tokens[last + 1].end : tokens[after_end - 1].end] if after_end > last + 1 else ""
-    offices, others = offices_in(before)
+    singular = singular_title(before) if before else before
+    offices, others = offices_in(singular)
     after_offices, after_others = offices_in(after)
     if after_offices:
         offices, others = offices + after_offices, others + after_others
     else:
         after_end = last + 1
     marks = _person_marks(lexicon())
-    honorific = title_start < first and (first - 1 in sentence.honorifics or tokens[first - 1].lower in marks)
+    plural_rank = first >= 1 and lexicon().singular_posts.get(tokens[first - 1].lower) in marks  # "Generals A and B"
+    honorific = title_start < first and (
+        first - 1 in sentence.honorifics or tokens[first - 1].lower in marks or plural_rank
+    )
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
@@ -282,6 +321,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
         partner_before=bool(_PARTNER_BEFORE.search(sentence.text, max(0, start - 40), start)),
         country_in_brackets=bracketed_country is not None,
         possessive=possessive,
+        plural_title=(bool(offices) or plural_rank) and singular != before,
     )
     _read_context(sentence, reference, title_start, after_end)
     return reference
