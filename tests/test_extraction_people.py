@@ -978,3 +978,37 @@ def test_a_plural_rank_marks_each_name_it_lists_as_a_person():
     people = people_in("Generals Wu Haitao and Le Van Khiem reviewed the honour guard in Hanoi on Monday.")
     assert set(people) == {"Wu Haitao", "Le Van Khiem"}
     assert all(not person.offices for person in people.values())
+
+
+def test_a_name_of_no_known_shape_is_a_person_when_the_story_calls_its_bearer_by_the_last_word():
+    people = people_in(
+        "Margaret Holloway met with Vietnam's top leaders on Tuesday for talks on trade. Holloway held talks "
+        "with Foreign Minister Tran Minh Quan in the afternoon. The ties are growing, Holloway said."
+    )
+    assert set(people) == {"Margaret Holloway", "Tran Minh Quan"}
+
+
+def test_a_place_of_no_known_shape_is_no_person_for_sharing_a_last_word_with_one():
+    people = people_in(
+        "Delegates met at Riverside Hall on Tuesday. Hall said the talks went well, Foreign Minister "
+        "Tran Minh Quan said."
+    )
+    assert set(people) == {"Tran Minh Quan"}
+
+
+def test_an_office_in_a_province_named_with_its_compass_point_is_the_office_of_the_name_after_it():
+    people = people_in(
+        "Chairman of the People's Committee of northern Cao Bang province Hoang Van Thach held talks with "
+        "Liu Ning in Nanning on Monday."
+    )
+    assert [office.text for office in people["Hoang Van Thach"].offices] == [
+        "Chairman of the People's Committee of northern Cao Bang province"
+    ]
+
+
+def test_senior_lieutenant_general_abbreviated_is_a_rank_not_a_name():
+    people = people_in(
+        "Lieut. Gen. Tran Duc Minh met the Deputy Chief of General Staff of the Chinese People's Liberation "
+        "Army, Sen. Lieut. Gen. Zhou Haoran."
+    )
+    assert set(people) == {"Tran Duc Minh", "Zhou Haoran"}

@@ -41,6 +41,8 @@ def _title_token(sentence: LabelledSentence, i: int, namesakes: set[int]) -> boo
     if token.capitalised:
         return label in (TITLE, PLACE, ACRONYM) or i in namesakes or _names_a_locality(sentence, i)
     if token.is_word:
+        if token.lower in _COMPASS_WORDS:  # "Chairman of ... of northern Lang Son province X"
+            return i + 1 < len(sentence.tokens) and sentence.tokens[i + 1].capitalised
         return (
             token.lower in lexicon().posts
             or token.lower in POST_MODIFIERS
@@ -68,7 +70,7 @@ def _link_ok(sentence: LabelledSentence, i: int) -> bool:
     if tokens[i].lower not in ("of", "for", "on", "to", "at"):
         return True
     nxt = i + 1
-    while nxt < len(tokens) and tokens[nxt].lower in ("the", "its"):
+    while nxt < len(tokens) and tokens[nxt].lower in ("the", "its", *_COMPASS_WORDS):
         nxt += 1
     return nxt < len(tokens) and (
         tokens[nxt].capitalised

@@ -501,8 +501,11 @@ def _people_from(scan: _Scan, officials, named: set[str]) -> dict[str, _Person]:
     people: dict[str, _Person] = {}
     written: dict[str, str] = {}  # each person's name as first written
     headings = {index for index, sentence in enumerate(scan.sentences) if _is_heading(sentence)}
+    acting_alone = _acting_alone(scan, headings)
     for order, reference in enumerate(scan.references):
-        if reference.sentence not in headings and _is_person(reference, officials, named):
+        if reference.sentence in headings:
+            continue
+        if _is_person(reference, officials, named) or _named_in_full_of(reference, acting_alone):
             key, official = _identity(reference.name, officials)
             if key not in people:
                 people[key] = _Person(key=key, official=official, first_seen=order)
@@ -525,6 +528,22 @@ def _people_from(scan: _Scan, officials, named: set[str]) -> dict[str, _Person]:
             person.offices += reference.offices
             person.context_countries += reference.context_countries
     return people
+
+
+def _acting_alone(scan: _Scan, headings: set[int]) -> set[str]:
+    """One-word names that act as only people do in the text ("Clinton said", "Clinton held talks with")."""
+    return {
+        person_key(reference.name)
+        for reference in scan.references
+        if reference.words == 1 and reference.in_context and reference.sentence not in headings
+    }
+
+
+def _named_in_full_of(reference: Reference, acting_alone: set[str]) -> bool:
+    """ "Hillary Clinton met with ..." then "Clinton said": a name of no known shape is a person's when it
+    acts as a person's does and the story goes on to call its bearer by the last word alone, as it does."""
+    words = reference.name.split()
+    return reference.in_context and 2 <= len(words) <= 3 and person_key(words[-1]) in acting_alone
 
 
 def _overlong_names(written: dict[str, str], people: dict[str, _Person]) -> dict[str, _Person]:

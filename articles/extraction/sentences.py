@@ -68,7 +68,8 @@ _NAME_CREDITS = [
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
-    r"|\b(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
+    r"|\b(?:Gen|Lt|Lieut|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
+    r"|\bSen\.(?=\s+(?:Lt|Lieut|Col|Gen|Maj)\.)"  # "Sen. Lieut. Gen.": senior, before a rank (else a name's end)
     r"|(?<=[^\W\d_] )[A-Z]\.(?= [A-Z][^\W\d_])"  # a middle initial between two names: Antony J. Blinken
     r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th
     r"|\d+(?:[.,:/]\d+)*"
