@@ -326,6 +326,34 @@ def test_site_furniture_above_the_headline_is_never_the_title(furniture):
     assert result.title == TITLE
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "The voice of the Mekong region since 1998",  # a slogan: it tells nothing of the lead
+        "Margaret Holloway and Kenji Sato, Associated Press",
+        "Peter Lindqvist, AP Diplomatic Writer",
+        "Anna Berg and Tomas Lind NORDIC TIMES",
+        "Officials walk past the new border gate at Mong Cai, Vietnam. Tran Hai / Reuters file",
+        "Author: Editorial Desk Publish date: Mar 12, 2025",
+        "12/03/2025 - Posted by: admin - Category: Diplomacy",
+        "1 hour ago",
+        "Change your current location »",
+        "Ha Noi 28 31 24 19 — 102",
+        "You are signed in as",
+        "Share Close extra sharing options",
+        "These are external links and will open in a new window",
+    ],
+)
+def test_site_furniture_under_the_headline_is_never_the_title(furniture):
+    result = extract_text(page_text(TITLE, furniture, LEAD, MIDDLE, LAST))
+    assert result.title == TITLE
+
+
+def test_a_post_s_stamp_alone_over_the_text_gives_a_generated_title_rather_than_itself():
+    result = extract_text(page_text("Author: Editorial Desk Publish date: Mar 12, 2025", LEAD, MIDDLE, LAST))
+    assert result.title_generated and "Editorial Desk" not in result.title
+
+
 def test_an_author_and_a_date_glued_to_the_headline_are_split_off():
     result = extract_text(
         page_text(f"{TITLE.replace('PM', 'prime minister')} Tran Minh Duc 12/05/2025 09:30", LEAD, MIDDLE)

@@ -283,7 +283,7 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
         # Text saved from a whole page: the article starts where its densest run of running text
         # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
         start = _main_text(units, start)[0]
-    _read_header_zone(units[:start], result)
+    _read_header_zone(units[:start], result, lead=" ".join(units[start : start + _LEAD_UNITS]))
     if start == len(units):
         # No paragraph of running text: a teaser, or a page saved in part. What reads as text
         # (a summary's bullets, a cut paragraph) is the article, and the reader is told to check it.
@@ -523,6 +523,20 @@ _PHOTO_AGENCY_NAMES = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
 _CAPTION_CREDIT_DASH = re.compile(r"(?<=[.!?\"”])\s*[—–-]\s*Photos?\b(?::?\s*(?P<credit>[^()\[\]:.]{1,40}))?\s*$")
 # "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
 _CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P<credit>[^()/]{2,60}?)\s*\)?\s*$", re.I)
+# "... in New York. Reuters", "... in Braunau am Inn, Austria. Leonhard Foeger / Reuters file": a caption
+# closed by its photo's agency (and photographer) after the caption's stop.
+_CAPTION_CLOSED_BY_AGENCY = re.compile(
+    rf"(?<=[.!?\"”])\s+(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}\s*/\s*)?(?:{_PHOTO_AGENCY_NAMES})"
+    r"(?:\s+(?:file|photo))?\s*$"
+)
+# A wire story's byline: its writers, then their agency or their beat ("Robert Burns, AP National Security
+# Writer", "Meg Kinnard and Errin Haines, Associated Press"), or two writers and their paper in capitals.
+_WRITER = r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}"
+_WRITERS_LINE = re.compile(
+    rf"^(?:[Bb]y\s+)?{_WRITER}(?:(?:,\s*|\s+and\s+|\s*&\s*){_WRITER})*"
+    rf"(?:,\s*(?:{_PHOTO_AGENCY_NAMES})\b.{{0,40}}|,\s*(?:[A-Z][\w-]*\s){{0,4}}(?:Writer|Correspondent|Reporter|Editor"
+    rf"|Contributor)s?|(?:\s+and\s+|\s*&\s*){_WRITER}\s+[A-Z]{{2,}}(?:\s[A-Z]{{2,}})*)$"
+)
 _CAPTION_CREDIT_AGENCY = re.compile(rf"(?<=[.!?\"”])\s*\((?P<credit>{_PHOTO_AGENCY_NAMES})\)\s*$")
 # "... despite differences of opinion [Reuters]": a photo agency in square brackets closing a caption.
 _CAPTION_CREDIT_AGENCY_BRACKETED = re.compile(rf"\s+\[(?P<credit>(?:{_PHOTO_AGENCY_NAMES})(?:/[^\]]{{1,30}})?)\]\s*$")
@@ -643,7 +657,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
     return len(units)
 
 
-def _read_header_zone(units: list[str], result: CleanText) -> None:
+def _read_header_zone(units: list[str], result: CleanText, *, lead: str = "") -> None:
     """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
     is kept, and the date line next to it gives the published date."""
     units = [_without_wire_label(_without_script_label(unit, result), result) for unit in units]
@@ -663,12 +677,16 @@ def _read_header_zone(units: list[str], result: CleanText) -> None:
             rule = "site notice"  # "JavaScript is off", "Please update your browser", cookie consent
         if rule is None and (_AUTHOR_LINE.match(unit) or _EDITOR_LINE.match(unit) or _is_correspondent_line(unit)):
             rule = "author line"
+        if rule is None and _WRITERS_LINE.match(unit):
+            rule = "author line"
+        if rule is None and _CAPTION_CLOSED_BY_AGENCY.search(unit):
+            rule = "photo caption"  # over the headline, where a lead never ends with an agency's name
         if rule is None and len(_BREADCRUMB_SEPARATOR.findall(unit)) >= 1 and len(unit.split()) <= 12:
             rule = "breadcrumb"
         if rule is None and _is_capitals(unit):
             rule = "banner in capitals"
         rules.append(rule)
-    chosen = _choose_headline(units, rules)
+    chosen = _choose_headline(units, rules, lead)
     if chosen is None:
         # A headline set in capitals, when nothing else above the text is one.
         shouted = [i for i, rule in enumerate(rules) if rule == "banner in capitals" and _headline_length(units[i])]
@@ -748,14 +766,20 @@ def _headline_length(unit: str) -> bool:
     return is_headline(unit) and word_count(unit) >= _HEADLINE_MIN_WORDS
 
 
-def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
+def _choose_headline(units: list[str], rules: list[str | None], lead: str = "") -> int | None:
     """The headline among the title-like lines above the text: the one the page repeats ("Site - Headline",
     the headline twice), the one with the byline or date line right under it, a real headline's length
-    rather than a section name's; when those say nothing, the last one above the text."""
-    candidates = [index for index, rule in enumerate(rules) if rule is None and is_headline(units[index])]
+    rather than a section name's, the one telling what the lead tells (a site's slogan tells nothing of
+    it); when those say nothing, the last one above the text."""
+    candidates = [
+        index
+        for index, rule in enumerate(rules)
+        if rule is None and is_headline(units[index]) and not _reads_as_stamp(units[index])
+    ]
     if not candidates:
         return None
     keys = [_key(unit) for unit in units]
+    lead_stems = _stems(lead)
 
     def is_deck(index: int) -> bool:
         """The sentence under a headline that sums the story up: longer, in sentence case."""
@@ -770,9 +794,45 @@ def _choose_headline(units: list[str], rules: list[str | None]) -> int | None:
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
         institution = bool(_INSTITUTION_NAME.search(units[index]))
         deck = is_deck(index)
-        return 4 * repeated + 2 * under_byline + 3 * long_enough - 4 * institution - 4 * deck, index
+        tells_the_lead = _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
+        return (
+            4 * repeated + 2 * under_byline + 3 * long_enough + 2 * tells_the_lead - 4 * institution - 4 * deck,
+            index,
+        )
 
     return max(candidates, key=score)
+
+
+_TIME_AGO = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?)\s+ago\b", re.I)
+
+
+def _reads_as_stamp(unit: str) -> bool:
+    """A post's metadata rather than a headline: a full date ("05/10/2018 - Posted by ...", "Author: X
+    Publish date: Nov 18, 2019"), "1 hour ago", a table's row of figures, a link's "»"."""
+    words = unit.split()
+    figures = sum(any(c.isdigit() for c in word) for word in words)
+    return (
+        figures * 2 >= len(words)
+        or unit.endswith(("»", "›"))
+        or _TIME_AGO.search(unit) is not None
+        or any(m.kind == "day" and m.year for m in find_dates(unit))
+    )
+
+
+# The headline and the lead under it name the same people, places and things: this many words of the
+# headline (by their first letters, so "Laos" is "Lao" and "rail" is "railway") are in the lead's first units.
+_HEADLINE_SHARES_WITH_LEAD = 2
+_LEAD_UNITS = 2
+_STEM_LETTERS = 5
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]{3,}", to_ascii(text).lower())
+    return {word[:_STEM_LETTERS] for word in words if word not in FUNCTION_WORDS}
+
+
+def _shared_stems(stems: set[str], others: set[str]) -> int:
+    return sum(any(stem.startswith(other) or other.startswith(stem) for other in others) for stem in stems)
 
 
 def _reads_as_deck(unit: str, above: str) -> bool:
@@ -1015,7 +1075,10 @@ _SITE_NOTICE = re.compile(
     r"|an official website of|official websites use|here['’]s how you know|gov websites?|https:// means"
     r"|posted in the last 24 hours|news alerts|delivered (?:\w+ )?(?:mornings|daily|weekly)|to your inbox"
     # an archive's age notice, a site's own slogan
-    r"|this article is more than \w+ (?:years?|months?) old|breaking news, |daily information|latest news and)\b",
+    r"|this article is more than \w+ (?:years?|months?) old|breaking news, |daily information|latest news and"
+    # an account's or a share menu's prompts, a search box, a link's warning
+    r"|you are (?:now )?(?:signed|logged) in|sharing options|what are you looking for|search for\s*:"
+    r"|(?:will )?open in a new (?:window|tab))\b",
     re.IGNORECASE,
 )
 
