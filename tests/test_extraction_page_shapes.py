@@ -1269,3 +1269,18 @@ def test_a_forum_posts_link_card_repeating_the_headline_and_the_lead_goes():
     )
     assert result.body.count("Deputy Prime Minister Tran Van Binh on Monday") == 1
     assert result.body.endswith(LAST)
+
+
+@pytest.mark.parametrize("position", ["(L front)", "(R, back)", "(front row, C)"])
+def test_a_meeting_told_only_under_its_photo_is_read_past_where_each_one_stands(position):
+    text = page_text(
+        "Chinese vice president visits Cambodia",
+        "During the meeting, Liu said the friendship between the two countries dates back to ancient times.",
+        f"Visiting Chinese Vice President Liu Jianguo {position} meets with Keo Sophal, Cambodian deputy prime "
+        "minister, in Siem Reap, Cambodia, Dec. 20, 2009. (Xinhua/Li Ming)",
+        "Keo Sophal said the visit would promote cooperation between the two countries in many fields.",
+    )
+    result = extract_text(text)
+    (meeting,) = result.meetings
+    assert sorted(meeting.participants) == ["Keo Sophal", "Liu Jianguo"]
+    assert meeting.date.value == datetime.date(2009, 12, 20)
