@@ -208,12 +208,11 @@ _PHOTO_CREDIT_LINE = re.compile(
 # A photographer's or agency's mark under a photo's caption ("© Anna Ivanova/Agency"); a site's own
 # copyright line names a year or its rights.
 _PHOTO_CREDIT_UNDER = re.compile(r"^©\s*(?P<credit>(?!.*\b(?:rights|reserved|copyright)\b)[^\d©]{2,60})$", re.I)
-# Where someone stands in a photo: "(R)", "(2nd L)", "(second from right)", "(centre)".
 _POSITION_WORD = (
     r"(?:(?:\d(?:st|nd|rd|th)|first|second|third)\s+)?(?:from\s+)?(?:left|right|centre|center|front|back|L|R|C)"
     r"(?:\s+row)?"
 )
-# "(L)", "(2nd R)", "(L front)", "(R, back)", "(front row, C)": where someone stands in the photo.
+# Where someone stands in a photo: "(R)", "(second from right)", "(L front)", "(R, back)", "(front row, C)".
 PHOTO_POSITION = re.compile(
     rf"\s{{0,3}}\({_POSITION_WORD}(?:,?\s+{_POSITION_WORD}){{0,2}}\)",
     re.IGNORECASE,
