@@ -1284,3 +1284,40 @@ def test_a_meeting_told_only_under_its_photo_is_read_past_where_each_one_stands(
     (meeting,) = result.meetings
     assert sorted(meeting.participants) == ["Keo Sophal", "Liu Jianguo"]
     assert meeting.date.value == datetime.date(2009, 12, 20)
+
+
+def test_a_masthead_printed_twice_under_the_headline_is_not_the_title():
+    headline = "Japan considers Vietnam key partner in Asia"
+    standfirst = "Both sides agreed to work together on clean energy and on training skilled workers."
+    caption = "Minister Tran Van Binh is welcomed in Tokyo. — VNA/VNS Photo Le Hai"
+    text = page_text(headline, standfirst, "Mekong Daily News", "Mekong Daily News", caption, LEAD, MIDDLE)
+    result = extract_text(text)
+    assert result.title == headline
+
+
+WRAPPED_WIRE_PAGE = """\
+ID :
+40512
+Wed, 05/13/2015 - 10:05
+Shortlink :
+https://wire.example.org/node/40512
+(2nd LD) Vietnamese, Thai leaders agree to double trade by 2020 at talks in Hanoi
+(ATTN: ADDS details of the leaders' joint press conference in paras 5-6,
+new photo)
+By Somchai Wongsa
+HANOI, May 12 (Agency) -- Vietnamese Prime Minister Tran Van Binh and his Thai
+counterpart Anan Sukprasert agreed Tuesday to double trade between their countries
+to 20 billion US dollars by 2020, according to a joint statement issued after talks.
+The two leaders also agreed to open a hotline between their defence ministries and
+to hold joint patrols in the Gulf of Thailand, officials said at a press conference.
+Anan arrived in Hanoi on Monday for a three-day official visit, his first trip to
+Vietnam since taking office in March, and is scheduled to meet the Vietnamese
+president and the chairman of the National Assembly before leaving on Wednesday.
+"""
+
+
+def test_a_hard_wrapped_wire_page_keeps_its_headline_apart_from_its_note_and_byline():
+    result = extract_text(WRAPPED_WIRE_PAGE)
+    assert result.title == "Vietnamese, Thai leaders agree to double trade by 2020 at talks in Hanoi"
+    assert result.body.startswith("Vietnamese Prime Minister Tran Van Binh and his Thai counterpart")
+    assert "Somchai Wongsa" not in result.body and "ATTN" not in result.body

@@ -81,6 +81,11 @@ _INSTITUTION_NAME = re.compile(
     r"|\b(?:portal|online|newspaper|news agency|website|e-?paper|gazette|homepage)$",
     re.IGNORECASE,
 )
+# A masthead: a few capitalised words ending as a paper's name does ("Viet Nam News", "The Mekong Times").
+_MASTHEAD = re.compile(
+    r"^(?:[A-Z][\w'’.&-]*\s+){1,3}(?:News|Times|Post|Daily|Herald|Tribune|Journal|Express|Today|Network|Press|Weekly"
+    r"|Chronicle|Observer|Insider|Monitor|Magazine|Radio|TV)$"
+)
 # A footer glued to the end of the last paragraph in a cached or copied page.
 _GLUED_FOOTER = re.compile(
     r"(?<=[.!?\"”’])\s+(?:read (?:the )?full(?: this)? (?:story|article)|read more|continue reading|xem tiếp|đọc tiếp)"
@@ -796,7 +801,7 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: str = "") 
         below = index + 2 if index + 1 < len(units) and index + 1 in candidates and is_deck(index + 1) else index + 1
         under_byline = below < len(units) and rules[below] in _BYLINE_RULES
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
-        institution = bool(_INSTITUTION_NAME.search(units[index]))
+        institution = bool(_INSTITUTION_NAME.search(units[index]) or _MASTHEAD.match(units[index]))
         deck = is_deck(index)
         tells_the_lead = _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
         return (
@@ -1681,16 +1686,24 @@ def _is_wrapped_paragraphs(lines: list[str]) -> bool:
     return near_width * 2 >= len(lines) and ended * 8 >= len(lines) and (len(lines) - ended) * 5 >= len(lines) * 2
 
 
+_OPENS_A_WIRE_NOTE = re.compile(r"^(?:\((?:ATTN|EDS?|EDITORS?)\b|By [A-Z])")
+
+
 def _rewrapped(lines: list[str]) -> list[str]:
     """The paragraphs of hard-wrapped text: a paragraph ends on a short line that ends a sentence."""
     width = max(map(len, lines))
     paragraphs, current = [], []
-    for line in lines:
-        if current and _opens_with_dateline(line):
-            paragraphs.append(" ".join(current))  # "HANOI, June 5 (VNA) -" opens a paragraph: the headline over it
+    for index, line in enumerate(lines):
+        # "HANOI, June 5 (VNA) -", "By Jane Doe", "(ATTN: UPDATES ...)" open a paragraph: the line over them
+        # is a headline or a note of its own.
+        if current and (_opens_with_dateline(line) or _OPENS_A_WIRE_NOTE.match(line)):
+            paragraphs.append(" ".join(current))
             current = []
         current.append(line)
-        if _SENTENCE_END.search(line) and len(line) < _FULL_LINE * width:
+        # A wrap fills each line: a short one ends its paragraph, on a stop or (a header's field) before a
+        # line that does not carry a sentence on in lower case.
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if len(line) < _FULL_LINE * width and (_SENTENCE_END.search(line) or not following[:1].islower()):
             paragraphs.append(" ".join(current))
             current = []
     if current:
