@@ -155,6 +155,13 @@ def test_a_single_trailing_headline_and_a_line_of_tags_go():
     assert set(tail) <= set(removal_rules(result))
 
 
+def test_country_tags_and_a_note_sending_readers_to_a_section_go_and_credit_no_one():
+    tail = ["VIETNAM CHINA", "*Please visit the Diplomacy section to see related news and articles.", "Source"]
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, LAST, *tail))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert result.credit is None
+
+
 @pytest.mark.parametrize("heading", ["Read also", "Related Article"])
 def test_a_read_also_box_inside_the_story_goes_and_the_story_goes_on(heading):
     """A "Read also" box set between paragraphs: its picture's caption and headline go (a name in them is

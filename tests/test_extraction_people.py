@@ -1012,3 +1012,12 @@ def test_senior_lieutenant_general_abbreviated_is_a_rank_not_a_name():
         "Army, Sen. Lieut. Gen. Zhou Haoran."
     )
     assert set(people) == {"Tran Duc Minh", "Zhou Haoran"}
+
+
+@pytest.mark.parametrize("reception", ["At a reception for", "At a reception in honour of"])
+def test_the_guest_of_a_reception_is_a_person_without_an_office(reception):
+    people = people_in(
+        f"{reception} Zhou Haoran on March 28, the Vietnamese Party leader spoke highly of the visit. "
+        "Zhou is in Vietnam to co-chair a conference of border provinces."
+    )
+    assert set(people) == {"Zhou Haoran"}

@@ -1361,19 +1361,32 @@ def _take_sign_off(units: list[str], result: CleanText, *, story_found: bool = F
 _CUT_PARAGRAPH_MIN_WORDS = 15
 
 
+# A site's sentence to its reader after the article: "Please visit the Politics section to see related news".
+_READER_PROMPT = re.compile(
+    r"^\W*(?:please\s+)?(?:visit|see|go to|check out)\s+(?:the|our)\s+[^.]{1,40}\bsection\b"
+    r"|\bto (?:see|read|find) (?:more |other )?(?:related )?(?:news|articles|stories)\b",
+    re.IGNORECASE,
+)
+
+
 def _end_of_article(units: list[str]) -> int:
     """Where the article ends: after its last paragraph of prose, the short sentences that follow
     it, and a list it introduces ("The documents signed include:"). Widgets, tags, comment forms
     and single headlines of other stories come after that."""
     main_end = _main_text(units, 0)[1]  # readers' comments and teasers past the densest run are not the article's
     last = max(
-        (index for index, unit in enumerate(units[:main_end]) if is_prose(_without_sign_off(unit))), default=None
+        (
+            index
+            for index, unit in enumerate(units[:main_end])
+            if is_prose(_without_sign_off(unit)) and not _READER_PROMPT.search(unit)
+        ),
+        default=None,
     )
     if last is None:
         return len(units)
     end = last + 1
     while end < len(units) and (
-        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end]))
+        (is_sentence(units[end]) and not _LABEL_LINE.match(units[end]) and not _READER_PROMPT.search(units[end]))
         or _is_cut_paragraph(units[end], last_in_text=end == len(units) - 1)
     ):
         end += 1
@@ -1477,7 +1490,9 @@ def _is_credit_line(unit: str) -> bool:
     # "Vie", "World-class V": the first letters of a paragraph the saved copy cut, not an agency's name
     # (an agency's short name is in capitals: "VNA", "AKP").
     cut_short = len(parts[-1]) == 1 or (len(parts) == 1 and len(bare) <= 3 and not bare.isupper())
-    return not cut_short and all(word[0].isupper() for word in parts)
+    # "VIETNAM CHINA": the story's tags, the countries it is about, not who sent it.
+    tags = len(parts) > 1 and all(_is_known_place(word) for word in parts)
+    return not cut_short and not tags and all(word[0].isupper() for word in parts)
 
 
 # --- the lead's opening: agency line, dateline ------------------------------------------------

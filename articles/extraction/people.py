@@ -351,7 +351,11 @@ _SPOUSE_AFTER = re.compile(
 _BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I)
-_MEETING_OBJECT = re.compile(r"\b(?:with|met|meets|received|receives|between)\s*$", re.I)
+_MEETING_OBJECT = re.compile(
+    r"\b(?:with|met|meets|received|receives|between|reception\s+(?:for|in\s+honou?r\s+of))"
+    r"\s*$",
+    re.I,
+)
 # "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
 _SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|noted|according\s+to)|[,.]\s*[\"”’'])\s*$", re.I)
 # One word per repetition (words are separated by spaces), so a failed match backtracks linearly.
