@@ -1328,3 +1328,50 @@ def test_a_hard_wrapped_wire_page_keeps_its_headline_apart_from_its_note_and_byl
     assert result.title == "Vietnamese, Thai leaders agree to double trade by 2020 at talks in Hanoi"
     assert result.body.startswith("Vietnamese Prime Minister Tran Van Binh and his Thai counterpart")
     assert "Somchai Wongsa" not in result.body and "ATTN" not in result.body
+
+
+def test_a_line_saying_where_people_stand_without_a_stop_is_a_caption_inside_the_text():
+    caption = "President Tran Van Binh (R) welcoming Lao Prime Minister Keo Vongsa"
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, "leftcenterrightdel", caption, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [photo.caption for photo in result.photos] == [caption]
+
+
+def test_a_wire_photo_s_credit_in_pieces_closes_its_caption_and_the_caption_s_copy_goes():
+    caption = "President Tran Van Binh, right, shakes hands with Prime Minister Keo Vongsa in Hanoi."
+    text = page_text(
+        "Vietnam, Laos leaders hold talks",
+        caption,
+        "Anna Berg",
+        "/",
+        "AFP/Getty Images",
+        caption,
+        "Minister Le Thi Hoa and Ambassador Zhou Ming speak to reporters in Hanoi June 21, 2007.",
+        "Tom Lind / Getty Images",
+        "/",
+        "Getty Images",
+        LEAD,
+        MIDDLE,
+        LAST,
+    )
+    result = extract_text(text)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [photo.credit for photo in result.photos] == ["AFP/Getty Images", "Getty Images"]
+    assert "Anna Berg" not in names_in(result)
+
+
+def test_a_weekday_dated_only_by_a_photo_is_the_one_nearest_the_photo_s_day():
+    text = page_text(
+        "Vietnamese president visits Washington",
+        "Minister Le Thi Hoa and Ambassador Zhou Ming speak to reporters in Hanoi June 21, 2007. (Photo: VNA)",
+        "President Tran Van Binh and President John Miller discussed trade at a Friday meeting in Washington, "
+        "the first such visit in three decades.",
+        MIDDLE,
+    )
+    result = extract_text(text)
+    assert result.date.value == datetime.date(2007, 6, 22) and result.date.needs_review
+
+
+def test_an_agency_s_name_alone_under_the_headline_credits_the_article_not_a_photo():
+    result = extract_text(page_text(TITLE, "XINHUA", LEAD, MIDDLE, LAST))
+    assert result.title == TITLE and not result.photos

@@ -466,8 +466,26 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     marked: list[str] = []
     prose = [index for index, unit in enumerate(units) if is_prose(unit)]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(units), -1)
+    taken: set[int] = set()  # a caption's credit lines and copies, read with it
     for index, unit in enumerate(units):
+        if index in taken:
+            continue
         previous = units[index - 1] if index else ""
+        agency_credit = None if story_found else _agency_credit_under(units, index)
+        if (
+            agency_credit
+            and _could_be_caption(unit)
+            and (not is_prose(unit) or _READS_AS_PHOTO.search(unit))
+            and not _AGENCY_CREDIT_LINE.match(unit)
+            and not _PHOTOGRAPHER_LINE.match(unit)
+        ):
+            # "Caption / Saul Loeb / / / AFP/Getty Images / Caption again": a wire photo's credit, in pieces.
+            credit, end = agency_credit
+            result.removed.extend(RemovedBlock(line, "photo credit") for line in units[index + 1 : end])
+            taken.update(range(index + 1, end))
+            taken.update(k for k in range(end, min(end + _CAPTION_COPY_REACH, len(units))) if units[k] == unit)
+            marked.append(f"{CAPTION_MARK}{unit} (Photo: {credit})")
+            continue
         if index and unit == previous and (is_prose(unit) or marked[-1] == CAPTION_MARK + unit):
             result.removed.append(RemovedBlock(unit, "caption repeated"))
             continue
@@ -560,9 +578,9 @@ _AGENCY_CREDITED_PHOTO = re.compile(
 # the day it was taken ("..., June 26, 2024.").
 _READS_AS_PHOTO = re.compile(
     rf"{PHOTO_POSITION.pattern}"
-    r"|\b(?:shake hands|poses?|shakes|waves|walks|attends|speaks|inspects|reviews|greets|holds|signs|lays"
+    r"|\b(?:shake hands|poses?|shakes|waves|walks|attends|speaks?|inspects|reviews|greets|holds|signs|lays"
     r"|listens|chats|toasts|watches|exchanges|delivers|stands|meets|receives|welcomes)\b"
-    rf"|,\s+(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
+    rf"|[,\s]\s*(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
 
@@ -575,6 +593,30 @@ def _credits_the_line_above(units: list[str], credit_index: int, unit: str, firs
     caption_above = credit_index - 1 > first_prose and not is_prose(above) and _could_be_caption(above)
     long_paragraph = is_prose(unit) and word_count(unit) > _CAPTION_UNDER_CREDIT_MAX_WORDS
     return caption_above or long_paragraph
+
+
+# "AFP/Getty Images", "Mark Wilson / Getty Images", "Reuters": a line crediting a wire photo to its agency.
+_AGENCY_CREDIT_LINE = re.compile(
+    rf"^(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}\s*/\s*)?(?:{_PHOTO_AGENCY_NAMES})(?:\s*/\s*(?:{_PHOTO_AGENCY_NAMES}))*$"
+)
+_PHOTOGRAPHER_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,2}[A-Z][\w'’.-]+$|^/$")
+_CAPTION_COPY_REACH = 3  # lines after its credit where the caption's second copy stands
+
+
+def _agency_credit_under(units: list[str], index: int) -> tuple[str, int] | None:
+    """The agency credit in the short lines right under a caption (a photographer's name, slashes, the
+    agency), and where those lines end; None without an agency's line among them."""
+    end, credit = index + 1, None
+    while end < len(units) and end - index <= 4:
+        line = units[end]
+        if _AGENCY_CREDIT_LINE.match(line):
+            credit = line
+        elif not _PHOTOGRAPHER_LINE.match(line):
+            break
+        end += 1
+    if credit is None or (end == index + 2 and _is_agency_code(credit)):
+        return None  # "XINHUA" alone under a headline: the article's source, not a photo's
+    return credit, end
 
 
 def _credited_under(units: list[str], index: int) -> bool:
@@ -1223,6 +1265,8 @@ def _take_caption(unit: str, result: CleanText) -> str | None:
         or _CAPTION_CREDIT_COURTESY.search(caption)
         or _CAPTION_CREDIT_DASH.search(caption)
     )
+    if credit_match is None and not marked and not _SENTENCE_END.search(caption) and PHOTO_POSITION.search(caption):
+        marked = True  # "President A (R) welcoming Prime Minister B": where each stands, and no sentence's stop
     if credit_match is None and not marked:
         # "Source: state media outlets A and B": where the story came from, too long to be one credit.
         # Often under the lead, so no sign-off: the text goes on after it.

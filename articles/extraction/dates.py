@@ -445,6 +445,12 @@ class DateContext:
         reference = self.reference
         if reference:
             value = _weekday_near(reference[0], mention.weekday, which)
+            if reference[1] == _CAPTION_REFERENCE and which in ("", "on"):
+                # A photo was taken on one of the story's days, the story written on it or after: the
+                # weekday nearest to it, before or after, is the likelier (and still a guess).
+                after = _weekday_near(reference[0], mention.weekday, "next")
+                if (after - reference[0]) < (reference[0] - value):
+                    value = after
             if which == "next" and mention.which != "next" and mention.weekday == reference[0].weekday():
                 # "will meet on Monday" in Monday's paper: later that day or a week on; the text cannot say.
                 return _day(value, f"weekday resolved against {reference[1]}, a week on or the same day", True)

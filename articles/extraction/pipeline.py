@@ -21,7 +21,7 @@ from .titles import generated_title, real_title, split_standfirst
 from .types import HELD, MONTH, PRECISIONS, YEAR, ExtractedArticle, InputError, PartialDate
 
 # Bump on any change that alters what extraction returns for the same input (re-extraction uses it).
-EXTRACTOR_VERSION = "2026.3"
+EXTRACTOR_VERSION = "2026.4"
 
 _HTML_SUFFIXES = (".html", ".htm")
 _HEADLINE_ONLY_REASON = "no article text: only a headline and photos; check it against the source"
