@@ -27,6 +27,7 @@ def answer(partial):
     [
         ("on October 11", "day", {"month": 10, "day": 11, "year": None}),
         ("on Oct. 11, 2024", "day", {"month": 10, "day": 11, "year": 2024}),
+        ("Updated: May 4,2016 9:41 PM", "day", {"month": 5, "day": 4, "year": 2016}),
         ("on 12 March 2025", "day", {"month": 3, "day": 12, "year": 2025}),
         ("on the 5th of Sept", "day", {"month": 9, "day": 5}),
         ("on Tuesday, September 5", "day", {"month": 9, "day": 5, "weekday": 1}),
@@ -428,3 +429,16 @@ def test_an_older_year_spoken_of_in_a_story_of_the_pages_year_flags_nothing():
         published=D(2025, 4, 18),
     )
     assert answer(dates.article_date) == ("day", D(2025, 4, 14), False)
+
+
+def test_a_day_without_a_year_takes_the_one_year_its_sentence_states_flagged():
+    lead = (
+        "The coast guards of the two countries on October 22 finished their second joint patrol in the Gulf of "
+        "Tonkin in 2021, under an agreement signed in 2000."
+    )
+    assert answer(context(lead).article_date) == ("day", D(2021, 10, 22), True)
+
+
+def test_a_year_the_sentence_looks_back_to_is_not_the_day_s():
+    lead = "On October 22 the two navies held their 30th joint patrol since 1995 in the Gulf of Tonkin."
+    assert answer(context(lead).article_date) == ("unknown", None, True)

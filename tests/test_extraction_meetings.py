@@ -590,3 +590,11 @@ def test_separate_meetings_with_several_guests_are_one_each():
 def test_leaders_each_named_with_their_country_are_the_subjects_of_their_talks(subjects):
     meetings = meetings_of(f"{subjects} held talks in Phnom Penh on Tuesday.")
     assert answers(meetings) == [(["Keo Sophal", "Tran Huu Nghia"], "talks", "held")]
+
+
+def test_a_meeting_told_within_a_trip_s_days_is_flagged_on_the_first_of_them():
+    (meeting,) = meetings_of(
+        "During the trip, from January 10-12, Deputy Minister Tran Van Binh met with Liu Ning, Secretary of the "
+        "Party Committee of Guangxi."
+    )
+    assert meeting.date.value == datetime.date(2026, 1, 10) and meeting.date.needs_review

@@ -1375,3 +1375,10 @@ def test_a_weekday_dated_only_by_a_photo_is_the_one_nearest_the_photo_s_day():
 def test_an_agency_s_name_alone_under_the_headline_credits_the_article_not_a_photo():
     result = extract_text(page_text(TITLE, "XINHUA", LEAD, MIDDLE, LAST))
     assert result.title == TITLE and not result.photos
+
+
+def test_a_forum_s_submitted_by_stamp_is_not_the_title():
+    result = extract_text(
+        page_text("Member for", "4 years", "Submitted by admin2 on Mon, 11/28/2011 - 09:01", LEAD, MIDDLE)
+    )
+    assert result.title_generated and "Submitted" not in result.title

@@ -152,7 +152,9 @@ _CORRESPONDENT_LINE = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+)\s+in\s+(?:[A-Z][\w'’.-]+\s?){1,3}$"
 )
 _AUTHOR_LINE = re.compile(
-    r"^(?:by|story by|reported by|written by|translated by|story:|reporter:|text:)\s+\S", re.IGNORECASE
+    r"^(?:by|story by|reported by|written by|translated by|submitted by|posted by|uploaded by|story:|reporter:|text:)"
+    r"\s+\S",
+    re.IGNORECASE,
 )
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*[+-]?\d{0,2})?")

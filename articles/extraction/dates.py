@@ -60,7 +60,7 @@ _PATTERNS = (
         "day",
         re.compile(
             rf"(?:\b(?P<weekday>{_WEEKDAY}),?\s+(?:\()?)?\b(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b"
-            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+            rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR})\b)?"  # "May 4, 2016", and "May 4,2016" of a page's stamp
         ),
     ),
     (
@@ -289,9 +289,9 @@ class DateContext:
             return None  # "A met B, the ministry said on Thursday": when it was said, not when they met
         day_like = [m for m in day_like if not _reported_on(sentence, m)]
         mention = day_like[0] if day_like else mentions[0]
-        return self.resolve(mention, future=is_future(sentence, mention))
+        return self.resolve(mention, future=is_future(sentence, mention), sentence=sentence)
 
-    def resolve(self, mention: DateMention, *, future: bool = False) -> PartialDate:
+    def resolve(self, mention: DateMention, *, future: bool = False, sentence: str = "") -> PartialDate:
         """The date a mention stands for; a weekday of something still to come ("will meet on Tuesday") lies
         after the reference date, any other before it."""
         if mention.kind == "relative":
@@ -300,7 +300,7 @@ class DateContext:
             return self._resolve_weekday(mention, future=future)
         if mention.kind == "month":
             return self._resolve_month(mention)
-        return self._resolve_day(mention, range_start=mention.kind == "range")
+        return self._resolve_day(mention, range_start=mention.kind == "range", sentence=sentence)
 
     # --- the article's event date -------------------------------------------------------------
 
@@ -328,7 +328,7 @@ class DateContext:
             first = day_like[0]
             if first.kind == "range":
                 return self._date_in_range(first, day_like[1:])
-            return self.resolve(first, future=is_future(self.lead, first))
+            return self.resolve(first, future=is_future(self.lead, first), sentence=_sentence_around(self.lead, first))
         months = [m for m in mentions if m.kind == "month"]
         if months:
             return self.resolve(months[0])
@@ -373,14 +373,16 @@ class DateContext:
 
     # --- single mentions ----------------------------------------------------------------------
 
-    def _resolve_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
-        resolved = self._resolve_single_day(mention, range_start=range_start)
+    def _resolve_day(self, mention: DateMention, *, range_start: bool = False, sentence: str = "") -> PartialDate:
+        resolved = self._resolve_single_day(mention, range_start=range_start, sentence=sentence)
         if range_start and resolved.precision == DAY and _span_days(mention) > _LONGEST_DAY_PRECISE_RANGE:
             # "between April 18 and 28": a tour, not a day; the month is what the text settles.
             return PartialDate(resolved.value.replace(day=1), MONTH, f"month of the range {mention.text!r}", False)
         return resolved
 
-    def _resolve_single_day(self, mention: DateMention, *, range_start: bool = False) -> PartialDate:
+    def _resolve_single_day(
+        self, mention: DateMention, *, range_start: bool = False, sentence: str = ""
+    ) -> PartialDate:
         suffix = f" ({RANGE_START})" if range_start else ""
         if mention.year:
             value = _safe_date(mention.year, mention.month, mention.day)
@@ -392,7 +394,11 @@ class DateContext:
             value = _nearest(mention.month, mention.day, reference[0])
             return _day(value, f"year from the {reference[1]}" + suffix, False)
         weekday = mention.weekday if mention.weekday is not None else self._lead_weekday()
-        guess = self._guess_year(mention.month, mention.day, weekday) or self._year_of_same_day(mention)
+        guess = (
+            self._guess_year(mention.month, mention.day, weekday)
+            or _year_of_the_sentence(sentence, mention)
+            or self._year_of_same_day(mention)
+        )
         if guess is None:
             return PartialDate(None, UNKNOWN, f"{mention.text!r} stated without a year", True)
         return _day(_safe_date(guess.year, mention.month, mention.day), guess.how + suffix, True)
@@ -538,6 +544,29 @@ def is_future(text: str, mention: DateMention) -> bool:
 # A "sentence" longer than this is a list or a run-on: its far beginning says nothing about a date.
 _SENTENCE_REACH = 1000  # characters
 _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _sentence_around(text: str, mention: DateMention) -> str:
+    """The sentence of `text` that holds the mention."""
+    end = _SENTENCE_END_AFTER.search(text, mention.end)
+    return text[_sentence_start(text, mention.start) : end.end() if end else len(text)]
+
+
+_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_LOOKING_BACK_TO_A_YEAR = re.compile(
+    r"\b(?:since|(?:established|founded|signed|set up|begun|started|launched)\s+in)\s+(?:19|20)\d{2}\b", re.I
+)
+
+
+def _year_of_the_sentence(sentence: str, mention: DateMention) -> _YearGuess | None:
+    """ "On October 22 (they) finished their second joint patrol ... in 2021": the one year the day's own
+    sentence states."""
+    # "... since 1991", "... ties set up in 1950": a year the story looks back to is not the day's.
+    years = {int(year) for year in _YEAR.findall(_LOOKING_BACK_TO_A_YEAR.sub(" ", sentence.replace(mention.text, " ")))}
+    if len(years) != 1:
+        return None
+    return _YearGuess(years.pop(), "year stated in the same sentence", True)
 
 
 def _sentence_start(text: str, position: int) -> int:

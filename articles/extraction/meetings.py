@@ -866,6 +866,9 @@ def _date_candidate(candidate: _Candidate, text: str, dates, story: _Story) -> N
             # "announced at a press conference on April 28 that A will visit Vietnam on April 30": the visit's day
             text = text[candidate.trigger :]
         candidate.date = dates.resolve_in(text)
+        if candidate.date is not None:
+            # "During the trip, from November 20-22, A met B": a meeting on one of the days, not surely the first.
+            candidate.date = _inherited(candidate.date, candidate.kind)
     if candidate.date is not None:
         story.last_date = candidate.date
 
