@@ -1021,3 +1021,20 @@ def test_the_guest_of_a_reception_is_a_person_without_an_office(reception):
         "Zhou is in Vietnam to co-chair a conference of border provinces."
     )
     assert set(people) == {"Zhou Haoran"}
+
+
+def test_in_a_list_of_titled_people_each_title_stays_with_the_name_after_it():
+    people = people_in(
+        "Son paid courtesy calls to German President Frank Bauer, President of the Federal Council Anna Berg, "
+        "Minister-President of Saxony Karl Weiss, and State Secretary at the Federal Ministry for Economic Affairs "
+        "and Climate Action Jonas Keller."
+    )
+    assert [office.text for office in people["Anna Berg"].offices] == ["President of the Federal Council"]
+    assert [office.text for office in people["Jonas Keller"].offices] == [
+        "State Secretary at the Federal Ministry for Economic Affairs and Climate Action"
+    ]
+
+
+def test_a_state_named_before_the_word_state_is_a_place_inside_an_office():
+    people = people_in("Son met Minister-President of Hessen state Boris Rhein in Wiesbaden on Monday.")
+    assert [office.text for office in people["Boris Rhein"].offices] == ["Minister-President of Hessen state"]

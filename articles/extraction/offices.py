@@ -268,6 +268,10 @@ def title_after(sentence: LabelledSentence, last: int, namesakes: set[int]) -> i
         i += 1
         if token.lower not in _TITLE_LINKS:
             end = i
+    if i < len(tokens) and i > end and sentence.labels[i] == NAME and tokens[i - 1].lower in ("of", "for", "at", "the"):
+        # "A, Minister-President of Hessen state B": the office runs on into a word the vocabulary lacks,
+        # and on to B; it is not known to be A's.
+        return last + 1 if end_before_continuation is None else end_before_continuation
     if end < len(tokens) and sentence.labels[end] == NAME and sentence.joined(end):
         # "X, Politburo member Y said": the title runs into Y and is Y's; "X, head of ..., and Ambassador Y":
         # X's office ends before the comma that starts Y's.
