@@ -1382,3 +1382,20 @@ def test_a_forum_s_submitted_by_stamp_is_not_the_title():
         page_text("Member for", "4 years", "Submitted by admin2 on Mon, 11/28/2011 - 09:01", LEAD, MIDDLE)
     )
     assert result.title_generated and "Submitted" not in result.title
+
+
+def test_a_transcript_s_speaker_labels_in_capitals_name_its_speakers():
+    text = page_text(
+        "Opening remarks at the bilateral meeting with the Prime Minister of Vietnam",
+        "MARGARET HOLLOWAY, PRIME MINISTER OF NEW ZEALAND: Thank you very much, Prime Minister, for the warm "
+        "welcome you have given us here in Hanoi.",
+        "TRAN VAN BINH, PRIME MINISTER OF VIETNAM: We are glad to welcome you and your delegation to Vietnam.",
+        "It is fifty years since our two countries set up diplomatic relations, and we are now strategic partners.",
+    )
+    result = extract_text(text)
+    offices = {person.name: [office.text for office in person.offices] for person in result.people}
+    assert offices == {
+        "Margaret Holloway": ["Prime Minister of New Zealand"],
+        "Tran Van Binh": ["Prime Minister of Vietnam"],
+    }
+    assert "MARGARET HOLLOWAY, PRIME MINISTER OF NEW ZEALAND:" in result.standfirst + result.body  # as printed

@@ -434,6 +434,27 @@ def _is_person(reference: Reference, officials, named: set[str]) -> bool:
     return reference.in_context and recognised_by_shape(reference.name, named)
 
 
+# A transcript's speaker label in capitals: "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: Thank you ...".
+_SPEAKER_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){1,3}(?:,[ ]*[A-Z][A-Z'’.,& -]{2,80}?)?)(?=:\s)", re.MULTILINE
+)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "at"})
+
+
+def speakers_in_ordinary_case(text: str) -> str:
+    """A transcript's speaker labels as a sentence writes names and offices ("Anthony Albanese, Prime Minister
+    of Australia:"), so they are read like any name with its office."""
+
+    def ordinary(match: re.Match) -> str:
+        words = match.group("label").split(" ")
+        return " ".join(
+            word.lower() if position and word.lower() in _SMALL_WORDS else word.capitalize()
+            for position, word in enumerate(words)
+        )
+
+    return _SPEAKER_LABEL.sub(ordinary, text) if ":" in text else text
+
+
 def extract_people(body: str, captions: list[str] | None = None, *, officials=None) -> list[PersonMention]:
     """Everyone the article's body and photo captions name, with offices, country and reference count."""
     if not isinstance(body, str):

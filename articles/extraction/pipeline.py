@@ -66,6 +66,7 @@ def extract_text(text: str, *, officials=None, page: Page | None = None) -> Extr
     # Everything the article says is read for dates, people and meetings: the standfirst too (a
     # wire story's only sentence about the meeting may be the one taken as its standfirst).
     said = with_own_acronyms_spelt_out("\n\n".join(part for part in (standfirst, body) if part))
+    said = people_module.speakers_in_ordinary_case(said)
     published = cleaned.published
     archived = cleaned.published_is_archived
     if page and page.published and (published is None or archived):
