@@ -1399,3 +1399,17 @@ def test_a_transcript_s_speaker_labels_in_capitals_name_its_speakers():
         "Tran Van Binh": ["Prime Minister of Vietnam"],
     }
     assert "MARGARET HOLLOWAY, PRIME MINISTER OF NEW ZEALAND:" in result.standfirst + result.body  # as printed
+
+
+def test_a_copy_that_lost_its_spaces_at_line_ends_is_read_with_them_put_back():
+    text = page_text(
+        "Hanoi (VNA) – ChinesePresident Zhou Ming met with Lao Prime Minister Keo Vongsa in Beijingon December 1, "
+        "vowing to deepen the comprehensive strategic cooperativepartnership between the two countries.",
+        "The Lao Prime Minister spoke highlyof China’s role in maintaining regional peace and stability.",
+        "Prime Minister Keo Vongsais visiting China at the invitation of his Chinese counterpart.-VNA",
+    )
+    result = extract_text(text)
+    assert names_in(result) == {"Zhou Ming", "Keo Vongsa"}
+    assert "Chinese President Zhou Ming" in result.body and "in Beijing on December 1" in result.body
+    (meeting,) = result.meetings
+    assert sorted(meeting.participants) == ["Keo Vongsa", "Zhou Ming"] and meeting.place == "Beijing"

@@ -378,6 +378,30 @@ _STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"”’)]?[A-ZÀ-ỸĐ]")
 _PHOTO_POINTER = re.compile(r"\s+\((?:pic|photo|pictured)\)(?=[\s,.;:]|$)", re.I)
 
 
+_LOWER_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]+)\b")
+_GLUED_AFTER_WORD = re.compile(r"\b([A-Z][a-z]{3,})(on|in|at|and|is|was)\b")
+
+
+def _with_lost_spaces_put_back(unit: str) -> str:
+    """ "ChinesePresident Xi", "in Beijingon December 1": words a copy glued where it lost a space, split
+    where the first is a nationality, title or known place (not "PetroVietnam", "Boston")."""
+    lex = lexicon()
+
+    def camel(match: re.Match) -> str:
+        first, second = match.group(1).lower(), match.group(2).lower()
+        # A post on either side ("ChinesePresident", "PrimeMinister"), not an outlet's name ("VietnamPlus").
+        known = (second in lex.posts and (first in lex.country_words or first in lex.title_words)) or (
+            first in lex.posts and second in lex.title_words
+        )
+        return f"{match.group(1)} {match.group(2)}" if known else match.group()
+
+    def glued(match: re.Match) -> str:
+        known = phrase_key(match.group(1)) in lex.places
+        return f"{match.group(1)} {match.group(2)}" if known else match.group()
+
+    return _GLUED_AFTER_WORD.sub(glued, _LOWER_BEFORE_CAPITAL.sub(camel, unit))
+
+
 def _unglued(unit: str) -> list[str]:
     """A line a cached or copied page glued together: caption and text ("... (Photo: VNA) Hanoi ..."),
     text and a "Read full this story" footer; template placeholders ("{{ author }}") dropped."""
@@ -390,6 +414,8 @@ def _unglued(unit: str) -> list[str]:
         unit = _GLUED_SENTENCES.sub(r"\1\2 \3", unit)
     if "(" in unit:
         unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
+    if _LOWER_BEFORE_CAPITAL.search(unit) or _GLUED_AFTER_WORD.search(unit):
+        unit = _with_lost_spaces_put_back(unit)
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []

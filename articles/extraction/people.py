@@ -614,9 +614,15 @@ def _one_slip_apart(words: list[str], others: list[str]) -> bool:
     if len(differing) != 1:
         return False
     shorter, longer = sorted(differing[0], key=len)
+    if differing[-1] == (words[-1], others[-1]) and longer.startswith(shorter) and longer[len(shorter) :] in _GLUED:
+        return True  # "Thongloun Sisoulithis visiting China": the next word glued on where the copy lost a space
     if len(longer) < _SLIP_MIN_LETTERS or len(longer) != len(shorter) + 1:
         return False
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+# Small words a copy that lost its spaces glues onto the name before them.
+_GLUED = frozenset({"is", "was", "has", "had", "and", "on", "in", "at", "said", "met"})
 
 
 def _resolve(scan: _Scan, people: dict[str, _Person], named: set[str]) -> list[tuple[Reference, _Person]]:
