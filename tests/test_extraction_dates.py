@@ -442,3 +442,36 @@ def test_a_day_without_a_year_takes_the_one_year_its_sentence_states_flagged():
 def test_a_year_the_sentence_looks_back_to_is_not_the_day_s():
     lead = "On October 22 the two navies held their 30th joint patrol since 1995 in the Gulf of Tonkin."
     assert answer(context(lead).article_date) == ("unknown", None, True)
+
+
+def test_a_lead_without_a_day_takes_the_day_a_later_sentence_gives_the_event_it_names_flagged():
+    paragraphs = [
+        "A delegation of the Communist Party of Vietnam led by Tran Van Binh has attended the congress of the "
+        "ruling Green Valley Party (GVP) Congress.",
+        "On the sidelines of the event, Binh met party officials who spoke highly of Vietnam's development.",
+        "They said the ties between the two parties would strengthen the partnership between the two countries.",
+        "The Green Valley Party Congress, which opened in the capital on November 27, drew nearly 10,000 delegates.",
+    ]
+    assert answer(context(*paragraphs, published=D(2011, 11, 28)).article_date) == ("day", D(2011, 11, 27), True)
+
+
+def test_an_announced_visit_is_dated_by_a_later_sentence_naming_the_visit_and_its_days():
+    paragraphs = [
+        "Foreign Minister Keo Sophal will pay an official visit to Vietnam next week at the invitation of his "
+        "Vietnamese counterpart.",
+        "The two ministers will co-chair the 20th meeting of the joint commission, a press release said.",
+        "Both sides will discuss trade, investment and connectivity, the release added.",
+        "Both the official visit and the joint commission meeting from Mar. 20 to 22, 2023 will give new impetus "
+        "to relations.",
+    ]
+    assert answer(context(*paragraphs).article_date) == ("day", D(2023, 3, 20), True)
+
+
+def test_a_later_paragraph_s_date_of_another_event_does_not_date_the_lead():
+    paragraphs = [
+        "Foreign Minister Keo Sophal will pay an official visit to Vietnam next week.",
+        "The two ministers will co-chair the 20th meeting of the joint commission.",
+        "Both sides will discuss trade, investment and connectivity.",
+        "The previous meeting of the commission was held in Phnom Penh on March 2, 2021.",
+    ]
+    assert answer(context(*paragraphs).article_date)[1] is None

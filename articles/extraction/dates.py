@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from .sentences import split_sentences
 from .types import DAY, MONTH, UNKNOWN, YEAR, PartialDate
 
 # How many paragraphs of the body count as the lead: the event date is stated there, while dates
@@ -305,6 +306,12 @@ class DateContext:
     # --- the article's event date -------------------------------------------------------------
 
     def _article_date(self) -> PartialDate:
+        date = self._lead_date()
+        if date.precision == UNKNOWN or _PUBLISHED_MONTH in date.how:
+            return self._date_of_the_lead_event_told_later() or date
+        return date
+
+    def _lead_date(self) -> PartialDate:
         # "The same day", "the next day": days counted from the event, which cannot date the event itself.
         mentions = [m for m in find_dates(self.lead) if not m.past_reference and not _counts_from_the_event(m)]
         # The lead paragraph says when its event is; a later paragraph's day ("after his arrival here
@@ -336,8 +343,29 @@ class DateContext:
             return self._header_date()
         if self.published and self.published.day > 2:
             # The event is usually a day or two before publication: the month is a safe claim.
-            return PartialDate(self.published, MONTH, "no date in the lead; month of the published date", True)
+            return PartialDate(self.published, MONTH, _PUBLISHED_MONTH, True)
         return PartialDate(None, UNKNOWN, "no date in the lead", True)
+
+    def _date_of_the_lead_event_told_later(self) -> PartialDate | None:
+        """ "A delegation ... has attended the United Russia Party Congress." and, paragraphs on, "The United
+        Russia Party Congress, which opened in Moscow on November 27, ...": the day of the event the lead
+        names, where a later sentence names it again with its day (flagged: the two are matched by name)."""
+        lead = _paragraphs(self.body)[:1]
+        if not lead:
+            return None
+        events = {_event_key(match.group("event")) for match in _NAMED_EVENT.finditer(lead[0])}
+        events |= {f"the {match.group('kind').lower()} visit" for match in _KIND_OF_VISIT.finditer(lead[0])}
+        if not events:
+            return None
+        for paragraph in _paragraphs(self.body)[LEAD_PARAGRAPHS:]:
+            for sentence in split_sentences(paragraph):
+                if not any(event in _event_key(sentence) for event in events):
+                    continue
+                resolved = self.resolve_in(sentence)
+                if resolved is not None and resolved.precision == DAY:
+                    how = f"{resolved.how}, where a later sentence names the lead's event again"
+                    return PartialDate(resolved.value, DAY, how, True)
+        return None
 
     def _date_in_range(self, span: DateMention, later: list[DateMention]) -> PartialDate:
         """A visit "from October 9-12": the first single date stated inside it, else its first day."""
@@ -707,6 +735,21 @@ def _day(value: datetime.date | None, how: str, needs_review: bool) -> PartialDa
     if value is None:
         return PartialDate(None, UNKNOWN, "impossible date", True)
     return PartialDate(value, DAY, how, needs_review)
+
+
+# An event the lead names that a later paragraph may date: "the 20th Meeting of the Joint Commission",
+# "the United Russia Party Congress", "an official visit".
+_NAMED_EVENT = re.compile(
+    r"(?P<event>(?:[A-Z][\w’'-]*\s+|\([A-Z]{2,}\)\s+){1,6}(?:Congress|Summit|Forum|Conference|Dialogue|Expo|Plenum"
+    r"|Fair|Festival))\b"
+)
+_PUBLISHED_MONTH = "no date in the lead; month of the published date"
+_KIND_OF_VISIT = re.compile(r"\b(?P<kind>official|state|working|friendship|goodwill)\s+visit\b", re.I)
+
+
+def _event_key(text: str) -> str:
+    """ "United Russia Party (URP) Congress" and "United Russia Party Congress" alike."""
+    return " ".join(re.sub(r"\([A-Z]{2,}\)", " ", text).lower().split())
 
 
 def _paragraphs(text: str) -> list[str]:
