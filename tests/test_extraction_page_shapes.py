@@ -1413,3 +1413,21 @@ def test_a_copy_that_lost_its_spaces_at_line_ends_is_read_with_them_put_back():
     assert "Chinese President Zhou Ming" in result.body and "in Beijing on December 1" in result.body
     (meeting,) = result.meetings
     assert sorted(meeting.participants) == ["Keo Vongsa", "Zhou Ming"] and meeting.place == "Beijing"
+
+
+def test_a_more_from_box_of_headline_writer_and_teaser_groups_goes_with_the_prompt_over_it():
+    groups = [
+        "+ Cambodia and Vietnam hold border talks in Tay Ninh",
+        "Anna Berg",
+        "Officials of the two countries met in Tay Ninh to discuss border markers and trade on Monday.",
+        "+ Japan pledges new aid to the Mekong states",
+        "Tom Lind",
+        "Japan will give the Mekong states new aid for water projects, its foreign ministry said.",
+        "+ Laos opens new rail link to Thailand",
+        "Keo Vongsa",
+        "The new link will carry passengers from Vientiane to Bangkok from next month, officials said.",
+    ]
+    text = page_text(TITLE, LEAD, MIDDLE, LAST, "Share your thoughts with friends.", "* More from the Herald", *groups)
+    result = extract_text(text)
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert names_in(result) == {"Tran Van Binh", "Zhou Ming"}

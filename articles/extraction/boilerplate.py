@@ -1433,10 +1433,13 @@ def _take_sign_off(units: list[str], result: CleanText, *, story_found: bool = F
 _CUT_PARAGRAPH_MIN_WORDS = 15
 
 
-# A site's sentence to its reader after the article: "Please visit the Politics section to see related news".
+# A site's sentence to its reader after the article: "Please visit the Politics section to see related news",
+# "Share your thoughts with friends."
 _READER_PROMPT = re.compile(
     r"^\W*(?:please\s+)?(?:visit|see|go to|check out)\s+(?:the|our)\s+[^.]{1,40}\bsection\b"
-    r"|\bto (?:see|read|find) (?:more |other )?(?:related )?(?:news|articles|stories)\b",
+    r"|\bto (?:see|read|find) (?:more |other )?(?:related )?(?:news|articles|stories)\b"
+    # "Share your thoughts with friends.", "Follow us on ...", "Join our channel": the site asking something
+    r"|^\W*(?:share|follow|like|join|subscribe to|sign up for|download)\s+(?:your|us|our|this|the app)\b",
     re.IGNORECASE,
 )
 
