@@ -1431,3 +1431,9 @@ def test_a_more_from_box_of_headline_writer_and_teaser_groups_goes_with_the_prom
     result = extract_text(text)
     assert result.body == page_text(LEAD, MIDDLE, LAST)
     assert names_in(result) == {"Tran Van Binh", "Zhou Ming"}
+
+
+def test_a_short_line_printed_twice_between_paragraphs_is_a_caption():
+    result = extract_text(page_text(TITLE, LEAD, "At the reception", "At the reception", MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [photo.caption for photo in result.photos] == ["At the reception"]

@@ -1038,3 +1038,11 @@ def test_in_a_list_of_titled_people_each_title_stays_with_the_name_after_it():
 def test_a_state_named_before_the_word_state_is_a_place_inside_an_office():
     people = people_in("Son met Minister-President of Hessen state Boris Rhein in Wiesbaden on Monday.")
     assert [office.text for office in people["Boris Rhein"].offices] == ["Minister-President of Hessen state"]
+
+
+def test_a_khmer_title_of_honour_in_another_spelling_is_not_part_of_the_name():
+    people = people_in(
+        "President Tran Van Binh hosted a reception in Hanoi on Monday for visiting Cambodian Prime Minister "
+        "Samdech Moha Borvor Thipadei Keo Sophal."
+    )
+    assert set(people) == {"Tran Van Binh", "Keo Sophal"}

@@ -517,6 +517,17 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
         if index and unit == previous and (is_prose(unit) or marked[-1] == CAPTION_MARK + unit):
             result.removed.append(RemovedBlock(unit, "caption repeated"))
             continue
+        if (
+            index > first_prose + 1
+            and unit == previous
+            and not story_found
+            and _could_be_caption(unit)
+            and not _doubled_near(units, index)  # a list of other stories doubles each of its headlines
+        ):
+            # "The scene of the meeting" twice between paragraphs: an image's description and its caption.
+            marked[-1] = CAPTION_MARK + unit
+            result.removed.append(RemovedBlock(unit, "caption repeated"))
+            continue
         closing_credit = _PHOTO_CREDIT_LINE.match(unit)
         if (
             closing_credit
@@ -611,6 +622,15 @@ _READS_AS_PHOTO = re.compile(
     rf"|[,\s]\s*(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
+
+
+_DOUBLED_REACH = 4  # units around a doubled line where a list of headlines would double its next one
+
+
+def _doubled_near(units: list[str], index: int) -> bool:
+    """Another line printed twice in a row near the pair ending at `index`."""
+    around = range(max(1, index - 1 - _DOUBLED_REACH), min(len(units), index + 1 + _DOUBLED_REACH))
+    return any(units[k] == units[k - 1] for k in around if k not in (index, index + 1) and k != index - 1)
 
 
 def _credits_the_line_above(units: list[str], credit_index: int, unit: str, first_prose: int) -> bool:
