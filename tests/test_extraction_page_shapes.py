@@ -1437,3 +1437,20 @@ def test_a_short_line_printed_twice_between_paragraphs_is_a_caption():
     result = extract_text(page_text(TITLE, LEAD, "At the reception", "At the reception", MIDDLE, LAST))
     assert result.body == page_text(LEAD, MIDDLE, LAST)
     assert [photo.caption for photo in result.photos] == ["At the reception"]
+
+
+def test_a_credit_line_naming_the_photographer_is_no_caption():
+    result = extract_text(page_text(TITLE, LEAD, "Photo: Nguyen Van Hai", MIDDLE, LAST))
+    assert "Nguyen Van Hai" not in result.body and not any("Nguyen Van Hai" in p.caption for p in result.photos)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Image: Officials walk past the new border gate at Mong Cai on Monday",
+        "This illustration of the planned border gate at Mong Cai was released by the ministry",
+    ],
+)
+def test_a_caption_that_says_it_is_an_image_or_an_illustration_is_taken_out_of_the_text(caption):
+    result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)

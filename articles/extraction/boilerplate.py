@@ -61,7 +61,9 @@ _TEMPLATE_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}")
 # Captions that open by saying so ("In this photo released by ...", "This handout photo shows ...").
 _CAPTION_OPENING = re.compile(
     r"^(?:in\s+this\s+(?:[\w.,]+\s+){0,5}?(?:photo|picture|image|video grab)|this\s+(?:\w+\s+){0,2}"
-    r"(?:photo|picture|image)\s+(?:released|provided|taken|shows|made available)|photo\s+taken\s+on"
+    r"(?:photo|picture|image|illustration)\s+(?:of|released|provided|taken|shows|made available)|photo\s+taken\s+on"
+    # "Image: Jose Mourinho has agreed ...": a sentence after the label (not a credit, "Photo: Tran Van Hai")
+    r"|(?:image|photo|picture)\s*:\s+(?=(?-i:[A-Z]\S*\s+(?:\S+\s+){0,3}[a-z]{3,}))"
     r"|\((?:files?|file photo)\)(?=\s))",  # "(FILES) This handout picture ...": an agency's archive photo
     re.IGNORECASE,
 )
