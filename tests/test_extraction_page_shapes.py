@@ -1451,6 +1451,7 @@ def test_a_credit_line_naming_the_photographer_is_no_caption():
         "This illustration of the planned border gate at Mong Cai was released by the ministry",
     ],
 )
-def test_a_caption_that_says_it_is_an_image_or_an_illustration_is_taken_out_of_the_text(caption):
+def test_a_caption_that_says_it_is_an_image_or_an_illustration_is_the_photo_s_not_the_text_s(caption):
     result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
     assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert ["Mong Cai" in photo.caption for photo in result.photos] == [True]
