@@ -598,3 +598,28 @@ def test_a_meeting_told_within_a_trip_s_days_is_flagged_on_the_first_of_them():
         "Party Committee of Guangxi."
     )
     assert meeting.date.value == datetime.date(2026, 1, 10) and meeting.date.needs_review
+
+
+def test_the_one_met_may_follow_offices_each_closed_by_a_comma_and_be_called_comrade():
+    meetings = meetings_of(
+        "Foreign Minister Tran Van Binh holds talks with Member of the Central Committee of the Communist Party "
+        "of China, Deputy Secretary of the Party Committee, and Chairman of the Guangxi Zhuang Autonomous Region "
+        "Liu Ning. On the same day, comrade Ngo Van Thanh, member of the Party Central Committee, had a meeting "
+        "with comrade Xia Mingyuan, member of the Politburo."
+    )
+    assert answers(meetings) == [
+        (["Liu Ning", "Tran Van Binh"], "talks", "held"),
+        (["Ngo Van Thanh", "Xia Mingyuan"], "meeting", "held"),
+    ]
+
+
+def test_a_second_phrase_after_the_one_met_is_the_first_subject_s():
+    meetings = meetings_of(
+        "Foreign Minister Tran Van Binh held talks with Foreign Minister Anna Berg, paid courtesy calls to "
+        "President Karl Weiss and Speaker Jonas Keller, and met business leaders in Berlin on Tuesday."
+    )
+    assert [who(m) for m in meetings] == [
+        ["Anna Berg", "Tran Van Binh"],
+        ["Karl Weiss", "Tran Van Binh"],
+        ["Jonas Keller", "Tran Van Binh"],
+    ]

@@ -181,8 +181,11 @@ _OBJECT_GAP = re.compile(
     # Wire style puts the day bare: "held talks Thursday with B", "met this morning with B".
     rf"|(?:{'|'.join(sorted(WEEKDAYS))})(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:this|last)\s+(?:morning|afternoon|evening|night|week))\s+|(?:on|in|at)\s+(?:[\w,’'-]+\s+){0,3}?){0,3}(?:with\s+)?"
-    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former)\s+)*"
+    r"(?:(?:the|his|her|their|visiting|newly[- ]appointed|new|outgoing|then|former|comrades?)\s+)*"
     r"(?:(?:country|nation|kingdom|republic)['’]s\s+)?"  # "with the country's President, X"
+    # "with Member of the Central Committee of the CPC, Deputy Secretary of ..., and Chairman of ... B": the
+    # offices the name's own title phrase does not reach, each closed by a comma.
+    r"(?:(?-i:(?:[Mm]ember|[A-Z][\w’'-]*)(?:\s+(?:of|the|and|for|[A-Z][\w’'()-]*)){0,12})\s*,\s*(?:and\s+)?){0,4}"
     # "to meet prime ministers A (Myanmar), B (Thailand) and C": a list of people named by their posts.
     r"(?:(?:(?:prime|foreign|deputy|vice|defence|defense)\s+)?(?:ministers|presidents|premiers|leaders|counterparts)\s+)?"
     r"(?:(?:[^\W\d_][\w-]*\s+)?counterpart\s*,\s*)?",  # "met his Lao counterpart, B, to discuss"
@@ -703,6 +706,9 @@ def _subjects_before(sentence: SentenceWithPeople, position: int, story: _Story)
     if before:
         last = before[-1]
         gap = sentence.text[last.extent_end : position]
+        if _BARE_COMMA_OR_AND.fullmatch(gap) and _meets_before(sentence, last.extent_start):
+            # "A held talks with B, paid courtesy calls to C ...": B was met; the next phrase is A's too.
+            return _coordinated_subjects(sentence, position, story)
         if _SUBJECT_GAP.fullmatch(gap) and (not last.led_by or _DELEGATION_SUBJECT.search(sentence.text[:position])):
             return _chain_back(sentence, last)
         pronoun = _PRONOUN_BEFORE.search(gap)
@@ -737,6 +743,22 @@ def _subjects_before(sentence: SentenceWithPeople, position: int, story: _Story)
     if described:
         return _same_side(described.group("nationality"), story)
     return []
+
+
+_BARE_COMMA_OR_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _meets_before(sentence: SentenceWithPeople, position: int) -> bool:
+    """A meeting phrase ("held talks with", "met") right before `position`: what stands there was met."""
+    before = sentence.text[max(0, position - _OBJECT_REACH) : position]
+    return any(
+        m.end() >= len(before) - _OBJECT_REACH // 2 and not _is_visit_noun(before, m)
+        for pattern in (_HELD_NOUN, _VERB)
+        for m in pattern.finditer(before)
+    )
+
+
+_OBJECT_REACH = 80  # characters from a meeting phrase to the name it takes as its object
 
 
 def _sentence_subject(sentence: SentenceWithPeople, position: int, story: _Story) -> list[str]:
