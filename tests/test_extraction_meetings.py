@@ -623,3 +623,30 @@ def test_a_second_phrase_after_the_one_met_is_the_first_subject_s():
         ["Karl Weiss", "Tran Van Binh"],
         ["Jonas Keller", "Tran Van Binh"],
     ]
+
+
+def test_separate_courtesy_calls_paid_yesterday_on_two_honoured_hosts_are_two_receptions():
+    meetings = meetings_of(
+        "Prime Minister Keo Sophal paid yesterday separate courtesy calls on H.E. Xia Mingyuan, Chairman of the "
+        "CPPCC, and H.E. Kong Dejun, Premier of the State Council."
+    )
+    assert answers(meetings) == [
+        (["Keo Sophal", "Xia Mingyuan"], "reception", "held"),
+        (["Keo Sophal", "Kong Dejun"], "reception", "held"),
+    ]
+
+
+def test_a_clause_between_commas_may_stand_between_the_subject_and_the_meeting():
+    meetings = meetings_of(
+        "Prime Minister Kenji Sato, upon request from the Vietnamese side, held a telephone conference with "
+        "Prime Minister Tran Van Binh."
+    )
+    assert answers(meetings) == [(["Kenji Sato", "Tran Van Binh"], "phone call", "held")]
+
+
+def test_two_leaders_who_exchanged_views_met():
+    meetings = meetings_of(
+        "Prime Minister Tran Van Binh and Japanese Prime Minister Kenji Sato exchanged views on regional issues "
+        "in Tokyo on Monday."
+    )
+    assert answers(meetings) == [(["Kenji Sato", "Tran Van Binh"], "meeting", "held")]

@@ -63,7 +63,7 @@ _VERB = re.compile(
     r"\b(?P<verb>received\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+|yesterday\s+|today\s+)?an?\s+courtesy\s+(?:call|visit)"
     r"\s+(?:from|by)|met|meets|meet|meeting|received|receives|receive|receiving|hosted|hosts|host|talked|"
     r"spoke|phoned|called\s+on|welcomed|welcomes|(?:placed|made|place|make|makes)\s+a\s+(?:(?:tele)?phone\s+)?call\s+to"
-    r"|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a\s+)?courtesy\s+"
+    r"|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:yesterday\s+|today\s+)?(?:a\s+|separate\s+)?courtesy\s+"
     r"(?:calls?|visits?)\s+(?:on|to)"
     # "Dung also visited King Norodom Sihamoni": a visit to a person (never "visiting", an adjective:
     # "visiting Premier Li").
@@ -130,7 +130,7 @@ _INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s*", re.I)
 # "A and B co-chaired the political consultation", "A and B led their delegations at the exchange".
 _JOINT = re.compile(
     r"\b(?:co-?chaired|co-?chairs|co-?chair|co-?hosted|co-?presided\s+over|led\s+their\s+(?:respective\s+)?"
-    r"delegations\s+(?:at|to|in))\s+(?P<rest>[^.;]{0,80})",
+    r"delegations\s+(?:at|to|in)|exchanged\s+(?:views|opinions))\s+(?P<rest>[^.;]{0,80})",
     re.I,
 )
 # "The meeting was co-chaired by A, B and C": everyone named after "by" took part.
@@ -211,7 +211,7 @@ _SUBJECT_GAP = re.compile(
     r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|entourage|spouse|wife|husband)\b)*"
     # "A, who ..., met", "A, also a Politburo member, received": a clause or an office between commas
-    r"(?:,\s*(?:who\b|(?:also\s+)?(?:an?|the)\s+)[^,;]{0,80},\s*)?",
+    r"(?:,\s*(?:who\b|(?:also\s+)?(?:an?|the)\s+|(?:upon|at|after|before|following|during)\s)[^,;]{0,80},\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
 # "met with officials / a group of Lao people ... . They include A and B": the group listed next.
