@@ -1046,3 +1046,14 @@ def test_a_khmer_title_of_honour_in_another_spelling_is_not_part_of_the_name():
         "Samdech Moha Borvor Thipadei Keo Sophal."
     )
     assert set(people) == {"Tran Van Binh", "Keo Sophal"}
+
+
+def test_the_head_of_a_delegation_with_his_offices_in_a_who_is_clause():
+    people = people_in(
+        "Head of the delegation Keo Vongsa, who is Secretary of the Lao party Central Committee, briefed "
+        "Tran Van Binh on the outcomes of the conference."
+    )
+    assert [office.text for office in people["Keo Vongsa"].offices] == [
+        "Head of the delegation",
+        "Secretary of the Lao party Central Committee",
+    ]

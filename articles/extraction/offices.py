@@ -228,6 +228,11 @@ def title_after(sentence: LabelledSentence, last: int, namesakes: set[int]) -> i
     i += 1
     if i < len(tokens) and tokens[i].lower == "and":
         return last + 1  # "the Minister of Finance, X, and the Governor of the State Bank, Y": the next one's
+    if i + 1 < len(tokens) and tokens[i].lower == "who" and tokens[i + 1].lower in ("is", "was"):
+        # "X, who is Secretary of the Party Central Committee, ...": the office after the clause's verb
+        skip = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].lower == "also")
+        if skip < len(tokens) and _starts_post_phrase(sentence, skip, namesakes):
+            i = skip
     if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
         i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
     end = i
@@ -361,7 +366,8 @@ def offices_in(phrase: str) -> tuple[list[str], list[str]]:
 
 
 def _trim_links(text: str) -> str:
-    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an)\s+)+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^who\s+(?:is|was)\s+(?:also\s+)?", "", text.strip(), flags=re.I)  # "X, who is Secretary of ..."
+    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an)\s+)+", "", text, flags=re.I)
     text = re.sub(r"(?:\s+(?:the|of|and|for|on|to|its))+$", "", text, flags=re.I)
     return text.strip(" ,;")
 
