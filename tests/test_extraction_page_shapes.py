@@ -1455,3 +1455,10 @@ def test_a_caption_that_says_it_is_an_image_or_an_illustration_is_the_photo_s_no
     result = extract_text(page_text(TITLE, LEAD, caption, MIDDLE, LAST))
     assert result.body == page_text(LEAD, MIDDLE, LAST)
     assert ["Mong Cai" in photo.caption for photo in result.photos] == [True]
+
+
+def test_the_line_under_a_headline_and_image_marker_line_is_the_photo_s_caption():
+    caption = "Deputy Prime Minister Tran Van Binh receives the Chinese Ambassador at the Government Office"
+    result = extract_text(page_text(TITLE, LEAD, f"{TITLE} - ảnh 1", caption, MIDDLE, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)
+    assert [photo.caption for photo in result.photos] == [caption]

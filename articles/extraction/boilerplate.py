@@ -242,6 +242,7 @@ _CAPTION_UNDER_CREDIT_MAX_WORDS = 35
 _LABEL_LINE = re.compile(r"^[A-Z][^\W\d_]*(?:\s[^\W\d_]+){0,2}\s*:\s+\S")
 # "ảnh 1", "hinh anh 1": an image's place in the text, often glued to the caption after it ("1President").
 _IMAGE_MARKER = re.compile(r"\b(?:hình\s+|hinh\s+)?(?:ảnh|anh)\s+\d+(?!\d)", re.IGNORECASE)
+_ENDS_WITH_IMAGE_MARKER = re.compile(rf"[-–—]\s*{_IMAGE_MARKER.pattern}\s*$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’)])\s*|\s+)(?:—|–|--|-)\s*(?P<credit>[A-Z][\w]*(?:\s*/\s*[A-Z][\w]*)*)\s*\.?$")
 # Wire end marks: Vietnamese "./.", Xinhua's "Enditem", a closing square.
 _END_MARK = re.compile(r"(?:(?<=\.)/\.|\s*\bEnditem|[■□▪◼])\s*$")
@@ -556,6 +557,8 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
         placed = (
             credit_line
             or _IMAGE_PLACEHOLDER.match(previous)
+            # "Headline - ảnh 1" alone on its line: the image's alt text and marker; its caption is the next line.
+            or (_ENDS_WITH_IMAGE_MARKER.search(previous) is not None and not is_prose(unit))
             # A lead the page printed twice (as its summary and its first paragraph) is no photo's.
             or (doubled and is_prose(unit) and _READS_AS_PHOTO.search(unit) is not None)
             or _credited_under(units, index)
