@@ -1462,3 +1462,12 @@ def test_the_line_under_a_headline_and_image_marker_line_is_the_photo_s_caption(
     result = extract_text(page_text(TITLE, LEAD, f"{TITLE} - ảnh 1", caption, MIDDLE, LAST))
     assert result.body == page_text(LEAD, MIDDLE, LAST)
     assert [photo.caption for photo in result.photos] == [caption]
+
+
+def test_a_post_glued_to_the_name_after_it_is_read_apart():
+    result = extract_text(
+        page_text(
+            TITLE, "Minister Anna Berg will make a courtesy visit to Vietnamese PresidentTran Van Binh on Friday."
+        )
+    )
+    assert "Tran Van Binh" in names_in(result)

@@ -1057,3 +1057,20 @@ def test_the_head_of_a_delegation_with_his_offices_in_a_who_is_clause():
         "Head of the delegation",
         "Secretary of the Lao party Central Committee",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chinese top legislator Zhou Haoran on Tuesday met Vietnamese officials in Beijing.", "Zhou Haoran"),
+        ("Australian teenager Tom Lindqvist was released in Phnom Penh on Monday.", "Tom Lindqvist"),
+        ("Veteran diplomat Karl Weiss arrived in Hanoi on Monday.", "Karl Weiss"),
+    ],
+)
+def test_what_a_person_is_marks_a_name_of_no_known_shape(text, name):
+    assert name in people_in(text)
+
+
+def test_a_post_in_the_plural_and_lower_case_titles_each_person_it_lists():
+    people = people_in("Former Vietnamese presidents Le Van Khiem and Tran Duc Hai travelled to Brazil in 1995.")
+    assert {name: person.country for name, person in people.items()} == {"Le Van Khiem": "VN", "Tran Duc Hai": "VN"}

@@ -393,9 +393,8 @@ def _with_lost_spaces_put_back(unit: str) -> str:
     def camel(match: re.Match) -> str:
         first, second = match.group(1).lower(), match.group(2).lower()
         # A post on either side ("ChinesePresident", "PrimeMinister"), not an outlet's name ("VietnamPlus").
-        known = (second in lex.posts and (first in lex.country_words or first in lex.title_words)) or (
-            first in lex.posts and second in lex.title_words
-        )
+        # ... or a post glued to the name after it ("PresidentVo Van Thuong").
+        known = (second in lex.posts and (first in lex.country_words or first in lex.title_words)) or first in lex.posts
         return f"{match.group(1)} {match.group(2)}" if known else match.group()
 
     def glued(match: re.Match) -> str:

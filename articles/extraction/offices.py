@@ -45,6 +45,7 @@ def _title_token(sentence: LabelledSentence, i: int, namesakes: set[int]) -> boo
             return i + 1 < len(sentence.tokens) and sentence.tokens[i + 1].capitalised
         return (
             token.lower in lexicon().posts
+            or token.lower in lexicon().singular_posts  # "former Vietnamese presidents A and B"
             or token.lower in POST_MODIFIERS
             or token.lower in POST_QUALIFIERS
             or token.lower in _TITLE_LINKS
