@@ -1074,3 +1074,19 @@ def test_what_a_person_is_marks_a_name_of_no_known_shape(text, name):
 def test_a_post_in_the_plural_and_lower_case_titles_each_person_it_lists():
     people = people_in("Former Vietnamese presidents Le Van Khiem and Tran Duc Hai travelled to Brazil in 1995.")
     assert {name: person.country for name, person in people.items()} == {"Le Van Khiem": "VN", "Tran Duc Hai": "VN"}
+
+
+def test_an_office_in_lower_case_closed_by_the_comma_before_a_name_between_commas_is_its():
+    people = people_in(
+        "A Cuban delegation, headed by the secretary of organization of the Central Committee of the Party, "
+        "Carlos Ruiz Vega, arrived in Hanoi on Monday. Also with him is the first secretary of the Party in the "
+        "province of Matanzas, Elena Torres Diaz; and two advisers."
+    )
+    assert {name: [office.text for office in person.offices] for name, person in people.items()} == {
+        "Carlos Ruiz Vega": ["secretary of organization of the Central Committee of the Party"],
+        "Elena Torres Diaz": ["first secretary of the Party in the province of Matanzas"],
+    }
+
+
+def test_a_place_between_commas_after_a_lower_case_phrase_is_no_person():
+    assert people_in("He visited the capital of the province of Matanzas, Santa Clara, on Monday.") == {}

@@ -288,6 +288,12 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     extent_start = tokens[title_start].start if offices or honorific else start
     if before and not offices and not honorific:
         title_start = first
+    if not offices and not honorific and title_start == first:
+        # "headed by the secretary of organization of the Central Committee (PCC), Roberto Morales Ojeda, ...":
+        # an office in lower case, closed by the comma before the name.
+        described = _office_closed_by_comma(sentence.text, start, end)
+        if described:
+            offices = [described]
     title_at = tokens[title_start].start
     if others and _LOCATION_BEFORE.search(sentence.text, max(0, title_at - 120), title_at):
         # "in Phnom Penh, the Kingdom of Cambodia, Prime Minister X": where they were, not whose X is.
@@ -325,6 +331,23 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     )
     _read_context(sentence, reference, title_start, after_end)
     return reference
+
+
+_OFFICE_BEFORE_COMMA = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?P<office>(?:(?:first|deputy|vice|former|permanent|executive)\s+)?"
+    r"(?P<post>[a-z][\w-]*)\s+(?:of|to|for|at|in)\s+[^,;:]{3,150}?)(?:\s+(?:there|here))?\s*,\s*$"
+)
+_APPOSITION_CLOSES = re.compile(r"\s*(?:[,;]|$|\.\s*$)")
+
+
+def _office_closed_by_comma(text: str, start: int, end: int) -> str | None:
+    """The office a lower-case phrase before ", Name," gives the name, when the name stands between commas."""
+    if not _APPOSITION_CLOSES.match(text, end):
+        return None
+    found = _OFFICE_BEFORE_COMMA.search(text, max(0, start - 200), start)
+    if found is None or found.end() != start or found.group("post") not in lexicon().posts:
+        return None
+    return found.group("office").strip()
 
 
 _PARTNER_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s*$", re.I)
