@@ -1471,3 +1471,16 @@ def test_a_post_glued_to_the_name_after_it_is_read_apart():
         )
     )
     assert "Tran Van Binh" in names_in(result)
+
+
+def test_a_deck_printing_a_sentence_of_the_text_again_is_not_the_headline():
+    deck = "Binh is in China for a week-long official visit that began on Sunday"
+    text = page_text(TITLE, "World", deck, LEAD, f"{deck}.", MIDDLE, LAST)
+    assert extract_text(text).title == TITLE
+
+
+def test_a_caption_credited_to_the_paper_and_its_photographer_is_no_headline():
+    caption = "Prime Minister Keo Sophal shakes hands with Minister Zhou Ming at the Peace Palace. KT/ Ven Sokha"
+    result = extract_text(page_text("Tuesday, August 2, 2016", TITLE, "MEKONG TIMES", caption, LEAD, MIDDLE))
+    assert result.title == TITLE
+    assert [photo.credit for photo in result.photos] == ["KT/ Ven Sokha"]

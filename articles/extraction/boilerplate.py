@@ -201,7 +201,7 @@ _CAPTION_CREDIT_AFTER = re.compile(
 # Wire photo credits after a caption's last sentence: "... in Jakarta. Mast Irham/Pool via REUTERS",
 # "REUTERS/Willy Kurniawan", "Kham/Reuters": names and agencies joined by slashes.
 _CAPTION_CREDIT_WIRE = re.compile(
-    r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
+    r"(?<=[.!?\"”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*(?:/\s?[A-Za-z][\w'’.-]*(?:\s[\w'’.-]+){0,3}){1,3})$"
 )
 # "... (Xinhua Photo)", "(VNA Photo/Nhan Sang)": the agency's photo credit closing a caption.
 _CAPTION_CREDIT_AGENCY_PHOTO = re.compile(
@@ -297,7 +297,7 @@ def clean(text: str, *, known_title: str | None = None, story_found: bool = Fals
         # Text saved from a whole page: the article starts where its densest run of running text
         # does, not at the first sentence the page shows (a cookie notice, a teaser of another story).
         start = _main_text(units, start)[0]
-    _read_header_zone(units[:start], result, lead=" ".join(units[start : start + _LEAD_UNITS]))
+    _read_header_zone(units[:start], result, lead=units[start : start + _DECK_ECHO_UNITS])
     if start == len(units):
         # No paragraph of running text: a teaser, or a page saved in part. What reads as text
         # (a summary's bullets, a cut paragraph) is the article, and the reader is told to check it.
@@ -760,7 +760,7 @@ def _story_start(units: list[str], known_title: str | None) -> int:
     return len(units)
 
 
-def _read_header_zone(units: list[str], result: CleanText, *, lead: str = "") -> None:
+def _read_header_zone(units: list[str], result: CleanText, *, lead: list[str] = ()) -> None:
     """Above the body: site chrome, section names, bylines, date lines and captions go; the headline
     is kept, and the date line next to it gives the published date."""
     units = [_without_wire_label(_without_script_label(unit, result), result) for unit in units]
@@ -869,7 +869,7 @@ def _headline_length(unit: str) -> bool:
     return is_headline(unit) and word_count(unit) >= _HEADLINE_MIN_WORDS
 
 
-def _choose_headline(units: list[str], rules: list[str | None], lead: str = "") -> int | None:
+def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] = ()) -> int | None:
     """The headline among the title-like lines above the text: the one the page repeats ("Site - Headline",
     the headline twice), the one with the byline or date line right under it, a real headline's length
     rather than a section name's, the one telling what the lead tells (a site's slogan tells nothing of
@@ -882,7 +882,8 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: str = "") 
     if not candidates:
         return None
     keys = [_key(unit) for unit in units]
-    lead_stems = _stems(lead)
+    lead_stems = _stems(" ".join(lead[:_LEAD_UNITS]))
+    lead_keys = [_key(unit) for unit in lead]
 
     def is_deck(index: int) -> bool:
         """The sentence under a headline that sums the story up: longer, in sentence case."""
@@ -896,7 +897,8 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: str = "") 
         under_byline = below < len(units) and rules[below] in _BYLINE_RULES
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
         institution = bool(_INSTITUTION_NAME.search(units[index]) or _MASTHEAD.match(units[index]))
-        deck = is_deck(index)
+        # A deck is often a sentence of the text printed again without its stop: no headline.
+        deck = is_deck(index) or any(keys[index] in key for key in lead_keys)
         tells_the_lead = _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
         return (
             4 * repeated + 2 * under_byline + 3 * long_enough + 2 * tells_the_lead - 4 * institution - 4 * deck,
@@ -926,6 +928,7 @@ def _reads_as_stamp(unit: str) -> bool:
 # headline (by their first letters, so "Laos" is "Lao" and "rail" is "railway") are in the lead's first units.
 _HEADLINE_SHARES_WITH_LEAD = 2
 _LEAD_UNITS = 2
+_DECK_ECHO_UNITS = 4  # the text's first paragraphs, one of which a deck may print again
 _STEM_LETTERS = 5
 
 
