@@ -650,3 +650,32 @@ def test_two_leaders_who_exchanged_views_met():
         "in Tokyo on Monday."
     )
     assert answers(meetings) == [(["Kenji Sato", "Tran Van Binh"], "meeting", "held")]
+
+
+def test_the_story_s_one_holder_of_a_post_is_the_subject_the_post_names_and_the_tense_carries_on():
+    meetings = meetings_of(
+        "Vice President Karl Weiss arrived in Hanoi on Monday. As part of his visit, the Vice President will hold "
+        "talks with Vice President Le Thi Hoa, meet Prime Minister Tran Van Binh and make a courtesy visit to "
+        "President Ngo Van Thanh."
+    )
+    assert answers(meetings) == [
+        (["Karl Weiss", "Le Thi Hoa"], "talks", "announced"),
+        (["Karl Weiss", "Tran Van Binh"], "meeting", "announced"),
+        (["Karl Weiss", "Ngo Van Thanh"], "reception", "announced"),
+    ]
+
+
+def test_his_meeting_with_b_is_the_meeting_of_the_one_named_before():
+    meetings = meetings_of(
+        "China wants deeper defence ties with Vietnam, said Chinese Defence Minister Liu Jianguo during his "
+        "meeting with Vietnamese Deputy Defence Minister Tran Van Binh in Beijing on Monday."
+    )
+    assert answers(meetings) == [(["Liu Jianguo", "Tran Van Binh"], "meeting", "held")]
+
+
+def test_a_delegation_led_by_an_organisation_s_officer_is_its_leader_s():
+    meetings = meetings_of(
+        "Party Secretary Tran Van Binh on Monday received a visiting delegation from the External Relations "
+        "Commission of the Cambodian People's Party (CPP) led by the commission’s deputy head Keo Sophal."
+    )
+    assert answers(meetings) == [(["Keo Sophal", "Tran Van Binh"], "reception", "held")]

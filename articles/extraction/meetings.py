@@ -108,7 +108,9 @@ _HOSTED_WITH = re.compile(
 # sentence's subject on one side.
 _TALKS_WITH = re.compile(rf"\b(?:the|his|her|their)\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
 # "President A's meeting with B in Beijing sent a signal": the meeting named by its noun, A its owner.
-_POSSESSIVE_MEETING = re.compile(rf"['’]s\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I)
+_POSSESSIVE_MEETING = re.compile(
+    rf"(?:['’]s|\b(?:during|at|in)\s+(?P<pronoun>his|her))\s+{_ADJECTIVES}{_NOUNS}\s+with\b", re.I
+)
 _PLURAL_CALLS = re.compile(r"\bcourtesy\s+(?:calls|visits)\b", re.I)
 _RECEPTION_FOR = re.compile(
     r"\b(?:hosted|held|gave|threw|offered|organi[sz]ed)\s+(?:an?\s+)?(?:\w+\s+)?(?:reception|banquet|dinner|luncheon)"
@@ -211,7 +213,7 @@ _SUBJECT_GAP = re.compile(
     r"|\b(?:and|with|together\s+with|along\s+with)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|entourage|spouse|wife|husband)\b)*"
     # "A, who ..., met", "A, also a Politburo member, received": a clause or an office between commas
-    r"(?:,\s*(?:who\b|(?:also\s+)?(?:an?|the)\s+|(?:upon|at|after|before|following|during)\s)[^,;]{0,80},\s*)?",
+    r"(?:,\s*(?:who\b|(?:also\s+)?(?:an?|the)\s+|(?:upon|at|after|before|following|during)\s)[^,;]{0,120},\s*)?",
 )
 _BARE_COMMA = re.compile(r"\s*,\s*")
 # "met with officials / a group of Lao people ... . They include A and B": the group listed next.
@@ -244,6 +246,9 @@ _DESCRIBED = (
 _DESCRIBED_SUBJECT = re.compile(_DESCRIBED + r"(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$")
 # "The Cuban prime minister will arrive from X, where he was received by B": the pronoun is the described one.
 _DESCRIBED_THEN_PRONOUN = re.compile(r"^\s*" + _DESCRIBED + r"[^.;]{0,120}?\b(?:where|when|after|and)\s+(?:he|she)\s+$")
+_THE_POST_SUBJECT = re.compile(
+    r"(?:^|,)\s*[Tt]he\s+(?P<post>(?:[A-Z][a-z]+\s+){1,3}?)(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$"
+)
 _THE_TWO = re.compile(
     r"^\s*(?:[^.;]*,\s*)?the\s+two\s+(?:[\w-]+\s+){0,2}?(?:leaders|ministers|officials|heads|sides)\b", re.I
 )
@@ -317,6 +322,7 @@ class _Story:
     last_subject: str | None = None  # the first person named by the last sentence that named anyone
     last_participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)  # each person's country
+    posts: dict[str, set[str]] = field(default_factory=dict)  # each person's posts, in lower case
     last_date: PartialDate | None = None
     previous_place: str | None = None  # the place the sentence before named
 
@@ -332,7 +338,12 @@ def extract_meetings(body, people, *, dates=None, dateline: str | None = None) -
     if not isinstance(body, str):
         raise TypeError(f"extract_meetings: body must be text, got {type(body).__name__}")
     sentences = sentences_with_people(body, list(people or []))
-    story = _Story(countries={person.name: person.country for person in people or []})
+    story = _Story(
+        countries={person.name: person.country for person in people or []},
+        posts={
+            person.name: {office.post.lower() for office in person.offices if office.post} for person in people or []
+        },
+    )
     candidates: list[_Candidate] = []
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
@@ -416,10 +427,15 @@ def _candidates_in(
     return [candidate for _, candidate in sorted(found, key=lambda item: item[0])]  # in reading order
 
 
+_COORDINATED_VERB = re.compile(r"(?:,|\band)\s*$")
+
+
 def _new(participants: list[str], kind: str, sentence: SentenceWithPeople, trigger_start: int) -> _Candidate:
     unique = list(dict.fromkeys(participants))
     # "is scheduled to hold talks with B and to meet C": the second phrase shares the first one's tense.
-    start = 0 if _AND_TO.search(sentence.text, 0, trigger_start) else max(0, trigger_start - 60)
+    # "will hold talks with B, meet C and make a courtesy visit to D": a verb coordinated with the one before.
+    coordinated = _COORDINATED_VERB.search(sentence.text, max(0, trigger_start - 6), trigger_start)
+    start = 0 if coordinated or _AND_TO.search(sentence.text, 0, trigger_start) else max(0, trigger_start - 60)
     # "will arrive from X, where he was received by B": a clause of its own has its own tense.
     clauses = [m.end() for m in _CLAUSE_START.finditer(sentence.text, start, trigger_start)]
     window = sentence.text[max([start, *clauses]) : trigger_start + 20]
@@ -491,7 +507,12 @@ def _talks_with(sentence, following, story):
 
 def _possessive_meeting(sentence, following, story):
     for match in _POSSESSIVE_MEETING.finditer(sentence.text):
-        owner = next((o for o in sentence.occurrences if o.possessive and o.end == match.start()), None)
+        if match.group("pronoun"):
+            # "..., stated Minister A during his meeting with B": his is the person named just before.
+            named = [o for o in sentence.occurrences if o.extent_end <= match.start() and not o.possessive]
+            owner = named[-1] if named else None
+        else:
+            owner = next((o for o in sentence.occurrences if o.possessive and o.end == match.start()), None)
         objects = _objects_after(sentence, match.end(), following, story)
         if owner is not None and objects:
             yield _new([owner.person, *objects], _kind(match.group("noun")), sentence, match.start()), match.span()
@@ -742,6 +763,13 @@ def _subjects_before(sentence: SentenceWithPeople, position: int, story: _Story)
     described = _DESCRIBED_SUBJECT.search(opening) or _DESCRIBED_THEN_PRONOUN.match(opening)
     if described:
         return _same_side(described.group("nationality"), story)
+    by_post = _THE_POST_SUBJECT.search(opening)
+    if by_post:
+        # "As part of his visit, the Vice President will hold talks with B": the story's one vice president.
+        post = " ".join(by_post.group("post").lower().split())
+        named_after = {o.person for o in sentence.occurrences if o.extent_start >= position}  # those met
+        holders = [name for name, posts in story.posts.items() if post in posts and name not in named_after]
+        return holders if len(holders) == 1 else []
     return []
 
 

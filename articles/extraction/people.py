@@ -373,7 +373,8 @@ _SPOUSE_AFTER = re.compile(
 )
 _BRACKETED_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
-_LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$", re.I)
+# "led by the commission's deputy head X": an organisation's post may stand between.
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by(?:\s+(?:its|their|the))?(?:\s+[\w-]+['’]s)?\s*$", re.I)
 _MEETING_OBJECT = re.compile(
     r"\b(?:with|met|meets|received|receives|between|reception\s+(?:for|in\s+honou?r\s+of))"
     r"\s*$",
