@@ -1090,3 +1090,11 @@ def test_an_office_in_lower_case_closed_by_the_comma_before_a_name_between_comma
 
 def test_a_place_between_commas_after_a_lower_case_phrase_is_no_person():
     assert people_in("He visited the capital of the province of Matanzas, Santa Clara, on Monday.") == {}
+
+
+def test_a_name_described_between_commas_then_saying_something_is_a_person_s():
+    people = people_in(
+        "After the meeting, Anna Lindqvist, the assistant to Mr. Tran Van Binh, told the media that the visit "
+        "was useful. Riverside Hall, the old concert venue, welcomed the guests."
+    )
+    assert set(people) == {"Anna Lindqvist", "Tran Van Binh"}

@@ -382,6 +382,8 @@ _MEETING_OBJECT = re.compile(
 )
 # "..., said Tran Quoc Vuong, vice president of ...": the speaker after the verb.
 _SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|noted|according\s+to)|[,.]\s*[\"”’'])\s*$", re.I)
+_SAID = frozenset({"said", "says", "told", "added", "noted", "stressed", "explained"})  # only a person says
+_DESCRIBED_SPEAKER = re.compile(r"\s*,\s*(?:the|an?)\s+[^,;()]{3,60},\s*(?P<verb>[a-z]+)\b")
 # One word per repetition (words are separated by spaces), so a failed match backtracks linearly.
 _ORGANISATION_LEADING = re.compile(
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*)\s*,?\s*(?:led|headed)\s+by(?:\s+(?:its|their|the))?\s*$"
@@ -406,6 +408,10 @@ def _read_context(sentence: LabelledSentence, reference: Reference, title_start:
     follows = tokens[after_end].lower if after_end < len(tokens) else ""
     if after_end < len(tokens) and tokens[after_end].text == "," and after_end + 1 < len(tokens):
         follows = tokens[after_end + 1].lower
+    # "X, the assistant to Mr. Y, told the media": what X is, between commas, then what X said.
+    described_speaker = _DESCRIBED_SPEAKER.match(text, tokens[after_end - 1].end)
+    if described_speaker and described_speaker.group("verb") in _SAID:
+        reference.titled = True
     reference.in_context = (
         reference.led_by
         or (bool(_MEETING_OBJECT.search(before)) and sentence.has_meeting_words)
