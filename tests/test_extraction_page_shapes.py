@@ -1484,3 +1484,11 @@ def test_a_caption_credited_to_the_paper_and_its_photographer_is_no_headline():
     result = extract_text(page_text("Tuesday, August 2, 2016", TITLE, "MEKONG TIMES", caption, LEAD, MIDDLE))
     assert result.title == TITLE
     assert [photo.credit for photo in result.photos] == ["KT/ Ven Sokha"]
+
+
+def test_a_headline_in_a_script_without_capitals_is_the_title():
+    headline = "越中加强战略沟通致力扩大合作领域"
+    lead = "17日,越南政府副总理陈文平在河内会见了中国驻越大使周明,双方就推动高层交往进行了深入讨论。"
+    more = "双方一致认为,将继续落实高层共识,促进务实合作取得更大成果,为两国关系发展注入新动力。"
+    result = extract_text(page_text(headline, "16:20 | 18/11/2025", lead, more))
+    assert result.title == headline and not result.title_generated

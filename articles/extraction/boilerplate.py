@@ -458,7 +458,9 @@ def is_headline(unit: str) -> bool:
     """A title-like line: a few words starting with a capital or digit, no sentence end."""
     if not 3 <= word_count(unit) <= _HEADLINE_MAX_WORDS or unit[-1] in ".:;,!。":
         return False
-    return unit[0].isupper() or unit[0].isdigit() or unit[0] in "\"“‘'$"
+    first = unit[0]
+    # A script without capitals (Chinese, Korean, Thai) starts its headlines with a letter of no case.
+    return first.isupper() or first.isdigit() or first in "\"“‘'$" or (first.isalpha() and not first.islower())
 
 
 # --- repeats: widgets that repeat a line, teasers cut from the text, doubled captions ---------------
