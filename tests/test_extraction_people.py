@@ -1098,3 +1098,8 @@ def test_a_name_described_between_commas_then_saying_something_is_a_person_s():
         "was useful. Riverside Hall, the old concert venue, welcomed the guests."
     )
     assert set(people) == {"Anna Lindqvist", "Tran Van Binh"}
+
+
+def test_a_name_before_a_state_visit_is_no_state_s_name():
+    people = people_in("Lao President Keo Vongsa state visit to Vietnam ended on Monday, officials said.")
+    assert set(people) == {"Keo Vongsa"}

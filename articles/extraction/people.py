@@ -93,7 +93,9 @@ def _is_namesake(sentence: LabelledSentence, last: int) -> bool:
     if nxt < len(sentence.tokens) and sentence.run_of[nxt] == sentence.run_of[last]:
         return sentence.labels[nxt] in (TITLE, PLACE, ACRONYM)
     if nxt < len(sentence.tokens) and sentence.tokens[nxt].lower in LOCALITY_WORDS and sentence.joined(nxt):
-        return True  # "in Ho Chi Minh city": a place named after a person
+        # "in Ho Chi Minh city": a place named after a person; not "President X state visit to ..."
+        after = sentence.tokens[nxt + 1].lower if nxt + 1 < len(sentence.tokens) else ""
+        return not (sentence.tokens[nxt].lower == "state" and after in ("visit", "visits"))
     # "Hữu Nghị (Friendship) International Border Gate": a gloss in brackets, then the organisation word.
     rest = sentence.text[sentence.tokens[last].end :]
     return re.match(r"\s*\([^()]{1,40}\)\s+[A-Z]", rest) is not None and _starts_with_organisation(rest)
