@@ -475,3 +475,8 @@ def test_a_later_paragraph_s_date_of_another_event_does_not_date_the_lead():
         "The previous meeting of the commission was held in Phnom Penh on March 2, 2021.",
     ]
     assert answer(context(*paragraphs).article_date)[1] is None
+
+
+def test_a_plan_s_horizon_in_the_sentence_does_not_date_a_day_without_a_year():
+    lead = "On March 5, the Government approved a plan to build the new airport by 2045."
+    assert answer(context(lead).article_date) == ("unknown", None, True)

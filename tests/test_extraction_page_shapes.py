@@ -1294,10 +1294,10 @@ def test_a_meeting_told_only_under_its_photo_is_read_past_where_each_one_stands(
 
 
 def test_a_masthead_printed_twice_under_the_headline_is_not_the_title():
-    headline = "Japan considers Vietnam key partner in Asia"
+    headline = "Japan courts Vietnamese investors"  # short: no more a headline's length than the masthead
     standfirst = "Both sides agreed to work together on clean energy and on training skilled workers."
     caption = "Minister Tran Van Binh is welcomed in Tokyo. — VNA/VNS Photo Le Hai"
-    text = page_text(headline, standfirst, "Mekong Daily News", "Mekong Daily News", caption, LEAD, MIDDLE)
+    text = page_text(headline, "Mekong Daily News", "Mekong Daily News", standfirst, caption, LEAD, MIDDLE)
     result = extract_text(text)
     assert result.title == headline
 
@@ -1492,3 +1492,42 @@ def test_a_headline_in_a_script_without_capitals_is_the_title():
     more = "双方一致认为,将继续落实高层共识,促进务实合作取得更大成果,为两国关系发展注入新动力。"
     result = extract_text(page_text(headline, "16:20 | 18/11/2025", lead, more))
     assert result.title == headline and not result.title_generated
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The ministry urged citizens to read news only from official sources during the visit.",
+        "Like this year's meeting, next year's talks will be held in Vientiane, the two sides said.",
+        "Pakistanis living in the city welcomed the agreement, officials said.",
+    ],
+)
+def test_an_ordinary_last_paragraph_is_never_taken_for_a_prompt_or_glued_words(last):
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, last))
+    assert result.body == page_text(LEAD, MIDDLE, last)
+
+
+@pytest.mark.parametrize("headline", ["G20 Summit 2024", "Russia Launches Missiles, AFP Reports"])
+def test_a_headline_with_a_year_or_an_agency_s_name_is_still_the_headline(headline):
+    assert extract_text(page_text(headline, LEAD, MIDDLE, LAST)).title == headline
+
+
+def test_the_author_and_agency_lines_under_the_last_paragraph_do_not_make_it_a_caption():
+    last = "The Lao leader speaks highly of the Vietnamese ministry's support over the past decades."
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, last, "Nguyen Hoang", "VNA"))
+    assert result.body.endswith(last) and not result.photos
+
+
+def test_line_breaks_of_old_macs_are_line_breaks_and_a_long_run_of_them_is_read_in_time():
+    # (Each pattern reading these runs is linear: a cubic one took minutes on this page.)
+    text = page_text(TITLE, LEAD, "a" + "\r" * 20000 + "Nguyen Van Hai", "AFP/Getty Images", MIDDLE, "A" * 20000)
+    result = extract_text(text)
+    assert result.body.startswith(LEAD) and "\r" not in result.body
+
+
+@pytest.mark.parametrize(
+    "byline", ["Margaret Holloway and Kenji Sato, Associated Press", "Peter Lindqvist, AP Diplomatic Writer"]
+)
+def test_a_wire_byline_over_a_page_without_a_headline_is_never_its_title(byline):
+    result = extract_text(page_text(byline, LEAD, MIDDLE, LAST))
+    assert result.title_generated and "Holloway" not in result.title and "Lindqvist" not in result.title

@@ -1103,3 +1103,11 @@ def test_a_name_described_between_commas_then_saying_something_is_a_person_s():
 def test_a_name_before_a_state_visit_is_no_state_s_name():
     people = people_in("Lao President Keo Vongsa state visit to Vietnam ended on Monday, officials said.")
     assert set(people) == {"Keo Vongsa"}
+
+
+def test_a_plural_post_inside_an_organisation_s_name_is_no_plural_title():
+    people = people_in(
+        "Cuban Council of Ministers Chairman Carlos Ruiz Vega and Tran Van Binh held talks in Hanoi on Monday."
+    )
+    assert [office.text for office in people["Carlos Ruiz Vega"].offices] == ["Cuban Council of Ministers Chairman"]
+    assert "Tran Van Binh" not in people or people["Tran Van Binh"].offices == []

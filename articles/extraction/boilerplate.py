@@ -83,9 +83,10 @@ _INSTITUTION_NAME = re.compile(
     r"|\b(?:portal|online|newspaper|news agency|website|e-?paper|gazette|homepage)$",
     re.IGNORECASE,
 )
-# A masthead: a few capitalised words ending as a paper's name does ("Viet Nam News", "The Mekong Times").
+# A masthead: a few capitalised words ending as a paper's name does ("Viet Nam News", "The Mekong Times"): no
+# headline, however often the page prints it.
 _MASTHEAD = re.compile(
-    r"^(?:[A-Z][\w'’.&-]*\s+){1,3}(?:News|Times|Post|Daily|Herald|Tribune|Journal|Express|Today|Network|Press|Weekly"
+    r"^(?:[A-Z][\w'’.&-]*\s+){1,2}(?:News|Times|Post|Daily|Herald|Tribune|Journal|Express|Today|Network|Press|Weekly"
     r"|Chronicle|Observer|Insider|Monitor|Magazine|Radio|TV)$"
 )
 # A footer glued to the end of the last paragraph in a cached or copied page.
@@ -345,7 +346,7 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]")
 def split_units(text: str) -> list[str]:
     """Paragraphs and lines: a block of hard-wrapped prose is one unit, a block of short lines many."""
     # Spaces of other widths (the ideographic space of Chinese pages) are spaces, collapsed like the rest.
-    text = _WIDE_SPACES.sub(" ", text.replace("\u200b", ""))
+    text = _WIDE_SPACES.sub(" ", text.replace("\u200b", "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.isascii():
         text = _EMOJI.sub("", text)
     units: list[str] = []
@@ -382,7 +383,7 @@ _PHOTO_POINTER = re.compile(r"\s+\((?:pic|photo|pictured)\)(?=[\s,.;:]|$)", re.I
 
 
 _LOWER_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]+)\b")
-_GLUED_AFTER_WORD = re.compile(r"\b([A-Z][a-z]{3,})(on|in|at|and|is|was)\b")
+_GLUED_AFTER_WORD = re.compile(r"\b([A-Z][a-z]{3,})(on|in|at|and)\b")  # not "is": "Pakistanis", "Israelis"
 
 
 def _with_lost_spaces_put_back(unit: str) -> str:
@@ -606,7 +607,7 @@ _CAPTION_CLOSED_BY_AGENCY = re.compile(
 _WRITER = r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}"
 _WRITERS_LINE = re.compile(
     rf"^(?:[Bb]y\s+)?{_WRITER}(?:(?:,\s*|\s+and\s+|\s*&\s*){_WRITER})*"
-    rf"(?:,\s*(?:{_PHOTO_AGENCY_NAMES})\b.{{0,40}}|,\s*(?:[A-Z][\w-]*\s){{0,4}}(?:Writer|Correspondent|Reporter|Editor"
+    rf"(?:,\s*(?:{_PHOTO_AGENCY_NAMES})|,\s*(?:[A-Z][\w-]*\s){{0,4}}(?:Writer|Correspondent|Reporter|Editor"
     rf"|Contributor)s?|(?:\s+and\s+|\s*&\s*){_WRITER}\s+[A-Z]{{2,}}(?:\s[A-Z]{{2,}})*)$"
 )
 _CAPTION_CREDIT_AGENCY = re.compile(rf"(?<=[.!?\"”])\s*\((?P<credit>{_PHOTO_AGENCY_NAMES})\)\s*$")
@@ -625,7 +626,7 @@ _READS_AS_PHOTO = re.compile(
     rf"{PHOTO_POSITION.pattern}"
     r"|\b(?:shake hands|poses?|shakes|waves|walks|attends|speaks?|inspects|reviews|greets|holds|signs|lays"
     r"|listens|chats|toasts|watches|exchanges|delivers|stands|meets|receives|welcomes)\b"
-    rf"|[,\s]\s*(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
+    rf"|(?:,\s*|\s)(?:{_MONTH_ABBREVIATION})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
 
@@ -668,8 +669,10 @@ def _agency_credit_under(units: list[str], index: int) -> tuple[str, int] | None
         elif not _PHOTOGRAPHER_LINE.match(line):
             break
         end += 1
-    if credit is None or (end == index + 2 and _is_agency_code(credit)):
-        return None  # "XINHUA" alone under a headline: the article's source, not a photo's
+    if credit is None or not any("/" in line for line in units[index + 1 : end]):
+        # "XINHUA" under a headline, "Nguyen Hoang" / "VNA" under the last paragraph: the article's author
+        # and source; a wire photo's credit joins photographer and agency with a slash.
+        return None
     return credit, end
 
 
@@ -879,7 +882,10 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] 
     candidates = [
         index
         for index, rule in enumerate(rules)
-        if rule is None and is_headline(units[index]) and not _reads_as_stamp(units[index])
+        if rule is None
+        and is_headline(units[index])
+        and not _reads_as_stamp(units[index])
+        and not _MASTHEAD.match(units[index])
     ]
     if not candidates:
         return None
@@ -898,7 +904,7 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] 
         below = index + 2 if index + 1 < len(units) and index + 1 in candidates and is_deck(index + 1) else index + 1
         under_byline = below < len(units) and rules[below] in _BYLINE_RULES
         long_enough = len(units[index].split()) >= _HEADLINE_MIN_WORDS
-        institution = bool(_INSTITUTION_NAME.search(units[index]) or _MASTHEAD.match(units[index]))
+        institution = bool(_INSTITUTION_NAME.search(units[index]))
         # A deck is often a sentence of the text printed again without its stop: no headline.
         deck = is_deck(index) or any(keys[index] in key for key in lead_keys)
         tells_the_lead = _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
@@ -910,18 +916,17 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] 
     return max(candidates, key=score)
 
 
-_TIME_AGO = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?)\s+ago\b", re.I)
+_FIGURE = re.compile(r"[\d.,:/%—–-]+")
 
 
 def _reads_as_stamp(unit: str) -> bool:
     """A post's metadata rather than a headline: a full date ("05/10/2018 - Posted by ...", "Author: X
-    Publish date: Nov 18, 2019"), "1 hour ago", a table's row of figures, a link's "»"."""
+    Publish date: Nov 18, 2019"), a table's row of figures, a link's "»"."""
     words = unit.split()
-    figures = sum(any(c.isdigit() for c in word) for word in words)
+    figures = sum(bool(_FIGURE.fullmatch(word)) for word in words)  # "18", "—", "2,500": not "G20"
     return (
-        figures * 2 >= len(words)
+        figures * 2 > len(words)
         or unit.endswith(("»", "›"))
-        or _TIME_AGO.search(unit) is not None
         or any(m.kind == "day" and m.year for m in find_dates(unit))
     )
 
@@ -1466,9 +1471,8 @@ _CUT_PARAGRAPH_MIN_WORDS = 15
 # "Share your thoughts with friends."
 _READER_PROMPT = re.compile(
     r"^\W*(?:please\s+)?(?:visit|see|go to|check out)\s+(?:the|our)\s+[^.]{1,40}\bsection\b"
-    r"|\bto (?:see|read|find) (?:more |other )?(?:related )?(?:news|articles|stories)\b"
     # "Share your thoughts with friends.", "Follow us on ...", "Join our channel": the site asking something
-    r"|^\W*(?:share|follow|like|join|subscribe to|sign up for|download)\s+(?:your|us|our|this|the app)\b",
+    r"|^\W*(?:share|follow|join|subscribe to|sign up for|download)\s+(?:your|us|our|the app)\b",
     re.IGNORECASE,
 )
 

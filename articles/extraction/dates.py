@@ -576,22 +576,19 @@ _SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)")
 
 def _sentence_around(text: str, mention: DateMention) -> str:
     """The sentence of `text` that holds the mention."""
-    end = _SENTENCE_END_AFTER.search(text, mention.end)
+    end = _SENTENCE_STOP.search(text, mention.end, min(len(text), mention.end + _SENTENCE_REACH))
     return text[_sentence_start(text, mention.start) : end.end() if end else len(text)]
 
 
-_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _LOOKING_BACK_TO_A_YEAR = re.compile(
-    r"\b(?:since|(?:established|founded|signed|set up|begun|started|launched)\s+in)\s+(?:19|20)\d{2}\b", re.I
+    rf"\b(?:since|(?:established|founded|signed|set up|begun|started|launched)\s+in)\s+{_YEAR}\b", re.I
 )
 
 
 def _year_of_the_sentence(sentence: str, mention: DateMention) -> _YearGuess | None:
     """ "On October 22 (they) finished their second joint patrol ... in 2021": the one year the day's own
-    sentence states."""
-    # "... since 1991", "... ties set up in 1950": a year the story looks back to is not the day's.
-    years = {int(year) for year in _YEAR.findall(_LOOKING_BACK_TO_A_YEAR.sub(" ", sentence.replace(mention.text, " ")))}
+    sentence states (not a plan's horizon, "by 2045", nor a year it looks back to, "since 1991")."""
+    years = mentioned_years(_LOOKING_BACK_TO_A_YEAR.sub(" ", sentence.replace(mention.text, " ")))
     if len(years) != 1:
         return None
     return _YearGuess(years.pop(), "year stated in the same sentence", True)
@@ -740,7 +737,7 @@ def _day(value: datetime.date | None, how: str, needs_review: bool) -> PartialDa
 # An event the lead names that a later paragraph may date: "the 20th Meeting of the Joint Commission",
 # "the United Russia Party Congress", "an official visit".
 _NAMED_EVENT = re.compile(
-    r"(?P<event>(?:[A-Z][\w’'-]*\s+|\([A-Z]{2,}\)\s+){1,6}(?:Congress|Summit|Forum|Conference|Dialogue|Expo|Plenum"
+    r"(?P<event>(?:[A-Z][\w’'-]{0,30}\s+|\([A-Z]{2,8}\)\s+){1,6}(?:Congress|Summit|Forum|Conference|Dialogue|Expo|Plenum"
     r"|Fair|Festival))\b"
 )
 _PUBLISHED_MONTH = "no date in the lead; month of the published date"

@@ -43,7 +43,8 @@ def _plural(post: str) -> str:
 
 
 def singular_title(title: str) -> str:
-    """ "Foreign Ministers" -> "Foreign Minister": the office each of the people a plural title lists holds."""
+    """ "Foreign Ministers" -> "Foreign Minister": the office each of the people a plural title lists holds (the
+    title's last word; "Council of Ministers Chairman" is one chairman's)."""
     singular_posts = lexicon().singular_posts
 
     def singular(match: re.Match) -> str:
@@ -143,7 +144,8 @@ class Lexicon:
         self.singular_posts = {
             _plural(word): word for word in self.posts | vocabulary.RANK_WORDS if len(word) > 3 and word[-1] != "s"
         }
-        self.plural_post_pattern = re.compile(rf"\b(?:{_alternation(self.singular_posts)})\b", re.IGNORECASE)
+        # At the title's end, before the names: "Foreign Ministers A and B", not "Council of Ministers Chairman A".
+        self.plural_post_pattern = re.compile(rf"\b(?:{_alternation(self.singular_posts)})(?=\s*$)", re.IGNORECASE)
         # Capitalised words that are never part of a person's name.
         self.title_words = (
             vocabulary.ORGANISATION_WORDS
