@@ -679,3 +679,18 @@ def test_a_delegation_led_by_an_organisation_s_officer_is_its_leader_s():
         "Commission of the Cambodian People's Party (CPP) led by the commission’s deputy head Keo Sophal."
     )
     assert answers(meetings) == [(["Keo Sophal", "Tran Van Binh"], "reception", "held")]
+
+
+def test_two_subjects_who_did_something_during_a_meeting_met():
+    meetings = meetings_of(
+        "Chinese Premier Kong Dejun and visiting Lao Prime Minister Keo Vongsa pledged to build rail links "
+        "between the two countries during a meeting in Sanya on Tuesday."
+    )
+    assert answers(meetings) == [(["Keo Vongsa", "Kong Dejun"], "meeting", "held")]
+
+
+def test_two_people_present_at_a_meeting_did_not_meet_each_other():
+    meetings = meetings_of(
+        "Vice Chairperson Xia Mingyuan and Ambassador Tran Van Binh were present at the meeting in Beijing."
+    )
+    assert meetings == []

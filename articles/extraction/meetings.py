@@ -202,7 +202,7 @@ _DELEGATION_GAP = re.compile(
 _LIST_GAP = re.compile(
     # "A of Cambodia and B of Vietnam", "A (Laos) and B": a name may say its country.
     r"(?:(?-i:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\s*\([A-Z][^()]{1,40}\))(?=,?\s+and\s))?"
-    r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their)\s+)?"
+    r"\s*[,;]?\s*(?:and|as\s+well\s+as|along\s+with)?\s*(?:(?:the|his|her|their|visiting)\s+)?"
     r"(?:(?:wife|husband|spouse|mother|father|son|daughter|(?:[^\W\d_][\w-]*\s+)?counterpart)\s*,?\s*)?",
     re.I,
 )
@@ -246,6 +246,13 @@ _DESCRIBED = (
 _DESCRIBED_SUBJECT = re.compile(_DESCRIBED + r"(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$")
 # "The Cuban prime minister will arrive from X, where he was received by B": the pronoun is the described one.
 _DESCRIBED_THEN_PRONOUN = re.compile(r"^\s*" + _DESCRIBED + r"[^.;]{0,120}?\b(?:where|when|after|and)\s+(?:he|she)\s+$")
+# "A and B discussed trade at a Friday meeting", "... during their talks in Hanoi" (not "at the meeting hall").
+_DURING_MEETING = re.compile(
+    r"\b(?:during|at|after)\s+(?:an?|their|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>meeting|talks|summit)\b"
+    r"(?!\s+(?:hall|room|venue|place|point|of)\b)",
+    re.I,
+)
+_ONLY_PRESENT = re.compile(r"\b(?:present|attend(?:ed|s|ing)?|join(?:ed|s)?|took\s+part|participat\w*)\b", re.I)
 _THE_POST_SUBJECT = re.compile(
     r"(?:^|,)\s*[Tt]he\s+(?P<post>(?:[A-Z][a-z]+\s+){1,3}?)(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$"
 )
@@ -401,6 +408,7 @@ def _candidates_in(
         _verb,
         _at_clause,
         _between,
+        _during_their_meeting,
         _hosted_with,
         _discussed_with,
         _talks_with,
@@ -630,6 +638,16 @@ def _between(sentence, following, story):
         participants = _names(_chain(sentence, match.end(), r"\s*(?:the\s+)?"))
         if len(set(participants)) >= 2:
             yield _new(participants, _kind(match.group("noun")), sentence, match.start()), match.span()
+
+
+def _during_their_meeting(sentence, following, story):
+    """ "A and B pledged to build rail links during a meeting in Sanya": the sentence's subjects met."""
+    for match in _DURING_MEETING.finditer(sentence.text):
+        if _ONLY_PRESENT.search(sentence.text, 0, match.start()):
+            continue  # "A and B were present at the meeting": they sat in on someone else's
+        subjects = _sentence_subject(sentence, match.start(), story)
+        if len(set(subjects)) >= 2 and not _first_after(sentence, match.end(), r"\s*with\s+"):
+            yield _new(subjects, _kind(match.group("noun")), sentence, match.start()), match.span()
 
 
 def _visit(sentence, following, story):
