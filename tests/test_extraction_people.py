@@ -1111,3 +1111,11 @@ def test_a_plural_post_inside_an_organisation_s_name_is_no_plural_title():
     )
     assert [office.text for office in people["Carlos Ruiz Vega"].offices] == ["Cuban Council of Ministers Chairman"]
     assert "Tran Van Binh" not in people or people["Tran Van Binh"].offices == []
+
+
+def test_an_office_after_a_name_may_end_on_a_country_the_file_does_not_know():
+    people = people_in(
+        "The delegation laid a wreath at the statue of Joaquim Tembe, the first President of Mozambique after "
+        "independence."
+    )
+    assert [office.text for office in people["Joaquim Tembe"].offices] == ["first President of Mozambique"]

@@ -275,9 +275,14 @@ def title_after(sentence: LabelledSentence, last: int, namesakes: set[int]) -> i
         if token.lower not in _TITLE_LINKS:
             end = i
     if i < len(tokens) and i > end and sentence.labels[i] == NAME and tokens[i - 1].lower in ("of", "for", "at", "the"):
-        # "A, Minister-President of Hessen state B": the office runs on into a word the vocabulary lacks,
-        # and on to B; it is not known to be A's.
-        return last + 1 if end_before_continuation is None else end_before_continuation
+        unknown = i
+        while unknown + 1 < len(tokens) and sentence.labels[unknown + 1] == NAME and sentence.joined(unknown + 1):
+            unknown += 1
+        if unknown - i + 1 >= _PLACE_AND_NAME_WORDS:
+            # "A, Minister-President of Saxony Karl Weiss": the office runs on into a word the vocabulary
+            # lacks and on to the next name; it is not known to be A's.
+            return last + 1 if end_before_continuation is None else end_before_continuation
+        end = unknown + 1  # "A, the first President of Mozambique after ...": a place the vocabulary lacks
     if end < len(tokens) and sentence.labels[end] == NAME and sentence.joined(end):
         # "X, Politburo member Y said": the title runs into Y and is Y's; "X, head of ..., and Ambassador Y":
         # X's office ends before the comma that starts Y's.
@@ -285,6 +290,9 @@ def title_after(sentence: LabelledSentence, last: int, namesakes: set[int]) -> i
             return last + 1
         end = end_before_continuation
     return end if end > last + 2 else last + 1
+
+
+_PLACE_AND_NAME_WORDS = 3  # "Saxony Karl Weiss": a place's word and a name's two
 
 
 def _starts_post_phrase(sentence: LabelledSentence, i: int, namesakes: set[int]) -> bool:
