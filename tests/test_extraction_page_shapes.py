@@ -1531,3 +1531,9 @@ def test_line_breaks_of_old_macs_are_line_breaks_and_a_long_run_of_them_is_read_
 def test_a_wire_byline_over_a_page_without_a_headline_is_never_its_title(byline):
     result = extract_text(page_text(byline, LEAD, MIDDLE, LAST))
     assert result.title_generated and "Holloway" not in result.title and "Lindqvist" not in result.title
+
+
+def test_a_long_headline_with_commas_over_its_published_stamp_is_the_headline_not_text():
+    headline = "Wang Ming speaks with Vietnamese minister, vowing to keep the peace in the region for years"
+    result = extract_text(page_text(headline, "Published: Apr 15, 2022 06:12 PM", LEAD, MIDDLE, LAST))
+    assert result.title == headline and result.body.startswith(LEAD)

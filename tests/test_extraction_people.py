@@ -1119,3 +1119,12 @@ def test_an_office_after_a_name_may_end_on_a_country_the_file_does_not_know():
         "independence."
     )
     assert [office.text for office in people["Joaquim Tembe"].offices] == ["first President of Mozambique"]
+
+
+def test_a_spouse_named_between_commas_after_his_wife_and_another_spokesperson():
+    people = people_in(
+        "Officials greeted Prime Minister Tran Van Binh and his wife, Le Thi Hoa, at the airport. Zhou Haoran, another "
+        "foreign ministry spokesperson, said the visit was useful."
+    )
+    assert set(people) == {"Tran Van Binh", "Le Thi Hoa", "Zhou Haoran"}
+    assert [office.text for office in people["Zhou Haoran"].offices] == ["foreign ministry spokesperson"]

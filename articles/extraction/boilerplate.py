@@ -738,7 +738,13 @@ def _body_start(units: list[str], *, story_found: bool = False, known_title: str
             _is_cut_paragraph(unit)
             and not _BULLET.match(unit)
             and not _opens_with_dateline(following)
-            and not (is_headline(unit) and unit.count(":") <= 1 and "|" not in unit and is_prose(following))
+            # A headline over the text or over its date stamp ("Published: Apr 15, 2022 06:12 PM").
+            and not (
+                is_headline(unit)
+                and unit.count(":") <= 1
+                and "|" not in unit
+                and (is_prose(following) or _date_line(following, CleanText(paragraphs=[]))[1] is not None)
+            )
         )
         if _chrome_rule(unit) is None and (running_text or (_DATELINE.match(unit) and _dateline_parts(unit))):
             return index

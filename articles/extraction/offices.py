@@ -234,8 +234,12 @@ def title_after(sentence: LabelledSentence, last: int, namesakes: set[int]) -> i
         skip = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].lower == "also")
         if skip < len(tokens) and _starts_post_phrase(sentence, skip, namesakes):
             i = skip
-    if i + 1 < len(tokens) and tokens[i].lower in ("a", "an") and _starts_post_phrase(sentence, i + 1, namesakes):
-        i += 1  # "X, a member of the Political Bureau": the article opens the office phrase
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].lower in ("a", "an", "another")
+        and _starts_post_phrase(sentence, i + 1, namesakes)
+    ):
+        i += 1  # "X, a member of the Political Bureau", "X, another spokesperson": the office phrase follows
     end = i
     end_before_continuation = None
     while i < len(tokens):
@@ -376,7 +380,7 @@ def offices_in(phrase: str) -> tuple[list[str], list[str]]:
 
 def _trim_links(text: str) -> str:
     text = re.sub(r"^who\s+(?:is|was)\s+(?:also\s+)?", "", text.strip(), flags=re.I)  # "X, who is Secretary of ..."
-    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an)\s+)+", "", text, flags=re.I)
+    text = re.sub(r"^(?:(?:the|of|and|for|on|to|its|his|her|their|a|an|another)\s+)+", "", text, flags=re.I)
     text = re.sub(r"(?:\s+(?:the|of|and|for|on|to|its))+$", "", text, flags=re.I)
     return text.strip(" ,;")
 

@@ -309,6 +309,8 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
     countries += _country_referred_back(sentence.text[max(0, title_at - _CONTEXT_BEFORE) : title_at])
     # "Peng Liyuan, Xi's wife, attended": a spouse named by apposition.
     spouse = after_end == last + 1 and not possessive and _SPOUSE_AFTER.match(sentence.text, end) is not None
+    # "greeted Lam and his wife, Ngo Phuong Ly, ...": a spouse named by apposition before the name.
+    spouse = spouse or (title_start == first and bool(_SPOUSE_BEFORE.search(sentence.text, max(0, start - 30), start)))
     # "met his Lao counterpart, X, ...": the office the other side holds, named by apposition.
     counterpart = title_start == first and _COUNTERPART_BEFORE.search(sentence.text, max(0, start - 60), start)
     if counterpart:
@@ -352,6 +354,7 @@ def _office_closed_by_comma(text: str, start: int, end: int) -> str | None:
     return found.group("office").strip()
 
 
+_SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:wife|husband|spouse)\s*,\s*$", re.I)
 _PARTNER_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s*$", re.I)
 _COUNTERPART_BEFORE = re.compile(
     r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?"
