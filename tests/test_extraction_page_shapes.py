@@ -1537,3 +1537,10 @@ def test_a_long_headline_with_commas_over_its_published_stamp_is_the_headline_no
     headline = "Wang Ming speaks with Vietnamese minister, vowing to keep the peace in the region for years"
     result = extract_text(page_text(headline, "Published: Apr 15, 2022 06:12 PM", LEAD, MIDDLE, LAST))
     assert result.title == headline and result.body.startswith(LEAD)
+
+
+def test_a_short_deck_between_the_headline_and_its_stamp_is_not_the_headline():
+    headline = "Deputy Prime Minister Tran Van Binh receives Chinese Ambassador Zhou Ming as border gate talks resume"
+    deck = "Both sides agree on how to speed up the new gate"
+    result = extract_text(page_text(headline, deck, "PUBLISHED : Friday, 03 November, 2017, 5:26pm", LEAD, MIDDLE))
+    assert result.title == headline

@@ -899,9 +899,22 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] 
     lead_stems = _stems(" ".join(lead[:_LEAD_UNITS]))
     lead_keys = [_key(unit) for unit in lead]
 
+    def tells_the_lead(index: int) -> bool:
+        return _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
+
     def is_deck(index: int) -> bool:
-        """The sentence under a headline that sums the story up: longer, in sentence case."""
-        return index - 1 in candidates and _reads_as_deck(units[index], units[index - 1])
+        """The sentence under a headline that sums the story up: longer, in sentence case; or, stacked
+        between a headline telling the lead and the byline or date line, a line of any length."""
+        if index - 1 not in candidates:
+            return False
+        above = units[index - 1]
+        stacked = (
+            index + 1 < len(units)
+            and rules[index + 1] in _BYLINE_RULES
+            and len(above.split()) >= _HEADLINE_MIN_WORDS
+            and tells_the_lead(index - 1)
+        )
+        return stacked or _reads_as_deck(units[index], above)
 
     def score(index: int) -> tuple[int, int]:
         key = keys[index]
@@ -913,9 +926,8 @@ def _choose_headline(units: list[str], rules: list[str | None], lead: list[str] 
         institution = bool(_INSTITUTION_NAME.search(units[index]))
         # A deck is often a sentence of the text printed again without its stop: no headline.
         deck = is_deck(index) or any(keys[index] in key for key in lead_keys)
-        tells_the_lead = _shared_stems(_stems(units[index]), lead_stems) >= _HEADLINE_SHARES_WITH_LEAD
         return (
-            4 * repeated + 2 * under_byline + 3 * long_enough + 2 * tells_the_lead - 4 * institution - 4 * deck,
+            4 * repeated + 2 * under_byline + 3 * long_enough + 2 * tells_the_lead(index) - 4 * institution - 4 * deck,
             index,
         )
 
