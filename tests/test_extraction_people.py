@@ -1128,3 +1128,8 @@ def test_a_spouse_named_between_commas_after_his_wife_and_another_spokesperson()
     )
     assert set(people) == {"Tran Van Binh", "Le Thi Hoa", "Zhou Haoran"}
     assert [office.text for office in people["Zhou Haoran"].offices] == ["foreign ministry spokesperson"]
+
+
+def test_a_name_s_suffix_keeps_its_stop():
+    people = people_in("President Ferdinand Reyes Jr. arrived in Hanoi on Monday for a state visit.")
+    assert set(people) == {"Ferdinand Reyes Jr."}

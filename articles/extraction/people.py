@@ -259,6 +259,8 @@ def _person_marks(lex: Lexicon) -> frozenset[str]:
 def _reference(sentence: LabelledSentence, index: int, first: int, last: int, namesakes: set[int]) -> Reference:
     tokens = sentence.tokens
     start, end = tokens[first].start, tokens[last].end
+    if tokens[last].text in ("Jr", "Sr") and sentence.text[end : end + 1] == ".":
+        end += 1  # "Marcos Jr.": the suffix's stop is the name's
     title_start = title_before(sentence, first, namesakes)
     possessive = last + 1 < len(tokens) and possessive_at(sentence, last + 1)
     after_end = last + 1 if possessive else title_after(sentence, last, namesakes)
