@@ -1544,3 +1544,13 @@ def test_a_short_deck_between_the_headline_and_its_stamp_is_not_the_headline():
     deck = "Both sides agree on how to speed up the new gate"
     result = extract_text(page_text(headline, deck, "PUBLISHED : Friday, 03 November, 2017, 5:26pm", LEAD, MIDDLE))
     assert result.title == headline
+
+
+def test_the_paragraph_after_a_box_of_bare_related_headlines_is_the_article_s_again():
+    box = [
+        "RELATED STORIES",
+        "Analysts: Vietnam's new leader promises reform, but it won't be easy",
+        "Laos and Vietnam sign new power trade deal in Vientiane",
+    ]
+    result = extract_text(page_text(TITLE, LEAD, MIDDLE, *box, LAST))
+    assert result.body == page_text(LEAD, MIDDLE, LAST)

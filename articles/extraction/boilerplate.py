@@ -1407,6 +1407,7 @@ def _drop_story_lists(units: list[str], result: CleanText, *, story_found: bool 
 def _story_list_end(units: list[str], index: int, *, teasers: bool = True) -> int:
     """Past the headlines (each with its repetition or, with `teasers`, a one-paragraph teaser) that
     follow a marker."""
+    groups = 0
     while index < len(units):
         unit = units[index]
         if _LIST_MARKER.match(unit) or _chrome_rule(unit):
@@ -1415,10 +1416,13 @@ def _story_list_end(units: list[str], index: int, *, teasers: bool = True) -> in
         if not is_headline(unit):
             break
         index += 1
+        groups += 1
         if index < len(units) and _key(units[index]) == _key(unit):
             index += 1
         if teasers and index < len(units) and is_prose(units[index]):
             index += 1
+        elif groups == 1:
+            teasers = False  # headlines listed bare: the paragraph after the last one is the article's again
     return index
 
 
