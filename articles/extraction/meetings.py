@@ -243,7 +243,9 @@ _DESCRIBED = (
     r"\b[Tt]he\s+(?P<nationality>[A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:leader|legislator|official|guest|visitor|"
     r"minister|premier|president|chairman|chairwoman|envoy|host)\s+"
 )
-_DESCRIBED_SUBJECT = re.compile(_DESCRIBED + r"(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$")
+# "... will also ", "... is scheduled to ": what stands between a subject and its verb phrase.
+_AUXILIARIES = r"(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$"
+_DESCRIBED_SUBJECT = re.compile(_DESCRIBED + _AUXILIARIES)
 # "The Cuban prime minister will arrive from X, where he was received by B": the pronoun is the described one.
 _DESCRIBED_THEN_PRONOUN = re.compile(r"^\s*" + _DESCRIBED + r"[^.;]{0,120}?\b(?:where|when|after|and)\s+(?:he|she)\s+$")
 # "A and B discussed trade at a Friday meeting", "... during their talks in Hanoi" (not "at the meeting hall").
@@ -253,9 +255,7 @@ _DURING_MEETING = re.compile(
     re.I,
 )
 _ONLY_PRESENT = re.compile(r"\b(?:present|attend(?:ed|s|ing)?|join(?:ed|s)?|took\s+part|participat\w*)\b", re.I)
-_THE_POST_SUBJECT = re.compile(
-    r"(?:^|,)\s*[Tt]he\s+(?P<post>(?:[A-Z][a-z]+\s+){1,3}?)(?:(?:will|would|also|then|is|was|scheduled|expected|due|set|to)\s+)*$"
-)
+_THE_POST_SUBJECT = re.compile(r"(?:^|,)\s*[Tt]he\s+(?P<post>(?:[A-Z][a-z]+\s+){1,3}?)" + _AUXILIARIES)
 _THE_TWO = re.compile(
     r"^\s*(?:[^.;]*,\s*)?the\s+two\s+(?:[\w-]+\s+){0,2}?(?:leaders|ministers|officials|heads|sides)\b", re.I
 )
