@@ -17,7 +17,7 @@ from .dates import DateMention, HeaderDate, find_dates, unglue_stamps
 from .lexicon import lexicon
 from .names import phrase_key, to_ascii
 from .types import Photo, RemovedBlock
-from .vocabulary import FUNCTION_WORDS, GEOGRAPHIC_FEATURES, HEADLINE_WORDS, PAGE_PROMPTS, PHOTO_AGENCIES
+from .vocabulary import FUNCTION_WORDS, GEOGRAPHIC_FEATURES, HEADLINE_WORDS, PAGE_PROMPTS, PHOTO_AGENCY_PATTERN
 
 # Blocks that html.py makes of <figcaption> elements start with this, so captions without a
 # "Photo:" credit are still recognised as captions.
@@ -393,8 +393,8 @@ def _with_lost_spaces_put_back(unit: str) -> str:
 
     def camel(match: re.Match) -> str:
         first, second = match.group(1).lower(), match.group(2).lower()
-        # A post on either side ("ChinesePresident", "PrimeMinister"), not an outlet's name ("VietnamPlus").
-        # ... or a post glued to the name after it ("PresidentVo Van Thuong").
+        # A post after a nationality or title ("ChinesePresident") or before a name ("PresidentVo Van Thuong");
+        # not an outlet's name ("VietnamPlus").
         known = (second in lex.posts and (first in lex.country_words or first in lex.title_words)) or first in lex.posts
         return f"{match.group(1)} {match.group(2)}" if known else match.group()
 
@@ -417,8 +417,7 @@ def _unglued(unit: str) -> list[str]:
         unit = _GLUED_SENTENCES.sub(r"\1\2 \3", unit)
     if "(" in unit:
         unit = _PHOTO_POINTER.sub("", unit)  # "Prime Minister X (pic) asked ...": the page's photo was there
-    if _LOWER_BEFORE_CAPITAL.search(unit) or _GLUED_AFTER_WORD.search(unit):
-        unit = _with_lost_spaces_put_back(unit)
+    unit = _with_lost_spaces_put_back(unit)
     unit = re.sub(r"\s{2,}", " ", _MARKUP_TAG.sub(" ", unit)).strip() if "<" in unit else unit.strip()
     if not unit:
         return []
@@ -591,7 +590,9 @@ def _mark_captions_by_position(units: list[str], result: CleanText, *, story_fou
     return marked
 
 
-_PHOTO_AGENCY_NAMES = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
+_PHOTO_AGENCY_NAMES = PHOTO_AGENCY_PATTERN
+# "Reuters", "Leonhard Foeger / Reuters": a wire photo's agency, after its photographer's name and a slash.
+_AGENCY_CREDIT = rf"(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}\s*/\s*)?(?:{_PHOTO_AGENCY_NAMES})"
 # "... in Bandar Seri Begawan. — Photo", "... in Hanoi. - Photo Nhan Sang": a dash, then the photo's credit.
 _CAPTION_CREDIT_DASH = re.compile(r"(?<=[.!?\"”])\s*[—–-]\s*Photos?\b(?::?\s*(?P<credit>[^()\[\]:.]{1,40}))?\s*$")
 # "... in Seoul on the 11th. /Courtesy of the Presidential Office", "(Courtesy of the embassy)".
@@ -599,7 +600,7 @@ _CAPTION_CREDIT_COURTESY = re.compile(r"(?<=[.!?\"”])\s*[/(]\s*Courtesy of (?P
 # "... in New York. Reuters", "... in Braunau am Inn, Austria. Leonhard Foeger / Reuters file": a caption
 # closed by its photo's agency (and photographer) after the caption's stop.
 _CAPTION_CLOSED_BY_AGENCY = re.compile(
-    rf"(?<=[.!?\"”])\s+(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}\s*/\s*)?(?:{_PHOTO_AGENCY_NAMES})"
+    rf"(?<=[.!?\"”])\s+{_AGENCY_CREDIT}"
     r"(?:\s+(?:file|photo))?\s*$"
 )
 # A wire story's byline: its writers, then their agency or their beat ("Robert Burns, AP National Security
@@ -637,7 +638,7 @@ _DOUBLED_REACH = 4  # units around a doubled line where a list of headlines woul
 def _doubled_near(units: list[str], index: int) -> bool:
     """Another line printed twice in a row near the pair ending at `index`."""
     around = range(max(1, index - 1 - _DOUBLED_REACH), min(len(units), index + 1 + _DOUBLED_REACH))
-    return any(units[k] == units[k - 1] for k in around if k not in (index, index + 1) and k != index - 1)
+    return any(units[k] == units[k - 1] for k in around if k not in (index - 1, index, index + 1))
 
 
 def _credits_the_line_above(units: list[str], credit_index: int, unit: str, first_prose: int) -> bool:
@@ -651,9 +652,7 @@ def _credits_the_line_above(units: list[str], credit_index: int, unit: str, firs
 
 
 # "AFP/Getty Images", "Mark Wilson / Getty Images", "Reuters": a line crediting a wire photo to its agency.
-_AGENCY_CREDIT_LINE = re.compile(
-    rf"^(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}\s*/\s*)?(?:{_PHOTO_AGENCY_NAMES})(?:\s*/\s*(?:{_PHOTO_AGENCY_NAMES}))*$"
-)
+_AGENCY_CREDIT_LINE = re.compile(rf"^{_AGENCY_CREDIT}(?:\s*/\s*(?:{_PHOTO_AGENCY_NAMES}))*$")
 _PHOTOGRAPHER_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,2}[A-Z][\w'’.-]+$|^/$")
 _CAPTION_COPY_REACH = 3  # lines after its credit where the caption's second copy stands
 

@@ -307,7 +307,7 @@ class DateContext:
 
     def _article_date(self) -> PartialDate:
         date = self._lead_date()
-        if date.precision == UNKNOWN or _PUBLISHED_MONTH in date.how:
+        if date.precision == UNKNOWN or date.how == _PUBLISHED_MONTH:
             return self._date_of_the_lead_event_told_later() or date
         return date
 
@@ -350,14 +350,14 @@ class DateContext:
         """ "A delegation ... has attended the United Russia Party Congress." and, paragraphs on, "The United
         Russia Party Congress, which opened in Moscow on November 27, ...": the day of the event the lead
         names, where a later sentence names it again with its day (flagged: the two are matched by name)."""
-        lead = _paragraphs(self.body)[:1]
-        if not lead:
+        paragraphs = _paragraphs(self.body)
+        if not paragraphs:
             return None
-        events = {_event_key(match.group("event")) for match in _NAMED_EVENT.finditer(lead[0])}
-        events |= {f"the {match.group('kind').lower()} visit" for match in _KIND_OF_VISIT.finditer(lead[0])}
+        events = {_event_key(match.group("event")) for match in _NAMED_EVENT.finditer(paragraphs[0])}
+        events |= {f"the {match.group('kind').lower()} visit" for match in _KIND_OF_VISIT.finditer(paragraphs[0])}
         if not events:
             return None
-        for paragraph in _paragraphs(self.body)[LEAD_PARAGRAPHS:]:
+        for paragraph in paragraphs[LEAD_PARAGRAPHS:]:
             for sentence in split_sentences(paragraph):
                 if not any(event in _event_key(sentence) for event in events):
                     continue

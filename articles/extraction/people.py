@@ -54,6 +54,7 @@ from .vocabulary import (
     MEETING_VERBS,
     NOT_SHORT_NAMES,
     PERSON_NOUNS,
+    POST_MODIFIERS,
     RANK_ABBREVIATIONS,
     RANK_WORDS,
     SPEECH_VERBS,
@@ -340,7 +341,7 @@ def _reference(sentence: LabelledSentence, index: int, first: int, last: int, na
 
 
 _OFFICE_BEFORE_COMMA = re.compile(
-    r"\b(?:the|its|their|his|her)\s+(?P<office>(?:(?:first|deputy|vice|former|permanent|executive)\s+)?"
+    rf"\b(?:the|its|their|his|her)\s+(?P<office>(?:(?:{'|'.join(sorted(POST_MODIFIERS))})\s+)*"
     r"(?P<post>[a-z][\w-]*)\s+(?:of|to|for|at|in)\s+[^,;:]{3,150}?)(?:\s+(?:there|here))?\s*,\s*$"
 )
 _APPOSITION_CLOSES = re.compile(r"\s*(?:[,;]|$|\.\s*$)")
@@ -356,8 +357,9 @@ def _office_closed_by_comma(text: str, start: int, end: int) -> str | None:
     return found.group("office").strip()
 
 
-_SPOUSE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:wife|husband|spouse)\s*,\s*$", re.I)
-_PARTNER_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,?\s*$", re.I)
+_SPOUSE = r"\b(?:his|her)\s+(?:wife|husband|spouse)"
+_SPOUSE_BEFORE = re.compile(rf"{_SPOUSE}\s*,\s*$", re.I)  # "his wife, X"
+_PARTNER_BEFORE = re.compile(rf"\band\s+{_SPOUSE}\s*,?\s*$", re.I)  # "A and his wife X": A's spouse
 _COUNTERPART_BEFORE = re.compile(
     r"(?:\b(?P<nationality>[^\W\d_][\w-]*)\s+)?\bcounterparts?"
     # "my counterpart from Timor Leste, X"

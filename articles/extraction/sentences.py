@@ -22,10 +22,11 @@ from .names import has_diacritics, place_phrase_key, to_ascii, word_key
 from .naming import recognised_by_shape
 from .vocabulary import (
     HEADLINE_WORDS,
+    HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     PERSON_NOUNS,
-    PHOTO_AGENCIES,
+    PHOTO_AGENCY_PATTERN,
     RANK_ABBREVIATIONS,
     SENTENCE_ABBREVIATIONS,
     SENTENCE_OPENERS,
@@ -42,7 +43,7 @@ _MEETING_WORDS = re.compile(
 )
 
 # Agencies and pools that photo credits name beside the photographer ("Hu Jiali/Xinhua", "VNA/VNS Photo X").
-_PHOTO_AGENCY = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)
+_PHOTO_AGENCY = PHOTO_AGENCY_PATTERN
 _CREDIT_NAME = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}"
 # Credits are not people of the article: photographers, reporters, editors, agencies.
 _CREDITS = [
@@ -66,9 +67,14 @@ _NAME_CREDITS = [
     re.compile(rf"\b(?:{_PHOTO_AGENCY})\s*/\s*{_CREDIT_NAME}"),
 ]
 
+# Ranks and honorifics written with a stop that ends no sentence ("Gen.", "Mr."); "Sen." only before a rank.
+_DOTTED_WORDS = sorted(
+    {word[:-1].capitalize() for word in RANK_ABBREVIATIONS if word.count(".") == 1}
+    | {word[:-1] for word in HONORIFICS if word.endswith(".") and word.count(".") == 1}
+)
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S.
-    r"|\b(?:Gen|Lt|Lieut|Col|Maj|Brig|Adm|Capt|Sr|Mr|Mrs|Ms|Dr|Prof)\.(?=\s)"  # ranks and honorifics: Gen., Mr.
+    rf"|\b(?:{'|'.join(word for word in _DOTTED_WORDS if word != 'Sen')})\.(?=\s)"
     r"|\bSen\.(?=\s+(?:Lt|Lieut|Col|Gen|Maj)\.)"  # "Sen. Lieut. Gen.": senior, before a rank (else a name's end)
     r"|(?<=[^\W\d_] )[A-Z]\.(?= [A-Z][^\W\d_])"  # a middle initial between two names: Antony J. Blinken
     r"|\d+(?:st|nd|rd|th)\b"  # ordinals: 14th

@@ -8,6 +8,7 @@ with an error naming the file and the table.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .datafiles import read_json
@@ -85,3 +86,4 @@ GEOGRAPHIC_FEATURES = _folded("geographic_features")
 NAME_PARTICLES = frozenset(_words("name_particles"))  # as written: lower case
 # Credits.
 PHOTO_AGENCIES = _words("photo_agencies")  # as written, in the file's order
+PHOTO_AGENCY_PATTERN = "|".join(re.escape(agency) for agency in PHOTO_AGENCIES)  # for regular expressions
